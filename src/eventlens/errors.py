@@ -1,0 +1,63 @@
+"""Named exceptions. Each carries a code and says where the problem is and what to do."""
+
+from __future__ import annotations
+
+
+class EventlensError(Exception):
+    """Base of every error eventlens raises on purpose."""
+
+    code = "E000"
+
+    def __init__(self, message: str, *, where: str = "", hint: str = "") -> None:
+        self.message = message
+        self.where = where
+        self.hint = hint
+        text = f"[{self.code}] "
+        if where:
+            text += f"{where}: "
+        text += message
+        if hint:
+            text += f" ({hint})"
+        super().__init__(text)
+
+
+class IngestError(EventlensError):
+    """A file or record could not be read as an article."""
+
+    code = "E100"
+
+
+class SchemaError(EventlensError):
+    """The store's schema is missing, newer than this code, or damaged."""
+
+    code = "E200"
+
+
+class ConfigError(EventlensError):
+    """A settings or dictionary file is invalid."""
+
+    code = "E300"
+
+
+class ActorFileError(ConfigError):
+    """A user actor dictionary has a bad or conflicting entry."""
+
+    code = "E310"
+
+
+class ModelError(EventlensError):
+    """The spaCy pipeline or a trained artefact cannot be loaded."""
+
+    code = "E400"
+
+
+class EvalError(EventlensError):
+    """An evaluation file or gold folder is malformed."""
+
+    code = "E500"
+
+
+class ForecastError(EventlensError):
+    """A forecasting dataset or request is invalid."""
+
+    code = "E600"

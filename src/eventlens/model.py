@@ -1,0 +1,107 @@
+"""The vocabulary of eventlens: frozen dataclasses passed between the stages."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Status(str, Enum):
+    """How the text presents an event."""
+
+    ASSERTED = "asserted"
+    INTENDED = "intended"
+    DENIED = "denied"
+    HYPOTHETICAL = "hypothetical"
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One dated news article, as every reader yields it.
+
+    `id` is a hash of the normalised text (see `eventlens.ingest.article_id`), so the
+    same text ingested twice is the same article.
+    """
+
+    id: str
+    text: str
+    published: dt.date
+    title: str = ""
+    url: str = ""
+    outlet: str = ""
+    origin: str = ""  # file (and line/record) the article was read from
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """A resolved actor: country or organisation code plus role, e.g. RUS:GOV or NATO."""
+
+    country: str  # ISO 3166 alpha-3, or an organisation acronym (NATO, EU, UN, ...)
+    role: str = ""  # GOV, MIL, LEG, JUD, OPP, REB, MED, BUS, CVL, IGO, or ""
+    name: str = ""  # person or body as named, e.g. "Vladimir Putin"
+
+    @property
+    def code(self) -> str:
+        return f"{self.country}:{self.role}" if self.role else self.country
+
+    @property
+    def cameo_code(self) -> str:
+        return f"{self.country}{self.role}"
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A span of an article that refers to an actor, and how it was resolved."""
+
+    start: int  # character offsets into Article.text
+    end: int
+    text: str
+    actor: Actor
+    how: str  # title, knowledge-base, metonym, coreference, adjective, organisation, ...
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """Who did what to whom, when, with the sentence that says so."""
+
+    article_id: str
+    source: Mention
+    target: Mention | None
+    plover_type: str
+    cameo_root: str
+    quad_class: int  # 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict
+    intensity: float  # -10 .. +10
+    status: Status
+    date: str  # YYYY-MM-DD, or YYYY-MM / YYYY where only that is known
+    evidence_start: int  # sentence offsets into Article.text
+    evidence_end: int
+    trigger: str  # the word or frame that fired, e.g. "impose sanctions on"
+    mode: str = ""
+    location: str = ""
+    coder: str = ""
+    confidence: float = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """Words attributed to a speaker."""
+
+    article_id: str
+    speaker: str
+    actor: Actor | None
+    text: str
+    start: int
+    end: int
+    kind: str = "direct"  # direct | according-to
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleResult:
+    """Everything the pipeline extracted from one article."""
+
+    article: Article
+    events: tuple[Event, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    sentences: tuple[tuple[int, int], ...] = field(default=())
