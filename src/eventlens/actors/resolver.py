@@ -1,0 +1,344 @@
+"""Resolve the actors named in a span of a parsed article: country, role and name, with a reason."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import unicodedata
+from dataclasses import dataclass, field
+from importlib import resources
+
+import yaml
+
+from eventlens.model import Actor, Mention
+
+ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
+COORDINATORS = frozenset({"and", "&", ",", "or", "plus", "as well as", "together with", "along with",
+                          ";"})
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
+GROUP_PRONOUNS = frozenset({"it", "its", "they", "them", "their", "theirs"})
+DUAL_WORDS = frozenset({"two", "both"})
+ROLE_PRIORITY = ("MIL", "JUD", "LEG", "MED", "REB", "OPP", "BUS", "CVL", "GOV", "IGO", "NGO")
+
+
+def normalise(text: str) -> str:
+    """Lowercase, strip accents and punctuation at the edges, fold "the" and possessive 's."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower().strip(" .,;:'\"’")
+    for suffix in ("'s", "’s"):
+        if text.endswith(suffix):
+            text = text[: -len(suffix)]
+    if text.startswith("the "):
+        text = text[4:]
+    return text.replace("’", "'")
+
+
+@functools.lru_cache(maxsize=1)
+def role_words() -> dict[str, str]:
+    """Role word (lowercase, possibly several words) -> role code, from roles.yaml."""
+    path = resources.files("eventlens.data").joinpath("roles.yaml")
+    table: dict[str, str] = {}
+    for role, words in yaml.safe_load(path.read_text(encoding="utf-8")).items():
+        for word in words:
+            table.setdefault(str(word).lower(), role)
+    return table
+
+
+@dataclass(slots=True)
+class Piece:
+    """A part of a mention that says something about the actor."""
+
+    start: int  # token indices
+    end: int
+    country: str = ""
+    role: str = ""
+    name: str = ""
+    how: str = ""
+    person: bool = False
+    pronoun: str = ""
+
+
+@dataclass(slots=True)
+class ArticleMemory:
+    """What earlier sentences of the same article established: names and recent actors."""
+
+    names: dict[str, Actor] = field(default_factory=dict)
+    recent_people: list[Actor] = field(default_factory=list)
+    recent_groups: list[Actor] = field(default_factory=list)
+    countries: dict[str, int] = field(default_factory=dict)
+
+    def remember(self, actor: Actor, *, person: bool) -> None:
+        if person and actor.name and actor.country:
+            key = normalise(actor.name)
+            self.names[key] = actor
+            parts = key.split()
+            if len(parts) > 1:
+                self.names.setdefault(parts[-1], actor)
+        target = self.recent_people if person else self.recent_groups
+        if actor in target:
+            target.remove(actor)
+        target.append(actor)
+        if actor.country:
+            self.countries[actor.country] = self.countries.get(actor.country, 0) + 1
+
+
+class ActorResolver:
+    """Turns token ranges of one article into actor mentions.
+
+    One resolver serves one article: it remembers who was named, so "Putin" after
+    "Russian President Vladimir Putin", or "he", resolves to the same actor.
+    """
+
+    def __init__(self, kb, doc, published: dt.date) -> None:
+        self.kb = kb
+        self.doc = doc
+        self.published = published
+        self.memory = ArticleMemory()
+        self.roles = role_words()
+        self._ent_at: dict[int, object] = {}
+        for ent in doc.ents:
+            if ent.label_ in ENTITY_LABELS:
+                for i in range(ent.start, ent.end):
+                    self._ent_at[i] = ent
+
+    # -- public -------------------------------------------------------------------------------
+    def read_sentence(self, sent) -> None:
+        """Remember the people and bodies a sentence names, before its events are coded."""
+        for mention in self.resolve_range(sent.start, sent.end, remember=True):
+            del mention
+
+    def resolve_range(self, start: int, end: int, *, remember: bool = True) -> list[Mention]:
+        """One Mention per distinct actor named in tokens [start, end), split at coordinators."""
+        pieces = self._pieces(start, end)
+        chunks = self._chunks(pieces)
+        mentions: list[Mention] = []
+        for chunk in chunks:
+            mentions.extend(self._mentions_for_chunk(chunk, remember=remember))
+        return mentions
+
+    def head_mention(self, head) -> Mention | None:
+        """An unresolved mention for a phrase that names an actor the knowledge base lacks
+        ("the ACLU", "Thom"), or None when the phrase names no actor at all ("the crisis")."""
+        if not (head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")):
+            return None
+        start, end = phrase_range(head, with_conjuncts=False)
+        span = self.doc[start:end]
+        name = head.ent_type_ and next((e.text for e in self.doc.ents
+                                        if e.start <= head.i < e.end), "") or span.text
+        return Mention(span.start_char, span.end_char, span.text, Actor("", "", name),
+                       "unresolved")
+
+    # -- pieces -------------------------------------------------------------------------------
+    def _pieces(self, start: int, end: int) -> list[Piece]:
+        doc = self.doc
+        pieces: list[Piece] = []
+        i = start
+        while i < end:
+            ent = self._ent_at.get(i)
+            if ent is not None:
+                piece = self._entity_piece(ent, max(ent.start, start), min(ent.end, end))
+                if piece:
+                    pieces.append(piece)
+                    i = min(ent.end, end)
+                    continue
+                # an entity the knowledge base does not know: look inside it word by word
+            token = doc[i]
+            low = token.lower_
+            if low in PERSON_PRONOUNS or low in GROUP_PRONOUNS:
+                if token.pos_ == "PRON" or token.tag_ in ("PRP", "PRP$"):
+                    pieces.append(Piece(i, i + 1, pronoun=low, how="coreference"))
+                i += 1
+                continue
+            if low in DUAL_WORDS and i + 1 < end:
+                nxt = doc[i + 1]
+                if nxt.lemma_.lower() in self.roles or nxt.lower_ in ("countries", "nations", "sides"):
+                    pieces.append(Piece(i, i + 2, pronoun="two", how="coreference",
+                                        role=self.roles.get(nxt.lemma_.lower(), "")))
+                    i += 2
+                    continue
+            found = self._word_piece(i, end)
+            if found:
+                pieces.append(found)
+                i = found.end
+                continue
+            i += 1
+        return pieces
+
+    def _entity_piece(self, ent, start: int, end: int) -> Piece | None:
+        text = self.doc[start:end].text
+        label = ent.label_
+        key = normalise(text)
+        if not key:
+            return None
+        if label == "PERSON":
+            return self._person_piece(start, end, text)
+        org = self.kb.organisation_by_name(key)
+        if org is not None:
+            return Piece(start, end, country=org.code, role="IGO", name=text, how="organisation")
+        group = self.kb.group_by_name(key, self.published)
+        if group is not None:
+            return Piece(start, end, country=group.country, role=group.role, name=text,
+                         how="knowledge-base")
+        hit = self._country(key)
+        if hit:
+            return hit(start, end)
+        if label in ("ORG", "FAC", "NORP"):
+            return None  # look inside ("Russian Defence Ministry", "the U.S. Supreme Court")
+        return None
+
+    def _person_piece(self, start: int, end: int, text: str) -> Piece:
+        key = normalise(text)
+        known = self.memory.names.get(key) or self.memory.names.get(key.split()[-1])
+        if known:
+            return Piece(start, end, country=known.country, role=known.role, name=known.name,
+                         how="coreference", person=True)
+        roles = self.kb.person_roles_on(key, self.published)
+        if roles:
+            best = self._pick_role(roles)
+            return Piece(start, end, country=best.country, role=best.role, name=best.name,
+                         how="knowledge-base", person=True)
+        return Piece(start, end, name=text, how="name", person=True)
+
+    def _pick_role(self, roles):
+        if len(roles) == 1:
+            return roles[0]
+        ranked = sorted(roles, key=lambda r: -self.memory.countries.get(r.country, 0))
+        return ranked[0]
+
+    def _country(self, key: str):
+        matches = self.kb.countries_by_name(key)
+        if not matches:
+            return None
+        entry, field_name = matches[0]
+        code = entry.iso3
+        if field_name in ("capitals", "seats"):
+            return lambda s, e: Piece(s, e, country=code, role="GOV", how="metonym")
+        if field_name == "military_seats":
+            return lambda s, e: Piece(s, e, country=code, role="MIL", how="metonym")
+        if field_name == "demonyms":
+            return lambda s, e: Piece(s, e, country=code, role="CVL", how="adjective")
+        how = "adjective" if field_name == "adjectives" else "country"
+        return lambda s, e: Piece(s, e, country=code, how=how)
+
+    def _word_piece(self, i: int, end: int) -> Piece | None:
+        """Country words, organisation names and role words the NER did not mark."""
+        doc = self.doc
+        for width in (4, 3, 2, 1):
+            if i + width > end:
+                continue
+            span = doc[i : i + width]
+            if width > 1 and any(t.is_punct for t in span):
+                continue
+            key = normalise(span.text)
+            lemma_key = " ".join(t.lemma_.lower() for t in span)
+            if span[0].is_title or span[0].is_upper or width > 1:
+                org = self.kb.organisation_by_name(key)
+                if org is not None and (span[0].is_title or span[0].is_upper):
+                    return Piece(i, i + width, country=org.code, role="IGO", name=span.text,
+                                 how="organisation")
+                if span[0].is_title or span[0].is_upper:
+                    hit = self._country(key)
+                    if hit:
+                        return hit(i, i + width)
+            role = self.roles.get(key) or self.roles.get(lemma_key)
+            if role and span[-1].pos_ in ("NOUN", "PROPN", "ADJ"):
+                return Piece(i, i + width, role=role, how="title")
+        return None
+
+    # -- chunks -------------------------------------------------------------------------------
+    def _chunks(self, pieces: list[Piece]) -> list[list[Piece]]:
+        chunks: list[list[Piece]] = []
+        for piece in pieces:
+            if chunks and not self._coordinated(chunks[-1][-1], piece) and not (
+                chunks[-1][-1].person and piece.person
+            ):
+                chunks[-1].append(piece)
+            else:
+                chunks.append([piece])
+        return chunks
+
+    def _coordinated(self, left: Piece, right: Piece) -> bool:
+        between = self.doc[left.end : right.start]
+        words = {t.lower_ for t in between}
+        if words & COORDINATORS:
+            # "Russia's foreign minister, Sergei Lavrov" is an apposition, not a list
+            if words == {","} and right.person and not left.person and left.role:
+                return False
+            return True
+        return len(between) > 3
+
+    def _mentions_for_chunk(self, chunk: list[Piece], *, remember: bool) -> list[Mention]:
+        doc = self.doc
+        span = doc[chunk[0].start : chunk[-1].end]
+        pron = next((p for p in chunk if p.pronoun), None)
+        if pron is not None and len(chunk) == 1:
+            return self._coreference(pron, span)
+        country = next((p.country for p in chunk if p.person and p.country), "")
+        country = country or next((p.country for p in chunk if p.country), "")
+        roles = [p.role for p in chunk if p.role]
+        person_role = next((p.role for p in chunk if p.person and p.role), "")
+        role = person_role or _strongest(roles)
+        name = next((p.name for p in chunk if p.person), "") or next(
+            (p.name for p in chunk if p.name), "")
+        hows = [p.how for p in chunk]
+        how = "title" if ("title" in hows and any(p.person for p in chunk)) else next(
+            (h for h in ("knowledge-base", "organisation", "metonym", "coreference", "country",
+                         "adjective", "title", "name") if h in hows), "unresolved")
+        person = any(p.person for p in chunk)
+        if person and not country and role:
+            country = self._context_country()
+        if role in ("IGO",) and country:
+            role = ""
+        if not country and not role and not name:
+            return []
+        actor = Actor(country, role, name)
+        if remember and (country or person):
+            self.memory.remember(actor, person=person)
+        return [Mention(span.start_char, span.end_char, span.text, actor, how)]
+
+    def _coreference(self, pron: Piece, span) -> list[Mention]:
+        if pron.pronoun == "two":
+            pool = self.memory.recent_people or self.memory.recent_groups
+            pair = pool[-2:]
+            return [Mention(span.start_char, span.end_char, span.text, a, "coreference")
+                    for a in pair if len(pair) == 2]
+        pool = self.memory.recent_people if pron.pronoun in PERSON_PRONOUNS else \
+            self.memory.recent_groups
+        if not pool:
+            return []
+        return [Mention(span.start_char, span.end_char, span.text, pool[-1], "coreference")]
+
+    def _context_country(self) -> str:
+        if not self.memory.countries:
+            return ""
+        return max(self.memory.countries.items(), key=lambda kv: kv[1])[0]
+
+
+def _strongest(roles: list[str]) -> str:
+    for role in ROLE_PRIORITY:
+        if role in roles:
+            return role
+    return roles[0] if roles else ""
+
+
+def phrase_range(head, *, with_conjuncts: bool = True) -> tuple[int, int]:
+    """Token range of the phrase headed by `head`, without relative or adverbial clauses.
+
+    With `with_conjuncts` the range spans coordinated parts ("Xi and Putin"), which the
+    resolver splits at the entity level, since the small parser often attaches them wrongly.
+    """
+    drop = {"relcl", "acl", "advcl", "parataxis"}
+    if not with_conjuncts:
+        drop |= {"cc", "conj", "punct", "appos"}
+    lo, hi = head.i, head.i + 1
+    stack = [head]
+    while stack:
+        tok = stack.pop()
+        for child in tok.children:
+            if child.dep_ in drop:
+                continue
+            if child.dep_ == "prep" and child.lower_ not in ("of", "for", "from", "in"):
+                continue
+            lo, hi = min(lo, child.i), max(hi, child.i + 1)
+            stack.append(child)
+    return lo, hi

@@ -1,0 +1,239 @@
+"""The command line: each command parses arguments, calls the library and prints the result."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from eventlens.errors import EventlensError
+
+app = typer.Typer(help="eventlens: political event data from dated English news.",
+                  no_args_is_help=True, add_completion=False)
+console = Console()
+err = Console(stderr=True)
+
+DbOption = Annotated[Path, typer.Option("--db", help="DuckDB file of the store.",
+                                        envvar="EVENTLENS_DB")]
+DEFAULT_DB = Path("eventlens.duckdb")
+
+
+def _fail(exc: EventlensError) -> typer.Exit:
+    err.print(f"[red]error[/red] {escape(str(exc))}")
+    return typer.Exit(code=2)
+
+
+def _date(value: str | None, name: str) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as exc:
+        raise typer.BadParameter(f"{name} must be YYYY-MM-DD, got {value!r}") from exc
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders or globs to read.")],
+    db: DbOption = DEFAULT_DB,
+    text_field: Annotated[str, typer.Option(help="JSONL field holding the article text.")] = "text",
+    date_field: Annotated[str, typer.Option(help="JSONL field holding the publication date.")]
+    = "published",
+    batch_size: Annotated[int, typer.Option(min=1, help="Articles per parse/write batch.")] = 32,
+) -> None:
+    """Read articles, code their events and store them (re-running adds nothing twice)."""
+    from eventlens.ingest import IngestOptions, JsonlFields
+    from eventlens.pipeline import ingest as run_ingest
+    from eventlens.store import open_store
+
+    options = IngestOptions(jsonl_fields=JsonlFields(text=text_field, published=date_field))
+    try:
+        with open_store(db) as store, _progress() as progress:
+            task = progress.add_task("coding articles", total=None)
+            summary = run_ingest(paths, store, options=options, batch_size=batch_size,
+                                 progress=lambda n, _e: progress.advance(task, n))
+            _print_run(summary)
+            _print_summary(store.summary())
+    except EventlensError as exc:
+        raise _fail(exc) from exc
+
+
+def _progress() -> Progress:
+    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                    TimeElapsedColumn(), console=err, transient=True)
+
+
+def _print_run(summary) -> None:
+    console.print(f"run {summary.run_id}: read {summary.read} articles, stored {summary.new} new, "
+                  f"{summary.duplicates} already known, {len(summary.errors)} skipped, "
+                  f"{summary.events} events in {summary.seconds:.1f}s")
+    for reason, count in summary.skipped_by_reason.most_common():
+        console.print(f"  skipped {count}: {escape(reason)}")
+    for error in summary.errors[:20]:
+        err.print(f"  [yellow]skip[/yellow] {escape(str(error))}")
+
+
+def _print_summary(s: dict) -> None:
+    console.print(f"store: {s['articles']} articles, {s['events']} events, {s['quotes']} quotes")
+    if s["by_type"]:
+        console.print("  by type: " + ", ".join(f"{t} {n}" for t, n in s["by_type"]))
+        console.print("  by status: " + ", ".join(f"{t} {n}" for t, n in s["by_status"]))
+    if s["top_dyads"]:
+        console.print("  top dyads: " + ", ".join(f"{a}→{b} {n}" for a, b, n in s["top_dyads"]))
+
+
+@app.command()
+def summary(db: DbOption = DEFAULT_DB) -> None:
+    """Counts of what the store holds: articles, events by type and status, top dyads."""
+    from eventlens.store import open_store
+
+    try:
+        with open_store(db, read_only=True) as store:
+            _print_summary(store.summary())
+    except EventlensError as exc:
+        raise _fail(exc) from exc
+
+
+@app.command()
+def events(
+    db: DbOption = DEFAULT_DB,
+    source: Annotated[str | None, typer.Option(help="Source country/organisation or code.")] = None,
+    target: Annotated[str | None, typer.Option(help="Target country/organisation or code.")] = None,
+    type_: Annotated[str | None, typer.Option("--type", help="PLOVER event type.")] = None,
+    status: Annotated[str | None, typer.Option(help="asserted|intended|denied|hypothetical")]
+    = None,
+    since: Annotated[str | None, typer.Option(help="First event date, YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(help="Last event date, YYYY-MM-DD.")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="table|csv|jsonl|parquet")] = "table",
+    output: Annotated[Path | None, typer.Option("--output", "-o",
+                                                help="File for csv/jsonl/parquet.")] = None,
+    limit: Annotated[int, typer.Option(min=1, help="Rows shown in the table.")] = 50,
+) -> None:
+    """List or export events, filtered by actors, type, status and dates."""
+    from eventlens.store import EventFilter, open_store
+
+    flt = EventFilter(source=source, target=target, plover_type=type_, status=status,
+                      since=_date(since, "--since"), until=_date(until, "--until"))
+    try:
+        with open_store(db, read_only=True) as store:
+            if fmt == "table":
+                _events_table(store, EventFilter(**{**_fields(flt), "limit": limit}))
+                return
+            if fmt == "parquet" and output is None:
+                raise typer.BadParameter("--format parquet needs --output FILE")
+            target_path = output or Path("/dev/stdout")
+            if output is None:
+                sys.stdout.flush()
+            count = store.export_events(flt, target_path, fmt)
+            if output is not None:
+                err.print(f"wrote {count} events to {output}")
+    except EventlensError as exc:
+        raise _fail(exc) from exc
+
+
+def _fields(flt) -> dict:
+    return {name: getattr(flt, name) for name in flt.__dataclass_fields__}
+
+
+def _events_table(store, flt) -> None:
+    rows = store.events(flt).fetchall()
+    cols = [d[0] for d in store.con.description]
+    table = Table(show_lines=False)
+    for name in ("date", "source", "type", "target", "status", "evidence"):
+        table.add_column(name, overflow="fold")
+    for row in rows:
+        r = dict(zip(cols, row, strict=True))
+        table.add_row(r["date_text"], r["source_code"] or f"({r['source_text']})",
+                      r["plover_type"], r["target_code"] or (r["target_text"] or "-"), r["status"],
+                      escape(_clip(r["evidence"], 110)))
+    console.print(table)
+    console.print(f"{len(rows)} events shown")
+
+
+def _clip(text: str, width: int) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+@app.command()
+def show(article_id: Annotated[str, typer.Argument(help="Article id (or a unique prefix).")],
+         db: DbOption = DEFAULT_DB) -> None:
+    """An article with its events, quotes and evidence sentences marked."""
+    from eventlens.store import open_store
+
+    try:
+        with open_store(db, read_only=True) as store:
+            article = store.article(article_id)
+            if article is None:
+                raise EventlensError(f"no article with id {article_id!r} (or the prefix is "
+                                     "not unique)", hint="list ids with `eventlens events`")
+            evs = store.rows("SELECT * FROM events WHERE article_id = ? ORDER BY evidence_start",
+                             [article["id"]])
+            quotes = store.rows("SELECT * FROM quotes WHERE article_id = ? ORDER BY start_char",
+                                [article["id"]])
+    except EventlensError as exc:
+        raise _fail(exc) from exc
+    console.print(f"[bold]{escape(article['title'] or '')}[/bold]  {article['published']}  "
+                  f"{article['id']}  {escape(article['url'] or article['origin'] or '')}")
+    console.print(_marked_text(article["text"], evs))
+    console.print(f"\n[bold]{len(evs)} events[/bold]")
+    for e in evs:
+        console.print(f"  {e['date_text']}  {e['source_code'] or '?'} [bold]{e['plover_type']}"
+                      f"[/bold] {e['target_code'] or '-'}  ({e['status']}; "
+                      f"{escape(e['trigger'] or '')}; source by {e['source_how']})  "
+                      f"chars {e['evidence_start']}-{e['evidence_end']}")
+    console.print(f"\n[bold]{len(quotes)} quotes[/bold]")
+    for q in quotes:
+        console.print(f"  {escape(q['speaker'] or '?')} ({q['actor_code'] or '?'}): "
+                      f"“{escape(_clip(q['text'], 120))}”")
+
+
+def _marked_text(text: str, evs: list[dict]) -> str:
+    """The article with evidence sentences underlined."""
+    spans = sorted({(e["evidence_start"], e["evidence_end"]) for e in evs})
+    out, pos = [], 0
+    for start, end in spans:
+        if start < pos:
+            continue
+        out.append(escape(text[pos:start]))
+        out.append(f"[underline yellow]{escape(text[start:end])}[/underline yellow]")
+        pos = end
+    out.append(escape(text[pos:]))
+    return "".join(out)
+
+
+@app.command("eval")
+def evaluate(
+    path: Annotated[Path, typer.Argument(help="A PLV TSV file or a gold folder.")],
+    report: Annotated[Path | None, typer.Option(help="Write the scores as JSON here.")] = None,
+    limit: Annotated[int | None, typer.Option(help="Score only the first N items.")] = None,
+    throughput: Annotated[bool, typer.Option(help="Also time the pipeline against spaCy alone.")]
+    = True,
+) -> None:
+    """Score the coder on a PLV-format TSV or an annotated gold folder."""
+    from eventlens.evaluate import evaluate_path, render_report
+
+    try:
+        result = evaluate_path(path, limit=limit, throughput=throughput)
+    except EventlensError as exc:
+        raise _fail(exc) from exc
+    render_report(result, console)
+    if report is not None:
+        report.write_text(json.dumps(result, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+        err.print(f"wrote {report}")
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

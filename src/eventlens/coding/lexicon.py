@@ -1,0 +1,115 @@
+"""The frame lexicon and PLOVER table, loaded from the packaged data files."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from importlib import resources
+
+import yaml
+
+from eventlens.errors import ConfigError
+
+PLOVER_TYPES = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)
+# Modes that describe one-sided acts: a visit or a call has a host and a guest.
+ONE_SIDED_MODES = frozenset({"visit", "phone", "mediate"})
+
+
+@dataclass(frozen=True, slots=True)
+class PloverType:
+    name: str
+    cameo_root: str
+    quad_class: int
+    intensity: float
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """One lexical signal of an event type."""
+
+    plover_type: str
+    trigger: str  # the frame as written in frames.yaml
+    preps: tuple[str, ...]  # prepositions that introduce the target
+    target_prep: str = ""  # for "verb +prep" frames: the target follows this preposition
+    joint: bool = False
+
+
+@dataclass(slots=True)
+class Lexicon:
+    """Lookup tables built from frames.yaml; keys are lowercase lemmas."""
+
+    verbs: dict[str, Frame] = field(default_factory=dict)
+    verb_particles: dict[tuple[str, str], Frame] = field(default_factory=dict)
+    verb_preps: dict[tuple[str, str], Frame] = field(default_factory=dict)
+    phrases: dict[tuple[str, str], Frame] = field(default_factory=dict)  # (verb, object noun)
+    nouns: dict[str, list[tuple[tuple[str, ...], Frame]]] = field(default_factory=dict)
+    modes: dict[str, dict[str, str]] = field(default_factory=dict)
+    types: dict[str, PloverType] = field(default_factory=dict)
+
+    def mode_for(self, plover_type: str, words: list[str]) -> str:
+        """The PLOVER mode named by any of `words` (lemmas or phrases) for this type."""
+        table = self.modes.get(plover_type, {})
+        for word in words:
+            if word in table:
+                return table[word]
+        return ""
+
+
+def _read_yaml(name: str) -> dict:
+    path = resources.files("eventlens.data").joinpath(name)
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"cannot parse {name}: {exc}", where=str(path)) from exc
+
+
+@functools.lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """Build the lexicon from the packaged frames.yaml and plover.yaml (once per process)."""
+    lex = Lexicon()
+    for name, spec in _read_yaml("plover.yaml").items():
+        lex.types[name] = PloverType(name, str(spec["cameo"]), int(spec["quad"]),
+                                     float(spec["intensity"]))
+    frames = _read_yaml("frames.yaml")
+    unknown = set(frames) - set(PLOVER_TYPES)
+    if unknown:
+        raise ConfigError(f"frames.yaml names unknown PLOVER types {sorted(unknown)}")
+    for ptype, spec in frames.items():
+        preps = tuple(spec.get("preps", ()))
+        joint_spec = spec.get("joint", False)
+
+        def joint(entry: str, joint_spec=joint_spec) -> bool:
+            if joint_spec is True:
+                return True
+            return bool(joint_spec) and any(w in joint_spec for w in entry.replace("_", " ").split())
+
+        for entry in spec.get("verbs", ()):
+            _add_verb(lex, ptype, entry, preps, joint(entry))
+        for entry in spec.get("phrases", ()):
+            words = entry.split()
+            verb = words[0].split("_")[0]
+            frame = Frame(ptype, entry, preps, joint=joint(entry))
+            lex.phrases.setdefault((verb, words[-1]), frame)
+        for entry in spec.get("nouns", ()):
+            words = tuple(entry.lower().split())
+            frame = Frame(ptype, entry, preps, joint=joint(entry))
+            lex.nouns.setdefault(words[-1], []).append((words[:-1], frame))
+        lex.modes[ptype] = dict(spec.get("modes", {}))
+    for entries in lex.nouns.values():
+        entries.sort(key=lambda item: -len(item[0]))  # longest compound first
+    return lex
+
+
+def _add_verb(lex: Lexicon, ptype: str, entry: str, preps: tuple[str, ...], joint: bool) -> None:
+    words = entry.split()
+    if len(words) == 1:
+        lex.verbs.setdefault(words[0], Frame(ptype, entry, preps, joint=joint))
+    elif words[1].startswith("+"):
+        prep = words[1][1:]
+        lex.verb_preps.setdefault((words[0], prep),
+                                  Frame(ptype, entry, (prep,), target_prep=prep, joint=joint))
+    else:
+        lex.verb_particles.setdefault((words[0], words[1]), Frame(ptype, entry, preps, joint=joint))

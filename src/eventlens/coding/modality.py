@@ -1,0 +1,87 @@
+"""Status of an event from the words around its trigger: asserted, intended, denied, hypothetical."""
+
+from __future__ import annotations
+
+from eventlens.coding.triggers import ASPECT_VERBS, DENY_VERBS, INTENT_VERBS
+from eventlens.model import Status
+
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+HYPOTHETICAL_AUX = frozenset({"may", "might", "could", "would", "should", "can", "ca", "must"})
+CONDITION_MARKS = frozenset({"if", "unless", "whether", "lest"})
+HYPOTHETICAL_GOVERNORS = frozenset({"threaten", "warn", "consider", "mull", "weigh", "fear",
+                                    "risk", "suggest", "speculate", "rumor", "rumour"})
+NEGATIONS = frozenset({"not", "n't", "never", "no"})
+MAX_CLIMB = 4
+
+
+def governing_chain(token) -> list:
+    """The verbs above a trigger through complement and clause arcs, nearest first."""
+    chain = []
+    current = token
+    for _ in range(MAX_CLIMB):
+        dep = current.dep_
+        head = current.head
+        if head is current:
+            break
+        if dep in ("xcomp", "ccomp", "dobj", "pobj", "prep", "advcl", "acomp", "attr", "pcomp",
+                   "nsubjpass", "conj", "relcl", "acl", "npadvmod"):
+            if dep == "conj":
+                current = head
+                continue
+            chain.append(head)
+            current = head
+        else:
+            break
+    return chain
+
+
+def status_of(token, *, future_date: bool = False) -> Status:
+    """How the sentence presents the act whose trigger is `token`."""
+    if _negated(token):
+        return Status.DENIED
+    chain = governing_chain(token)
+    verbs = [t for t in chain if t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB")]
+    for verb in verbs:
+        lemma = verb.lemma_.lower()
+        if lemma in DENY_VERBS and _has_clausal_complement(verb):
+            return Status.DENIED
+        if _negated(verb) and lemma not in ASPECT_VERBS:
+            return Status.DENIED
+    clause = [token, *verbs[:2]] if token.pos_ == "VERB" else verbs[:2]
+    for verb in [token, *verbs]:
+        if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in verb.children):
+            return Status.HYPOTHETICAL
+        if verb.dep_ == "advcl" and any(c.lower_ in CONDITION_MARKS for c in verb.children):
+            return Status.HYPOTHETICAL
+    for verb in clause:
+        aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+        if aux & HYPOTHETICAL_AUX:
+            return Status.HYPOTHETICAL
+        if aux & FUTURE_AUX or _going_to(verb):
+            return Status.INTENDED
+    for verb in verbs[:2]:
+        lemma = verb.lemma_.lower()
+        if lemma in HYPOTHETICAL_GOVERNORS:
+            return Status.HYPOTHETICAL
+        if lemma in INTENT_VERBS and lemma not in ASPECT_VERBS:
+            return Status.INTENDED
+        if lemma in ("be",) and any(c.lower_ in ("set", "due", "expected", "scheduled", "poised")
+                                    for c in verb.children):
+            return Status.INTENDED
+    if future_date:
+        return Status.INTENDED
+    return Status.ASSERTED
+
+
+def _negated(token) -> bool:
+    return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in token.children)
+
+
+def _has_clausal_complement(verb) -> bool:
+    return any(c.dep_ in ("ccomp", "xcomp", "dobj", "pcomp") for c in verb.children)
+
+
+def _going_to(verb) -> bool:
+    head = verb.head
+    return (verb.dep_ == "xcomp" and head.lower_ == "going"
+            and any(c.dep_ == "aux" and c.lemma_ == "be" for c in head.children))

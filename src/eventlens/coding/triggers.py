@@ -1,0 +1,252 @@
+"""Find event triggers in a parsed sentence and the tokens that fill source and target."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from eventlens.coding.lexicon import Frame, Lexicon
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
+OBJECT_DEPS = frozenset({"dobj", "obj", "dative", "attr", "oprd"})
+# Outer verbs that turn the event below them into a plan, a denial or a hypothesis.
+INTENT_VERBS = frozenset({
+    "plan", "intend", "prepare", "aim", "decide", "expect", "hope", "want", "wish", "schedule",
+    "set", "due", "seek", "try", "attempt", "consider", "propose", "mull", "weigh", "vote",
+    "move", "look", "promise", "pledge", "vow", "agree", "commit", "offer", "undertake",
+    "volunteer", "resolve", "determine", "arrange", "expect", "need", "have",
+})
+COMMIT_VERBS = frozenset({"agree", "promise", "pledge", "vow", "commit", "offer", "undertake",
+                          "volunteer", "resolve"})
+ASPECT_VERBS = frozenset({"begin", "start", "continue", "resume", "keep", "go", "proceed",
+                          "finish", "complete", "manage", "help", "use", "fail"})
+DENY_VERBS = frozenset({"deny", "refute", "dismiss", "reject"})
+# Outer verbs that are the event themselves and take over the target of the act below them.
+GOVERNING_TYPES = frozenset({"THREATEN", "REJECT", "REQUEST", "ACCUSE", "SUPPORT"})
+# Verbs whose object noun names the act of their subject ("indicated support", "launched an
+# invasion"), when no phrase frame already covers the pair.
+LIGHT_VERBS = frozenset({
+    "launch", "conduct", "carry", "begin", "start", "stage", "mount", "make", "hold", "have",
+    "order", "announce", "continue", "escalate", "intensify", "step", "indicate", "express",
+    "voice", "show", "offer", "give", "extend", "signal", "reiterate", "reaffirm", "declare",
+    "renew", "repeat", "issue", "plan", "prepare", "resume", "pledge", "promise", "threaten",
+    "consider", "seek", "deliver", "send", "lodge", "file", "initiate", "complete", "finish",
+})
+
+
+@dataclass(slots=True)
+class Trigger:
+    """A token that fires a frame, with the tokens chosen as the heads of its arguments."""
+
+    token: object  # spacy Token
+    frame: Frame
+    words: list[str]  # lemmas naming the frame, used to pick a mode
+    sources: list = field(default_factory=list)  # head tokens
+    targets: list = field(default_factory=list)  # the first choice of target heads
+    # further choices, in order: the coder takes the first that names a known actor
+    alternatives: list = field(default_factory=list)
+    governor: object = None  # outer verb that sets the status (agree to, plan to, deny)
+    noun: bool = False
+
+
+def _children(token, deps) -> list:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def _particle(token) -> str:
+    for child in token.children:
+        if child.dep_ == "prt":
+            return child.lower_
+    return ""
+
+
+def verb_frame(token, lex: Lexicon) -> tuple[Frame, list[str], object] | None:
+    """The most specific frame a verb token fires, the words naming it and its object noun."""
+    lemma = token.lemma_.lower()
+    objects = _children(token, OBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
+    if token.dep_ == "acl" and token.tag_ == "VBN":
+        objects.append(token.head)  # "sanctions imposed by ..."
+    prt = _particle(token)
+    for obj in objects:
+        noun = obj.lemma_.lower()
+        frame = lex.phrases.get((lemma, noun))
+        if frame is None and obj.dep_ in OBJECT_DEPS | PASSIVE_SUBJECT_DEPS:
+            # "impose new sanctions", "hold a second round of talks": look one level down
+            for grand in obj.children:
+                if grand.dep_ == "prep" and grand.lower_ == "of":
+                    for pobj in _children(grand, {"pobj"}):
+                        frame = lex.phrases.get((lemma, pobj.lemma_.lower()))
+                        if frame:
+                            return frame, [lemma, pobj.lemma_.lower(), f"{lemma} {pobj.lemma_.lower()}"], pobj
+        if frame:
+            return frame, [lemma, noun, f"{lemma} {noun}"], obj
+    if prt and (lemma, prt) in lex.verb_particles:
+        return lex.verb_particles[(lemma, prt)], [f"{lemma} {prt}", lemma], None
+    for child in token.children:
+        if child.dep_ in ("prep", "agent", "dative"):
+            frame = lex.verb_preps.get((lemma, child.lower_))
+            if frame:
+                return frame, [lemma], None
+    if lemma in lex.verbs:
+        return lex.verbs[lemma], [lemma], None
+    return None
+
+
+def noun_frame(token, lex: Lexicon) -> tuple[Frame, list[str]] | None:
+    """The frame an event noun fires ("invasion", "phone call", "troop build-up")."""
+    entries = lex.nouns.get(token.lemma_.lower()) or lex.nouns.get(token.lower_)
+    if not entries:
+        return None
+    left = [c.lower_ for c in token.lefts]
+    for prefix, frame in entries:
+        if not prefix or all(word in left for word in prefix):
+            return frame, [" ".join((*prefix, token.lemma_.lower())), token.lemma_.lower(), *left]
+    return None
+
+
+def subject_of(verb) -> tuple[list, bool]:
+    """Head tokens of the subject of `verb`, climbing through xcomp, conj and relative clauses.
+
+    Returns (heads, passive): in a passive clause the subject is the patient.
+    """
+    seen = 0
+    current = verb
+    while current is not None and seen < 6:
+        seen += 1
+        subj = _children(current, SUBJECT_DEPS)
+        if subj:
+            return subj, False
+        subj = _children(current, PASSIVE_SUBJECT_DEPS)
+        if subj:
+            return subj, current is verb
+        if current.dep_ in ("xcomp", "conj", "advcl", "ccomp") and current.head is not current:
+            if current.dep_ == "advcl" and current.tag_ not in ("VBG", "VBN", "VB"):
+                return [], False
+            current = current.head
+            continue
+        if current.dep_ in ("relcl", "acl") and current.head is not current:
+            return [current.head], current.tag_ == "VBN" and current.dep_ == "acl"
+        return [], False
+    return [], False
+
+
+def agent_of(verb) -> list:
+    """Heads of the by-phrase of a passive verb."""
+    return [p for a in _children(verb, {"agent"}) for p in _children(a, {"pobj"})]
+
+
+def prep_objects(token, preps: tuple[str, ...]) -> list:
+    """Objects of the listed prepositions hanging from `token` (first matching preposition)."""
+    for child in token.children:
+        if child.dep_ in ("prep", "dative") and child.lower_ in preps:
+            objs = _children(child, {"pobj", "pcomp"})
+            if objs:
+                return objs
+        if child.dep_ == "dative" and child.pos_ in ("PROPN", "NOUN", "PRON"):
+            return [child]
+    return []
+
+
+def find_triggers(sent, lex: Lexicon) -> list[Trigger]:
+    """All frames fired in a sentence, verbs first, then event nouns not already used."""
+    triggers: list[Trigger] = []
+    used: set[int] = set()
+    for token in sent:
+        if token.pos_ not in ("VERB",) and not token.tag_.startswith("VB"):
+            continue
+        found = verb_frame(token, lex)
+        if found is None:
+            continue
+        frame, words, obj = found
+        trig = Trigger(token, frame, words)
+        _fill_verb_arguments(trig, obj)
+        triggers.append(trig)
+        used.add(token.i)
+        if obj is not None:
+            used.add(obj.i)
+    for token in sent:
+        if token.i in used or token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        found = noun_frame(token, lex)
+        if found is None:
+            continue
+        frame, words = found
+        trig = Trigger(token, frame, words, noun=True)
+        light = _fill_noun_arguments(trig)
+        if trig.sources and (trig.targets or light):
+            triggers.append(trig)
+    return triggers
+
+
+def _fill_verb_arguments(trig: Trigger, obj) -> None:
+    verb = trig.token
+    subjects, passive = subject_of(verb)
+    if passive:
+        agents = agent_of(verb)
+        patients = [s for s in subjects if s is not obj]
+        if not agents and trig.frame.plover_type == "MOBILIZE":
+            # "troops were deployed near the border": the troops are who mobilises
+            trig.sources, patients = patients, []
+        else:
+            trig.sources = agents
+    else:
+        patients = []
+        trig.sources = subjects
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and obj is verb.head:
+        # "sanctions imposed by the United States": the participle's agent acts
+        trig.sources = agent_of(verb)
+    options: list[list] = []
+    if patients:
+        options.append(patients)
+    if trig.frame.target_prep:
+        options.append(prep_objects(verb, (trig.frame.target_prep,)))
+    direct = [c for c in _children(verb, OBJECT_DEPS) if c is not obj and c.dep_ != "attr"]
+    options.append(direct)
+    options.append(prep_objects(verb, trig.frame.preps))
+    if obj is not None:
+        options.append(prep_objects(obj, trig.frame.preps))
+        options.append(_possessors(obj))
+        options.append(_subject_to(obj))
+    for child in _children(verb, {"dobj"}):
+        options.append(_possessors(child))
+    options = [o for o in options if o]
+    trig.targets = options[0] if options else []
+    trig.alternatives = options[1:]
+
+
+def _subject_to(noun) -> list:
+    """"Both countries are subject to sanctions": the subject of the copula is the target."""
+    prep = noun.head if noun.dep_ == "pobj" else None
+    if prep is None or prep.lower_ != "to" or prep.head.lemma_.lower() != "subject":
+        return []
+    copula = prep.head.head
+    return _children(copula, SUBJECT_DEPS)
+
+
+def _possessors(noun) -> list:
+    return [c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+
+
+def _fill_noun_arguments(trig: Trigger) -> bool:
+    """Fill a noun trigger's arguments; True when a light verb gave its source."""
+    noun = trig.token
+    sources = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod")
+               and c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON")]
+    sources += [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
+                for p in _children(c, {"pobj"})]
+    targets = prep_objects(noun, trig.frame.preps)
+    between = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"
+               for p in _children(c, {"pobj"})]
+    if between and not sources:
+        sources, targets = between, []
+    light = False
+    if not sources and noun.dep_ in OBJECT_DEPS | {"pobj"}:
+        # "launched an invasion", "indicated support": the light verb's subject acts
+        head = noun.head if noun.dep_ != "pobj" else noun.head.head
+        if head.lemma_.lower() in LIGHT_VERBS:
+            subj, passive = subject_of(head)
+            if not passive:
+                sources, light = subj, True
+    trig.sources = sources
+    trig.targets = targets or _subject_to(noun)
+    return light

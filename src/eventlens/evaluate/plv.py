@@ -1,0 +1,139 @@
+"""Scoring on PLV-format TSV files: sentences with the source and target marked and a gold root."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from eventlens.errors import EvalError
+from eventlens.evaluate.metrics import classification_scores
+from eventlens.ingest import article_id
+from eventlens.model import Article, Event, Status
+
+# PLV merges CONCEDE and RETREAT into YIELD; scores are over these 15 labels.
+PLV_LABELS = ["AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "YIELD", "REQUEST", "ACCUSE",
+              "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"]
+NO_EVENT = "NONE"
+# An undated sentence is coded as if published on this day.
+PLV_DATE = dt.date(2020, 1, 1)
+_MARK = re.compile(r"</?[st]>")
+
+
+@dataclass(frozen=True, slots=True)
+class PlvItem:
+    """One PLV row: the plain sentence, the character spans of source and target, the gold root."""
+
+    line: int
+    sentence: str
+    source: tuple[int, int]
+    target: tuple[int, int]
+    gold: str
+    modality: str = ""
+
+
+def read_plv(path: Path) -> list[PlvItem]:
+    """Read a PLV TSV; a row whose marks cannot be found is an error naming its line."""
+    items = []
+    try:
+        handle = path.open(encoding="utf-8", newline="")
+    except OSError as exc:
+        raise EvalError(f"cannot read {path}: {exc}", where=str(path)) from exc
+    with handle:
+        reader = csv.DictReader(handle, delimiter="\t")
+        needed = {"marked_sentence", "gold_root"}
+        if not reader.fieldnames or not needed <= set(reader.fieldnames):
+            raise EvalError(f"not a PLV file: needs columns {sorted(needed)}", where=f"{path}:1")
+        for number, row in enumerate(reader, start=2):
+            marked = row["marked_sentence"] or ""
+            spans = _spans(marked)
+            if spans is None:
+                raise EvalError("source <s>…</s> or target <t>…</t> mark missing",
+                                where=f"{path}:{number}")
+            sentence, source, target = spans
+            gold = (row["gold_root"] or "").strip().upper()
+            if gold not in PLV_LABELS:
+                raise EvalError(f"unknown gold root {gold!r}", where=f"{path}:{number}")
+            items.append(PlvItem(number, sentence, source, target, gold,
+                                 (row.get("modality_L2") or "").strip()))
+    return items
+
+
+def _spans(marked: str):
+    plain, spans, pos, opened = [], {}, 0, {}
+    for piece in re.split(r"(</?[st]>)", marked):
+        if _MARK.fullmatch(piece):
+            tag = piece.strip("</>")
+            if piece.startswith("</"):
+                if tag not in opened:
+                    return None
+                spans[tag] = (opened.pop(tag), pos)
+            else:
+                opened[tag] = pos
+            continue
+        plain.append(piece)
+        pos += len(piece)
+    if "s" not in spans or "t" not in spans:
+        return None
+    return "".join(plain), spans["s"], spans["t"]
+
+
+def plv_label(event: Event) -> str:
+    """An event's label in PLV's terms.
+
+    PLV follows the CAMEO crosswalk, where an intention to cooperate (CAMEO 03: "agreed to
+    meet", "will provide aid") is AGREE; CONCEDE and RETREAT are both YIELD.
+    """
+    if event.plover_type in ("CONCEDE", "RETREAT"):
+        label = "YIELD"
+    else:
+        label = event.plover_type
+    if event.status is Status.INTENDED and event.quad_class in (1, 2):
+        return "AGREE"
+    return label
+
+
+def _overlaps(start: int, end: int, span: tuple[int, int]) -> bool:
+    return start < span[1] and span[0] < end
+
+
+def pick_event(events: list[Event], item: PlvItem) -> Event | None:
+    """The coder's answer for a marked pair: the most confident event whose source and target
+    overlap the marked spans (either direction for joint acts)."""
+    matches = [e for e in events if e.target is not None
+               and _overlaps(e.source.start, e.source.end, item.source)
+               and _overlaps(e.target.start, e.target.end, item.target)]
+    if not matches:
+        return None
+    return max(matches, key=lambda e: e.confidence)
+
+
+def score_plv(items: list[PlvItem], *, coder, nlp=None) -> dict:
+    """End-to-end scores: the coder reads each plain sentence and must find the marked pair."""
+    from eventlens.nlp import parse
+
+    articles = [Article(article_id(it.sentence), it.sentence, PLV_DATE, origin=f"plv:{it.line}")
+                for it in items]
+    gold, pred, status_pairs = [], [], []
+    for item, article, doc in zip(items, articles, parse([a.text for a in articles], nlp=nlp),
+                                  strict=True):
+        result = coder.code(doc, article)
+        event = pick_event(list(result.events), item)
+        gold.append(item.gold)
+        pred.append(plv_label(event) if event else NO_EVENT)
+        if event is not None and item.modality in ("past", "todo"):
+            status_pairs.append((item.modality, event.status.value))
+    scores = classification_scores(gold, pred, PLV_LABELS)
+    scores["found_pair"] = round(sum(p != NO_EVENT for p in pred) / len(pred), 4) if pred else 0.0
+    scores["modality_agreement"] = _modality(status_pairs)
+    return scores
+
+
+def _modality(pairs: list[tuple[str, str]]) -> dict:
+    """How often our status agrees with PLV's past/todo column (todo ~ intended)."""
+    if not pairs:
+        return {"n": 0, "agreement": 0.0}
+    agree = sum(1 for gold, ours in pairs if (gold == "todo") == (ours == "intended"))
+    return {"n": len(pairs), "agreement": round(agree / len(pairs), 4)}

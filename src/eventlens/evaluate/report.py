@@ -1,0 +1,105 @@
+"""`eventlens eval`: pick the scorer for a path, add throughput, print and return the report."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from eventlens.errors import EvalError
+
+
+def evaluate_path(path: Path, *, limit: int | None = None, throughput: bool = True,
+                  coder=None) -> dict:
+    """Scores for a PLV TSV file or a gold folder, as the report dict with stable keys."""
+    from eventlens.nlp import load_pipeline
+    from eventlens.registry import get_coder
+
+    coder = coder or get_coder()
+    nlp = load_pipeline()
+    report: dict = {"coder": {"name": coder.name, "version": coder.version}, "input": str(path)}
+    if path.is_dir():
+        from eventlens.evaluate.gold import read_gold, score_gold
+        from eventlens.pipeline import code_articles
+
+        gold = read_gold(path)[:limit]
+        results = code_articles([g.article for g in gold], coder=coder, nlp=nlp)
+        report["articles"] = score_gold(gold, {g.id: r for g, r in zip(gold, results,
+                                                                       strict=True)})
+        texts = [g.article.text for g in gold]
+    elif path.is_file():
+        from eventlens.evaluate.plv import read_plv, score_plv
+
+        items = read_plv(path)[:limit]
+        report["plv"] = {"end_to_end": score_plv(items, coder=coder, nlp=nlp)}
+        texts = [it.sentence for it in items]
+    else:
+        raise EvalError("no such file or folder", where=str(path))
+    if throughput:
+        report["throughput"] = measure_throughput(texts, coder=coder, nlp=nlp)
+    return report
+
+
+def measure_throughput(texts: list[str], *, coder, nlp, repeats: int = 2) -> dict:
+    """Articles and words per second of spaCy alone and of the full pipeline, measured
+    back to back on the same texts (best of `repeats`), and their ratio."""
+    from eventlens.ingest import article_id
+    from eventlens.model import Article
+    from eventlens.nlp.pipeline import spacy_rate
+    from eventlens.pipeline import code_articles
+
+    import datetime as dt
+
+    articles = [Article(article_id(t), t, dt.date(2020, 1, 1)) for t in texts]
+    words = sum(len(t.split()) for t in texts)
+    spacy_best = pipe_best = float("inf")
+    for _ in range(repeats):
+        spacy_best = min(spacy_best, spacy_rate(texts, nlp=nlp))
+        start = time.perf_counter()
+        code_articles(articles, coder=coder, nlp=nlp)
+        pipe_best = min(pipe_best, time.perf_counter() - start)
+    n = len(texts)
+    return {
+        "articles": n,
+        "words": words,
+        "spacy_articles_per_s": round(n / spacy_best, 2),
+        "spacy_words_per_s": round(words / spacy_best, 1),
+        "pipeline_articles_per_s": round(n / pipe_best, 2),
+        "pipeline_words_per_s": round(words / pipe_best, 1),
+        "ratio": round(spacy_best / pipe_best, 4),
+    }
+
+
+def render_report(report: dict, console) -> None:
+    """Print a report as a person reads it."""
+    from rich.table import Table
+
+    plv = report.get("plv", {})
+    for name, scores in plv.items():
+        console.print(f"[bold]PLV {name}[/bold]: n={scores['n']} accuracy {scores['accuracy']:.3f}"
+                      f"  macro-F1 {scores['macro_f1']:.3f}"
+                      + (f"  pair found {scores['found_pair']:.3f}" if "found_pair" in scores
+                         else ""))
+        table = Table("type", "precision", "recall", "f1", "support")
+        for label, s in scores["per_type"].items():
+            table.add_row(label, f"{s['precision']:.2f}", f"{s['recall']:.2f}", f"{s['f1']:.2f}",
+                          str(s["support"]))
+        console.print(table)
+        labels = list(scores["per_type"]) + ["NONE"]
+        conf = Table("gold \\ pred", *[lab[:4] for lab in labels], title="confusion")
+        for gold_label in scores["per_type"]:
+            row = scores["confusion"].get(gold_label, {})
+            conf.add_row(gold_label, *[str(row.get(lab, "")) for lab in labels])
+        console.print(conf)
+    art = report.get("articles")
+    if art:
+        for kind in ("strict", "lenient"):
+            s = art[kind]
+            console.print(f"[bold]events {kind}[/bold]: P {s['precision']:.3f} R {s['recall']:.3f}"
+                          f" F1 {s['f1']:.3f}")
+        console.print(f"salient-event recall {art['salient_recall']:.3f}  status accuracy "
+                      f"{art['status_accuracy']:.3f}  quote recall {art['quote_recall']:.3f}")
+    thr = report.get("throughput")
+    if thr:
+        console.print(f"[bold]throughput[/bold]: pipeline {thr['pipeline_articles_per_s']:.1f} "
+                      f"articles/s ({thr['pipeline_words_per_s']:.0f} words/s), spaCy alone "
+                      f"{thr['spacy_articles_per_s']:.1f} articles/s; ratio {thr['ratio']:.2f}")

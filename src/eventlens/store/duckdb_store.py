@@ -1,0 +1,284 @@
+"""DuckDB store: migrations, the single writer, and event queries."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+from eventlens.errors import EventlensError, SchemaError
+from eventlens.model import ArticleResult, Event, Mention
+from eventlens.store.schema import LATEST_VERSION, MIGRATIONS
+
+EXPORT_FORMATS = ("csv", "jsonl", "parquet")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EventFilter:
+    """Which events to return. Actor filters match a country/organisation code or a full code."""
+
+    source: str | None = None
+    target: str | None = None
+    plover_type: str | None = None
+    status: str | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+    article_id: str | None = None
+    limit: int | None = None
+    offset: int = 0
+
+    def where(self) -> tuple[str, list]:
+        clauses, params = [], []
+        for column, value in (("source", self.source), ("target", self.target)):
+            if value:
+                clauses.append(f"({column}_country = ? OR {column}_code = ?)")
+                params += [value.upper(), value.upper()]
+        if self.plover_type:
+            clauses.append("plover_type = ?")
+            params.append(self.plover_type.upper())
+        if self.status:
+            clauses.append("status = ?")
+            params.append(self.status.lower())
+        if self.since:
+            clauses.append("event_date >= ?")
+            params.append(self.since)
+        if self.until:
+            clauses.append("event_date <= ?")
+            params.append(self.until)
+        if self.article_id:
+            clauses.append("article_id = ?")
+            params.append(self.article_id)
+        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def open_store(path: str | Path, *, read_only: bool = False) -> Store:
+    """Open (and create or migrate, unless read-only) the store at `path`."""
+    return Store(path, read_only=read_only)
+
+
+class Store:
+    """One DuckDB file. All writes go through this object (DuckDB has a single writer)."""
+
+    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+        self.path = str(path)
+        if read_only and self.path != ":memory:" and not Path(self.path).exists():
+            raise SchemaError(f"no store at {self.path}", hint="run `eventlens ingest` first")
+        try:
+            self.con = duckdb.connect(self.path, read_only=read_only)
+        except duckdb.Error as exc:
+            raise SchemaError(f"cannot open {self.path}: {exc}") from exc
+        if not read_only:
+            self.migrate()
+        self._check_version()
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- schema -------------------------------------------------------------------------------
+    def schema_version(self) -> int:
+        exists = self.con.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'"
+        ).fetchone()[0]
+        if not exists:
+            return 0
+        row = self.con.execute("SELECT max(version) FROM schema_version").fetchone()
+        return int(row[0] or 0)
+
+    def migrate(self) -> int:
+        """Apply the migrations this file lacks, each in its own transaction."""
+        self.con.execute("CREATE TABLE IF NOT EXISTS schema_version "
+                         "(version INTEGER, description VARCHAR, applied_at TIMESTAMP)")
+        current = self.schema_version()
+        for version, description, sql in MIGRATIONS:
+            if version <= current:
+                continue
+            self.con.execute("BEGIN TRANSACTION")
+            try:
+                self.con.execute(sql)
+                self.con.execute("INSERT INTO schema_version VALUES (?, ?, current_timestamp)",
+                                 [version, description])
+                self.con.execute("COMMIT")
+            except duckdb.Error as exc:
+                self.con.execute("ROLLBACK")
+                raise SchemaError(f"migration {version} failed on {self.path}: {exc}") from exc
+        return self.schema_version()
+
+    def _check_version(self) -> None:
+        version = self.schema_version()
+        if version > LATEST_VERSION:
+            raise SchemaError(
+                f"{self.path} has schema version {version}, newer than this eventlens "
+                f"({LATEST_VERSION})", hint="upgrade eventlens")
+
+    # -- writing ------------------------------------------------------------------------------
+    def known_article_ids(self, ids: Iterable[str]) -> set[str]:
+        ids = list(ids)
+        if not ids:
+            return set()
+        rows = self.con.execute("SELECT id FROM articles WHERE list_contains(?, id)",
+                                [ids]).fetchall()
+        return {r[0] for r in rows}
+
+    def begin_run(self, paths: list[str], *, coder: str, coder_version: str) -> str:
+        run_id = uuid.uuid4().hex[:12]
+        self.con.execute(
+            "INSERT INTO ingest_runs (run_id, started_at, paths, coder, coder_version, status) "
+            "VALUES (?, current_timestamp, ?, ?, ?, 'running')",
+            [run_id, "\n".join(paths), coder, coder_version])
+        return run_id
+
+    def finish_run(self, run_id: str, *, read: int, new: int, duplicates: int, errors: int,
+                   events: int, status: str = "done") -> None:
+        self.con.execute(
+            "UPDATE ingest_runs SET finished_at = current_timestamp, articles_read = ?, "
+            "articles_new = ?, duplicates = ?, errors = ?, events = ?, status = ? WHERE run_id = ?",
+            [read, new, duplicates, errors, events, status, run_id])
+
+    def record_error(self, run_id: str, error: EventlensError) -> None:
+        self.con.execute("INSERT INTO ingest_errors VALUES (?, ?, ?, ?)",
+                         [run_id, error.where, error.code, error.message])
+
+    def write_results(self, results: list[ArticleResult], *, run_id: str,
+                      coder_version: str) -> int:
+        """Store articles with their events, quotes and mentions in one transaction.
+
+        Articles already stored are skipped, so a re-run or a resumed run adds nothing twice.
+        Returns the number of events written.
+        """
+        fresh = [r for r in results
+                 if r.article.id not in self.known_article_ids(x.article.id for x in results)]
+        if not fresh:
+            return 0
+        articles, events, quotes, mentions = [], [], [], []
+        for res in fresh:
+            a = res.article
+            articles.append((a.id, a.url, a.outlet, a.title, a.published, a.text, a.origin, run_id))
+            for ev in res.events:
+                events.append(_event_row(ev, a.text, coder_version))
+            for q in res.quotes:
+                qid = _hash(a.id, q.start, q.end, q.speaker)
+                quotes.append((qid, a.id, q.speaker, q.actor.code if q.actor else None,
+                               q.actor.country if q.actor else None, q.text, q.start, q.end, q.kind))
+            for m in res.mentions:
+                mentions.append((a.id, m.start, m.end, m.text, m.actor.code, m.actor.country,
+                                 m.actor.role, m.actor.name, m.how))
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            self.con.executemany("INSERT INTO articles (id, url, outlet, title, published, text, "
+                                 "origin, run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", articles)
+            if events:
+                self.con.executemany(
+                    f"INSERT OR IGNORE INTO events VALUES ({', '.join('?' * len(events[0]))})",
+                    events)
+            if quotes:
+                self.con.executemany("INSERT OR IGNORE INTO quotes VALUES "
+                                     "(?, ?, ?, ?, ?, ?, ?, ?, ?)", quotes)
+            if mentions:
+                self.con.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                     mentions)
+            self.con.execute("COMMIT")
+        except duckdb.Error:
+            self.con.execute("ROLLBACK")
+            raise
+        return len(events)
+
+    # -- reading ------------------------------------------------------------------------------
+    def events(self, flt: EventFilter | None = None):
+        """A DuckDB relation of events matching the filter, newest first."""
+        flt = flt or EventFilter()
+        where, params = flt.where()
+        sql = f"SELECT * FROM events{where} ORDER BY event_date DESC, article_id, evidence_start"
+        if flt.limit is not None:
+            sql += f" LIMIT {int(flt.limit)} OFFSET {int(flt.offset)}"
+        return self.con.execute(sql, params)
+
+    def export_events(self, flt: EventFilter, path: str | Path, fmt: str) -> int:
+        """Write matching events to a CSV, JSONL or Parquet file; returns the row count."""
+        if fmt not in EXPORT_FORMATS:
+            raise EventlensError(f"unknown export format {fmt!r}", hint=f"use one of {EXPORT_FORMATS}")
+        where, params = flt.where()
+        options = {"csv": "FORMAT csv, HEADER true", "jsonl": "FORMAT json",
+                   "parquet": "FORMAT parquet"}[fmt]
+        query = f"SELECT * FROM events{where} ORDER BY event_date DESC, article_id, evidence_start"
+        self.con.execute(f"COPY ({query}) TO '{_sql_path(path)}' ({options})", params)
+        return self.con.execute(f"SELECT count(*) FROM events{where}", params).fetchone()[0]
+
+    def article(self, article_id: str) -> dict | None:
+        """The article's row as a dict, or None. Accepts a unique id prefix."""
+        rows = self.con.execute("SELECT * FROM articles WHERE id LIKE ? || '%' LIMIT 2",
+                                [article_id]).fetchall()
+        if len(rows) != 1:
+            return None
+        cols = [d[0] for d in self.con.description]
+        return dict(zip(cols, rows[0], strict=True))
+
+    def rows(self, sql: str, params: list | None = None) -> list[dict]:
+        cur = self.con.execute(sql, params or [])
+        cols = [d[0] for d in cur.description]
+        return [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
+
+    def summary(self) -> dict:
+        """Counts for a run summary: articles, events by type and status, top dyads."""
+        one = lambda sql: self.con.execute(sql).fetchone()[0]  # noqa: E731
+        return {
+            "articles": one("SELECT count(*) FROM articles"),
+            "events": one("SELECT count(*) FROM events"),
+            "quotes": one("SELECT count(*) FROM quotes"),
+            "by_type": self.con.execute(
+                "SELECT plover_type, count(*) n FROM events GROUP BY 1 ORDER BY n DESC").fetchall(),
+            "by_status": self.con.execute(
+                "SELECT status, count(*) n FROM events GROUP BY 1 ORDER BY n DESC").fetchall(),
+            "top_dyads": self.con.execute(
+                "SELECT source_country, target_country, count(*) n FROM events "
+                "WHERE source_country <> '' AND target_country <> '' "
+                "GROUP BY 1, 2 ORDER BY n DESC, 1, 2 LIMIT 10").fetchall(),
+        }
+
+
+def _sql_path(path: str | Path) -> str:
+    return str(path).replace("'", "''")
+
+
+def _hash(*parts) -> str:
+    return hashlib.sha256("\x1f".join(map(str, parts)).encode()).hexdigest()[:16]
+
+
+def _mention_cols(m: Mention | None) -> tuple:
+    if m is None:
+        return ("", "", "", "", "", None, None, "")
+    a = m.actor
+    return (a.code if a.country or a.role else "", a.country, a.role, a.name, m.text, m.start,
+            m.end, m.how)
+
+
+def _event_row(ev: Event, text: str, coder_version: str) -> tuple:
+    event_id = _hash(ev.article_id, ev.evidence_start, ev.plover_type, ev.source.start,
+                     ev.source.actor.code, ev.target.start if ev.target else -1,
+                     ev.target.actor.code if ev.target else "", ev.status.value)
+    day = _first_day(ev.date)
+    return (event_id, ev.article_id, ev.plover_type, ev.cameo_root, ev.quad_class, ev.intensity,
+            ev.status.value, day, ev.date, *_mention_cols(ev.source), *_mention_cols(ev.target),
+            ev.evidence_start, ev.evidence_end, text[ev.evidence_start:ev.evidence_end],
+            ev.trigger, ev.mode, ev.location, ev.coder, coder_version, ev.confidence)
+
+
+def _first_day(date: str) -> dt.date | None:
+    try:
+        if len(date) == 4:
+            return dt.date(int(date), 1, 1)
+        if len(date) == 7:
+            return dt.date(int(date[:4]), int(date[5:7]), 1)
+        return dt.date.fromisoformat(date)
+    except ValueError:
+        return None
