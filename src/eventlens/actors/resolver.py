@@ -116,10 +116,15 @@ class ActorResolver:
             mentions.extend(self._mentions_for_chunk(chunk, remember=remember))
         return mentions
 
-    def head_mention(self, head) -> Mention | None:
+    def head_mention(self, head, *, any_noun: bool = False) -> Mention | None:
         """An unresolved mention for a phrase that names an actor the knowledge base lacks
-        ("the ACLU", "Thom"), or None when the phrase names no actor at all ("the crisis")."""
-        if not (head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")):
+        ("the ACLU", "Thom"), or None when the phrase names no actor ("the crisis").
+
+        With `any_noun`, any noun phrase is kept (for the patient of an act: "aid agencies",
+        "the oil fields"), so the record still says what was acted upon.
+        """
+        named = head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+        if not named and not (any_noun and head.pos_ in ("NOUN", "PROPN")):
             return None
         start, end = phrase_range(head, with_conjuncts=False)
         span = self.doc[start:end]

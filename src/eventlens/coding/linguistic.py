@@ -115,19 +115,21 @@ class LinguisticCoder:
         for option in [trig.targets, *trig.alternatives]:
             if not option:
                 continue
-            mentions = self._actors(option, resolver)
+            mentions = self._actors(option, resolver, patient=not trig.frame.joint)
             if any(m.actor.country for m in mentions):
                 return mentions
             first = first or mentions
         return first
 
-    def _actors(self, heads: list, resolver: ActorResolver) -> list[Mention]:
+    def _actors(self, heads: list, resolver: ActorResolver, *,
+                patient: bool = False) -> list[Mention]:
+        """Mentions for argument heads; `patient` keeps unresolved noun phrases too."""
         found: list[Mention] = []
         for head in heads:
             start, end = phrase_range(head)
             mentions = resolver.resolve_range(start, end, remember=False)
             if not mentions:
-                unresolved = resolver.head_mention(head)
+                unresolved = resolver.head_mention(head, any_noun=patient)
                 mentions = [unresolved] if unresolved else []
             for mention in mentions:
                 if all(mention.actor != m.actor or not m.actor.country for m in found):

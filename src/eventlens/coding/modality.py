@@ -10,6 +10,8 @@ HYPOTHETICAL_AUX = frozenset({"may", "might", "could", "would", "should", "can",
 CONDITION_MARKS = frozenset({"if", "unless", "whether", "lest"})
 HYPOTHETICAL_GOVERNORS = frozenset({"threaten", "warn", "consider", "mull", "weigh", "fear",
                                     "risk", "suggest", "speculate", "rumor", "rumour"})
+INTENT_ADJECTIVES = frozenset({"willing", "ready", "prepared", "eager", "determined", "poised",
+                               "keen", "likely", "expected", "scheduled", "set", "due"})
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
 MAX_CLIMB = 4
 
@@ -21,7 +23,7 @@ def governing_chain(token) -> list:
     for _ in range(MAX_CLIMB):
         dep = current.dep_
         head = current.head
-        if head is current:
+        if head.i == current.i:
             break
         if dep in ("xcomp", "ccomp", "dobj", "pobj", "prep", "advcl", "acomp", "attr", "pcomp",
                    "nsubjpass", "conj", "relcl", "acl", "npadvmod"):
@@ -59,8 +61,10 @@ def status_of(token, *, future_date: bool = False) -> Status:
             return Status.HYPOTHETICAL
         if aux & FUTURE_AUX or _going_to(verb):
             return Status.INTENDED
-    for verb in verbs[:2]:
+    for verb in chain[:2]:
         lemma = verb.lemma_.lower()
+        if lemma in INTENT_ADJECTIVES:
+            return Status.INTENDED
         if lemma in HYPOTHETICAL_GOVERNORS:
             return Status.HYPOTHETICAL
         if lemma in INTENT_VERBS and lemma not in ASPECT_VERBS:

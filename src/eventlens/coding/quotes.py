@@ -42,7 +42,7 @@ def _speaker_for(doc, qstart: int, qend: int, resolver):
         return None
     sentences = [span.sent]
     last = doc[span.end - 1].sent
-    if last is not sentences[0]:
+    if last.start != sentences[0].start:
         sentences.append(last)
     after = doc[min(last.end, len(doc) - 1)].sent if last.end < len(doc) else None
     if after is not None and after.start_char - qend < 3:

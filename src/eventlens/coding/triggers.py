@@ -23,6 +23,12 @@ ASPECT_VERBS = frozenset({"begin", "start", "continue", "resume", "keep", "go", 
 DENY_VERBS = frozenset({"deny", "refute", "dismiss", "reject"})
 # Outer verbs that are the event themselves and take over the target of the act below them.
 GOVERNING_TYPES = frozenset({"THREATEN", "REJECT", "REQUEST", "ACCUSE", "SUPPORT"})
+FORCE_WORDS = frozenset({"troop", "troops", "force", "forces", "army", "soldier", "police", "man",
+                         "men", "military", "brigade", "unit", "reservist", "warship", "jet",
+                         "personnel", "presence", "battalion", "division", "marine", "navy"})
+# Prepositions tried last for a target when the frame's own find nothing that names an actor.
+FALLBACK_PREPS = ("with", "to", "on", "against", "toward", "towards", "into", "from", "at", "for",
+                  "over", "of")
 # Verbs whose object noun names the act of their subject ("indicated support", "launched an
 # invasion"), when no phrase frame already covers the pair.
 LIGHT_VERBS = frozenset({
@@ -31,6 +37,7 @@ LIGHT_VERBS = frozenset({
     "voice", "show", "offer", "give", "extend", "signal", "reiterate", "reaffirm", "declare",
     "renew", "repeat", "issue", "plan", "prepare", "resume", "pledge", "promise", "threaten",
     "consider", "seek", "deliver", "send", "lodge", "file", "initiate", "complete", "finish",
+    "remain", "stay", "put", "place", "keep", "go",
 })
 
 
@@ -118,13 +125,13 @@ def subject_of(verb) -> tuple[list, bool]:
             return subj, False
         subj = _children(current, PASSIVE_SUBJECT_DEPS)
         if subj:
-            return subj, current is verb
-        if current.dep_ in ("xcomp", "conj", "advcl", "ccomp") and current.head is not current:
+            return subj, current.i == verb.i
+        if current.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp") and current.head.i != current.i:
             if current.dep_ == "advcl" and current.tag_ not in ("VBG", "VBN", "VB"):
                 return [], False
             current = current.head
             continue
-        if current.dep_ in ("relcl", "acl") and current.head is not current:
+        if current.dep_ in ("relcl", "acl") and current.head.i != current.i:
             return [current.head], current.tag_ == "VBN" and current.dep_ == "acl"
         return [], False
     return [], False
@@ -135,11 +142,14 @@ def agent_of(verb) -> list:
     return [p for a in _children(verb, {"agent"}) for p in _children(a, {"pobj"})]
 
 
+NOT_ACTORS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"})
+
+
 def prep_objects(token, preps: tuple[str, ...]) -> list:
     """Objects of the listed prepositions hanging from `token` (first matching preposition)."""
     for child in token.children:
         if child.dep_ in ("prep", "dative") and child.lower_ in preps:
-            objs = _children(child, {"pobj", "pcomp"})
+            objs = [o for o in _children(child, {"pobj", "pcomp"}) if o.ent_type_ not in NOT_ACTORS]
             if objs:
                 return objs
         if child.dep_ == "dative" and child.pos_ in ("PROPN", "NOUN", "PRON"):
@@ -183,7 +193,7 @@ def _fill_verb_arguments(trig: Trigger, obj) -> None:
     subjects, passive = subject_of(verb)
     if passive:
         agents = agent_of(verb)
-        patients = [s for s in subjects if s is not obj]
+        patients = [s for s in subjects if obj is None or s.i != obj.i]
         if not agents and trig.frame.plover_type == "MOBILIZE":
             # "troops were deployed near the border": the troops are who mobilises
             trig.sources, patients = patients, []
@@ -192,7 +202,7 @@ def _fill_verb_arguments(trig: Trigger, obj) -> None:
     else:
         patients = []
         trig.sources = subjects
-    if verb.dep_ == "acl" and verb.tag_ == "VBN" and obj is verb.head:
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and obj is not None and obj.i == verb.head.i:
         # "sanctions imposed by the United States": the participle's agent acts
         trig.sources = agent_of(verb)
     options: list[list] = []
@@ -200,7 +210,13 @@ def _fill_verb_arguments(trig: Trigger, obj) -> None:
         options.append(patients)
     if trig.frame.target_prep:
         options.append(prep_objects(verb, (trig.frame.target_prep,)))
-    direct = [c for c in _children(verb, OBJECT_DEPS) if c is not obj and c.dep_ != "attr"]
+    direct = [c for c in _children(verb, OBJECT_DEPS) if (obj is None or c.i != obj.i) and c.dep_ != "attr"]
+    if trig.frame.plover_type in ("MOBILIZE", "AID"):
+        # "mobilised the army to the border": the forces sent are not the target
+        forces = [d for d in direct if d.lemma_.lower() in FORCE_WORDS]
+        direct = [d for d in direct if d not in forces]
+        for force in forces:
+            options.append(prep_objects(force, trig.frame.preps))
     options.append(direct)
     options.append(prep_objects(verb, trig.frame.preps))
     if obj is not None:
@@ -209,6 +225,10 @@ def _fill_verb_arguments(trig: Trigger, obj) -> None:
         options.append(_subject_to(obj))
     for child in _children(verb, {"dobj"}):
         options.append(_possessors(child))
+        options.append(prep_objects(child, FALLBACK_PREPS))
+    options.append(prep_objects(verb, FALLBACK_PREPS))
+    if obj is not None:
+        options.append(prep_objects(obj, FALLBACK_PREPS))
     options = [o for o in options if o]
     trig.targets = options[0] if options else []
     trig.alternatives = options[1:]
@@ -247,6 +267,7 @@ def _fill_noun_arguments(trig: Trigger) -> bool:
             subj, passive = subject_of(head)
             if not passive:
                 sources, light = subj, True
+                targets = targets or prep_objects(head, trig.frame.preps)
     trig.sources = sources
     trig.targets = targets or _subject_to(noun)
     return light

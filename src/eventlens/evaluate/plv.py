@@ -28,8 +28,8 @@ class PlvItem:
 
     line: int
     sentence: str
-    source: tuple[int, int]
-    target: tuple[int, int]
+    source: tuple[int, int] | None  # None where PLV marks no source ("An actor")
+    target: tuple[int, int] | None  # None where PLV marks no target ("a recipient")
     gold: str
     modality: str = ""
 
@@ -50,7 +50,7 @@ def read_plv(path: Path) -> list[PlvItem]:
             marked = row["marked_sentence"] or ""
             spans = _spans(marked)
             if spans is None:
-                raise EvalError("source <s>…</s> or target <t>…</t> mark missing",
+                raise EvalError("no <s>…</s> or <t>…</t> mark, or an unbalanced one",
                                 where=f"{path}:{number}")
             sentence, source, target = spans
             gold = (row["gold_root"] or "").strip().upper()
@@ -75,9 +75,9 @@ def _spans(marked: str):
             continue
         plain.append(piece)
         pos += len(piece)
-    if "s" not in spans or "t" not in spans:
+    if not spans or opened:
         return None
-    return "".join(plain), spans["s"], spans["t"]
+    return "".join(plain), spans.get("s"), spans.get("t")
 
 
 def plv_label(event: Event) -> str:
@@ -101,10 +101,11 @@ def _overlaps(start: int, end: int, span: tuple[int, int]) -> bool:
 
 def pick_event(events: list[Event], item: PlvItem) -> Event | None:
     """The coder's answer for a marked pair: the most confident event whose source and target
-    overlap the marked spans (either direction for joint acts)."""
-    matches = [e for e in events if e.target is not None
-               and _overlaps(e.source.start, e.source.end, item.source)
-               and _overlaps(e.target.start, e.target.end, item.target)]
+    overlap the marked spans (only the one marked where PLV marks one)."""
+    matches = [e for e in events
+               if (item.source is None or _overlaps(e.source.start, e.source.end, item.source))
+               and (item.target is None or (e.target is not None and _overlaps(
+                   e.target.start, e.target.end, item.target)))]
     if not matches:
         return None
     return max(matches, key=lambda e: e.confidence)

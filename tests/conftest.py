@@ -1,0 +1,56 @@
+"""Shared fixtures: the spaCy pipeline and the coder are loaded once per test session."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from eventlens.nlp import load_pipeline
+
+    return load_pipeline()
+
+
+@pytest.fixture(scope="session")
+def coder():
+    from eventlens.registry import get_coder
+
+    return get_coder("linguistic")
+
+
+@pytest.fixture(scope="session")
+def code_text(nlp, coder):
+    """Code a text as an article published on a given date; returns the ArticleResult."""
+    from eventlens.ingest import article_id
+    from eventlens.model import Article
+
+    def run(text: str, published: str = "2021-12-15"):
+        article = Article(article_id(text), text, dt.date.fromisoformat(published))
+        return coder.code(nlp(text), article)
+
+    return run
+
+
+def event_triples(result) -> set[tuple[str, str, str, str]]:
+    """(source code, type, target code or '-', status) of every event in a result."""
+    return {(e.source.actor.code, e.plover_type, e.target.actor.code if e.target else "-",
+             e.status.value) for e in result.events}
+
+
+@pytest.fixture(scope="session")
+def triples():
+    return event_triples
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    if not SHARED.is_dir():
+        pytest.skip("../shared is absent (a user's clone)")
+    return SHARED

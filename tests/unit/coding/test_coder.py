@@ -1,0 +1,93 @@
+"""The linguistic coder on sentences written for these tests."""
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def test_subject_verb_object(code_text, triples):
+    r = code_text("Russian troops shelled Ukrainian positions near Kharkiv on Monday.")
+    assert ("RUS:MIL", "ASSAULT", "UKR", "asserted") in {
+        (s, t, g.split(":")[0], st) for s, t, g, st in triples(r)}
+    ev = next(e for e in r.events if e.plover_type == "ASSAULT")
+    assert ev.date == "2021-12-13"
+    assert ev.mode == "heavy-weapons"
+    assert r.article.text[ev.evidence_start:ev.evidence_end].startswith("Russian troops shelled")
+
+
+def test_passive_with_agent(code_text, triples):
+    r = code_text("New sanctions were imposed on Iran by the European Union on Tuesday.")
+    assert ("EU", "SANCTION", "IRN", "asserted") in triples(r)
+
+
+def test_coordinated_sources_give_a_record_each_way(code_text, triples):
+    r = code_text("Chinese President Xi Jinping and French President Emmanuel Macron met in "
+                  "Beijing on Thursday.", published="2023-04-07")
+    got = triples(r)
+    assert ("CHN:GOV", "CONSULT", "FRA:GOV", "asserted") in got
+    assert ("FRA:GOV", "CONSULT", "CHN:GOV", "asserted") in got
+
+
+def test_agreement_to_meet_is_an_intended_meeting(code_text):
+    r = code_text("Biden and Xi agreed to meet in person next month.", published="2022-10-10")
+    intended = [e for e in r.events if e.status.value == "intended"]
+    assert {e.plover_type for e in intended} == {"CONSULT"}
+    assert {e.date for e in intended} == {"2022-11"}
+    assert {(e.source.actor.country, e.target.actor.country) for e in intended} == {
+        ("USA", "CHN"), ("CHN", "USA")}
+
+
+def test_denial_marks_the_denied_act(code_text):
+    r = code_text("Moscow has denied that it is preparing an attack on Ukraine.")
+    denied = [e for e in r.events if e.status.value == "denied"]
+    assert denied and denied[0].plover_type == "ASSAULT"
+    assert denied[0].source.actor.country == "RUS"
+    assert denied[0].target.actor.country == "UKR"
+
+
+def test_negation_and_hypothesis(code_text):
+    r = code_text("Turkey did not expel the Swedish ambassador.")
+    assert {e.status.value for e in r.events} == {"denied"}
+    r = code_text("If talks fail, Washington could impose tariffs on Chinese steel.")
+    sanctions = [e for e in r.events if e.plover_type == "SANCTION"]
+    assert sanctions and all(e.status.value == "hypothetical" for e in sanctions)
+
+
+def test_threat_governs_the_threatened_act(code_text):
+    r = code_text("North Korea threatened to strike Guam with missiles.")
+    types = {e.plover_type for e in r.events}
+    assert "THREATEN" in types and "ASSAULT" not in types
+
+
+def test_metonyms_and_later_bare_names(code_text):
+    r = code_text("Russian Foreign Minister Sergei Lavrov met Turkish officials in Ankara. "
+                  "Later, Lavrov criticised the White House.")
+    accuse = [e for e in r.events if e.plover_type == "ACCUSE"]
+    assert accuse and accuse[0].source.actor.code == "RUS:GOV"
+    assert accuse[0].source.how == "coreference"
+    assert accuse[0].target.actor.code == "USA:GOV"
+    assert accuse[0].target.how == "metonym"
+
+
+def test_each_event_carries_cameo_quad_and_intensity(code_text):
+    r = code_text("Japan pledged humanitarian aid to Turkey after the earthquake.",
+                  published="2023-02-07")
+    for e in r.events:
+        assert e.cameo_root and e.quad_class in (1, 2, 3, 4)
+        assert -10 <= e.intensity <= 10
+
+
+def test_quotes_with_speakers(code_text):
+    text = ('"We will defend every inch of our land," Ukrainian President Volodymyr Zelensky said '
+            "on Sunday. The talks were constructive, according to a Kremlin spokesman.")
+    r = code_text(text, published="2022-03-06")
+    direct = [q for q in r.quotes if q.kind == "direct"]
+    assert direct and direct[0].text.startswith("We will defend every inch")
+    assert direct[0].actor is not None and direct[0].actor.code == "UKR:GOV"
+    according = [q for q in r.quotes if q.kind == "according-to"]
+    assert according and according[0].actor.country == "RUS"
+
+
+def test_no_events_from_plain_description(code_text):
+    r = code_text("The weather in Geneva was cold and the lake was calm.")
+    assert r.events == ()
