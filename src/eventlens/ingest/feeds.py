@@ -1,0 +1,104 @@
+"""RSS and Atom feeds: one article per entry, through feedparser."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from eventlens.errors import IngestError
+from eventlens.model import Article
+
+from .decoding import normalise_newlines
+from .files import read_bytes
+from .options import IngestOptions
+from .records import make_article, resolve_published
+
+_HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+
+def html_fragment_to_text(fragment: str) -> str:
+    """Plain text of an HTML fragment (an entry's summary or content), paragraphs kept apart."""
+    import trafilatura
+
+    wrapped = f"<html><body>{fragment}</body></html>"
+    document = trafilatura.bare_extraction(wrapped, favor_recall=True, include_comments=False)
+    text = document.text if document is not None else ""
+    return text or trafilatura.html2txt(wrapped) or ""
+
+
+def _entry_body(entry: Any) -> str:
+    """The longest of the entry's content and summary, as plain text."""
+    candidates = [(c.get("value") or "", c.get("type") or "") for c in entry.get("content", [])]
+    if entry.get("summary"):
+        detail = entry.get("summary_detail") or {}
+        candidates.append((entry["summary"], detail.get("type") or "text/html"))
+    candidates = [(value, kind) for value, kind in candidates if value.strip()]
+    if not candidates:
+        return ""
+    value, kind = max(candidates, key=lambda item: len(item[0]))
+    text = html_fragment_to_text(value) if kind in _HTML_TYPES else value
+    return normalise_newlines(text).strip()
+
+
+def _entry_date(entry: Any, where: str, options: IngestOptions) -> dt.date:
+    for key in ("published", "updated", "created"):
+        if entry.get(key):
+            try:
+                return resolve_published(entry[key], where=where, options=options)
+            except IngestError:
+                parsed = entry.get(f"{key}_parsed")
+                if parsed:  # feedparser read a form we do not; its reading is in UTC
+                    return dt.date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday)
+                raise
+    return resolve_published(None, where=where, options=options, what="date on the entry")
+
+
+def entry_to_article(entry: Any, *, origin: str, outlet: str, options: IngestOptions) -> Article:
+    """One Article from one feedparser entry.
+
+    Raises:
+        IngestError: the entry has no text, or no usable date.
+    """
+    text = _entry_body(entry)
+    if not text:
+        raise IngestError("the entry has no summary or content text", where=origin)
+    return make_article(
+        text,
+        published=_entry_date(entry, origin, options),
+        title=entry.get("title", ""),
+        url=entry.get("link", ""),
+        outlet=outlet,
+        origin=origin,
+        options=options,
+    )
+
+
+def read_feed(path: Path, options: IngestOptions) -> Iterator[Article | IngestError]:
+    """Read an RSS or Atom file: an Article or error per entry.
+
+    A feed that parses but has no entries yields nothing; one that cannot be parsed at
+    all yields one error for the file.
+    """
+    import feedparser
+
+    where = str(path)
+    try:
+        parsed = feedparser.parse(read_bytes(path, options))
+        if not parsed.entries:
+            if parsed.get("bozo"):
+                reason = parsed.get("bozo_exception") or "unknown reason"
+                raise IngestError(f"not a readable RSS/Atom feed ({reason})", where=where)
+            if not parsed.get("version"):
+                raise IngestError("not an RSS or Atom feed", where=where)
+    except IngestError as err:
+        yield err
+        return
+    outlet = parsed.feed.get("title", "")
+    for number, entry in enumerate(parsed.entries, start=1):
+        origin = f"{where}:entry {number}"
+        try:
+            yield entry_to_article(entry, origin=origin, outlet=outlet, options=options)
+        except IngestError as err:
+            yield err

@@ -1,0 +1,161 @@
+"""WARC crawls: each HTML response record goes through the HTML path.
+
+A damaged record yields an error naming its byte offset; reading resumes at the next
+record that can be found (the next gzip member, or the next ``WARC/1.x`` line). A file
+that ends inside a record (truncated download) yields one error at that offset and stops.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from eventlens.errors import IngestError
+from eventlens.model import Article
+
+from .decoding import decode_text
+from .files import GZIP_MAGIC, check_file, open_binary
+from .html import charset_from_content_type, charset_from_meta, html_to_article
+from .options import IngestOptions
+
+_RECORD_TYPES = ("response", "resource")
+_HTML_TYPES = ("text/html", "application/xhtml+xml")
+_GZIP_MEMBER = b"\x1f\x8b\x08"
+_PLAIN_RECORD = b"\nWARC/1."
+_SCAN_CHUNK = 1 << 20
+
+
+def _find_next(fh: BinaryIO, start: int, marker: bytes) -> int | None:
+    """Offset of the next record start after `start`, scanning forward, or None."""
+    skip = 1 if marker.startswith(b"\n") else 0  # the record starts after the newline
+    position = start
+    fh.seek(position)
+    carry = b""
+    while chunk := fh.read(_SCAN_CHUNK):
+        window = carry + chunk
+        found = window.find(marker)
+        if found >= 0:
+            return position - len(carry) + found + skip
+        carry = window[-(len(marker) - 1) :]
+        position += len(chunk)
+    return None
+
+
+def _html_payload(record: Any) -> bytes | None:
+    """The HTML body of a successful response or resource record, or None to skip it."""
+    if record.rec_type not in _RECORD_TYPES:
+        return None
+    if record.rec_type == "response":
+        http = record.http_headers
+        if http is None or not str(http.get_statuscode() or "").startswith("2"):
+            return None
+        content_type = http.get_header("Content-Type") or ""
+    else:
+        content_type = record.rec_headers.get_header("Content-Type") or ""
+    if content_type.split(";")[0].strip().lower() not in _HTML_TYPES:
+        return None
+    return record.content_stream().read()
+
+
+def _content_type(record: Any) -> str:
+    headers = record.http_headers if record.rec_type == "response" else record.rec_headers
+    return headers.get_header("Content-Type") or ""
+
+
+class _WarcReader:
+    """Walks one WARC file, resynchronising after damaged records."""
+
+    def __init__(self, path: Path, fh: BinaryIO, size: int, options: IngestOptions) -> None:
+        self.path, self.fh, self.size, self.options = str(path), fh, size, options
+        fh.seek(0)
+        self.marker = _GZIP_MEMBER if fh.read(2) == GZIP_MAGIC else _PLAIN_RECORD
+        self.number = 0
+
+    def records(self) -> Iterator[Article | IngestError]:
+        position: int | None = 0
+        report = True
+        while position is not None and position < self.size:
+            end, failure = position, None
+            read_any = False
+            self.fh.seek(position)
+            iterator = _archive_iterator(self.fh)
+            try:
+                for record in iterator:
+                    self.number += 1
+                    read_any = True
+                    payload = _html_payload(record)
+                    offset = iterator.get_record_offset()
+                    end = offset + iterator.get_record_length()
+                    if payload is not None:
+                        yield self._article(record, payload, offset)
+            # warcio raises many types on damaged input (ArchiveLoadFailed, ValueError,
+            # zlib.error, even AttributeError on truncation): record it and resync.
+            except Exception as err:  # noqa: BLE001
+                failure = f"{type(err).__name__}: {err}".strip()[:200]
+            if failure is None:
+                yield from self._check_tail(end)
+                return
+            if report or read_any:
+                yield self._damaged(end, failure)
+            report = False
+            position = _find_next(self.fh, end + 1, self.marker)
+
+    def _damaged(self, end: int, failure: str) -> IngestError:
+        self.fh.seek(end)
+        head = self.fh.read(64)
+        offset = end + len(head) - len(head.lstrip())  # records are separated by blank lines
+        if self.number == 0:
+            what = "not a WARC record at the start of the file"
+        else:
+            what = f"damaged WARC record after record {self.number}"
+        return IngestError(
+            f"{what} ({failure}); skipping to the next record", where=f"{self.path}:offset {offset}"
+        )
+
+    def _check_tail(self, end: int) -> Iterator[IngestError]:
+        self.fh.seek(end)
+        if self.fh.read(4096).strip():
+            yield IngestError(
+                "the file ends inside a record (truncated or damaged); the rest is skipped",
+                where=f"{self.path}:offset {end}",
+                hint="re-download the file",
+            )
+
+    def _article(self, record: Any, payload: bytes, offset: int) -> Article | IngestError:
+        where = f"{self.path}:offset {offset}"
+        uri = record.rec_headers.get_header("WARC-Target-URI") or ""
+        try:
+            if not payload.strip():
+                raise IngestError("the page is empty", where=where)
+            declared = charset_from_content_type(_content_type(record))
+            html = decode_text(
+                payload, where=where, declared=declared or charset_from_meta(payload)
+            )
+            return html_to_article(html, origin=where, options=self.options, url=uri)
+        except IngestError as err:
+            return IngestError(
+                f"record {self.number} <{uri}>: {err.message}", where=where, hint=err.hint
+            )
+
+
+def _archive_iterator(fh: BinaryIO) -> Any:
+    from warcio.archiveiterator import ArchiveIterator
+
+    return ArchiveIterator(fh)
+
+
+def read_warc(path: Path, options: IngestOptions) -> Iterator[Article | IngestError]:
+    """Read a WARC file (`.warc`, `.warc.gz`): an Article per HTML page, errors per bad record.
+
+    Records that are not successful HTML responses (requests, metadata, images,
+    redirects, 404s) are not articles and are skipped without an error.
+    """
+    try:
+        size = check_file(path, options)
+        fh = open_binary(path)
+    except IngestError as err:
+        yield err
+        return
+    with fh:
+        yield from _WarcReader(path, fh, size, options).records()
