@@ -58,6 +58,14 @@ def _html_payload(record: Any) -> bytes | None:
     return record.content_stream().read()
 
 
+def _unread_bytes(record: Any) -> int:
+    """How many bytes of the record's declared length the file did not contain."""
+    stream = record.raw_stream
+    while stream.read(1 << 16):
+        pass
+    return max(0, getattr(stream, "limit", 0))
+
+
 def _content_type(record: Any) -> str:
     headers = record.http_headers if record.rec_type == "response" else record.rec_headers
     return headers.get_header("Content-Type") or ""
@@ -85,14 +93,20 @@ class _WarcReader:
                     self.number += 1
                     read_any = True
                     payload = _html_payload(record)
+                    missing = _unread_bytes(record)
                     offset = iterator.get_record_offset()
                     end = offset + iterator.get_record_length()
+                    if missing:
+                        yield self._truncated(
+                            offset, f"{missing:,} bytes of the record are missing"
+                        )
+                        return
                     if payload is not None:
                         yield self._article(record, payload, offset)
             # warcio raises many types on damaged input (ArchiveLoadFailed, ValueError,
             # zlib.error, even AttributeError on truncation): record it and resync.
             except Exception as err:  # noqa: BLE001
-                failure = f"{type(err).__name__}: {err}".strip()[:200]
+                failure = _describe(err)
             if failure is None:
                 yield from self._check_tail(end)
                 return
@@ -101,10 +115,14 @@ class _WarcReader:
             report = False
             position = _find_next(self.fh, end + 1, self.marker)
 
-    def _damaged(self, end: int, failure: str) -> IngestError:
+    def _next_start(self, end: int) -> tuple[int, bytes]:
+        """Where the record after `end` starts (records are separated by blank lines)."""
         self.fh.seek(end)
-        head = self.fh.read(64)
-        offset = end + len(head) - len(head.lstrip())  # records are separated by blank lines
+        head = self.fh.read(4096)
+        return end + len(head) - len(head.lstrip()), head.lstrip()
+
+    def _damaged(self, end: int, failure: str) -> IngestError:
+        offset, _ = self._next_start(end)
         if self.number == 0:
             what = "not a WARC record at the start of the file"
         else:
@@ -114,13 +132,17 @@ class _WarcReader:
         )
 
     def _check_tail(self, end: int) -> Iterator[IngestError]:
-        self.fh.seek(end)
-        if self.fh.read(4096).strip():
-            yield IngestError(
-                "the file ends inside a record (truncated or damaged); the rest is skipped",
-                where=f"{self.path}:offset {end}",
-                hint="re-download the file",
-            )
+        offset, rest = self._next_start(end)
+        if rest:
+            yield self._truncated(offset, "unreadable data after the last record")
+
+    def _truncated(self, offset: int, detail: str) -> IngestError:
+        return IngestError(
+            f"the file ends inside a record: truncated or damaged ({detail}); "
+            "the rest of the file is skipped",
+            where=f"{self.path}:offset {offset}",
+            hint="re-download the file",
+        )
 
     def _article(self, record: Any, payload: bytes, offset: int) -> Article | IngestError:
         where = f"{self.path}:offset {offset}"
@@ -137,6 +159,13 @@ class _WarcReader:
             return IngestError(
                 f"record {self.number} <{uri}>: {err.message}", where=where, hint=err.hint
             )
+
+
+def _describe(err: Exception) -> str:
+    """A short reason for a warcio failure; its own messages are plain, others are not."""
+    if type(err).__name__ == "ArchiveLoadFailed":
+        return " ".join(str(err).split())[:160]
+    return f"the record cannot be parsed: {type(err).__name__}"
 
 
 def _archive_iterator(fh: BinaryIO) -> Any:
