@@ -12,6 +12,7 @@ from eventlens.errors import IngestError
 from .options import IngestOptions
 
 GZIP_MAGIC = b"\x1f\x8b"
+_SMALL_FILE = 65536  # checked for whitespace-only content before choosing a reader
 _LIMIT_HINT = "raise IngestOptions.max_file_bytes or split the file"
 
 
@@ -42,6 +43,10 @@ def check_file(path: Path, options: IngestOptions) -> int:
         )
     if size == 0:
         raise IngestError("empty file", where=where)
+    if size <= _SMALL_FILE:
+        with open_binary(path) as fh:
+            if not fh.read().strip():
+                raise IngestError("empty file (only whitespace)", where=where)
     return size
 
 

@@ -169,11 +169,15 @@ def read_jsonl(path: Path, options: IngestOptions) -> Iterator[Article | IngestE
 def _records(
     stream: BinaryIO, path: str, options: IngestOptions
 ) -> Iterator[Article | IngestError]:
+    records = 0
     for lineno, raw in _lines(stream, path, options.max_file_bytes):
         where = f"{path}:{lineno}"
         try:
             line = _decode_line(raw, lineno, where)
             if line.strip():
+                records += 1
                 yield parse_record(line, where=where, options=options)
         except IngestError as err:
             yield err
+    if records == 0:
+        yield IngestError("no records: every line is blank", where=path)

@@ -90,6 +90,8 @@ class _WarcReader:
             iterator = _archive_iterator(self.fh)
             try:
                 for record in iterator:
+                    if record.rec_type is None:  # warcio's reading of trailing blank bytes
+                        continue
                     self.number += 1
                     read_any = True
                     payload = _html_payload(record)
@@ -108,6 +110,8 @@ class _WarcReader:
             except Exception as err:  # noqa: BLE001
                 failure = _describe(err)
             if failure is None:
+                if self.number == 0:
+                    yield IngestError("no WARC records in the file", where=self.path)
                 yield from self._check_tail(end)
                 return
             if report or read_any:
