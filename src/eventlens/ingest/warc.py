@@ -7,6 +7,7 @@ that ends inside a record (truncated download) yields one error at that offset a
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -18,6 +19,8 @@ from .decoding import decode_text
 from .files import GZIP_MAGIC, check_file, open_binary
 from .html import charset_from_content_type, charset_from_meta, html_to_article
 from .options import IngestOptions
+
+log = logging.getLogger(__name__)
 
 _RECORD_TYPES = ("response", "resource")
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -109,6 +112,12 @@ class _WarcReader:
             # zlib.error, even AttributeError on truncation): record it and resync.
             except Exception as err:  # noqa: BLE001
                 failure = _describe(err)
+            if getattr(iterator, "err_count", 0):
+                log.warning(
+                    "%s: %d record(s) not followed by a blank line; Content-Length may be wrong",
+                    self.path,
+                    iterator.err_count,
+                )
             if failure is None:
                 if self.number == 0:
                     yield IngestError("no WARC records in the file", where=self.path)
@@ -175,7 +184,12 @@ def _describe(err: Exception) -> str:
 def _archive_iterator(fh: BinaryIO) -> Any:
     from warcio.archiveiterator import ArchiveIterator
 
-    return ArchiveIterator(fh)
+    class QuietArchiveIterator(ArchiveIterator):
+        # warcio writes this warning (with the raw bytes) straight to sys.stderr; a library
+        # must not, so it is blanked here and counted in err_count, logged by the reader.
+        INC_RECORD = ""
+
+    return QuietArchiveIterator(fh)
 
 
 def read_warc(path: Path, options: IngestOptions) -> Iterator[Article | IngestError]:
