@@ -21,6 +21,12 @@ _BOMS = (  # UTF-32 before UTF-16: the UTF-32-LE mark starts with the UTF-16-LE 
 # equally plausible (it often ranks cp1250 first for cp1252 text with curly quotes),
 # the Western ones are by far the likeliest.
 _WESTERN = ("cp1252", "latin_1", "iso8859_15")
+_MAX_WESTERN_SHARE = 0.3
+_WESTERN_MARKS = frozenset(
+    "\u2018\u2019\u201a\u201c\u201d\u201e\u2013\u2014\u2026\u2022\u00ab\u00bb"
+    "\u00a0\u00b0\u00a3\u20ac\u00a9\u00ae\u2122\u00b1\u00b7\u00a7\u00bd\u00bc"
+    "\u00be\u00d7\u00bf\u00a1\u00b2\u00b3\u2020\u2030"
+)
 _ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
 _CONTROL_SAMPLE = 100_000
 _MAX_CONTROL_SHARE = 0.01
@@ -54,6 +60,26 @@ def _try(data: bytes, encoding: str) -> str | None:
         return data.decode(encoding)
     except (UnicodeDecodeError, LookupError):
         return None
+
+
+def _western(data: bytes) -> str | None:
+    """`data` as cp1252 when it reads as English with a few accents and typographic marks.
+
+    charset-normalizer needs more text than a headline or a short article gives it: it
+    reads "El ni\xf1o" as Chinese. In Western text the non-ASCII characters are a small
+    share of the letters and are letters or punctuation; in Cyrillic or CJK bytes read
+    as cp1252 nearly every letter is non-ASCII, so those are left to detection.
+    """
+    text = _try(data, "cp1252")
+    if text is None:
+        return None
+    letters = sum(1 for ch in text if ch.isalpha())
+    foreign = [ch for ch in text if ord(ch) > 127]
+    if not foreign or len(foreign) > _MAX_WESTERN_SHARE * max(letters, 1):
+        return None
+    if all(ch.isalpha() or ch in _WESTERN_MARKS for ch in foreign):
+        return text
+    return None
 
 
 def _guess(data: bytes) -> tuple[str, str] | None:
@@ -97,6 +123,8 @@ def decode_text(data: bytes, *, where: str, declared: str | None = None) -> str:
         text = _try(data, declared)
         if text is not None:
             log.debug("%s: decoded with declared charset %s", where, declared)
+    if text is None:
+        text = _western(data)
     if text is None:
         guess = _guess(data)
         if guess is None:

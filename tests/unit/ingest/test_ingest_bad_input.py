@@ -195,3 +195,23 @@ def test_read_file_accepts_a_str(write):
     path = write("seed.txt", SEED_FILE)
     [article] = list(read_file(str(path)))
     assert article.text == SEED_BODY
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        ("El ni\u00f1o a\u00f1o", "latin-1"),  # too short for statistical detection alone
+        ("\u00c5ngstr\u00f6m", "latin-1"),
+        ("\u00a35 for the caf\u00e9 \u2013 \u201cfine\u201d", "cp1252"),
+        (
+            "\u041c\u043e\u0441\u043a\u0432\u0430 \u0437\u0430\u044f\u0432\u0438\u043b\u0430, "
+            "\u0447\u0442\u043e \u043f\u0435\u0440\u0435\u0433\u043e\u0432\u043e\u0440\u044b "
+            "\u043f\u0440\u043e\u0434\u043e\u043b\u0436\u0430\u0442\u0441\u044f.",
+            "cp1251",
+        ),
+    ],
+)
+def test_legacy_encodings_of_short_texts(text, encoding):
+    from eventlens.ingest.decoding import decode_text
+
+    assert decode_text(text.encode(encoding), where="x") == text
