@@ -57,7 +57,7 @@ def parse_record(line: str, *, where: str, options: IngestOptions) -> Article:
         record = json.loads(line)
     except json.JSONDecodeError as err:
         raise IngestError(
-            f"not valid JSON ({err.msg} at column {err.colno})", where=where
+            f"not valid JSON ({err.msg.removesuffix(' at')} at column {err.colno})", where=where
         ) from None
     if not isinstance(record, dict):
         raise IngestError(f"expected a JSON object, got {type(record).__name__}", where=where)
