@@ -172,6 +172,12 @@ class _WarcReader:
             return IngestError(
                 f"record {self.number} <{uri}>: {err.message}", where=where, hint=err.hint
             )
+        # One page that breaks the HTML tools costs that page, not the rest of the crawl.
+        except Exception as err:  # noqa: BLE001
+            return IngestError(
+                f"record {self.number} <{uri}>: unexpected failure ({type(err).__name__}: {err})",
+                where=where,
+            )
 
 
 def _describe(err: Exception) -> str:

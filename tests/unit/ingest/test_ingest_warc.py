@@ -100,3 +100,26 @@ def test_gzip_warc_without_the_extension_is_sniffed(write):
     path = write("crawl-000", data)
     [article] = list(read_sources([path]))
     assert article.url == "https://news.example/1"
+
+
+def test_a_page_that_breaks_the_html_tools_costs_only_that_page(write, monkeypatch):
+    from eventlens.ingest import warc as warc_module
+
+    real = warc_module.html_to_article
+
+    def fragile(html, **kwargs):
+        if "round 2" in html:
+            raise RecursionError("maximum recursion depth exceeded")
+        return real(html, **kwargs)
+
+    monkeypatch.setattr(warc_module, "html_to_article", fragile)
+    records = [
+        ("response", f"https://news.example/{n}", page_html(n).encode(), HTML) for n in (1, 2, 3)
+    ]
+    data, offsets = build_warc(records, gzip=True)
+    path = write("fragile.warc.gz", data)
+    articles, errors = split(list(read_sources([path])))
+    assert [a.url for a in articles] == ["https://news.example/1", "https://news.example/3"]
+    [error] = errors
+    assert error.where == f"{path}:offset {offsets[1]}"
+    assert "RecursionError" in error.message
