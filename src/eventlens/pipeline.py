@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from eventlens.errors import EventlensError, IngestError
+from eventlens.errors import EventlensError
 from eventlens.model import Article, ArticleResult
 from eventlens.registry import get_coder
 from eventlens.store import Store
@@ -55,7 +55,7 @@ def ingest(paths: Iterable[str | Path], store: Store, *, options=None, coder=Non
     one transaction, so an interrupted run loses at most the batch in flight and a re-run
     resumes where it stopped (already stored articles are recognised by id and skipped).
     """
-    from eventlens.ingest import IngestOptions, expand_paths, read_sources
+    from eventlens.ingest import IngestOptions, read_sources
 
     started = time.perf_counter()
     coder = coder or get_coder()
@@ -63,17 +63,11 @@ def ingest(paths: Iterable[str | Path], store: Store, *, options=None, coder=Non
     summary = RunSummary()
     path_list = [str(p) for p in paths]
     summary.run_id = store.begin_run(path_list, coder=coder.name, coder_version=coder.version)
-    try:
-        files = expand_paths(path_list)
-    except IngestError as exc:
-        summary.errors.append(exc)
-        store.record_error(summary.run_id, exc)
-        files = []
     seen: set[str] = set()
     batch: list[Article] = []
     status = "failed"
     try:
-        for item in read_sources(files, options=options):
+        for item in read_sources(path_list, options=options):
             if isinstance(item, EventlensError):
                 summary.errors.append(item)
                 store.record_error(summary.run_id, item)

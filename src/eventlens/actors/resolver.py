@@ -18,6 +18,10 @@ COORDINATORS = frozenset({"and", "&", ",", "or", "plus", "as well as", "together
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 GROUP_PRONOUNS = frozenset({"it", "its", "they", "them", "their", "theirs"})
 DUAL_WORDS = frozenset({"two", "both"})
+NEIGHBOUR_WORDS = frozenset({"neighbor", "neighbour"})
+# Named things that act on no one: "hosts the Olympic Games", "under the Minsk agreement"
+NON_ACTOR_ENTITIES = frozenset({"EVENT", "LAW", "WORK_OF_ART", "PRODUCT", "LANGUAGE", "DATE",
+                                "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
 ROLE_PRIORITY = ("MIL", "JUD", "LEG", "MED", "REB", "OPP", "BUS", "CVL", "GOV", "IGO", "NGO")
 
 
@@ -60,26 +64,43 @@ class Piece:
 
 @dataclass(slots=True)
 class ArticleMemory:
-    """What earlier sentences of the same article established: names and recent actors."""
+    """What the article has established so far: names, and actors by position for pronouns."""
 
     names: dict[str, Actor] = field(default_factory=dict)
-    recent_people: list[Actor] = field(default_factory=list)
-    recent_groups: list[Actor] = field(default_factory=list)
+    people: list[tuple[int, Actor]] = field(default_factory=list)  # (token index, actor)
+    groups: list[tuple[int, Actor]] = field(default_factory=list)
     countries: dict[str, int] = field(default_factory=dict)
+    seen: set[tuple[int, str]] = field(default_factory=set)
 
-    def remember(self, actor: Actor, *, person: bool) -> None:
+    def remember(self, actor: Actor, position: int, *, person: bool) -> None:
+        if (position, actor.code) in self.seen:
+            return
+        self.seen.add((position, actor.code))
         if person and actor.name and actor.country:
             key = normalise(actor.name)
             self.names[key] = actor
             parts = key.split()
             if len(parts) > 1:
                 self.names.setdefault(parts[-1], actor)
-        target = self.recent_people if person else self.recent_groups
-        if actor in target:
-            target.remove(actor)
-        target.append(actor)
+        (self.people if person else self.groups).append((position, actor))
         if actor.country:
             self.countries[actor.country] = self.countries.get(actor.country, 0) + 1
+
+    def before(self, position: int, *, person: bool, count: int = 1, exclude: str = "",
+               prefer: frozenset[int] = frozenset()) -> list[Actor]:
+        """The last `count` distinct actors (by country) named before `position`; those at a
+        position in `prefer` (subjects of the same sentence) come first."""
+        pool = self.people if person else self.groups
+        found: list[Actor] = []
+        ordered = sorted(pool, key=lambda item: (item[0] in prefer, item[0]), reverse=True)
+        for pos, actor in ordered:
+            if pos >= position or not actor.country or actor.country == exclude:
+                continue
+            if all(a.country != actor.country for a in found):
+                found.append(actor)
+            if len(found) == count:
+                break
+        return found
 
 
 class ActorResolver:
@@ -102,10 +123,28 @@ class ActorResolver:
                     self._ent_at[i] = ent
 
     # -- public -------------------------------------------------------------------------------
-    def read_sentence(self, sent) -> None:
-        """Remember the people and bodies a sentence names, before its events are coded."""
-        for mention in self.resolve_range(sent.start, sent.end, remember=True):
-            del mention
+    def read_sentence(self, sent) -> list[Mention]:
+        """Resolve and remember every actor a sentence names, phrase by phrase, in text order,
+        before its events are coded. Returns the mentions."""
+        ranges = []
+        for chunk in sent.noun_chunks:
+            start, end = chunk.start, chunk.end
+            for child in chunk.root.children:
+                if child.dep_ == "appos":  # "Yuri Ushakov, the Kremlin aide"
+                    end = max(end, child.right_edge.i + 1)
+            ranges.append((start, end))
+        covered = {i for start, end in ranges for i in range(start, end)}
+        for ent in sent.ents:
+            if ent.label_ in ENTITY_LABELS and ent.start not in covered:
+                ranges.append((ent.start, ent.end))
+        mentions: list[Mention] = []
+        last_end = -1
+        for start, end in sorted(ranges):
+            if start < last_end:
+                continue
+            mentions.extend(self.resolve_range(start, end, remember=True))
+            last_end = end
+        return mentions
 
     def resolve_range(self, start: int, end: int, *, remember: bool = True) -> list[Mention]:
         """One Mention per distinct actor named in tokens [start, end), split at coordinators."""
@@ -123,6 +162,8 @@ class ActorResolver:
         With `any_noun`, any noun phrase is kept (for the patient of an act: "aid agencies",
         "the oil fields"), so the record still says what was acted upon.
         """
+        if head.ent_type_ in NON_ACTOR_ENTITIES:
+            return None
         named = head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
         if not named and not (any_noun and head.pos_ in ("NOUN", "PROPN")):
             return None
@@ -150,6 +191,15 @@ class ActorResolver:
             token = doc[i]
             low = token.lower_
             if low in PERSON_PRONOUNS or low in GROUP_PRONOUNS:
+                if i + 1 < end and doc[i + 1].lemma_.lower() in NEIGHBOUR_WORDS:
+                    owner = self.memory.before(i, person=False)
+                    other = self.memory.before(i, person=False, count=1,
+                                               exclude=owner[0].country if owner else "")
+                    if other:
+                        pieces.append(Piece(i, i + 2, country=other[0].country,
+                                            how="coreference"))
+                    i += 2
+                    continue
                 if token.pos_ == "PRON" or token.tag_ in ("PRP", "PRP$"):
                     pieces.append(Piece(i, i + 1, pronoun=low, how="coreference"))
                 i += 1
@@ -266,11 +316,19 @@ class ActorResolver:
         between = self.doc[left.end : right.start]
         words = {t.lower_ for t in between}
         if words & COORDINATORS:
-            # "Russia's foreign minister, Sergei Lavrov" is an apposition, not a list
-            if words == {","} and right.person and not left.person and left.role:
-                return False
-            return True
+            return not self._apposition(left, right, between)
         return len(between) > 3
+
+    @staticmethod
+    def _apposition(left: Piece, right: Piece, between) -> bool:
+        """"Russia's foreign minister, Sergei Lavrov" and "Yuri Ushakov, the Kremlin aide"
+        name one actor, not two."""
+        if any(t.lower_ not in (",", "the", "a", "an", "his", "her", "its") for t in between):
+            return False
+        if left.person == right.person:
+            return False
+        other = right if left.person else left
+        return bool(other.role) and not other.pronoun
 
     def _mentions_for_chunk(self, chunk: list[Piece], *, remember: bool) -> list[Mention]:
         doc = self.doc
@@ -294,24 +352,33 @@ class ActorResolver:
             country = self._context_country()
         if role in ("IGO",) and country:
             role = ""
-        if not country and not role and not name:
-            return []
+        if not country and not name:
+            return []  # "the leader", "officials": a role with no country is no actor yet
         actor = Actor(country, role, name)
         if remember and (country or person):
-            self.memory.remember(actor, person=person)
+            self.memory.remember(actor, chunk[0].start, person=person)
         return [Mention(span.start_char, span.end_char, span.text, actor, how)]
 
     def _coreference(self, pron: Piece, span) -> list[Mention]:
+        """Pronouns and "the two leaders" point to the nearest earlier actors of their kind."""
         if pron.pronoun == "two":
-            pool = self.memory.recent_people or self.memory.recent_groups
-            pair = pool[-2:]
+            person = pron.role in ("GOV", "") and bool(self.memory.before(pron.start, person=True,
+                                                                          count=2)[1:])
+            pair = self.memory.before(pron.start, person=person, count=2)
+            if len(pair) < 2 and person:
+                pair = self.memory.before(pron.start, person=False, count=2)
+            if len(pair) < 2:
+                return []
             return [Mention(span.start_char, span.end_char, span.text, a, "coreference")
-                    for a in pair if len(pair) == 2]
-        pool = self.memory.recent_people if pron.pronoun in PERSON_PRONOUNS else \
-            self.memory.recent_groups
-        if not pool:
+                    for a in pair]
+        person = pron.pronoun in PERSON_PRONOUNS
+        sent = self.doc[pron.start].sent
+        subjects = frozenset(t.left_edge.i for t in sent
+                             if t.dep_ == "nsubj" and t.i < pron.start)
+        found = self.memory.before(pron.start, person=person, prefer=subjects)
+        if not found:
             return []
-        return [Mention(span.start_char, span.end_char, span.text, pool[-1], "coreference")]
+        return [Mention(span.start_char, span.end_char, span.text, found[0], "coreference")]
 
     def _context_country(self) -> str:
         if not self.memory.countries:

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from eventlens.actors.resolver import ActorResolver, phrase_range
 from eventlens.coding.lexicon import ONE_SIDED_MODES, Lexicon, load_lexicon
-from eventlens.coding.modality import governing_chain, status_of
+from eventlens.coding.modality import complement_governor, governing_chain, status_of
 from eventlens.coding.quotes import find_quotes
 from eventlens.coding.triggers import COMMIT_VERBS, GOVERNING_TYPES, Trigger, find_triggers
 from eventlens.model import Actor, Article, ArticleResult, Event, Mention, Status
 from eventlens.nlp.dates import is_future, resolve_date
 
+# Types that always involve a second party: without one, nothing is recorded.
+DYADIC_TYPES = frozenset({"CONSULT", "COOPERATE"})
 CODER_NAME = "linguistic"
 CODER_VERSION = "0.1.0"
 
@@ -35,8 +37,7 @@ class LinguisticCoder:
         events: list[Event] = []
         mentions: list[Mention] = []
         for sent in doc.sents:
-            sentence_mentions = resolver.resolve_range(sent.start, sent.end, remember=True)
-            mentions.extend(sentence_mentions)
+            mentions.extend(resolver.read_sentence(sent))
             for trig in self._kept_triggers(sent):
                 events.extend(self._events_for(trig, sent, resolver, article))
         quotes = find_quotes(doc, article, resolver)
@@ -52,10 +53,9 @@ class LinguisticCoder:
         by_token = {t.token.i: t for t in triggers}
         dropped: set[int] = set()
         for trig in triggers:
-            for outer_tok in governing_chain(trig.token)[:2]:
-                outer = by_token.get(outer_tok.i)
-                if outer is None or outer is trig:
-                    continue
+            outer_tok = complement_governor(trig.token)
+            outer = by_token.get(outer_tok.i) if outer_tok is not None else None
+            if outer is not None and outer is not trig:
                 if outer.frame.plover_type in GOVERNING_TYPES:
                     dropped.add(trig.token.i)
                     if not outer.targets:
@@ -65,7 +65,6 @@ class LinguisticCoder:
                     trig.governor = outer_tok
                     if not trig.targets:
                         trig.targets = outer.targets
-                break
         return [t for t in triggers if t.token.i not in dropped]
 
     # -- events -------------------------------------------------------------------------------
@@ -97,6 +96,8 @@ class LinguisticCoder:
                     pairs.append((src, tgt))
                     if joint and tgt is not None:
                         pairs.append((tgt, src))
+        if not any(tgt for _, tgt in pairs) and frame.plover_type in DYADIC_TYPES:
+            return []  # a meeting or joint action needs a partner
         events = []
         for src, tgt in pairs:
             src = _as_source(src)
@@ -132,7 +133,7 @@ class LinguisticCoder:
                 unresolved = resolver.head_mention(head, any_noun=patient)
                 mentions = [unresolved] if unresolved else []
             for mention in mentions:
-                if all(mention.actor != m.actor or not m.actor.country for m in found):
+                if not any(_same_actor(mention.actor, m.actor) for m in found):
                     found.append(mention)
         return found
 

@@ -37,6 +37,29 @@ def governing_chain(token) -> list:
     return chain
 
 
+COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pcomp"})
+
+
+def complement_governor(token):
+    """The verb whose complement the trigger is ("agreed to [meet]", "threatened [strikes]",
+    "denied that it planned an [invasion]"), not a verb it merely modifies; or None."""
+    current = token
+    for _ in range(3):
+        dep, head = current.dep_, current.head
+        if head.i == current.i:
+            return None
+        if dep == "pobj" and head.lower_ in ("to", "of", "for", "on") and \
+                head.head.i != head.i:
+            current = head.head
+        elif dep in COMPLEMENT_DEPS:
+            current = head
+        else:
+            return None
+        if current.pos_ in ("VERB", "AUX") or current.tag_.startswith("VB"):
+            return current
+    return None
+
+
 def status_of(token, *, future_date: bool = False) -> Status:
     """How the sentence presents the act whose trigger is `token`."""
     if _negated(token):

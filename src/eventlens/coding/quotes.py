@@ -62,8 +62,10 @@ def _speaker_for(doc, qstart: int, qend: int, resolver):
 
 def _resolve_speaker(doc, head, resolver):
     start, end = phrase_range(head, with_conjuncts=False)
-    mentions = resolver.resolve_range(start, end, remember=False)
     text = doc[start:end].text
+    # the apposition says who the speaker is: "Yuri Ushakov, the Kremlin aide, told ..."
+    wide_start, wide_end = phrase_range(head)
+    mentions = resolver.resolve_range(wide_start, wide_end, remember=True)
     if mentions:
         actor = mentions[0].actor
         name = actor.name if head.pos_ == "PRON" and actor.name else text

@@ -37,7 +37,7 @@ LIGHT_VERBS = frozenset({
     "voice", "show", "offer", "give", "extend", "signal", "reiterate", "reaffirm", "declare",
     "renew", "repeat", "issue", "plan", "prepare", "resume", "pledge", "promise", "threaten",
     "consider", "seek", "deliver", "send", "lodge", "file", "initiate", "complete", "finish",
-    "remain", "stay", "put", "place", "keep", "go",
+    "remain", "stay", "put", "place", "keep",
 })
 
 
@@ -145,16 +145,21 @@ def agent_of(verb) -> list:
 NOT_ACTORS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"})
 
 
-def prep_objects(token, preps: tuple[str, ...]) -> list:
-    """Objects of the listed prepositions hanging from `token` (first matching preposition)."""
+def prep_objects(token, preps: tuple[str, ...] | frozenset) -> list:
+    """Objects of the listed prepositions hanging from `token`, and of prepositions joined to
+    them ("on China ... and on Russia"); a dative object counts as "to"."""
+    found = []
     for child in token.children:
-        if child.dep_ in ("prep", "dative") and child.lower_ in preps:
-            objs = [o for o in _children(child, {"pobj", "pcomp"}) if o.ent_type_ not in NOT_ACTORS]
-            if objs:
-                return objs
         if child.dep_ == "dative" and child.pos_ in ("PROPN", "NOUN", "PRON"):
-            return [child]
-    return []
+            found.append(child)
+            continue
+        if child.dep_ not in ("prep", "dative") or child.lower_ not in preps:
+            continue
+        for prep in [child, *[c for c in child.children if c.dep_ == "conj"
+                              and c.pos_ == "ADP"]]:
+            found += [o for o in _children(prep, {"pobj", "pcomp"})
+                      if o.ent_type_ not in NOT_ACTORS]
+    return found
 
 
 def find_triggers(sent, lex: Lexicon) -> list[Trigger]:
@@ -167,6 +172,8 @@ def find_triggers(sent, lex: Lexicon) -> list[Trigger]:
         found = verb_frame(token, lex)
         if found is None:
             continue
+        if token.lemma_.lower() in WANT_VERBS and not complement_subjects(token):
+            continue  # "Russia wants peace" asks nothing of anyone
         frame, words, obj = found
         trig = Trigger(token, frame, words)
         _fill_verb_arguments(trig, obj)
@@ -213,14 +220,17 @@ def _fill_verb_arguments(trig: Trigger, obj) -> None:
     direct = [c for c in _children(verb, OBJECT_DEPS) if (obj is None or c.i != obj.i) and c.dep_ != "attr"]
     if trig.frame.plover_type in ("MOBILIZE", "AID"):
         # "mobilised the army to the border": the forces sent are not the target
-        forces = [d for d in direct if d.lemma_.lower() in FORCE_WORDS]
+        forces = [d for d in direct if head_noun(d).lemma_.lower() in FORCE_WORDS]
         direct = [d for d in direct if d not in forces]
         for force in forces:
-            options.append(prep_objects(force, trig.frame.preps))
+            options.append(prep_objects(head_noun(force), trig.frame.preps))
+            options.append(_place_in(force))
     options.append(direct)
-    options.append(prep_objects(verb, trig.frame.preps))
+    if trig.frame.plover_type in ("REQUEST", "THREATEN", "ACCUSE", "SUPPORT"):
+        options.append(complement_subjects(verb))
+    options.append(prep_objects(verb, trig.frame.preps)
+                   + (prep_objects(obj, trig.frame.preps) if obj is not None else []))
     if obj is not None:
-        options.append(prep_objects(obj, trig.frame.preps))
         options.append(_possessors(obj))
         options.append(_subject_to(obj))
     for child in _children(verb, {"dobj"}):
@@ -243,6 +253,57 @@ def _subject_to(noun) -> list:
     return _children(copula, SUBJECT_DEPS)
 
 
+# Verbs that make a request only with someone asked to act: "wanted NATO to open talks".
+WANT_VERBS = frozenset({"want", "wish", "need", "expect"})
+
+
+def complement_subjects(verb) -> list:
+    """Subjects of the clause a verb governs: "urged [Iran] to return", "wanted [NATO] to"."""
+    return [s for c in verb.children if c.dep_ in ("ccomp", "xcomp")
+            for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+
+
+ADJUNCT_PREPS = frozenset({"after", "during", "following", "before", "in", "at", "amid"})
+PLACE_PREPS = frozenset({"near", "to", "along", "on", "at", "in", "into", "toward", "towards",
+                         "around", "across"})
+QUANTITY_NOUNS = frozenset({"ten", "tens", "hundred", "hundreds", "thousand", "thousands",
+                            "dozen", "dozens", "number", "group", "contingent", "batch",
+                            "wave", "more", "some", "all", "million", "millions", "scores"})
+
+
+def head_noun(token):
+    """The noun a quantity stands for: "tens of thousands of soldiers" -> soldiers."""
+    for _ in range(4):
+        if token.lemma_.lower() not in QUANTITY_NOUNS and token.like_num is False:
+            return token
+        nxt = next((p for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                    for p in c.children if p.dep_ == "pobj"), None)
+        if nxt is None:
+            return token
+        token = nxt
+    return token
+
+
+def _place_in(noun) -> list:
+    """A place named under a deployment noun: "close to Ukraine's border", "near Taiwan"."""
+    for tok in noun.subtree:
+        if tok.i <= noun.i or tok.dep_ != "pobj" or tok.head.lower_ not in PLACE_PREPS:
+            continue
+        owners = _possessors(tok)
+        return owners or [tok]
+    return []
+
+
+def _place_after(noun) -> list:
+    """A place named just after a deployment noun's phrase, however the parser attached it."""
+    doc = noun.doc
+    end = noun.right_edge.i + 1
+    for tok in doc[end : min(end + 6, noun.sent.end)]:
+        if tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPS:
+            return _possessors(tok) or [tok]
+    return []
+
+
 def _possessors(noun) -> list:
     return [c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"]
 
@@ -259,7 +320,20 @@ def _fill_noun_arguments(trig: Trigger) -> bool:
                for p in _children(c, {"pobj"})]
     if between and not sources:
         sources, targets = between, []
+    if not sources and trig.frame.plover_type == "MOBILIZE":
+        # "the deployment of Russian troops": the forces deployed are the actor
+        sources = prep_objects(noun, ("of",))
+        targets = [t for t in targets if all(t.i != s.i for s in sources)]
+        targets = targets or _place_in(noun) or _place_after(noun)
     light = False
+    if not sources and trig.frame.joint and targets and noun.dep_ == "pobj" and \
+            noun.head.lower_ in ADJUNCT_PREPS:
+        # "Xi said, after a video call with Putin, that ...": the clause's subject took part
+        clause = noun.head.head
+        if clause.pos_ in ("VERB", "AUX") or clause.tag_.startswith("VB"):
+            subj, passive = subject_of(clause)
+            if not passive:
+                sources = subj
     if not sources and noun.dep_ in OBJECT_DEPS | {"pobj"}:
         # "launched an invasion", "indicated support": the light verb's subject acts
         head = noun.head if noun.dep_ != "pobj" else noun.head.head

@@ -1,0 +1,130 @@
+"""Features of a (sentence, source span, target span) triple for the learned type classifier."""
+
+from __future__ import annotations
+
+from eventlens.coding.lexicon import Lexicon
+from eventlens.coding.modality import status_of
+from eventlens.coding.triggers import Trigger, find_triggers
+
+CONTENT_POS = frozenset({"VERB", "NOUN", "ADJ", "ADV", "PROPN", "ADP", "PART"})
+MAX_PATH = 8
+
+
+def span_head(doc, start: int, end: int):
+    """The syntactic head of the tokens covering characters [start, end), or None."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    return span.root
+
+
+def _ancestors(token) -> list:
+    chain = [token]
+    while chain[-1].head.i != chain[-1].i and len(chain) < 30:
+        chain.append(chain[-1].head)
+    return chain
+
+
+def dependency_path(a, b) -> list:
+    """Tokens from `a` up to the lowest common ancestor and down to `b` (both excluded)."""
+    up_a, up_b = _ancestors(a), _ancestors(b)
+    ids_b = {t.i: n for n, t in enumerate(up_b)}
+    for n, tok in enumerate(up_a):
+        if tok.i in ids_b:
+            return up_a[1:n + 1] + list(reversed(up_b[1:ids_b[tok.i]]))
+    return []
+
+
+def _governing_verb(token):
+    for tok in _ancestors(token)[1:6]:
+        if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
+            return tok
+    return None
+
+
+def _overlap(token_i: int, span_tokens: set[int]) -> bool:
+    return token_i in span_tokens
+
+
+def _token_set(doc, start: int | None, end: int | None) -> set[int]:
+    if start is None:
+        return set()
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return set(range(span.start, span.end)) if span is not None else set()
+
+
+def _arg_tokens(heads: list) -> set[int]:
+    out: set[int] = set()
+    for head in heads:
+        out.update(t.i for t in head.subtree)
+    return out
+
+
+def dyad_features(doc, source: tuple[int, int] | None, target: tuple[int, int] | None,
+                  lex: Lexicon, triggers: list[Trigger] | None = None) -> dict[str, float]:
+    """Sparse features: frames that fire and how they connect to the spans, the dependency
+    path between the spans, the verbs governing each, the words between them, modality."""
+    feats: dict[str, float] = {}
+    src_tokens = _token_set(doc, *(source or (None, None)))
+    tgt_tokens = _token_set(doc, *(target or (None, None)))
+    src_head = span_head(doc, *source) if source else None
+    tgt_head = span_head(doc, *target) if target else None
+    sent = (src_head or tgt_head or doc[0]).sent
+    triggers = find_triggers(sent, lex) if triggers is None else triggers
+    for trig in triggers:
+        ptype = trig.frame.plover_type
+        s_hit = bool(_arg_tokens(trig.sources) & src_tokens) if src_tokens else False
+        t_hit = bool(_arg_tokens(trig.targets + [t for o in trig.alternatives for t in o])
+                     & tgt_tokens) if tgt_tokens else False
+        on_path = False
+        if src_head is not None and tgt_head is not None:
+            on_path = trig.token.i in {t.i for t in dependency_path(src_head, tgt_head)}
+        weight = 0.3 + 0.3 * s_hit + 0.3 * t_hit + 0.4 * on_path
+        key = f"rule={ptype}"
+        feats[key] = max(feats.get(key, 0.0), weight)
+        if s_hit and (t_hit or not tgt_tokens):
+            feats[f"rule_both={ptype}"] = 1.0
+        feats[f"trig={trig.frame.trigger}"] = max(feats.get(f"trig={trig.frame.trigger}", 0), weight)
+    if src_head is not None and tgt_head is not None:
+        path = dependency_path(src_head, tgt_head)
+        for tok in path[:MAX_PATH]:
+            feats[f"path={tok.lemma_.lower()}"] = 1.0
+            feats[f"pathdep={tok.dep_}:{tok.lemma_.lower()}"] = 1.0
+        if not path:
+            feats["path=none"] = 1.0
+    for name, head in (("s", src_head), ("t", tgt_head)):
+        if head is None:
+            feats[f"{name}_absent"] = 1.0
+            continue
+        feats[f"{name}dep={head.dep_}"] = 1.0
+        feats[f"{name}head={head.lemma_.lower()}"] = 1.0
+        verb = _governing_verb(head)
+        if verb is not None:
+            feats[f"{name}verb={verb.lemma_.lower()}"] = 1.0
+            for child in verb.children:
+                if child.dep_ in ("dobj", "prt"):
+                    feats[f"{name}verbobj={verb.lemma_.lower()}_{child.lemma_.lower()}"] = 1.0
+        if head.dep_ == "pobj":
+            feats[f"{name}prep={head.head.lower_}"] = 1.0
+            feats[f"{name}prephead={head.head.head.lemma_.lower()}_{head.head.lower_}"] = 1.0
+    if src_tokens and tgt_tokens:
+        lo, hi = sorted((min(src_tokens), min(tgt_tokens)))
+        between = [t for t in doc[lo:hi] if t.i not in src_tokens and t.i not in tgt_tokens
+                   and t.pos_ in CONTENT_POS]
+        for tok in between[:15]:
+            feats[f"btw={tok.lemma_.lower()}"] = 1.0
+        for a, b in zip(between, between[1:]):
+            feats[f"btw2={a.lemma_.lower()}_{b.lemma_.lower()}"] = 1.0
+        feats["order=st" if min(src_tokens) < min(tgt_tokens) else "order=ts"] = 1.0
+    for tok in sent:
+        if tok.pos_ in ("VERB", "NOUN", "ADJ") and not tok.is_stop:
+            key = f"w={tok.lemma_.lower()}"
+            feats[key] = 0.5
+    if src_tokens:
+        after = [t for t in doc[max(src_tokens) + 1: max(src_tokens) + 5] if t.pos_ in CONTENT_POS]
+        for tok in after[:3]:
+            feats[f"after_s={tok.lemma_.lower()}"] = 1.0
+    anchor = _governing_verb(src_head) if src_head is not None else None
+    if anchor is not None:
+        feats[f"status={status_of(anchor).value}"] = 1.0
+    return feats
