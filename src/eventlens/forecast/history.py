@@ -33,6 +33,8 @@ class FeatureConfig:
     relation_top_k: int = 20
     rule_decay: float = 0.1
     rule_smoothing: float = 5.0
+    two_hop_width: int = 10
+    two_hop_top_k: int = 20
 
 
 class _KeyIndex:
@@ -87,7 +89,8 @@ def feature_names(config: FeatureConfig) -> list[str]:
              "relation_object_count", *[f"relation_object_{d}" for d in k],
              "relation_object_share", "object_count", *[f"object_{d}" for d in k],
              "subject_relation_count", "subject_relation_distinct", "subject_count",
-             "rule_max", "rule_sum", "rule_conf_max", "pair_relations", "self_rule_conf"]
+             "rule_max", "rule_sum", "rule_conf_max", "pair_relations", "self_rule_conf",
+             "two_hop", "object_as_subject_recent", "object_age"]
     return names
 
 
@@ -187,14 +190,52 @@ class HistoryStream:
         """Decayed count of facts per entity as of t (the fallback ranking of non-candidates)."""
         return self.t_entity.at(np.arange(self.n_entities), t)[:, 1]
 
-    def candidates(self, s: np.ndarray, r: np.ndarray, t: float) -> tuple[np.ndarray, np.ndarray]:
-        """Candidate objects of queries (s, r, ?, t): (query index, entity), unique and sorted."""
-        e, cfg = self.n_entities, self.config
+    def _neighbours(self, s: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(index into s, pair id) for every entity already linked to each s."""
         start = np.searchsorted(self.pair_s, s, side="left")
         stop = np.searchsorted(self.pair_s, s, side="right")
         owner, pair = expand_ranges(start, stop)
         seen = self.t_pair.count[pair] > 0
-        owner, pair = owner[seen], pair[seen]
+        return owner[seen], pair[seen]
+
+    def _top_neighbours(self, s: np.ndarray, t: float, limit: int):
+        """The `limit` most recently active partners of each s, weights summing to one per s."""
+        owner, pair = self._neighbours(s)
+        value = self.t_pair.at(pair, t)[:, 1]
+        order = np.lexsort((-value, owner))
+        owner, pair, value = owner[order], pair[order], value[order]
+        keep = np.arange(len(owner)) - np.searchsorted(owner, owner) < limit
+        owner, pair, value = owner[keep], pair[keep], value[keep]
+        total = np.bincount(owner, value, minlength=len(s))
+        return owner, self.pair_o[pair], value / np.maximum(total[owner], 1e-12)
+
+    def two_hop(self, s: np.ndarray, t: float) -> tuple[np.ndarray, np.ndarray]:
+        """Entities two steps from each s through its most active partners.
+
+        Returns:
+            Sorted unique keys (index into s) * n_entities + entity, and their weights: the
+            probability of reaching the entity by two steps of a walk that follows recent activity.
+        """
+        cfg, e = self.config, self.n_entities
+        owner, middle, weight = self._top_neighbours(s, t, cfg.two_hop_width)
+        hubs, hub_of = np.unique(middle, return_inverse=True)
+        hub_owner, far, far_weight = self._top_neighbours(hubs, t, cfg.two_hop_width)
+        bounds = np.searchsorted(hub_owner, np.arange(len(hubs) + 1))
+        hub_of = hub_of.ravel()
+        step, position = expand_ranges(bounds[hub_of], bounds[hub_of + 1])
+        walk_owner = owner[step]
+        reached = far[position]
+        mass = weight[step] * far_weight[position]
+        away = reached != s[walk_owner]
+        key, inverse = np.unique(walk_owner[away] * e + reached[away], return_inverse=True)
+        return key, np.bincount(inverse.ravel(), mass[away], minlength=len(key))
+
+    def candidates(self, s: np.ndarray, r: np.ndarray, t: float,
+                   two_hop: tuple[np.ndarray, np.ndarray] | None = None
+                   ) -> tuple[np.ndarray, np.ndarray]:
+        """Candidate objects of queries (s, r, ?, t): (query index, entity), unique and sorted."""
+        e, cfg = self.n_entities, self.config
+        owner, pair = self._neighbours(s)
         obj = self.pair_o[pair]
         strict = self.t_triple.count[self.triples.lookup((s[owner] * self.n_rel2 + r[owner]) * e
                                                          + obj)] > 0
@@ -216,6 +257,14 @@ class HistoryStream:
             asking = np.flatnonzero(r == relation)
             parts_q.append(np.repeat(asking, len(ids)))
             parts_o.append(np.tile(self.ro_o[ids], len(asking)))
+        if two_hop is not None and cfg.two_hop_top_k:
+            key, weight = two_hop
+            walk_owner = key // e
+            order = np.lexsort((-weight, walk_owner))
+            walk_owner, key = walk_owner[order], key[order]
+            keep = np.arange(len(key)) - np.searchsorted(walk_owner, walk_owner) < cfg.two_hop_top_k
+            parts_q.append(walk_owner[keep])
+            parts_o.append(key[keep] % e)
         key = np.unique(np.concatenate(parts_q) * e + np.concatenate(parts_o))
         return key // e, key % e
 
@@ -227,7 +276,8 @@ class HistoryStream:
             (query index, candidate entity, float32 matrix with columns `feature_names(...)`).
         """
         s, r = np.asarray(s, np.int64), np.asarray(r, np.int64)
-        owner, obj = self.candidates(s, r, t)
+        walks = self.two_hop(s, t)
+        owner, obj = self.candidates(s, r, t, walks)
         qs, qr = s[owner], r[owner]
         e, n_rel2 = self.n_entities, self.n_rel2
         tri = self.triples.lookup((qs * n_rel2 + qr) * e + obj)
@@ -243,6 +293,14 @@ class HistoryStream:
         relation_dec = self.t_relation.at(qr, t)
         rule_max, rule_sum, conf_max, n_body = self._rule_features(pair, qr, t)
         self_conf = self._confidence(qr, qr)
+        walk_key, walk_weight = walks
+        if len(walk_key):
+            found = np.minimum(np.searchsorted(walk_key, owner * e + obj), len(walk_key) - 1)
+            two_hop = np.where(walk_key[found] == owner * e + obj, walk_weight[found], 0.0)
+        else:
+            two_hop = np.zeros(len(owner))
+        inverse_r = (qr + n_rel2 // 2) % n_rel2
+        as_subject = self.relation_objects.lookup(inverse_r * e + obj)
         columns = [qr, self.t_triple.count[tri], *tri_dec.T, self.t_triple.age(tri, t),
                    tri_dec[:, 1] / np.maximum(sr_dec[:, 1], 1e-9),
                    self.t_triple.count[reverse], self.t_triple.at(reverse, t)[:, 1],
@@ -252,7 +310,8 @@ class HistoryStream:
                    ro_dec[:, 1] / np.maximum(relation_dec[:, 1], 1e-9),
                    self.t_entity.count[obj], *self.t_entity.at(obj, t).T,
                    self.t_sr.count[sr], self.sr_distinct[sr], self.t_entity.count[qs],
-                   rule_max, rule_sum, conf_max, n_body, self_conf]
+                   rule_max, rule_sum, conf_max, n_body, self_conf, two_hop,
+                   self.t_ro.at(as_subject, t)[:, 1], self.t_entity.age(obj, t)]
         return owner, obj, np.stack(columns, axis=1).astype(np.float32)
 
     def _confidence(self, body: np.ndarray, head: np.ndarray) -> np.ndarray:
