@@ -96,6 +96,64 @@ CREATE TABLE ingest_errors (
     message VARCHAR
 );
 """),
+    (2, "stories: MinHash signatures, LSH buckets, terms, links, stories, merged-event keys", """
+CREATE TABLE story_signatures (
+    article_id VARCHAR PRIMARY KEY,
+    published DATE NOT NULL,
+    sketch VARCHAR NOT NULL,
+    hashvalues BLOB NOT NULL,
+    shingles INTEGER
+);
+CREATE TABLE story_lsh_buckets (
+    band SMALLINT NOT NULL,
+    bucket BIGINT NOT NULL,
+    article_id VARCHAR NOT NULL
+);
+CREATE TABLE story_terms (
+    article_id VARCHAR NOT NULL,
+    term VARCHAR NOT NULL,
+    tf REAL NOT NULL,
+    published DATE NOT NULL
+);
+CREATE TABLE story_term_df (
+    term VARCHAR PRIMARY KEY,
+    df INTEGER NOT NULL
+);
+CREATE TABLE story_links (
+    article_a VARCHAR NOT NULL,
+    article_b VARCHAR NOT NULL,
+    kind VARCHAR NOT NULL,
+    score DOUBLE,
+    cosine DOUBLE,
+    jaccard DOUBLE
+);
+CREATE TABLE story_articles (
+    article_id VARCHAR NOT NULL,
+    story_id VARCHAR NOT NULL,
+    dup_group VARCHAR NOT NULL
+);
+CREATE TABLE stories (
+    story_id VARCHAR NOT NULL,
+    headline VARCHAR,
+    first_article VARCHAR NOT NULL,
+    first_seen DATE,
+    last_seen DATE,
+    articles INTEGER,
+    outlets INTEGER,
+    copies INTEGER,
+    events INTEGER,
+    updated_at TIMESTAMP DEFAULT current_timestamp
+);
+CREATE TABLE story_event_keys (
+    event_id VARCHAR NOT NULL,
+    article_id VARCHAR NOT NULL,
+    story_id VARCHAR NOT NULL,
+    merge_key VARCHAR NOT NULL,
+    merged_date DATE,
+    merged_date_text VARCHAR,
+    merged_location VARCHAR
+);
+"""),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]

@@ -1,0 +1,185 @@
+"""Event merging: the same happening reported many times becomes one event.
+
+Within a story, raw events with the same source, type, target and status whose dates chain
+within `merge_days` (and whose places do not disagree) get one merge key; across stories,
+events merge when that key is equal (same actors, type, status, first date and place) —
+for material acts (quad classes 2 and 4) only where both name the same place. The
+merged view groups raw events by key at query time, so it is never stale; raw events of
+articles not yet placed in a story appear as events of their own.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+import pyarrow as pa
+
+from eventlens.store import EventFilter
+from eventlens.stories.settings import DEFAULT_SETTINGS, StorySettings
+
+_FAR_FUTURE = "9999-12-31"
+_VERBAL = (1, 3)  # quad classes: verbal cooperation, verbal conflict
+
+
+def merge_key(source: str, plover_type: str, target: str, status: str, date_text: str,
+              location: str, scope: str = "") -> str:
+    """The id of a merged event; `scope` (a story id) keeps it within one story."""
+    parts = (source, plover_type, target, status, date_text, location.strip().lower(), scope)
+    return "m-" + hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
+
+
+def rekey_story_events(con, story_view: str, settings: StorySettings) -> int:
+    """Recompute the merge keys of every raw event in the stories named by `story_view`
+    (a registered relation with a `story_id` column). Returns the number of keyed events."""
+    con.execute(f"""DELETE FROM story_event_keys WHERE story_id IN
+                    (SELECT story_id FROM {story_view})""")
+    rows = con.execute(f"""
+        SELECT e.event_id, e.article_id, sa.story_id, coalesce(e.source_code, ''),
+               e.plover_type, coalesce(e.target_code, ''), e.status, e.event_date,
+               coalesce(e.date_text, ''), coalesce(e.location, ''), e.quad_class
+        FROM events e
+        JOIN story_articles sa ON sa.article_id = e.article_id
+        JOIN {story_view} v ON v.story_id = sa.story_id""").fetchall()
+    keyed = _keys_for(rows, settings)
+    if keyed:
+        table = pa.table(list(zip(*keyed, strict=True)),
+                         names=["event_id", "article_id", "story_id", "merge_key", "merged_date",
+                                "merged_date_text", "merged_location"])
+        con.register("_story_event_keys", table)
+        try:
+            con.execute("INSERT INTO story_event_keys SELECT event_id, article_id, story_id, "
+                        "merge_key, merged_date::DATE, merged_date_text, merged_location "
+                        "FROM _story_event_keys")
+        finally:
+            con.unregister("_story_event_keys")
+    return len(keyed)
+
+
+def _keys_for(rows: Iterable[tuple], settings: StorySettings) -> list[tuple]:
+    by_dyad: dict[tuple, list[tuple]] = defaultdict(list)
+    for row in rows:
+        _, _, story, source, kind, target, status, *_ = row
+        by_dyad[(story, source, kind, target, status)].append(row)
+    out = []
+    for (_, source, kind, target, status), events in by_dyad.items():
+        for chain in _date_chains(events, settings.merge_days):
+            for group, location in _split_by_place(chain):
+                first = min(group, key=lambda r: (str(r[7] or _FAR_FUTURE), r[8]))
+                date_text = first[8] or (str(first[7]) if first[7] else "")
+                # Material acts (attacks, arrests, aid...) recur many times a day between the
+                # same actors: another story's one is the same act only where both name the
+                # same place. Statements and meetings of one dyad on one day are one event.
+                scope = "" if location or first[10] in _VERBAL else first[2]
+                key = merge_key(source, kind, target, status, date_text, location, scope)
+                out += [(r[0], r[1], r[2], key, first[7], date_text, location) for r in group]
+    return out
+
+
+def _date_chains(events: list[tuple], days: int) -> list[list[tuple]]:
+    """Events sorted by date, cut wherever the gap exceeds `days`; undated events group by
+    their date text. Dates of different precision (2022-02 and 2022-02-04) never chain."""
+    dated = sorted((r for r in events if r[7] is not None), key=lambda r: (len(r[8]), r[7]))
+    chains: list[list[tuple]] = []
+    for row in dated:
+        last = chains[-1][-1] if chains else None
+        if (last is not None and len(last[8]) == len(row[8])
+                and (row[7] - last[7]).days <= days):
+            chains[-1].append(row)
+        else:
+            chains.append([row])
+    undated: dict[str, list[tuple]] = defaultdict(list)
+    for row in events:
+        if row[7] is None:
+            undated[row[8]].append(row)
+    return chains + list(undated.values())
+
+
+def _split_by_place(chain: list[tuple]) -> list[tuple[list[tuple], str]]:
+    """One group per named place; events naming no place join the most named one."""
+    places = Counter(r[9].strip().lower() for r in chain if r[9].strip())
+    if len(places) <= 1:
+        return [(chain, next(iter(places), ""))]
+    main = places.most_common(1)[0][0]
+    groups: dict[str, list[tuple]] = defaultdict(list)
+    for row in chain:
+        groups[row[9].strip().lower() or main].append(row)
+    return [(members, place) for place, members in sorted(groups.items())]
+
+
+MERGED_SQL = """
+WITH ev AS (
+    SELECT e.*, a.published,
+           coalesce(k.merge_key, e.event_id) AS merge_key, k.story_id AS story_of,
+           coalesce(k.merged_date, e.event_date) AS merged_date,
+           coalesce(k.merged_date_text, e.date_text) AS merged_date_text,
+           coalesce(k.merged_location, e.location) AS merged_location,
+           coalesce(sa.dup_group, e.article_id) AS copy_group,
+           coalesce(nullif(a.outlet, ''), e.article_id) AS outlet_key
+    FROM events e
+    JOIN articles a ON a.id = e.article_id
+    LEFT JOIN story_event_keys k ON k.event_id = e.event_id
+    LEFT JOIN story_articles sa ON sa.article_id = e.article_id),
+per_report AS (
+    SELECT merge_key, copy_group, max(coalesce(confidence, 1.0)) AS c
+    FROM ev GROUP BY 1, 2),
+belief AS (
+    SELECT merge_key, count(*) AS independent_sources,
+           round(1 - product(1 - $reliability * least(greatest(c, 0), 1)), 4) AS confidence
+    FROM per_report GROUP BY 1),
+grouped AS (
+    SELECT merge_key,
+           arg_min(event_id, strftime(published, '%Y-%m-%d') || article_id
+                   || lpad(evidence_start::VARCHAR, 10, '0')) AS lead_event,
+           min(merged_date) AS merged_date,
+           min(merged_date_text) AS merged_date_text,
+           max(merged_location) AS merged_location,
+           count(*) AS mention_count,
+           count(DISTINCT article_id) AS article_count,
+           count(DISTINCT outlet_key) AS source_count,
+           list(DISTINCT article_id ORDER BY article_id) AS article_ids,
+           list(DISTINCT story_of ORDER BY story_of) FILTER (WHERE story_of IS NOT NULL)
+               AS story_ids,
+           list({'event_id': event_id, 'article_id': article_id,
+                 'evidence_start': evidence_start, 'evidence_end': evidence_end}
+                ORDER BY published, article_id, evidence_start) AS mentions
+    FROM ev GROUP BY merge_key),
+merged AS (
+    SELECT g.merge_key AS merged_id, g.story_ids[1] AS story_id,
+           l.plover_type, l.cameo_root, l.quad_class, l.intensity, l.status,
+           g.merged_date AS event_date, g.merged_date_text AS date_text,
+           l.source_code, l.source_country, l.source_role, l.source_name, l.source_text,
+           l.target_code, l.target_country, l.target_role, l.target_name, l.target_text,
+           l.article_id, l.evidence_start, l.evidence_end, l.evidence, l.trigger, l.mode,
+           coalesce(nullif(g.merged_location, ''), l.location) AS location, l.coder,
+           g.mention_count, g.article_count, g.source_count, b.independent_sources,
+           b.confidence, g.article_ids, coalesce(g.story_ids, []) AS story_ids, g.mentions
+    FROM grouped g
+    JOIN belief b USING (merge_key)
+    JOIN events l ON l.event_id = g.lead_event)
+"""
+
+
+def merged_events(store, flt=None, *, settings: StorySettings | None = None):
+    """The merged view of events matching `flt` (an `EventFilter`), newest first: a DuckDB
+    result like `store.events`, one row per merged event, with `mention_count`,
+    `article_count`, `source_count` (distinct outlets, an article without one counting
+    alone), `independent_sources` (copy groups), `confidence`, `article_ids`, `story_ids` and
+    `mentions` (article id and evidence offsets of every supporting raw event).
+
+    Filters apply to the merged event; `article_id` keeps the events that article supports.
+    """
+    settings = settings or DEFAULT_SETTINGS
+    flt = flt or EventFilter()
+    article = flt.article_id
+    where, params = dataclasses.replace(flt, article_id=None).where()
+    if article:
+        where += (" AND " if where else " WHERE ") + "list_contains(article_ids, ?)"
+        params.append(article)
+    sql = (MERGED_SQL.replace("$reliability", repr(float(settings.report_reliability)))
+           + f"SELECT * FROM merged{where} ORDER BY event_date DESC, article_id, evidence_start")
+    if flt.limit is not None:
+        sql += f" LIMIT {int(flt.limit)} OFFSET {int(flt.offset)}"
+    return store.con.execute(sql, params)

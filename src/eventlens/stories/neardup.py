@@ -1,0 +1,156 @@
+"""Near-duplicate articles: MinHash signatures (datasketch) with an LSH band index kept in the
+store, so a new day's articles are sketched and queried once and nothing stored is recomputed.
+
+datasketch computes the signatures and supplies the banding (`MinHashLSH.hashranges`); its
+persistent LSH back ends are Redis and Cassandra, so the band buckets live in the DuckDB table
+`story_lsh_buckets` instead, and a query is one hash join on (band, bucket).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pyarrow as pa
+from datasketch import LeanMinHash, MinHash, MinHashLSH
+
+from eventlens.errors import SchemaError
+from eventlens.stories.settings import StorySettings
+from eventlens.stories.text import shingle_hashes
+
+SCHEME = "affine32"
+
+
+@dataclass(frozen=True, slots=True)
+class Sketch:
+    """One article's MinHash signature and its LSH bucket per band."""
+
+    article_id: str
+    published: dt.date
+    hashvalues: np.ndarray  # uint32, num_perm values
+    buckets: tuple[int, ...]
+    shingles: int
+
+
+def _identity(value) -> int:
+    # Shingles arrive already hashed to 32 bits (see text.shingle_hashes).
+    return int(value)
+
+
+def sketch_articles(rows: Iterable[tuple[str, dt.date, str]],
+                    settings: StorySettings) -> list[Sketch]:
+    """MinHash signature and band buckets of each (article id, published, text)."""
+    rows = list(rows)
+    shingles = [shingle_hashes(text, settings.shingle_size) for _, _, text in rows]
+    hashranges = MinHashLSH(num_perm=settings.num_perm,
+                            params=(settings.bands, settings.rows)).hashranges
+    out = []
+    minhashes = MinHash.generator(shingles, num_perm=settings.num_perm, seed=settings.seed,
+                                  hashfunc=_identity, scheme=SCHEME)
+    for (article_id, published, _), mh, sh in zip(rows, minhashes, shingles, strict=True):
+        values = mh.hashvalues
+        out.append(Sketch(article_id, published, values,
+                          tuple(_bucket(values[a:b]) for a, b in hashranges), len(sh)))
+    return out
+
+
+def _bucket(band_values: np.ndarray) -> int:
+    digest = hashlib.blake2b(band_values.tobytes(), digest_size=8).digest()
+    return int.from_bytes(digest, "little", signed=True)
+
+
+def write_sketches(con, sketches: Sequence[Sketch], settings: StorySettings) -> None:
+    """Append signatures and band buckets (bulk, through Arrow: executemany is slow)."""
+    if not sketches:
+        return
+    _check_sketch_format(con, settings)
+    signatures = pa.table({
+        "article_id": [s.article_id for s in sketches],
+        "published": pa.array([s.published for s in sketches], pa.date32()),
+        "sketch": [settings.sketch_id] * len(sketches),
+        "hashvalues": [s.hashvalues.astype("<u4").tobytes() for s in sketches],
+        "shingles": pa.array([s.shingles for s in sketches], pa.int32()),
+    })
+    bands = len(sketches[0].buckets)
+    buckets = pa.table({
+        "band": pa.array(np.tile(np.arange(bands, dtype=np.int16), len(sketches))),
+        "bucket": pa.array(np.array([b for s in sketches for b in s.buckets], dtype=np.int64)),
+        "article_id": pa.array(np.repeat([s.article_id for s in sketches], bands)),
+    })
+    con.register("_story_new_signatures", signatures)
+    con.register("_story_new_buckets", buckets)
+    try:
+        con.execute("INSERT INTO story_signatures SELECT * FROM _story_new_signatures")
+        con.execute("INSERT INTO story_lsh_buckets SELECT * FROM _story_new_buckets")
+    finally:
+        con.unregister("_story_new_signatures")
+        con.unregister("_story_new_buckets")
+
+
+def _check_sketch_format(con, settings: StorySettings) -> None:
+    row = con.execute("SELECT sketch FROM story_signatures LIMIT 1").fetchone()
+    if row and row[0] != settings.sketch_id:
+        raise SchemaError(f"stored MinHash sketches are {row[0]}, settings ask for "
+                          f"{settings.sketch_id}",
+                          hint="keep the stored settings, or run rebuild_stories(store)")
+
+
+def candidate_pairs(con, new_ids_view: str) -> list[tuple[str, str]]:
+    """Pairs (new article, any stored article) that share an LSH bucket in some band.
+
+    `new_ids_view` names a registered relation with an `article_id` column. A pair of two new
+    articles comes once, smaller id first.
+    """
+    rows = con.execute(f"""
+        SELECT DISTINCT n.article_id AS a, o.article_id AS b
+        FROM story_lsh_buckets n
+        JOIN {new_ids_view} USING (article_id)
+        JOIN story_lsh_buckets o ON o.band = n.band AND o.bucket = n.bucket
+        LEFT JOIN {new_ids_view} o_new ON o_new.article_id = o.article_id
+        WHERE o.article_id <> n.article_id
+          AND (o_new.article_id IS NULL OR n.article_id < o.article_id)
+    """).fetchall()
+    return [(a, b) for a, b in rows]
+
+
+def load_signatures(con, article_ids: Iterable[str], settings: StorySettings
+                    ) -> dict[str, tuple[dt.date, LeanMinHash]]:
+    """Stored signatures of `article_ids` as datasketch LeanMinHash objects."""
+    table = pa.table({"article_id": pa.array(sorted(set(article_ids)), pa.string())})
+    con.register("_story_wanted", table)
+    try:
+        rows = con.execute("SELECT s.article_id, s.published, s.hashvalues FROM story_signatures s "
+                           "JOIN _story_wanted USING (article_id)").fetchall()
+    finally:
+        con.unregister("_story_wanted")
+    out = {}
+    for article_id, published, blob in rows:
+        values = np.frombuffer(blob, dtype="<u4")
+        out[article_id] = (published, LeanMinHash(seed=settings.seed, hashvalues=values,
+                                                 scheme=SCHEME))
+    return out
+
+
+def near_duplicate_pairs(con, new_ids_view: str, settings: StorySettings
+                         ) -> list[tuple[str, str, float]]:
+    """Candidate pairs verified on their estimated Jaccard similarity: (a, b, jaccard).
+
+    Copies far apart in time must be closer (a reused template is not a copy of a report).
+    """
+    pairs = candidate_pairs(con, new_ids_view)
+    if not pairs:
+        return []
+    signatures = load_signatures(con, {x for pair in pairs for x in pair}, settings)
+    out = []
+    for a, b in pairs:
+        (day_a, sig_a), (day_b, sig_b) = signatures[a], signatures[b]
+        jaccard = sig_a.jaccard(sig_b)
+        days = abs((day_a - day_b).days)
+        needed = (settings.duplicate_jaccard if days <= settings.duplicate_days
+                  else settings.duplicate_jaccard_far)
+        if jaccard >= needed:
+            out.append((a, b, round(float(jaccard), 4)))
+    return out

@@ -1,0 +1,150 @@
+"""Whether two reports tell of the same happening: TF-IDF cosine over content terms, overlap
+of the coded events and actors, and closeness in time.
+
+Terms are stored per article (`story_terms`) with document frequencies kept up to date
+(`story_term_df`), so a new article is compared, within a few days of its date, with what is
+stored; nothing already stored is re-read from text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import pyarrow as pa
+
+from eventlens.stories.settings import StorySettings
+from eventlens.stories.text import content_terms
+
+# How much each kind of evidence counts towards the link score; see docs/stories.md.
+WEIGHT_EVENTS = 0.15
+WEIGHT_ACTORS = 0.10
+PENALTY_PER_DAY = 0.05
+
+
+@dataclass(frozen=True, slots=True)
+class LinkEvidence:
+    """Why two articles were (or were not) linked into one story."""
+
+    article_a: str
+    article_b: str
+    cosine: float
+    events: float  # shared coded events (source, type, target countries) over the smaller set
+    actors: float  # Jaccard of the actor countries mentioned
+    days: int
+    score: float
+
+
+def write_terms(con, rows: Sequence[tuple[str, dt.date, str, str]]) -> None:
+    """Store the content terms of (article id, published, title, text) rows and update the
+    document frequencies."""
+    ids, terms, tfs, days = [], [], [], []
+    for article_id, published, title, text in rows:
+        for term, count in content_terms(title, text).items():
+            ids.append(article_id)
+            terms.append(term)
+            tfs.append(float(count))
+            days.append(published)
+    if not ids:
+        return
+    table = pa.table({"article_id": ids, "term": terms, "tf": pa.array(tfs, pa.float32()),
+                      "published": pa.array(days, pa.date32())})
+    con.register("_story_new_terms", table)
+    try:
+        con.execute("INSERT INTO story_terms SELECT * FROM _story_new_terms")
+        con.execute("""
+            INSERT INTO story_term_df
+            SELECT term, count(*) FROM _story_new_terms GROUP BY term
+            ON CONFLICT (term) DO UPDATE SET df = df + excluded.df
+        """)
+    finally:
+        con.unregister("_story_new_terms")
+
+
+def cosine_pairs(con, new_ids_view: str, settings: StorySettings
+                 ) -> list[tuple[str, str, float, int]]:
+    """(new article, stored article, TF-IDF cosine, days apart) for pairs within
+    `settings.story_days` of each other whose cosine reaches `settings.candidate_cosine`."""
+    span = con.execute(f"SELECT min(published), max(published) FROM story_signatures "
+                       f"JOIN {new_ids_view} USING (article_id)").fetchone()
+    if span[0] is None:
+        return []
+    lo = span[0] - dt.timedelta(days=settings.story_days)
+    hi = span[1] + dt.timedelta(days=settings.story_days)
+    rows = con.execute(f"""
+        WITH total AS (SELECT count(*)::DOUBLE AS n FROM story_signatures),
+        win AS (
+            SELECT t.article_id, t.term, t.published,
+                   (1 + ln(t.tf)) * (ln((total.n + 1) / (d.df + 1)) + 1) AS w
+            FROM story_terms t JOIN story_term_df d USING (term), total
+            WHERE t.published BETWEEN ? AND ?),
+        norms AS (SELECT article_id, sqrt(sum(w * w)) AS norm FROM win GROUP BY 1),
+        fresh AS (SELECT win.* FROM win JOIN {new_ids_view} USING (article_id)),
+        dots AS (
+            SELECT f.article_id AS a, o.article_id AS b,
+                   abs(date_diff('day', f.published, o.published)) AS days,
+                   sum(f.w * o.w) AS dot
+            FROM fresh f
+            JOIN win o ON o.term = f.term AND o.article_id <> f.article_id
+                AND o.published BETWEEN f.published - ?::INTEGER AND f.published + ?::INTEGER
+            LEFT JOIN {new_ids_view} o_new ON o_new.article_id = o.article_id
+            WHERE o_new.article_id IS NULL OR f.article_id < o.article_id
+            GROUP BY 1, 2, 3)
+        SELECT a, b, dot / (na.norm * nb.norm) AS cosine, days
+        FROM dots JOIN norms na ON na.article_id = a JOIN norms nb ON nb.article_id = b
+        WHERE dot / (na.norm * nb.norm) >= ?
+    """, [lo, hi, settings.story_days, settings.story_days,
+          settings.candidate_cosine]).fetchall()
+    return [(a, b, float(c), int(d)) for a, b, c, d in rows]
+
+
+def article_features(con, article_ids: Iterable[str]) -> dict[str, tuple[set, set]]:
+    """Per article: the set of coded event keys (source country, type, target country) and the
+    set of actor countries mentioned or coded."""
+    table = pa.table({"article_id": pa.array(sorted(set(article_ids)), pa.string())})
+    con.register("_story_feature_ids", table)
+    try:
+        events = con.execute("""
+            SELECT e.article_id, coalesce(e.source_country, ''), e.plover_type,
+                   coalesce(e.target_country, '')
+            FROM events e JOIN _story_feature_ids f USING (article_id)""").fetchall()
+        actors = con.execute("""
+            SELECT m.article_id, m.country FROM mentions m
+            JOIN _story_feature_ids f USING (article_id)
+            WHERE coalesce(m.country, '') <> ''""").fetchall()
+    finally:
+        con.unregister("_story_feature_ids")
+    out: dict[str, tuple[set, set]] = {a: (set(), set()) for a in table.column(0).to_pylist()}
+    for article_id, source, kind, target in events:
+        out[article_id][0].add((source, kind, target))
+        for country in (source, target):
+            if country:
+                out[article_id][1].add(country)
+    for article_id, country in actors:
+        out[article_id][1].add(country)
+    return out
+
+
+def link_evidence(a: str, b: str, cosine: float, days: int,
+                  features: dict[str, tuple[set, set]]) -> LinkEvidence:
+    """The combined score of a candidate pair."""
+    events_a, actors_a = features.get(a, (set(), set()))
+    events_b, actors_b = features.get(b, (set(), set()))
+    shared_events = (len(events_a & events_b) / min(len(events_a), len(events_b))
+                     if events_a and events_b else 0.0)
+    actor_jaccard = (len(actors_a & actors_b) / len(actors_a | actors_b)
+                     if actors_a and actors_b else 0.0)
+    score = (cosine + WEIGHT_EVENTS * shared_events + WEIGHT_ACTORS * actor_jaccard
+             - PENALTY_PER_DAY * max(0, days - 1))
+    return LinkEvidence(a, b, round(cosine, 4), round(shared_events, 4), round(actor_jaccard, 4),
+                        days, round(score, 4))
+
+
+def story_links(con, new_ids_view: str, settings: StorySettings) -> list[LinkEvidence]:
+    """Scored candidate pairs; those at or above `settings.link_score` are story links."""
+    pairs = cosine_pairs(con, new_ids_view, settings)
+    if not pairs:
+        return []
+    features = article_features(con, {x for a, b, _, _ in pairs for x in (a, b)})
+    return [link_evidence(a, b, cosine, days, features) for a, b, cosine, days in pairs]

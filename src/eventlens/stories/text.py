@@ -1,0 +1,102 @@
+"""Text features for stories: word shingles for MinHash, content terms for TF-IDF.
+
+Both work on the stored text alone (no spaCy parse), so stories can be updated from the
+store long after ingest, and hashes are stable across processes and machines.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections import Counter
+
+import numpy as np
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]|\d[\d,.]*\d|\d")
+# Multipliers that make a shingle hash depend on word order; any odd constants will do.
+_POSITION_MULTIPLIERS = np.array([0x9E3779B1, 0x85EBCA77, 0xC2B2AE3D, 0x27D4EB2F, 0x165667B1,
+                                  0xD3A2646D, 0xFD7046C5, 0xB55A4F09], dtype=np.uint32)
+_word_hash_cache: dict[str, int] = {}
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased word and number tokens, possessive 's removed."""
+    out = []
+    for token in _WORD.findall(text):
+        token = token.lower().replace("’", "'")
+        if token.endswith("'s"):
+            token = token[:-2]
+        out.append(token.strip("'-"))
+    return [t for t in out if t]
+
+
+def _word_hash(word: str) -> int:
+    value = _word_hash_cache.get(word)
+    if value is None:
+        if len(_word_hash_cache) > 1_000_000:
+            _word_hash_cache.clear()
+        value = _word_hash_cache[word] = zlib.crc32(word.encode("utf-8"))
+    return value
+
+
+def shingle_hashes(text: str, size: int) -> np.ndarray:
+    """Distinct 32-bit hashes of the word `size`-grams of `text` (all words, stop words too:
+    copies share their function words, and shingles need them to be specific).
+
+    Texts shorter than `size` words give the hashes of their words.
+    """
+    if size > len(_POSITION_MULTIPLIERS):
+        raise ValueError(f"shingle size {size} is above {len(_POSITION_MULTIPLIERS)}")
+    tokens = np.fromiter((_word_hash(w) for w in words(text)), dtype=np.uint32)
+    count = len(tokens) - size + 1
+    if count <= 0:
+        return np.unique(tokens)
+    acc = np.zeros(count, dtype=np.uint32)
+    for j in range(size):  # uint32 arithmetic wraps, as a hash should
+        acc = acc * np.uint32(31) + tokens[j : j + count] * _POSITION_MULTIPLIERS[j]
+    return np.unique(acc)
+
+
+def _stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS) | _NEWS_FILLER
+
+
+# Words every political news report uses; they say nothing about which happening it is.
+_NEWS_FILLER = frozenset({
+    "said", "says", "say", "told", "tell", "according", "reported", "report", "reports",
+    "statement", "news", "reuters", "ap", "afp", "also", "would", "could", "year", "years",
+    "week", "day", "days", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+    "sunday", "mr", "ms", "mrs", "percent", "official", "officials",
+})
+_STOP: frozenset[str] | None = None
+
+
+def fold(word: str) -> str:
+    """A light plural fold so that 'sanctions' and 'sanction' are one term."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "'s")):
+        return word[:-1]
+    return word
+
+
+def content_terms(title: str, text: str, *, limit: int = 300) -> Counter:
+    """Term counts of the content words of an article (title counted twice: headlines name
+    the happening). Stop words, news filler, one-letter words and bare years are dropped.
+    At most `limit` terms, the most frequent first."""
+    global _STOP
+    if _STOP is None:
+        _STOP = _stop_words()
+    counts: Counter = Counter()
+    for source, weight in ((title, 2), (text, 1)):
+        for word in words(source):
+            if len(word) < 2 or word in _STOP or _is_year(word):
+                continue
+            counts[fold(word)] += weight
+    return Counter(dict(counts.most_common(limit)))
+
+
+def _is_year(word: str) -> bool:
+    return len(word) == 4 and word.isdigit() and word[:2] in ("19", "20")

@@ -1,0 +1,205 @@
+"""`update_stories`: place newly ingested articles into stories, incrementally."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+import pyarrow as pa
+
+from eventlens.stories.grouping import Assignment, assign
+from eventlens.stories.merge import rekey_story_events
+from eventlens.stories.neardup import near_duplicate_pairs, sketch_articles, write_sketches
+from eventlens.stories.settings import DEFAULT_SETTINGS, StorySettings
+from eventlens.stories.similarity import story_links, write_terms
+
+_CHUNK = 5000  # articles sketched and written per step: bounds memory on big backfills
+_PENDING = "_story_pending"
+_TOUCHED = "_story_touched"
+
+
+@dataclass(frozen=True, slots=True)
+class StoryUpdate:
+    """What one `update_stories` call did."""
+
+    articles: int = 0  # articles placed in stories by this call
+    skipped: int = 0  # ids given that were already placed or are not in the store
+    copy_links: int = 0  # near-duplicate pairs found
+    story_links: int = 0  # paraphrase / other-outlet pairs linked
+    new_stories: tuple[str, ...] = ()
+    grown_stories: tuple[str, ...] = ()
+    merged_stories: dict[str, str] = field(default_factory=dict)  # old id -> id merged into
+    seconds: float = 0.0
+
+
+def update_stories(store, article_ids: Iterable[str] | None = None, *,
+                   settings: StorySettings = DEFAULT_SETTINGS) -> StoryUpdate:
+    """Place articles into stories and key their events for merging.
+
+    Call it at the end of each ingest run with the new article ids; `None` places every stored
+    article not yet in a story. Articles already placed are skipped, so calling it twice does
+    nothing the second time. Only the new articles are sketched and queried against the stored
+    LSH buckets and terms; stories they join are recomputed, nothing else. One transaction:
+    an interrupted call leaves the store as it was.
+    """
+    started = time.perf_counter()
+    con = store.con
+    asked = None if article_ids is None else list(dict.fromkeys(article_ids))
+    pending = _pending(con, asked)
+    skipped = 0 if asked is None else len(asked) - len(pending)
+    if not pending:
+        return StoryUpdate(skipped=skipped, seconds=time.perf_counter() - started)
+    con.execute("BEGIN TRANSACTION")
+    try:
+        result = _place(con, pending, settings)
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    finally:
+        for view in (_PENDING, _TOUCHED):
+            con.unregister(view)  # unregistering an absent view is a no-op
+    return StoryUpdate(articles=len(pending), skipped=skipped, copy_links=result[0],
+                       story_links=result[1], new_stories=result[2], grown_stories=result[3],
+                       merged_stories=result[4], seconds=round(time.perf_counter() - started, 3))
+
+
+def rebuild_stories(store, *, settings: StorySettings = DEFAULT_SETTINGS) -> StoryUpdate:
+    """Drop every story table's rows and place all stored articles again, as one batch (after
+    changing settings, or to refresh links judged with older term frequencies)."""
+    con = store.con
+    con.execute("BEGIN TRANSACTION")
+    try:
+        for table in ("story_signatures", "story_lsh_buckets", "story_terms", "story_term_df",
+                      "story_links", "story_articles", "stories", "story_event_keys"):
+            con.execute(f"DELETE FROM {table}")
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    return update_stories(store, None, settings=settings)
+
+
+def _pending(con, asked: list[str] | None) -> list[tuple]:
+    """(id, published, title, text) of the asked articles not yet in a story, by date."""
+    sql = ("SELECT a.id, a.published, coalesce(a.title, ''), a.text FROM articles a {join} "
+           "WHERE NOT EXISTS (SELECT 1 FROM story_articles sa WHERE sa.article_id = a.id) "
+           "ORDER BY a.published, a.id")
+    if asked is None:
+        return con.execute(sql.format(join="")).fetchall()
+    con.register("_story_asked", pa.table({"id": pa.array(asked, pa.string())}))
+    try:
+        return con.execute(sql.format(join="JOIN _story_asked USING (id)")).fetchall()
+    finally:
+        con.unregister("_story_asked")
+
+
+def _place(con, pending: Sequence[tuple], settings: StorySettings):
+    for start in range(0, len(pending), _CHUNK):
+        chunk = pending[start : start + _CHUNK]
+        write_sketches(con, sketch_articles(((a, d, f"{t}\n{x}") for a, d, t, x in chunk),
+                                            settings), settings)
+        write_terms(con, chunk)
+    con.register(_PENDING, pa.table({"article_id": pa.array([p[0] for p in pending],
+                                                            pa.string())}))
+    copies = near_duplicate_pairs(con, _PENDING, settings)
+    evidence = story_links(con, _PENDING, settings)
+    copy_pairs = {(a, b) for a, b, _ in copies}
+    links = [e for e in evidence if e.score >= settings.link_score
+             and (e.article_a, e.article_b) not in copy_pairs]
+    _write_links(con, copies, links, evidence)
+    new = {p[0]: p[1] for p in pending}
+    ends = {x for a, b, _ in copies for x in (a, b)} | {x for e in links
+                                                         for x in (e.article_a, e.article_b)}
+    old, firsts = _stored_ends(con, ends - new.keys())
+    result = assign(new, copy_pairs, [(e.article_a, e.article_b) for e in links], old, firsts)
+    _write_assignment(con, result, new)
+    con.register(_TOUCHED, pa.table({"story_id": pa.array(sorted(result.touched_stories),
+                                                          pa.string())}))
+    _refresh_stories(con)
+    rekey_story_events(con, _TOUCHED, settings)
+    created = tuple(sorted(result.touched_stories - result.grown
+                           - set(result.renamed_stories.values())))
+    grown = tuple(sorted(result.grown | set(result.renamed_stories.values())))
+    return len(copies), len(links), created, grown, dict(sorted(result.renamed_stories.items()))
+
+
+def _write_links(con, copies, links, evidence) -> None:
+    cosine = {(e.article_a, e.article_b): e.cosine for e in evidence}
+    rows = [(a, b, "copy", j, cosine.get((a, b)), j) for a, b, j in copies]
+    rows += [(e.article_a, e.article_b, "story", e.score, e.cosine, None) for e in links]
+    if rows:
+        table = pa.table(list(zip(*rows, strict=True)),
+                         names=["article_a", "article_b", "kind", "score", "cosine", "jaccard"])
+        con.register("_story_new_links", table)
+        try:
+            con.execute("INSERT INTO story_links SELECT article_a, article_b, kind, "
+                        "score::DOUBLE, cosine::DOUBLE, jaccard::DOUBLE FROM _story_new_links")
+        finally:
+            con.unregister("_story_new_links")
+
+
+def _stored_ends(con, ids: set[str]):
+    if not ids:
+        return {}, {}
+    con.register("_story_ends", pa.table({"article_id": pa.array(sorted(ids), pa.string())}))
+    try:
+        rows = con.execute("SELECT sa.article_id, sa.story_id, sa.dup_group, s.first_seen, "
+                           "s.first_article FROM story_articles sa JOIN _story_ends USING "
+                           "(article_id) JOIN stories s ON s.story_id = sa.story_id").fetchall()
+    finally:
+        con.unregister("_story_ends")
+    old = {a: (story, group) for a, story, group, _, _ in rows}
+    firsts = {story: (day, first) for _, story, _, day, first in rows}
+    return old, firsts
+
+
+def _write_assignment(con, result: Assignment, new: dict) -> None:
+    for mapping, column in ((result.renamed_groups, "dup_group"),
+                            (result.renamed_stories, "story_id")):
+        if mapping:
+            con.register("_story_rename", pa.table({"old": list(mapping),
+                                                    "new": list(mapping.values())}))
+            try:
+                con.execute(f"UPDATE story_articles SET {column} = r.new FROM _story_rename r "
+                            f"WHERE story_articles.{column} = r.old")
+                if column == "story_id":
+                    con.execute("DELETE FROM stories WHERE story_id IN "
+                                "(SELECT old FROM _story_rename)")
+                    con.execute("UPDATE story_event_keys SET story_id = r.new "
+                                "FROM _story_rename r WHERE story_event_keys.story_id = r.old")
+            finally:
+                con.unregister("_story_rename")
+    ids = list(new)
+    table = pa.table({"article_id": ids, "story_id": [result.story[a] for a in ids],
+                      "dup_group": [result.dup_group[a] for a in ids]})
+    con.register("_story_placed", table)
+    try:
+        con.execute("INSERT INTO story_articles SELECT * FROM _story_placed")
+    finally:
+        con.unregister("_story_placed")
+
+
+def _refresh_stories(con) -> None:
+    con.execute(f"DELETE FROM stories WHERE story_id IN (SELECT story_id FROM {_TOUCHED})")
+    con.execute(f"""
+        INSERT INTO stories (story_id, headline, first_article, first_seen, last_seen,
+                             articles, outlets, copies, events)
+        SELECT sa.story_id,
+               arg_min(coalesce(nullif(trim(a.title), ''), left(a.text, 120)),
+                       strftime(a.published, '%Y-%m-%d') || a.id),
+               arg_min(a.id, strftime(a.published, '%Y-%m-%d') || a.id),
+               min(a.published), max(a.published), count(*),
+               count(DISTINCT coalesce(nullif(a.outlet, ''), a.id)),
+               count(*) - count(DISTINCT sa.dup_group),
+               coalesce(sum(n.events), 0)
+        FROM story_articles sa
+        JOIN {_TOUCHED} t ON t.story_id = sa.story_id
+        JOIN articles a ON a.id = sa.article_id
+        LEFT JOIN (SELECT e.article_id, count(*) AS events FROM events e
+                   JOIN story_articles s2 ON s2.article_id = e.article_id
+                   JOIN {_TOUCHED} t2 ON t2.story_id = s2.story_id GROUP BY 1) n
+               ON n.article_id = sa.article_id
+        GROUP BY sa.story_id""")
+
