@@ -41,6 +41,11 @@ def _progress() -> Progress:
                     TimeElapsedColumn(), console=err, transient=True)
 
 
+@app.callback()
+def forecast() -> None:
+    """Forecast events: temporal knowledge graph benchmarks and dyad forecasts."""
+
+
 def _fail(exc: EventlensError) -> typer.Exit:
     err.print(f"[red]error[/red] {escape(str(exc))}")
     return typer.Exit(code=2)
