@@ -231,6 +231,89 @@ def evaluate(
         err.print(f"wrote {report}")
 
 
+train_app = typer.Typer(help="Train the learned parts of the coder.", no_args_is_help=True)
+app.add_typer(train_app, name="train")
+
+
+@train_app.command("plv")
+def train_plv(
+    path: Annotated[Path, typer.Argument(help="PLV-format TSV to train on.")],
+    out: Annotated[Path | None, typer.Option(help="Where to write the model (default: the "
+                                                 "packaged model file).")] = None,
+    folds: Annotated[int, typer.Option("--cv", min=0, help="Cross-validation folds (0: none).")]
+    = 5,
+    seed: Annotated[int, typer.Option(help="Random seed for the folds and the solver.")] = 13,
+    c: Annotated[float, typer.Option("--c", help="Inverse regularisation strength.")] = 10.0,
+    report: Annotated[Path | None, typer.Option(help="Write the CV scores as JSON here.")]
+    = None,
+) -> None:
+    """Train the PLOVER type classifier on a PLV file; report k-fold CV scores first."""
+    from eventlens.coding import classifier, training
+    from eventlens.evaluate.plv import read_plv
+
+    try:
+        items = read_plv(path)
+    except EventlensError as exc:
+        raise _fail(exc) from exc
+    with _progress() as progress:
+        task = progress.add_task("parsing", total=len(items))
+        docs, examples = training.featurize(items,
+                                            progress=lambda n: progress.advance(task, n))
+        result: dict = {}
+        if folds > 1:
+            task = progress.add_task("cross-validating", total=folds)
+            result["cv"] = training.cross_validate(items, docs, examples, folds=folds, seed=seed,
+                                                   c=c, progress=lambda n: progress.advance(task, n))
+    for name in ("dyad_given", "end_to_end"):
+        cv = result.get("cv", {}).get(name)
+        if cv:
+            console.print(f"{folds}-fold CV {name}: accuracy {cv['accuracy']['mean']:.3f} "
+                          f"± {cv['accuracy']['std']:.3f}, macro-F1 {cv['macro_f1']['mean']:.3f} "
+                          f"± {cv['macro_f1']['std']:.3f}")
+    meta = training.training_meta(path, items, seed=seed, c=c)
+    model = training.fit([ex.feats for ex in examples], [ex.label for ex in examples], c=c,
+                         seed=seed, meta=meta)
+    target = out or classifier.packaged_path()
+    digest = classifier.save_model(model, target)
+    console.print(f"wrote {target} ({target.stat().st_size // 1024} KiB, sha256 {digest[:16]}…,"
+                  f" {len(model.features)} features)")
+    if report is not None:
+        report.write_text(json.dumps({**result, "model": meta, "sha256": digest}, indent=2,
+                                     sort_keys=True) + "\n", encoding="utf-8")
+
+
+@app.command()
+def classify(
+    sentence: Annotated[str, typer.Argument(help="The sentence; mark spans as <s>…</s> and "
+                                                  "<t>…</t>, or give --source/--target.")],
+    source: Annotated[str | None, typer.Option(help="Text of the source span.")] = None,
+    target: Annotated[str | None, typer.Option(help="Text of the target span.")] = None,
+) -> None:
+    """The PLOVER type of what SOURCE does to TARGET in SENTENCE (dyad given)."""
+    from eventlens.coding.dyad import classify as classify_dyad
+    from eventlens.evaluate.plv import marked_spans
+
+    marked = marked_spans(sentence)
+    if marked is not None:
+        text, src, tgt = marked
+    else:
+        text = sentence
+        src, tgt = _find(text, source, "--source"), _find(text, target, "--target")
+    result = classify_dyad(text, src, tgt)
+    console.print(f"{result.plover_type} (PLV {result.label}, p={result.score:.2f}; "
+                  f"status {result.status}; mode {result.mode or '-'}; frames said "
+                  f"{result.rule_type or 'nothing'})")
+
+
+def _find(text: str, part: str | None, name: str) -> tuple[int, int] | None:
+    if part is None:
+        return None
+    start = text.find(part)
+    if start < 0:
+        raise typer.BadParameter(f"{name} {part!r} is not in the sentence")
+    return start, start + len(part)
+
+
 def main() -> None:
     app()
 

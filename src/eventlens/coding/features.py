@@ -113,7 +113,7 @@ def dyad_features(doc, source: tuple[int, int] | None, target: tuple[int, int] |
                    and t.pos_ in CONTENT_POS]
         for tok in between[:15]:
             feats[f"btw={tok.lemma_.lower()}"] = 1.0
-        for a, b in zip(between, between[1:]):
+        for a, b in zip(between, between[1:], strict=False):
             feats[f"btw2={a.lemma_.lower()}_{b.lemma_.lower()}"] = 1.0
         feats["order=st" if min(src_tokens) < min(tgt_tokens) else "order=ts"] = 1.0
     for tok in sent:

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 
 from eventlens.actors.resolver import ActorResolver, phrase_range
+from eventlens.coding.candidates import NO_EVENT, candidate_dyads
+from eventlens.coding.dyad import split_yield, to_plv
+from eventlens.coding.features import dyad_features
 from eventlens.coding.lexicon import ONE_SIDED_MODES, Lexicon, load_lexicon
 from eventlens.coding.modality import complement_governor, governing_chain, status_of
 from eventlens.coding.quotes import find_quotes
@@ -13,6 +17,11 @@ from eventlens.nlp.dates import is_future, resolve_date
 
 # Types that always involve a second party: without one, nothing is recorded.
 DYADIC_TYPES = frozenset({"CONSULT", "COOPERATE"})
+PACKAGED = object()
+# A clause dyad no frame covered becomes an event only above this probability.
+MIN_CANDIDATE_SCORE = 0.5
+# Below this probability the learned classifier defers to the frame that fired.
+MIN_MODEL_SCORE = 0.4
 CODER_NAME = "linguistic"
 CODER_VERSION = "0.1.0"
 
@@ -23,7 +32,18 @@ class LinguisticCoder:
     name = CODER_NAME
     version = CODER_VERSION
 
-    def __init__(self, *, kb=None, lexicon: Lexicon | None = None) -> None:
+    def __init__(self, *, kb=None, lexicon: Lexicon | None = None,
+                 type_model=PACKAGED, min_model_score: float = MIN_MODEL_SCORE,
+                 min_candidate_score: float = MIN_CANDIDATE_SCORE) -> None:
+        """`type_model` re-types each event with the learned classifier: the packaged model
+        by default, a `LinearModel`, or None for frames alone."""
+        if type_model is PACKAGED:
+            from eventlens.coding.classifier import packaged_model
+
+            type_model = packaged_model()
+        self.type_model = type_model
+        self.min_model_score = min_model_score
+        self.min_candidate_score = min_candidate_score
         if kb is None:
             from eventlens.actors.kb import load_knowledge_base
 
@@ -38,8 +58,12 @@ class LinguisticCoder:
         mentions: list[Mention] = []
         for sent in doc.sents:
             mentions.extend(resolver.read_sentence(sent))
-            for trig in self._kept_triggers(sent):
-                events.extend(self._events_for(trig, sent, resolver, article))
+            triggers = self._kept_triggers(sent)
+            found: list[Event] = []
+            for trig in triggers:
+                found.extend(self._events_for(trig, sent, resolver, article, triggers, doc))
+            found.extend(self._candidate_events(sent, resolver, article, triggers, doc, found))
+            events.extend(found)
         quotes = find_quotes(doc, article, resolver)
         sentences = tuple((s.start_char, s.end_char) for s in doc.sents)
         return ArticleResult(article, tuple(_dedupe(events)), tuple(quotes), tuple(mentions),
@@ -68,25 +92,57 @@ class LinguisticCoder:
         return [t for t in triggers if t.token.i not in dropped]
 
     # -- events -------------------------------------------------------------------------------
-    def _events_for(self, trig: Trigger, sent, resolver: ActorResolver,
-                    article: Article) -> list[Event]:
+    def _events_for(self, trig: Trigger, sent, resolver: ActorResolver, article: Article,
+                    triggers: list[Trigger], doc) -> list[Event]:
         sources = self._actors(trig.sources, resolver)
-        targets = self._targets(trig, resolver)
         if not sources:
             return []
+        targets = self._targets(trig, resolver)
         frame = trig.frame
-        ptype = self.lexicon.types[frame.plover_type]
         mode = self.lexicon.mode_for(frame.plover_type,
                                      trig.words + [c.lemma_.lower() for c in trig.token.children])
-        date_text = _date_expression(trig.token, sent)
-        future_hint = _looks_future(trig.token)
+        act = _Act(frame.plover_type, mode, frame.trigger, trig.token,
+                   frame.joint and mode not in ONE_SIDED_MODES, 0.1 * (not trig.noun))
+        return self._build(act, sources, targets, sent, article, doc, triggers)
+
+    def _candidate_events(self, sent, resolver: ActorResolver, article: Article,
+                          triggers: list[Trigger], doc, found: list[Event]) -> list[Event]:
+        """Events the learned classifier finds in clause dyads that no frame covered."""
+        if self.type_model is None:
+            return []
+        events: list[Event] = []
+        for subj, obj, verb in candidate_dyads(sent):
+            src_span = doc[slice(*phrase_range(subj, with_conjuncts=False))]
+            tgt_span = doc[slice(*phrase_range(obj, with_conjuncts=False))]
+            if any(_covers(e, src_span, tgt_span) for e in found + events):
+                continue
+            feats = dyad_features(doc, (src_span.start_char, src_span.end_char),
+                                  (tgt_span.start_char, tgt_span.end_char), self.lexicon,
+                                  triggers)
+            label, score = self.type_model.predict(feats)
+            if label == NO_EVENT or score < self.min_candidate_score:
+                continue
+            plover_type = split_yield(triggers, "") if label == "YIELD" else label
+            sources = self._actors([subj], resolver)
+            targets = self._actors([obj], resolver, patient=True)
+            if not sources or not targets:
+                continue
+            act = _Act(plover_type, "", f"learned:{verb.lemma_.lower()}", verb,
+                       plover_type in ("CONSULT", "COOPERATE"), score - 1.0, retype=False)
+            events.extend(self._build(act, sources, targets, sent, article, doc, triggers))
+        return events
+
+    def _build(self, act: _Act, sources: list[Mention], targets: list[Mention], sent,
+               article: Article, doc, triggers: list[Trigger]) -> list[Event]:
+        """Records for every source-target pair of one act, with date, status and place."""
+        date_text = _date_expression(act.token, sent)
+        future_hint = _looks_future(act.token)
         date = resolve_date(date_text, article.published, future=future_hint) if date_text else None
-        status = status_of(trig.token, future_date=bool(date and is_future(date, article.published)))
+        status = status_of(act.token, future_date=bool(date and is_future(date, article.published)))
         date = date or article.published.isoformat()
-        location = _location(trig.token, sent)
+        location = _location(act.token, sent)
         pairs: list[tuple[Mention, Mention | None]] = []
-        joint = frame.joint and mode not in ONE_SIDED_MODES
-        if joint and len(sources) > 1 and not any(t.actor.country for t in targets):
+        if act.joint and len(sources) > 1 and not any(t.actor.country for t in targets):
             pairs = [(a, b) for a in sources for b in sources if a.actor != b.actor]
         else:
             for src in sources:
@@ -94,21 +150,43 @@ class LinguisticCoder:
                     if tgt is not None and _same_actor(src.actor, tgt.actor):
                         continue
                     pairs.append((src, tgt))
-                    if joint and tgt is not None:
+                    if act.joint and tgt is not None:
                         pairs.append((tgt, src))
-        if not any(tgt for _, tgt in pairs) and frame.plover_type in DYADIC_TYPES:
+        if not any(tgt for _, tgt in pairs) and act.plover_type in DYADIC_TYPES:
             return []  # a meeting or joint action needs a partner
         events = []
         for src, tgt in pairs:
             src = _as_source(src)
+            plover_type, mode = act.plover_type, act.mode
+            if act.retype:
+                plover_type = self._retype(doc, src, tgt, act.plover_type, status, triggers)
+                mode = mode if plover_type == act.plover_type else ""
+            ptype = self.lexicon.types[plover_type]
             events.append(Event(
-                article_id=article.id, source=src, target=tgt, plover_type=frame.plover_type,
+                article_id=article.id, source=src, target=tgt, plover_type=plover_type,
                 cameo_root=ptype.cameo_root, quad_class=ptype.quad_class,
                 intensity=ptype.intensity, status=status, date=date,
                 evidence_start=sent.start_char, evidence_end=sent.end_char,
-                trigger=frame.trigger, mode=mode, location=location, coder=CODER_NAME,
-                confidence=_confidence(src, tgt, trig)))
+                trigger=act.trigger, mode=mode, location=location, coder=CODER_NAME,
+                confidence=_confidence(src, tgt, act.bonus)))
         return events
+
+    def _retype(self, doc, src: Mention, tgt: Mention | None, rule_type: str, status: Status,
+                triggers: list[Trigger]) -> str:
+        """The learned classifier's type for this dyad where it is confident, else the frame's."""
+        if self.type_model is None:
+            return rule_type
+        feats = dyad_features(doc, (src.start, src.end), (tgt.start, tgt.end) if tgt else None,
+                              self.lexicon, triggers)
+        label, score = self.type_model.predict(feats, exclude=(NO_EVENT,))
+        if score < self.min_model_score or label == to_plv(rule_type):
+            return rule_type
+        if label == "AGREE" and status is Status.INTENDED and \
+                self.lexicon.types[rule_type].quad_class in (1, 2):
+            return rule_type  # an intended cooperative act is what PLV calls AGREE
+        if label == "YIELD":
+            return split_yield(triggers, rule_type)
+        return label
 
     def _targets(self, trig: Trigger, resolver: ActorResolver) -> list[Mention]:
         """The first choice of target that names a known actor, else the first choice."""
@@ -155,15 +233,39 @@ def _as_source(mention: Mention) -> Mention:
     return mention
 
 
-def _confidence(src: Mention, tgt: Mention | None, trig: Trigger) -> float:
-    score = 0.5
+def _confidence(src: Mention, tgt: Mention | None, bonus: float) -> float:
+    """Higher when both actors are known and a verb frame (not a noun or a guess) fired."""
+    score = 0.5 + bonus
     if src.actor.country:
         score += 0.2
     if tgt is not None and tgt.actor.country:
         score += 0.2
-    if not trig.noun:
-        score += 0.1
-    return round(score, 2)
+    return round(max(0.05, min(score, 1.0)), 2)
+
+
+@dataclass(frozen=True, slots=True)
+class _Act:
+    """What one trigger or classified clause says happened, before actors are paired."""
+
+    plover_type: str
+    mode: str
+    trigger: str
+    token: object  # the word the status and date hang on
+    joint: bool
+    bonus: float  # confidence adjustment: +0.1 for a verb frame, below 0 for a learned guess
+    retype: bool = True
+
+
+def _covers(event: Event, src_span, tgt_span) -> bool:
+    """Whether an event already records the dyad of these two spans (either direction)."""
+    if event.target is None:
+        return False
+    a = (event.source.start, event.source.end)
+    b = (event.target.start, event.target.end)
+    s = (src_span.start_char, src_span.end_char)
+    t = (tgt_span.start_char, tgt_span.end_char)
+    hit = lambda x, y: x[0] < y[1] and y[0] < x[1]  # noqa: E731
+    return (hit(a, s) and hit(b, t)) or (hit(a, t) and hit(b, s))
 
 
 def _date_expression(token, sent) -> str:

@@ -14,7 +14,7 @@ INTENT_VERBS = frozenset({
     "plan", "intend", "prepare", "aim", "decide", "expect", "hope", "want", "wish", "schedule",
     "set", "due", "seek", "try", "attempt", "consider", "propose", "mull", "weigh", "vote",
     "move", "look", "promise", "pledge", "vow", "agree", "commit", "offer", "undertake",
-    "volunteer", "resolve", "determine", "arrange", "expect", "need", "have",
+    "volunteer", "resolve", "determine", "arrange", "need", "have",
 })
 COMMIT_VERBS = frozenset({"agree", "promise", "pledge", "vow", "commit", "offer", "undertake",
                           "volunteer", "resolve"})

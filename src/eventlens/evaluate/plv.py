@@ -48,7 +48,7 @@ def read_plv(path: Path) -> list[PlvItem]:
             raise EvalError(f"not a PLV file: needs columns {sorted(needed)}", where=f"{path}:1")
         for number, row in enumerate(reader, start=2):
             marked = row["marked_sentence"] or ""
-            spans = _spans(marked)
+            spans = marked_spans(marked)
             if spans is None:
                 raise EvalError("no <s>…</s> or <t>…</t> mark, or an unbalanced one",
                                 where=f"{path}:{number}")
@@ -61,7 +61,8 @@ def read_plv(path: Path) -> list[PlvItem]:
     return items
 
 
-def _spans(marked: str):
+def marked_spans(marked: str):
+    """(plain sentence, source span, target span) of a sentence marked with <s>/<t>, or None."""
     plain, spans, pos, opened = [], {}, 0, {}
     for piece in re.split(r"(</?[st]>)", marked):
         if _MARK.fullmatch(piece):
@@ -86,10 +87,7 @@ def plv_label(event: Event) -> str:
     PLV follows the CAMEO crosswalk, where an intention to cooperate (CAMEO 03: "agreed to
     meet", "will provide aid") is AGREE; CONCEDE and RETREAT are both YIELD.
     """
-    if event.plover_type in ("CONCEDE", "RETREAT"):
-        label = "YIELD"
-    else:
-        label = event.plover_type
+    label = "YIELD" if event.plover_type in ("CONCEDE", "RETREAT") else event.plover_type
     if event.status is Status.INTENDED and event.quad_class in (1, 2):
         return "AGREE"
     return label

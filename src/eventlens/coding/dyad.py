@@ -1,0 +1,81 @@
+"""Dyad-given classification: the PLOVER type of an act between two marked spans of a sentence."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from eventlens.coding.candidates import NO_EVENT
+from eventlens.coding.features import dyad_features, span_head
+from eventlens.coding.lexicon import load_lexicon
+from eventlens.coding.modality import status_of
+from eventlens.coding.triggers import find_triggers
+
+# PLV merges the two; the frames of the sentence decide which one a YIELD is.
+YIELD_TYPES = ("CONCEDE", "RETREAT")
+
+
+@dataclass(frozen=True, slots=True)
+class Classification:
+    """What the classifier says of a marked dyad."""
+
+    plover_type: str  # one of PLOVER's 16
+    label: str  # PLV's 15-way label (CONCEDE and RETREAT are YIELD)
+    mode: str
+    status: str
+    score: float  # probability of `label`
+    rule_type: str  # what the frames alone said ("" when no frame connects the spans)
+
+
+def to_plv(plover_type: str) -> str:
+    return "YIELD" if plover_type in YIELD_TYPES else plover_type
+
+
+def split_yield(triggers, rule_type: str) -> str:
+    """CONCEDE or RETREAT for a YIELD: the frames' choice, else the sentence's yield frame."""
+    if rule_type in YIELD_TYPES:
+        return rule_type
+    for trig in triggers:
+        if trig.frame.plover_type in YIELD_TYPES:
+            return trig.frame.plover_type
+    return "CONCEDE"
+
+
+def _rule_type(feats: dict[str, float]) -> str:
+    best = [(v, k.split("=", 1)[1]) for k, v in feats.items() if k.startswith("rule=")]
+    return max(best)[1] if best else ""
+
+
+def classify(sentence: str, source: tuple[int, int] | None, target: tuple[int, int] | None, *,
+             nlp=None, model=None, published: dt.date | None = None) -> Classification:
+    """Type, mode, status and score of the act of `source` on `target` in `sentence`.
+
+    `source` and `target` are character spans; either may be None when not stated.
+    """
+    from eventlens.coding.classifier import packaged_model
+    from eventlens.nlp import load_pipeline
+
+    del published  # the type does not depend on the date; kept for a uniform signature
+    nlp = nlp or load_pipeline()
+    model = model if model is not None else packaged_model()
+    lex = load_lexicon()
+    doc = nlp(sentence)
+    return classify_doc(doc, source, target, model=model, lex=lex)
+
+
+def classify_doc(doc, source, target, *, model, lex) -> Classification:
+    """`classify` over an already parsed document."""
+    anchor = span_head(doc, *source) if source else (span_head(doc, *target) if target else None)
+    sent = anchor.sent if anchor is not None else doc[:]
+    triggers = find_triggers(sent, lex)
+    feats = dyad_features(doc, source, target, lex, triggers)
+    rule = _rule_type(feats)
+    if model is not None:
+        label, score = model.predict(feats, exclude=(NO_EVENT,))
+    else:
+        label, score = to_plv(rule) if rule else "", 0.0
+    plover = split_yield(triggers, rule) if label == "YIELD" else label
+    trig = next((t for t in triggers if t.frame.plover_type == plover), None)
+    mode = lex.mode_for(plover, trig.words) if trig else ""
+    status = status_of(trig.token).value if trig else "asserted"
+    return Classification(plover, label, mode, status, round(score, 4), rule)

@@ -1,0 +1,164 @@
+"""Training and cross-validating the type classifier on PLV-format data (needs scikit-learn)."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from eventlens.coding.candidates import NO_EVENT, candidate_dyads
+from eventlens.coding.classifier import LinearModel
+from eventlens.coding.features import dyad_features
+from eventlens.coding.lexicon import load_lexicon
+from eventlens.coding.triggers import find_triggers
+from eventlens.evaluate.metrics import classification_scores
+from eventlens.evaluate.plv import PLV_LABELS, PlvItem
+
+DEFAULT_C = 10.0
+DEFAULT_SEED = 13
+
+
+JOINT_LABELS = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    """One training example: features of a dyad, its label, and the PLV item it came from."""
+
+    item: int
+    feats: dict
+    label: str
+    marked: bool  # the marked pair itself (scored dyad-given); else a clause candidate
+
+
+def featurize(items: list[PlvItem], *, nlp=None, progress: Callable[[int], None] | None = None):
+    """Parsed documents and training examples for PLV items.
+
+    Each item gives its marked pair (with the gold label), the clause candidate that matches
+    the marked pair (gold label again: the form the coder meets at run time), and the other
+    clause candidates of the sentence labelled NONE (not the event the sentence reports).
+    """
+    from eventlens.nlp import load_pipeline
+
+    nlp = nlp or load_pipeline()
+    lex = load_lexicon()
+    docs, examples = [], []
+    for n, (item, doc) in enumerate(zip(items, nlp.pipe([it.sentence for it in items],
+                                                         batch_size=64), strict=True)):
+        docs.append(doc)
+        examples.append(Example(n, dyad_features(doc, item.source, item.target, lex), item.gold,
+                                True))
+        for sent in doc.sents:
+            triggers = find_triggers(sent, lex)
+            for subj, obj, _verb in candidate_dyads(sent):
+                src, tgt = char_span(subj), char_span(obj)
+                hit_s = item.source is None or _overlap(src, item.source)
+                hit_t = item.target is None or _overlap(tgt, item.target)
+                reverse = (item.target is not None and item.source is not None
+                           and _overlap(src, item.target) and _overlap(tgt, item.source))
+                if reverse and item.gold in JOINT_LABELS:
+                    continue
+                label = item.gold if hit_s and hit_t else NO_EVENT
+                examples.append(Example(n, dyad_features(doc, src, tgt, lex, triggers), label,
+                                        False))
+        if progress:
+            progress(1)
+    return docs, examples
+
+
+def char_span(head) -> tuple[int, int]:
+    from eventlens.actors.resolver import phrase_range
+
+    start, end = phrase_range(head, with_conjuncts=False)
+    span = head.doc[start:end]
+    return span.start_char, span.end_char
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def fit(feats: list[dict], labels: list[str], *, c: float = DEFAULT_C, seed: int = DEFAULT_SEED,
+        meta: dict | None = None) -> LinearModel:
+    """Fit a multinomial logistic regression (balanced class weights) and export its weights."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    vec = DictVectorizer(sort=True)
+    x = vec.fit_transform(feats)
+    clf = LogisticRegression(C=c, max_iter=5000, class_weight="balanced", random_state=seed)
+    clf.fit(x, labels)
+    names = vec.get_feature_names_out()
+    keep = np.flatnonzero(np.abs(clf.coef_).max(axis=0) > 1e-4)  # drop dead weights
+    return LinearModel(tuple(clf.classes_), {names[j]: n for n, j in enumerate(keep)},
+                       clf.coef_[:, keep].astype(np.float64),
+                       clf.intercept_.astype(np.float64), meta or {})
+
+
+def file_digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def cross_validate(items: list[PlvItem], docs, examples: list[Example], *, folds: int = 5,
+                   seed: int = DEFAULT_SEED, c: float = DEFAULT_C, end_to_end: bool = True,
+                   progress: Callable[[int], None] | None = None) -> dict:
+    """Stratified k-fold scores, never scoring a fold with a model that saw it.
+
+    Returns mean and standard deviation of accuracy and macro-F1 per setting, per-type F1
+    pooled over folds, for the dyad-given classifier and (optionally) the end-to-end coder.
+    """
+    from sklearn.model_selection import StratifiedKFold
+
+    from eventlens.coding.linguistic import LinguisticCoder
+    from eventlens.evaluate.plv import NO_EVENT, PLV_DATE, pick_event, plv_label
+    from eventlens.model import Article
+
+    labels = [it.gold for it in items]
+    splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
+    per_fold = {"dyad_given": [], "end_to_end": []}
+    pooled = {"dyad_given": ([], []), "end_to_end": ([], [])}
+    coder = LinguisticCoder(type_model=None) if end_to_end else None  # set per fold
+    marked = {ex.item: ex.feats for ex in examples if ex.marked}
+    for train_idx, test_idx in splitter.split(np.zeros(len(labels)), labels):
+        train = set(train_idx.tolist())
+        fold_examples = [ex for ex in examples if ex.item in train]
+        model = fit([ex.feats for ex in fold_examples], [ex.label for ex in fold_examples],
+                    c=c, seed=seed)
+        gold = [labels[i] for i in test_idx]
+        pred = [model.predict(marked[i], exclude=(NO_EVENT,))[0] for i in test_idx]
+        per_fold["dyad_given"].append(classification_scores(gold, pred, PLV_LABELS))
+        pooled["dyad_given"][0].extend(gold)
+        pooled["dyad_given"][1].extend(pred)
+        if coder is not None:
+            coder.type_model = model
+            e2e = []
+            for i in test_idx:
+                article = Article(f"plv{i}", items[i].sentence, PLV_DATE)
+                event = pick_event(list(coder.code(docs[i], article).events), items[i])
+                e2e.append(plv_label(event) if event else NO_EVENT)
+            per_fold["end_to_end"].append(classification_scores(gold, e2e, PLV_LABELS))
+            pooled["end_to_end"][0].extend(gold)
+            pooled["end_to_end"][1].extend(e2e)
+        if progress:
+            progress(1)
+    out = {"folds": folds, "seed": seed, "c": c, "n": len(items)}
+    for name, scores in per_fold.items():
+        if not scores:
+            continue
+        acc = [s["accuracy"] for s in scores]
+        f1 = [s["macro_f1"] for s in scores]
+        pooled_scores = classification_scores(*pooled[name], PLV_LABELS)
+        out[name] = {
+            "accuracy": {"mean": round(float(np.mean(acc)), 4), "std": round(float(np.std(acc)), 4)},
+            "macro_f1": {"mean": round(float(np.mean(f1)), 4), "std": round(float(np.std(f1)), 4)},
+            "per_type_f1": {k: v["f1"] for k, v in pooled_scores["per_type"].items()},
+        }
+    return out
+
+
+def training_meta(path: Path, items: list[PlvItem], *, seed: int, c: float) -> dict:
+    return {"trained_on": path.name, "data_sha256": file_digest(path), "n": len(items),
+            "seed": seed, "c": c, "labels": PLV_LABELS}
