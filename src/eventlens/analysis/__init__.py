@@ -1,0 +1,36 @@
+"""Read-only analyses over a store: event queries, dyad timelines, actors, networks, search.
+
+Plain functions that take a `Store` (anything with a DuckDB connection in `.con`) and return
+frozen dataclasses; the Python API (`eventlens.open`), the REST API and the dashboard call them.
+"""
+
+from eventlens.analysis.actors import (
+    ActorSummary,
+    Network,
+    NetworkEdge,
+    NetworkNode,
+    actor_list,
+    actor_network,
+)
+from eventlens.analysis.articles import ArticleView, MentionRecord, QuoteRecord, article_view
+from eventlens.analysis.dyads import DyadPeriod, dyad_timeline, period_end, period_start
+from eventlens.analysis.events import (
+    EVENT_COLUMNS,
+    FREQUENCIES,
+    STATUSES,
+    EventQuery,
+    EventRecord,
+    count_events,
+    events_arrow,
+    list_events,
+)
+from eventlens.analysis.overview import Overview, TopDyad, overview
+from eventlens.analysis.search import EvidenceHit, SearchHit, SearchIndex, search
+
+__all__ = [
+    "EVENT_COLUMNS", "FREQUENCIES", "STATUSES", "ActorSummary", "ArticleView", "DyadPeriod",
+    "EventQuery", "EventRecord", "EvidenceHit", "MentionRecord", "Network", "NetworkEdge",
+    "NetworkNode", "Overview", "QuoteRecord", "SearchHit", "SearchIndex", "TopDyad",
+    "actor_list", "actor_network", "article_view", "count_events", "dyad_timeline",
+    "events_arrow", "list_events", "overview", "period_end", "period_start", "search",
+]

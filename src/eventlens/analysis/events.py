@@ -1,0 +1,174 @@
+"""Event queries shared by the Python API, the REST API and the dashboard."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, fields
+
+from eventlens.errors import EventlensError
+from eventlens.store import EventFilter, Store
+
+FREQUENCIES = ("day", "week", "month", "quarter", "year")
+STATUSES = ("asserted", "intended", "denied", "hypothetical")
+
+
+@dataclass(frozen=True, slots=True)
+class EventRecord:
+    """One stored event: a row of the `events` table (see docs/formats.md)."""
+
+    event_id: str
+    article_id: str
+    plover_type: str
+    cameo_root: str | None
+    quad_class: int | None
+    intensity: float | None
+    status: str
+    event_date: dt.date | None
+    date_text: str | None
+    source_code: str | None
+    source_country: str | None
+    source_role: str | None
+    source_name: str | None
+    source_text: str | None
+    source_start: int | None
+    source_end: int | None
+    source_how: str | None
+    target_code: str | None
+    target_country: str | None
+    target_role: str | None
+    target_name: str | None
+    target_text: str | None
+    target_start: int | None
+    target_end: int | None
+    target_how: str | None
+    evidence_start: int
+    evidence_end: int
+    evidence: str | None
+    trigger: str | None
+    mode: str | None
+    location: str | None
+    coder: str | None
+    coder_version: str | None
+    confidence: float | None
+
+
+EVENT_COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(EventRecord))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EventQuery:
+    """Which events to return: the store's `EventFilter` plus the faces' extra filters.
+
+    Actor values match a country/organisation code (`RUS`) or a full code (`RUS:GOV`).
+    `dyad=("RUS", "UKR")` keeps events between the two in either direction; `actor` keeps
+    events where the actor is source or target; `text` is a case-insensitive substring of the
+    evidence sentence, the trigger or the actor mentions.
+    """
+
+    source: str | None = None
+    target: str | None = None
+    actor: str | None = None
+    dyad: tuple[str, str] | None = None
+    plover_type: str | None = None
+    quad_class: int | None = None
+    status: str | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+    article_id: str | None = None
+    text: str | None = None
+    limit: int | None = None
+    offset: int = 0
+
+    def where(self) -> tuple[str, list]:
+        """The SQL WHERE clause (with a leading ' WHERE ', or '') and its parameters."""
+        base = EventFilter(source=self.source, target=self.target, plover_type=self.plover_type,
+                           status=self.status, since=self.since, until=self.until,
+                           article_id=self.article_id)
+        where, params = base.where()
+        clauses = [where.removeprefix(" WHERE ")] if where else []
+        if self.actor:
+            clauses.append(f"({_matches('source')} OR {_matches('target')})")
+            params += [self.actor.upper()] * 4
+        if self.dyad:
+            a, b = (x.upper() for x in self.dyad)
+            clauses.append(f"(({_matches('source')} AND {_matches('target')}) OR "
+                           f"({_matches('source')} AND {_matches('target')}))")
+            params += [a, a, b, b, b, b, a, a]
+        if self.quad_class:
+            clauses.append("quad_class = ?")
+            params.append(int(self.quad_class))
+        if self.text:
+            clauses.append("(evidence ILIKE ? OR trigger ILIKE ? OR source_text ILIKE ? "
+                           "OR target_text ILIKE ?)")
+            params += [f"%{_escape_like(self.text)}%"] * 4
+        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def _matches(side: str) -> str:
+    return f"({side}_country = ? OR {side}_code = ?)"
+
+
+def _escape_like(text: str) -> str:
+    # ILIKE's default escape character is none; drop wildcards users did not mean.
+    return text.replace("%", "").replace("_", " ").strip()
+
+
+ORDER = " ORDER BY event_date DESC NULLS LAST, article_id, evidence_start, event_id"
+
+
+def events_sql(query: EventQuery, *, columns: tuple[str, ...] = EVENT_COLUMNS) -> tuple[str, list]:
+    """The SELECT statement for the query, newest first, with its LIMIT/OFFSET."""
+    where, params = query.where()
+    sql = f"SELECT {', '.join(columns)} FROM events{where}{ORDER}"
+    if query.limit is not None:
+        sql += f" LIMIT {int(query.limit)} OFFSET {int(query.offset)}"
+    elif query.offset:
+        sql += f" OFFSET {int(query.offset)}"
+    return sql, params
+
+
+def list_events(store: Store, query: EventQuery | None = None) -> list[EventRecord]:
+    """The events matching `query`, newest first, as typed records."""
+    sql, params = events_sql(query or EventQuery())
+    return [EventRecord(*row) for row in store.con.execute(sql, params).fetchall()]
+
+
+def count_events(store: Store, query: EventQuery | None = None) -> int:
+    """How many events match `query`, ignoring its limit and offset."""
+    where, params = (query or EventQuery()).where()
+    return int(store.con.execute(f"SELECT count(*) FROM events{where}", params).fetchone()[0])
+
+
+def events_arrow(store: Store, query: EventQuery | None = None):
+    """The events matching `query` as a `pyarrow.Table` (DuckDB writes Arrow directly)."""
+    sql, params = events_sql(query or EventQuery())
+    return store.con.execute(sql, params).to_arrow_table()
+
+
+def parse_date(value: str | dt.date | None, name: str = "date") -> dt.date | None:
+    """A date from `YYYY-MM-DD`, `YYYY-MM` or `YYYY` (first day), or None."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = str(value).strip()
+    try:
+        if len(text) == 4:
+            return dt.date(int(text), 1, 1)
+        if len(text) == 7:
+            return dt.date(int(text[:4]), int(text[5:7]), 1)
+        return dt.date.fromisoformat(text)
+    except ValueError as exc:
+        raise EventlensError(f"{name} must be YYYY-MM-DD, YYYY-MM or YYYY, got {value!r}",
+                             hint="for example 2022-02-24") from exc
+
+
+def check_status(status: str | None) -> str | None:
+    """Normalise a status filter; `None`, '' and 'all' mean every status."""
+    if status is None or status.lower() in ("", "all", "any"):
+        return None
+    if status.lower() not in STATUSES:
+        raise EventlensError(f"unknown status {status!r}", hint=f"use one of {STATUSES} or 'all'")
+    return status.lower()

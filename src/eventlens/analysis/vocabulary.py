@@ -1,0 +1,63 @@
+"""Names the faces show: PLOVER types, quad classes, CAMEO roots and country names."""
+
+from __future__ import annotations
+
+import csv
+import functools
+from dataclasses import dataclass
+from importlib import resources
+
+import yaml
+
+QUAD_CLASSES = {1: "verbal cooperation", 2: "material cooperation",
+                3: "verbal conflict", 4: "material conflict"}
+
+# CAMEO's 20 root categories (CAMEO codebook 1.1b3), for ICEWS-style "Event Text".
+CAMEO_ROOTS = {
+    "01": "Make public statement", "02": "Appeal", "03": "Express intent to cooperate",
+    "04": "Consult", "05": "Engage in diplomatic cooperation",
+    "06": "Engage in material cooperation", "07": "Provide aid", "08": "Yield",
+    "09": "Investigate", "10": "Demand", "11": "Disapprove", "12": "Reject", "13": "Threaten",
+    "14": "Protest", "15": "Exhibit force posture", "16": "Reduce relations", "17": "Coerce",
+    "18": "Assault", "19": "Fight", "20": "Use unconventional mass violence",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class PloverTypeInfo:
+    """One PLOVER event type as the packaged plover.yaml describes it."""
+
+    name: str
+    cameo_root: str
+    quad_class: int
+    intensity: float
+    about: str
+
+
+@functools.lru_cache(maxsize=1)
+def plover_types() -> tuple[PloverTypeInfo, ...]:
+    """The 16 PLOVER types with CAMEO root, quad class, typical intensity and a gloss."""
+    path = resources.files("eventlens.data").joinpath("plover.yaml")
+    table = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return tuple(PloverTypeInfo(name, str(spec["cameo"]), int(spec["quad"]),
+                                float(spec["intensity"]), str(spec.get("about", "")))
+                 for name, spec in table.items())
+
+
+@functools.lru_cache(maxsize=1)
+def country_names() -> dict[str, str]:
+    """ISO 3166 alpha-3 code -> English short name, from the packaged countries.tsv."""
+    path = resources.files("eventlens.data").joinpath("actors/countries.tsv")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return {}
+    rows = csv.DictReader(text.splitlines(), delimiter="\t")
+    return {row["iso3"]: row["name"] for row in rows if row.get("iso3")}
+
+
+def actor_name(code: str | None) -> str:
+    """A readable name for a country or organisation code ('RUS' -> 'Russia'); else the code."""
+    if not code:
+        return ""
+    return country_names().get(code.split(":")[0], code)

@@ -1,0 +1,318 @@
+"""The REST API and the dashboard's server: `create_app(db_path)` returns a FastAPI app.
+
+Every endpoint is a thin wrapper over `eventlens.analysis` (and `eventlens.store.exports` for
+downloads). The store is opened read-only by default; each request reads through its own
+DuckDB cursor, so requests run in parallel threads without sharing a connection.
+"""
+
+import copy
+import datetime as dt
+import os
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Literal
+
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.background import BackgroundTask
+
+from eventlens import __version__, analysis
+from eventlens.analysis.vocabulary import QUAD_CLASSES, PloverTypeInfo, plover_types
+from eventlens.client import event_query
+from eventlens.errors import EventlensError
+from eventlens.store import Store, open_store
+from eventlens.store.exports import COLUMN_SETS, FORMATS, export
+
+DEFAULT_LIMIT = 50
+MAX_LIMIT = 1000
+MAX_DOWNLOAD = 1_000_000
+
+_MEDIA = {"csv": "text/csv", "tsv": "text/tab-separated-values",
+          "jsonl": "application/x-ndjson", "json": "application/json",
+          "parquet": "application/vnd.apache.parquet"}
+
+ActorParam = Annotated[str | None, Query(description="Country/organisation (RUS) or code "
+                                                     "(RUS:GOV).", examples=["RUS"])]
+DateParam = Annotated[str | None, Query(description="YYYY-MM-DD, YYYY-MM or YYYY (inclusive).")]
+StatusParam = Annotated[str | None, Query(description="asserted, intended, denied, "
+                                                      "hypothetical, or all.")]
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleBrief:
+    id: str
+    title: str
+    published: dt.date
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
+class EventPage:
+    """One page of events with the articles they come from."""
+
+    total: int
+    limit: int
+    offset: int
+    next_offset: int | None
+    events: list[analysis.EventRecord]
+    articles: dict[str, ArticleBrief]
+
+
+@dataclass(frozen=True, slots=True)
+class DyadTimeline:
+    a: str
+    b: str
+    a_name: str
+    b_name: str
+    freq: str
+    status: str
+    periods: list[analysis.DyadPeriod]
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResults:
+    query: str
+    backend: str  # "fts" (DuckDB BM25) or "ilike" (fallback)
+    hits: list[analysis.SearchHit]
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    plover_types: list[PloverTypeInfo]
+    quad_classes: dict[int, str]
+    statuses: list[str]
+    frequencies: list[str]
+    export_formats: list[str]
+    column_sets: list[str]
+
+
+class _StoreHolder:
+    """The app's one read connection; hands each request a cursor of it."""
+
+    def __init__(self, db_path: str | Path, read_only: bool) -> None:
+        self.store = open_store(db_path, read_only=read_only)
+        self.search_index = analysis.SearchIndex(self.store)
+
+    def view(self) -> Iterator[Store]:
+        view = copy.copy(self.store)
+        view.con = self.store.con.cursor()
+        try:
+            yield view
+        finally:
+            view.con.close()
+
+
+def create_app(db_path: str | Path, *, read_only: bool = True, max_limit: int = MAX_LIMIT,
+               max_download: int = MAX_DOWNLOAD) -> FastAPI:
+    """The API (under /api), the dashboard (at /) and the OpenAPI docs (/docs, /openapi.json).
+
+    Raises:
+        SchemaError: the store is missing or cannot be opened.
+    """
+    holder = _StoreHolder(db_path, read_only)
+    app = FastAPI(title="eventlens", version=__version__, docs_url=None, redoc_url=None,
+                  description="Political event data from dated English news: who did what to "
+                              "whom, when, traceable to the sentence.")
+    app.state.holder = holder
+    StoreDep = Annotated[Store, Depends(holder.view)]
+
+    @app.exception_handler(EventlensError)
+    def _eventlens_error(_request: Request, exc: EventlensError) -> JSONResponse:
+        return JSONResponse(status_code=400, content={
+            "error": exc.code, "message": exc.message, "hint": exc.hint})
+
+    @app.get("/api/summary", response_model=analysis.Overview, tags=["store"])
+    def summary(store: StoreDep) -> analysis.Overview:
+        """Counts of articles, events and quotes; date range; busiest dyads."""
+        return analysis.overview(store)
+
+    @app.get("/api/vocabulary", response_model=Vocabulary, tags=["store"])
+    def vocabulary() -> Vocabulary:
+        """PLOVER types (CAMEO root, quad class, intensity), statuses, frequencies, formats."""
+        return Vocabulary(list(plover_types()), QUAD_CLASSES, list(analysis.STATUSES),
+                          list(analysis.FREQUENCIES), list(FORMATS), list(COLUMN_SETS))
+
+    def _query(source, target, actor, dyad, type_, quad, status, since, until, article, q,
+               limit, offset):
+        pair = None
+        if dyad:
+            pair = [x.strip() for x in dyad.split(",")]
+            if len(pair) != 2 or not all(pair):
+                raise EventlensError(f"dyad must be two actors separated by a comma, got "
+                                     f"{dyad!r}", hint="dyad=RUS,UKR")
+        return event_query(source=source, target=target, actor=actor, dyad=pair, type=type_,
+                           quad_class=quad, status=status, since=since, until=until,
+                           article=article, q=q, limit=limit, offset=offset)
+
+    @app.get("/api/events", response_model=EventPage, tags=["events"])
+    def events(
+        store: StoreDep,
+        source: ActorParam = None, target: ActorParam = None,
+        actor: Annotated[str | None, Query(description="Source or target.")] = None,
+        dyad: Annotated[str | None, Query(description="Two actors, either direction: RUS,UKR")]
+        = None,
+        type: Annotated[str | None, Query(description="PLOVER type, e.g. ASSAULT.")] = None,  # noqa: A002
+        quad: Annotated[int | None, Query(ge=1, le=4, description="Quad class 1-4.")] = None,
+        status: StatusParam = None, since: DateParam = None, until: DateParam = None,
+        article: Annotated[str | None, Query(description="Article id.")] = None,
+        q: Annotated[str | None, Query(description="Text in the evidence sentence.")] = None,
+        limit: Annotated[int, Query(ge=1, le=max_limit)] = DEFAULT_LIMIT,
+        offset: Annotated[int, Query(ge=0)] = 0,
+    ) -> EventPage:
+        """Events matching every filter, newest first, one page at a time."""
+        query = _query(source, target, actor, dyad, type, quad, status, since, until, article,
+                       q, limit, offset)
+        rows = analysis.list_events(store, query)
+        total = analysis.count_events(store, query)
+        nxt = offset + limit if offset + limit < total else None
+        return EventPage(total, limit, offset, nxt, rows, _briefs(store, rows))
+
+    @app.get("/api/events.{fmt}", tags=["events"],
+             responses={200: {"content": {m: {} for m in _MEDIA.values()},
+                              "description": "The file."}})
+    def events_download(
+        store: StoreDep,
+        fmt: Literal["csv", "tsv", "jsonl", "json", "parquet"],
+        columns: Annotated[Literal["eventlens", "plover", "gdelt", "icews"],
+                           Query(description="Column set, see docs/formats.md.")] = "eventlens",
+        source: ActorParam = None, target: ActorParam = None, actor: str | None = None,
+        dyad: str | None = None, type: str | None = None,  # noqa: A002
+        quad: Annotated[int | None, Query(ge=1, le=4)] = None,
+        status: StatusParam = None, since: DateParam = None, until: DateParam = None,
+        article: str | None = None, q: str | None = None,
+        limit: Annotated[int, Query(ge=1, le=max_download)] = max_download,
+        offset: Annotated[int, Query(ge=0)] = 0,
+    ) -> Response:
+        """Download matching events as CSV, TSV, JSONL, JSON or Parquet (up to `limit` rows)."""
+        query = _query(source, target, actor, dyad, type, quad, status, since, until, article,
+                       q, limit, offset)
+        fd, tmp = tempfile.mkstemp(prefix="eventlens-export-", suffix=f".{fmt}")
+        os.close(fd)
+        try:
+            export(store, query, tmp, fmt, columns)
+        except Exception:
+            os.unlink(tmp)
+            raise
+        name = f"events.{fmt}" if columns == "eventlens" else f"events-{columns}.{fmt}"
+        return FileResponse(tmp, media_type=_MEDIA[fmt], filename=name,
+                            background=BackgroundTask(os.unlink, tmp))
+
+    @app.get("/api/dyad", response_model=DyadTimeline, tags=["analysis"])
+    def dyad(
+        store: StoreDep,
+        a: Annotated[str, Query(description="First actor.", examples=["RUS"])],
+        b: Annotated[str, Query(description="Second actor.", examples=["UKR"])],
+        freq: Literal["day", "week", "month", "quarter", "year"] = "week",
+        since: DateParam = None, until: DateParam = None,
+        status: Annotated[str, Query(description="Count only this status (default asserted); "
+                                                 "'all' counts every status.")] = "asserted",
+        fill: bool = True,
+    ) -> DyadTimeline:
+        """Counts by quad class and mean intensity per period, a→b and b→a."""
+        from eventlens.analysis.events import parse_date
+        from eventlens.analysis.vocabulary import actor_name
+
+        periods = analysis.dyad_timeline(store, a, b, freq=freq, since=parse_date(since),
+                                         until=parse_date(until), status=status, fill=fill)
+        return DyadTimeline(a.upper(), b.upper(), actor_name(a.upper()), actor_name(b.upper()),
+                            freq, status, periods)
+
+    @app.get("/api/actors", response_model=list[analysis.ActorSummary], tags=["analysis"])
+    def actors(store: StoreDep, q: str | None = None,
+               limit: Annotated[int, Query(ge=1, le=max_limit)] = 200,
+               min_events: Annotated[int, Query(ge=1)] = 1) -> list[analysis.ActorSummary]:
+        """Countries and organisations, most active first; `q` matches code or name."""
+        return analysis.actor_list(store, q=q, limit=limit, min_events=min_events)
+
+    @app.get("/api/network", response_model=analysis.Network, tags=["analysis"])
+    def network(store: StoreDep, since: DateParam = None, until: DateParam = None,
+                status: StatusParam = "asserted", actor: ActorParam = None,
+                type: str | None = None,  # noqa: A002
+                min_events: Annotated[int, Query(ge=1)] = 1,
+                max_nodes: Annotated[int, Query(ge=2, le=300)] = 40) -> analysis.Network:
+        """Who acts on whom: nodes and directed edges with cooperation and conflict counts."""
+        from eventlens.analysis.events import parse_date
+
+        return analysis.actor_network(store, since=parse_date(since), until=parse_date(until),
+                                      status=status, actor=actor, plover_type=type,
+                                      min_events=min_events, max_nodes=max_nodes)
+
+    @app.get("/api/articles/{article_id}", response_model=analysis.ArticleView,
+             tags=["articles"], responses={404: {"description": "No such article."}})
+    def article(store: StoreDep, article_id: str) -> analysis.ArticleView:
+        """The article's text with its events (evidence offsets), quotes and mentions."""
+        view = analysis.article_view(store, article_id)
+        if view is None:
+            raise HTTPException(404, f"no article with id {article_id!r} (or the prefix is not "
+                                     "unique)")
+        return view
+
+    @app.get("/api/search", response_model=SearchResults, tags=["articles"])
+    def search(store: StoreDep,
+               q: Annotated[str, Query(min_length=1, description="Words to look for.")],
+               limit: Annotated[int, Query(ge=1, le=200)] = 20) -> SearchResults:
+        """Articles ranked by full-text match (BM25), each with its matching evidence."""
+        hits = holder.search_index.search(q, limit=limit, con=store.con)
+        return SearchResults(q, holder.search_index.backend, hits)
+
+    _mount_faces(app)
+    return app
+
+
+def _briefs(store: Store, rows: list[analysis.EventRecord]) -> dict[str, ArticleBrief]:
+    ids = sorted({r.article_id for r in rows})
+    if not ids:
+        return {}
+    found = store.con.execute("SELECT id, coalesce(title, ''), published, coalesce(url, '') "
+                              "FROM articles WHERE list_contains(?, id)", [ids]).fetchall()
+    return {r[0]: ArticleBrief(*r) for r in found}
+
+
+def _static_dir() -> Path:
+    return Path(str(resources.files("eventlens.web").joinpath("static")))
+
+
+def plotly_bundle() -> Path | None:
+    """plotly.min.js as shipped inside the `plotly` Python package, if it is installed."""
+    try:
+        import importlib.util
+
+        spec = importlib.util.find_spec("plotly")
+    except (ImportError, ValueError):
+        return None
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(list(spec.submodule_search_locations)[0]) / "package_data" / "plotly.min.js"
+    return path if path.is_file() else None
+
+
+def _mount_faces(app: FastAPI) -> None:
+    static = _static_dir()
+
+    @app.get("/", include_in_schema=False)
+    def index() -> HTMLResponse:
+        return HTMLResponse((static / "index.html").read_text(encoding="utf-8"))
+
+    @app.get("/static/vendor/plotly.min.js", include_in_schema=False)
+    def plotly_js() -> Response:
+        path = plotly_bundle()
+        if path is None:
+            return Response("/* plotly is not installed: pip install plotly */",
+                            media_type="text/javascript", status_code=404)
+        return FileResponse(path, media_type="text/javascript",
+                            headers={"Cache-Control": "public, max-age=86400"})
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        return get_swagger_ui_html(openapi_url=app.openapi_url or "/openapi.json",
+                                   title="eventlens API",
+                                   swagger_js_url="/static/vendor/swagger-ui/swagger-ui-bundle.js",
+                                   swagger_css_url="/static/vendor/swagger-ui/swagger-ui.css",
+                                   swagger_favicon_url="/static/favicon.svg")
+
+    app.mount("/static", StaticFiles(directory=static), name="static")

@@ -1,0 +1,242 @@
+"""A small, deterministic demo store built from hand-written results (no spaCy model needed).
+
+Used by the API and browser tests and for trying the dashboard: `build_demo_store(path)`.
+The sentences are our own wording about real 2021-2022 events, generated from templates so
+that dyad timelines have enough points to look at; they are not coder output.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import random
+import re
+from pathlib import Path
+
+from eventlens.analysis.vocabulary import plover_types
+from eventlens.model import Actor, Article, ArticleResult, Event, Mention, Quote, Status
+
+# code -> phrases that name it, each with the role it implies.
+ACTORS: dict[str, list[tuple[str, str]]] = {
+    "RUS": [("Russian forces", "MIL"), ("Moscow", "GOV"), ("The Kremlin", "GOV"),
+            ("Russia", "")],
+    "UKR": [("Kyiv", "GOV"), ("Ukrainian troops", "MIL"), ("Ukraine", "")],
+    "USA": [("Washington", "GOV"), ("The White House", "GOV"), ("The United States", "")],
+    "CHN": [("Beijing", "GOV"), ("China", "")],
+    "NATO": [("NATO", "IGO")],
+    "EU": [("The European Union", "IGO")],
+    "DEU": [("Berlin", "GOV"), ("Germany", "")],
+    "POL": [("Warsaw", "GOV"), ("Poland", "")],
+}
+
+TEMPLATES: dict[str, list[str]] = {
+    "ASSAULT": ["{S} shelled positions held by {T} near Kharkiv.",
+                "{S} launched missile strikes against {T} overnight."],
+    "MOBILIZE": ["{S} moved more armoured units towards {T}."],
+    "THREATEN": ["{S} warned {T} of severe consequences."],
+    "ACCUSE": ["{S} accused {T} of violating the ceasefire.",
+               "{S} condemned {T} for the attacks on civilians."],
+    "SANCTION": ["{S} imposed new sanctions on {T}."],
+    "REJECT": ["{S} rejected the demands made by {T}."],
+    "REQUEST": ["{S} urged {T} to return to talks."],
+    "CONSULT": ["{S} held talks with {T} in Istanbul.", "{S} spoke by phone with {T}."],
+    "AGREE": ["{S} agreed with {T} to open humanitarian corridors."],
+    "SUPPORT": ["{S} voiced support for {T}."],
+    "AID": ["{S} sent military aid to {T}.", "{S} delivered humanitarian aid to {T}."],
+    "COOPERATE": ["{S} signed a grain export deal with {T}."],
+    "RETREAT": ["{S} withdrew units from the area around {T}."],
+}
+
+# (source, target, start, days, weights by type): the story arcs of the demo.
+ARCS = [
+    ("RUS", "UKR", dt.date(2021, 12, 1), 200,
+     {"MOBILIZE": 3, "THREATEN": 2, "ASSAULT": 6, "CONSULT": 1, "REJECT": 1, "RETREAT": 1}),
+    ("UKR", "RUS", dt.date(2021, 12, 1), 200,
+     {"ACCUSE": 4, "CONSULT": 1, "REQUEST": 2, "ASSAULT": 2, "REJECT": 1}),
+    ("USA", "RUS", dt.date(2021, 12, 10), 180, {"SANCTION": 3, "THREATEN": 1, "ACCUSE": 2,
+                                                "CONSULT": 1}),
+    ("RUS", "USA", dt.date(2021, 12, 10), 180, {"ACCUSE": 2, "REJECT": 1, "CONSULT": 1}),
+    ("USA", "UKR", dt.date(2022, 1, 15), 160, {"AID": 4, "SUPPORT": 2, "CONSULT": 1}),
+    ("EU", "RUS", dt.date(2022, 2, 20), 120, {"SANCTION": 3, "ACCUSE": 1}),
+    ("EU", "UKR", dt.date(2022, 2, 25), 120, {"AID": 2, "SUPPORT": 2}),
+    ("CHN", "RUS", dt.date(2021, 12, 15), 180, {"CONSULT": 2, "SUPPORT": 1, "COOPERATE": 1}),
+    ("NATO", "RUS", dt.date(2022, 1, 5), 150, {"ACCUSE": 2, "REQUEST": 1, "CONSULT": 1}),
+    ("RUS", "NATO", dt.date(2022, 1, 5), 150, {"THREATEN": 2, "REQUEST": 1}),
+    ("POL", "UKR", dt.date(2022, 2, 24), 100, {"AID": 2, "SUPPORT": 1}),
+    ("DEU", "UKR", dt.date(2022, 2, 26), 100, {"AID": 2, "CONSULT": 1}),
+    ("UKR", "DEU", dt.date(2022, 2, 26), 100, {"REQUEST": 2}),
+]
+
+INVASION = dt.date(2022, 2, 24)
+
+SPEAKERS = [("Dmitry Peskov", "RUS", "We have no plans to attack anyone"),
+            ("Volodymyr Zelensky", "UKR", "We will defend our country"),
+            ("Antony Blinken", "USA", "The door to diplomacy remains open"),
+            ("Wang Yi", "CHN", "All parties should exercise restraint")]
+
+TITLES = {"ASSAULT": "Fighting reported near Kharkiv", "SANCTION": "New sanctions announced",
+          "AID": "Aid shipment arrives", "CONSULT": "Officials hold talks",
+          "ACCUSE": "Accusations traded over ceasefire", "THREATEN": "Warnings exchanged",
+          "MOBILIZE": "Troop build-up continues"}
+
+
+def demo_results(*, seed: int = 7, articles: int = 160) -> list[ArticleResult]:
+    """Hand-written-style articles with their events, quotes and mentions."""
+    rng = random.Random(seed)
+    types = {t.name: t for t in plover_types()}
+    out = []
+    for n in range(articles):
+        arc = ARCS[n % len(ARCS)]
+        day = _arc_day(rng, arc)
+        picks = [_pick_event(rng, arc, day) for _ in range(rng.choice((1, 2, 2, 3)))]
+        sentences, specs = [], []
+        for src, tgt, ptype in picks:
+            s_phrase, s_role = rng.choice(ACTORS[src])
+            t_phrase, t_role = rng.choice(ACTORS[tgt])
+            t_phrase = t_phrase[0].lower() + t_phrase[1:] if t_phrase.startswith("The ") \
+                else t_phrase
+            sentence = rng.choice(TEMPLATES[ptype]).format(S=s_phrase, T=t_phrase)
+            if sentence in sentences:
+                continue
+            sentences.append(sentence)
+            specs.append((src, s_role, s_phrase, tgt, t_role, t_phrase, ptype))
+        quote = rng.random() < 0.45
+        speaker = rng.choice(SPEAKERS)
+        if quote:
+            sentences.append(f"\u201c{speaker[2]},\u201d {speaker[0]} told reporters.")
+        text = f"Reported on {day:%d %B %Y}. " + " ".join(sentences)
+        title = TITLES.get(specs[0][6], "Diplomatic round-up") + f" ({day:%d %b})"
+        art = Article(_article_id(text), text, day, title=title,
+                      url=f"https://example.org/demo/{n:03d}", outlet="Demo Wire",
+                      origin="eventlens.api.demo")
+        events, mentions, pos = [], [], text.index(sentences[0])
+        for sentence, (src, s_role, s_phrase, tgt, t_role, t_phrase, ptype) in zip(
+                sentences, specs, strict=False):
+            start = text.index(sentence, pos)
+            end = start + len(sentence)
+            pos = end
+            s_m = Mention(start, start + len(s_phrase), s_phrase, Actor(src, s_role),
+                          "knowledge-base")
+            t_at = text.index(t_phrase, start + len(s_phrase))
+            t_m = Mention(t_at, t_at + len(t_phrase), t_phrase, Actor(tgt, t_role),
+                          "knowledge-base")
+            info = types[ptype]
+            status = _status(rng, ptype)
+            events.append(Event(art.id, s_m, t_m, ptype, info.cameo_root, info.quad_class,
+                                info.intensity, status, day.isoformat(), start, end,
+                                _trigger(sentence), coder="demo", confidence=0.9))
+            mentions += [s_m, t_m]
+        quotes = ()
+        if quote:
+            q_start = text.index("\u201c") + 1
+            q_end = text.index("\u201d") - 1
+            quotes = (Quote(art.id, speaker[0], Actor(speaker[1], "GOV", speaker[0]),
+                            text[q_start:q_end], q_start, q_end),)
+        out.append(ArticleResult(art, tuple(events), quotes, tuple(mentions),
+                                 tuple(_sentences(text))))
+    return out
+
+
+def _article_id(text: str) -> str:
+    # Same shape as eventlens.ingest.article_id, without importing the readers.
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def _arc_day(rng: random.Random, arc) -> dt.date:
+    src, tgt, start, days, _ = arc
+    # Coverage thickens after the invasion, as real news did.
+    offset = int(days * (rng.random() ** 0.8))
+    return start + dt.timedelta(days=offset)
+
+
+def _pick_event(rng: random.Random, arc, day: dt.date) -> tuple[str, str, str]:
+    src, tgt, _, _, weights = arc
+    names = list(weights)
+    w = [weights[t] * (3 if t == "ASSAULT" and day >= INVASION else 1)
+         * (0.1 if t == "ASSAULT" and day < INVASION else 1) for t in names]
+    return src, tgt, rng.choices(names, w)[0]
+
+
+def _status(rng: random.Random, ptype: str) -> Status:
+    roll = rng.random()
+    if ptype in ("ASSAULT", "MOBILIZE") and roll < 0.08:
+        return Status.DENIED
+    if ptype in ("CONSULT", "AGREE", "AID") and roll < 0.15:
+        return Status.INTENDED
+    if roll < 0.03:
+        return Status.HYPOTHETICAL
+    return Status.ASSERTED
+
+
+def _trigger(sentence: str) -> str:
+    words = sentence.split()
+    verbs = [w for w in words if re.fullmatch(r"[a-z]+ed", w)]
+    return verbs[0] if verbs else words[1]
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(r"[^.!?\u201d]+[.!?\u201d]+", text)]
+
+
+def build_demo_store(path: str | Path, *, seed: int = 7, articles: int = 160) -> Path:
+    """Write the demo articles into a new store at `path`; returns the path.
+
+    Rows go in as Arrow tables in one transaction, built with the store's own row helpers:
+    `Store.write_results` inserts row by row and takes seconds for a few hundred events.
+    """
+    from eventlens.store import open_store
+
+    results = demo_results(seed=seed, articles=articles)
+    with open_store(path) as store:
+        run = store.begin_run(["eventlens.api.demo"], coder="demo", coder_version="demo")
+        n = _bulk_write(store, results, run_id=run)
+        store.finish_run(run, read=articles, new=articles, duplicates=0, errors=0, events=n)
+    return Path(path)
+
+
+def _bulk_write(store, results: list[ArticleResult], *, run_id: str) -> int:
+    import pyarrow as pa
+
+    from eventlens.store.duckdb_store import _event_row, _hash
+
+    known = store.known_article_ids(r.article.id for r in results)
+    results = [r for r in results if r.article.id not in known]
+    tables: dict[str, tuple[tuple[str, ...], list[tuple]]] = {
+        "articles": (("id", "url", "outlet", "title", "published", "text", "origin", "run_id"),
+                     []),
+        "events": (tuple(d[0] for d in store.con.execute(
+            "SELECT * FROM events LIMIT 0").description), []),
+        "quotes": (("quote_id", "article_id", "speaker", "actor_code", "actor_country", "text",
+                    "start_char", "end_char", "kind"), []),
+        "mentions": (("article_id", "start_char", "end_char", "text", "actor_code", "country",
+                      "role", "name", "how"), []),
+    }
+    for res in results:
+        a = res.article
+        tables["articles"][1].append((a.id, a.url, a.outlet, a.title, a.published, a.text,
+                                      a.origin, run_id))
+        tables["events"][1].extend(_event_row(ev, a.text, "demo") for ev in res.events)
+        for q in res.quotes:
+            tables["quotes"][1].append((_hash(a.id, q.start, q.end, q.speaker), a.id, q.speaker,
+                                        q.actor.code if q.actor else None,
+                                        q.actor.country if q.actor else None, q.text, q.start,
+                                        q.end, q.kind))
+        for m in res.mentions:
+            tables["mentions"][1].append((a.id, m.start, m.end, m.text, m.actor.code,
+                                          m.actor.country, m.actor.role, m.actor.name, m.how))
+    store.con.execute("BEGIN TRANSACTION")
+    try:
+        for name, (columns, rows) in tables.items():
+            if not rows:
+                continue
+            arrow = pa.Table.from_pylist([dict(zip(columns, row, strict=True)) for row in rows])
+            store.con.register("demo_rows", arrow)
+            cols = ", ".join(columns)
+            verb = "INSERT" if name == "mentions" else "INSERT OR IGNORE"
+            store.con.execute(f"{verb} INTO {name} ({cols}) SELECT {cols} FROM demo_rows")
+            store.con.unregister("demo_rows")
+        store.con.execute("COMMIT")
+    except Exception:
+        store.con.execute("ROLLBACK")
+        raise
+    return len(tables["events"][1])

@@ -1,0 +1,243 @@
+"""The Python API: `eventlens.open(path)` and typed results convertible to Arrow, pandas, polars.
+
+    import eventlens
+    db = eventlens.open("eventlens.duckdb")
+    db.events(source="RUS", type="ASSAULT", since="2022-02-01").df()
+    db.dyad("RUS", "UKR", freq="week").arrow()
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import typing
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+import pyarrow as pa
+
+from eventlens import analysis
+from eventlens.analysis.events import EventQuery, check_status, parse_date
+from eventlens.errors import EventlensError
+from eventlens.store import Store, open_store
+
+T = TypeVar("T")
+
+_ARROW_TYPES: dict[Any, pa.DataType] = {
+    str: pa.string(), int: pa.int64(), float: pa.float64(), bool: pa.bool_(),
+    dt.date: pa.date32(),
+}
+
+
+def _arrow_schema(row_type: type) -> pa.Schema | None:
+    """An Arrow schema from a flat dataclass's field types (None if a field is not flat)."""
+    hints = typing.get_type_hints(row_type)
+    out = []
+    for f in dataclasses.fields(row_type):
+        args = [a for a in typing.get_args(hints[f.name]) if a is not type(None)]
+        base = args[0] if args else hints[f.name]
+        if base not in _ARROW_TYPES:
+            return None
+        out.append(pa.field(f.name, _ARROW_TYPES[base]))
+    return pa.schema(out)
+
+
+class Result(Generic[T]):
+    """Rows of one query: `.rows` (frozen dataclasses), `.dicts()`, `.arrow()`, `.df()`, `.pl()`.
+
+    Rows are fetched on first use. `arrow()` reads straight from DuckDB where the query allows
+    it (events), so large results need not pass through Python objects.
+    """
+
+    def __init__(self, row_type: type[T], fetch: Callable[[], Sequence[T]], *,
+                 fetch_arrow: Callable[[], pa.Table] | None = None) -> None:
+        self.row_type = row_type
+        self._fetch = fetch
+        self._fetch_arrow = fetch_arrow
+        self._rows: list[T] | None = None
+
+    @property
+    def rows(self) -> list[T]:
+        if self._rows is None:
+            self._rows = list(self._fetch())
+        return self._rows
+
+    def first(self) -> T | None:
+        """The first row, or None when there are none."""
+        return self.rows[0] if self.rows else None
+
+    def dicts(self) -> list[dict[str, Any]]:
+        """The rows as plain dicts (nested dataclasses become dicts too)."""
+        return [dataclasses.asdict(r) for r in self.rows]
+
+    def arrow(self) -> pa.Table:
+        """The rows as a `pyarrow.Table`."""
+        if self._fetch_arrow is not None and self._rows is None:
+            return self._fetch_arrow()
+        schema = _arrow_schema(self.row_type)
+        if schema is not None:
+            return pa.Table.from_pylist(self.dicts(), schema=schema)
+        return pa.Table.from_pylist(self.dicts())
+
+    def df(self):
+        """The rows as a pandas DataFrame (needs pandas installed)."""
+        try:
+            import pandas  # noqa: F401
+        except ImportError as exc:
+            raise EventlensError("pandas is not installed",
+                                 hint="pip install pandas, or use .arrow() / .dicts()") from exc
+        return self.arrow().to_pandas()
+
+    def pl(self):
+        """The rows as a polars DataFrame (needs polars installed)."""
+        try:
+            import polars
+        except ImportError as exc:
+            raise EventlensError("polars is not installed",
+                                 hint="pip install polars, or use .arrow() / .dicts()") from exc
+        return polars.from_arrow(self.arrow())
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __iter__(self) -> Iterator[T]:
+        return iter(self.rows)
+
+    def __getitem__(self, index: int) -> T:
+        return self.rows[index]
+
+    def __repr__(self) -> str:
+        shown = "unfetched" if self._rows is None else f"{len(self._rows)} rows"
+        return f"<Result of {self.row_type.__name__}: {shown}>"
+
+
+class Database:
+    """A store opened for reading, with the questions analysts ask of it."""
+
+    def __init__(self, path: str | Path, *, read_only: bool = True) -> None:
+        self.path = Path(path)
+        self.store: Store = open_store(path, read_only=read_only)
+        self._search_index: analysis.SearchIndex | None = None
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> Database:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"<eventlens.Database {self.path}>"
+
+    # -- questions ----------------------------------------------------------------------------
+    def events(self, *, source: str | None = None, target: str | None = None,
+               type: str | None = None, status: str | None = None,  # noqa: A002
+               since: str | dt.date | None = None, until: str | dt.date | None = None,
+               actor: str | None = None, dyad: tuple[str, str] | None = None,
+               quad_class: int | None = None, article: str | None = None,
+               q: str | None = None, limit: int | None = None,
+               offset: int = 0) -> Result[analysis.EventRecord]:
+        """Events matching every filter given, newest first.
+
+        Args:
+            source, target: country/organisation (`RUS`) or full actor code (`RUS:GOV`).
+            type: PLOVER type, e.g. ASSAULT. status: asserted|intended|denied|hypothetical.
+            since, until: dates (`YYYY-MM-DD`, `YYYY-MM` or `YYYY`), inclusive.
+            actor: source or target. dyad: (a, b) in either direction.
+            q: text contained in the evidence sentence, trigger or actor mentions.
+        """
+        query = event_query(source=source, target=target, type=type, status=status,
+                            since=since, until=until, actor=actor, dyad=dyad,
+                            quad_class=quad_class, article=article, q=q, limit=limit,
+                            offset=offset)
+        return Result(analysis.EventRecord, lambda: analysis.list_events(self.store, query),
+                      fetch_arrow=lambda: analysis.events_arrow(self.store, query))
+
+    def count(self, **filters) -> int:
+        """How many events match the filters `events()` takes (limit and offset ignored)."""
+        filters.pop("limit", None)
+        filters.pop("offset", None)
+        return analysis.count_events(self.store, event_query(**filters))
+
+    def dyad(self, a: str, b: str, *, freq: str = "week", since: str | dt.date | None = None,
+             until: str | dt.date | None = None, status: str | None = "asserted",
+             fill: bool = True) -> Result[analysis.DyadPeriod]:
+        """Counts by quad class and mean intensity per period, both directions (a→b, b→a)."""
+        rows = analysis.dyad_timeline(self.store, a, b, freq=freq,
+                                      since=parse_date(since, "since"),
+                                      until=parse_date(until, "until"), status=status, fill=fill)
+        return Result(analysis.DyadPeriod, lambda: rows)
+
+    def actors(self, *, q: str | None = None, limit: int | None = None,
+               min_events: int = 1) -> Result[analysis.ActorSummary]:
+        """Countries and organisations in the store, most active first."""
+        rows = analysis.actor_list(self.store, q=q, limit=limit, min_events=min_events)
+        return Result(analysis.ActorSummary, lambda: rows)
+
+    def network(self, *, since: str | dt.date | None = None, until: str | dt.date | None = None,
+                status: str | None = "asserted", actor: str | None = None,
+                type: str | None = None, min_events: int = 1,  # noqa: A002
+                max_nodes: int = 40) -> analysis.Network:
+        """Who acts on whom: nodes and directed edges with cooperation/conflict counts."""
+        return analysis.actor_network(self.store, since=parse_date(since, "since"),
+                                      until=parse_date(until, "until"), status=status,
+                                      actor=actor, plover_type=type, min_events=min_events,
+                                      max_nodes=max_nodes)
+
+    def article(self, article_id: str) -> analysis.ArticleView | None:
+        """An article (id or unique prefix) with its events, quotes and mentions; or None."""
+        return analysis.article_view(self.store, article_id)
+
+    def search(self, text: str, *, limit: int = 20) -> Result[analysis.SearchHit]:
+        """Articles ranked by full-text match (BM25), each with its matching evidence.
+
+        `search_backend` tells whether DuckDB's fts extension or the ILIKE fallback ran.
+        """
+        if self._search_index is None:
+            self._search_index = analysis.SearchIndex(self.store)
+        rows = self._search_index.search(text, limit=limit)
+        return Result(analysis.SearchHit, lambda: rows)
+
+    @property
+    def search_backend(self) -> str:
+        """'fts' (DuckDB full-text search), 'ilike' (fallback) or 'unbuilt' (no search yet)."""
+        return self._search_index.backend if self._search_index else "unbuilt"
+
+    def overview(self) -> analysis.Overview:
+        """Counts, date range and the busiest dyads."""
+        return analysis.overview(self.store)
+
+    def export(self, path: str | Path, *, fmt: str | None = None, columns: str = "eventlens",
+               **filters) -> int:
+        """Write the events matching `filters` (as for `events()`) to a file; returns rows.
+
+        `fmt` defaults to the file's extension (csv, tsv, jsonl, json, parquet).
+        """
+        from eventlens.store.exports import export
+
+        fmt = fmt or Path(path).suffix.lstrip(".").lower()
+        return export(self.store, event_query(**filters), path, fmt, columns)
+
+
+def event_query(*, source: str | None = None, target: str | None = None,
+                type: str | None = None, status: str | None = None,  # noqa: A002
+                since: str | dt.date | None = None, until: str | dt.date | None = None,
+                actor: str | None = None, dyad: Sequence[str] | None = None,
+                quad_class: int | None = None, article: str | None = None,
+                q: str | None = None, limit: int | None = None, offset: int = 0) -> EventQuery:
+    """An `EventQuery` from the user-facing filter names (dates as text are parsed)."""
+    if dyad is not None and len(dyad) != 2:
+        raise EventlensError(f"dyad needs two actors, got {dyad!r}", hint="dyad=('RUS', 'UKR')")
+    return EventQuery(source=source or None, target=target or None, actor=actor or None,
+                      dyad=(dyad[0], dyad[1]) if dyad else None, plover_type=type or None,
+                      quad_class=quad_class, status=check_status(status),
+                      since=parse_date(since, "since"), until=parse_date(until, "until"),
+                      article_id=article or None, text=q or None, limit=limit, offset=offset)
+
+
+def open(path: str | Path = "eventlens.duckdb", *, read_only: bool = True) -> Database:  # noqa: A001
+    """Open a store for analysis (read-only unless asked otherwise)."""
+    return Database(path, read_only=read_only)
