@@ -42,8 +42,8 @@ class StorySettings:
     duplicate_days: int = 7
     duplicate_jaccard_far: float = 0.8
     story_days: int = 3
-    candidate_cosine: float = 0.2
-    link_score: float = 0.5
+    candidate_cosine: float = 0.15
+    link_score: float = 0.4
     merge_days: int = 1
     report_reliability: float = 0.6
 

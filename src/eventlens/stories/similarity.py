@@ -9,6 +9,7 @@ stored; nothing already stored is re-read from text.
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -18,9 +19,9 @@ from eventlens.stories.settings import StorySettings
 from eventlens.stories.text import content_terms
 
 # How much each kind of evidence counts towards the link score; see docs/stories.md.
-WEIGHT_EVENTS = 0.15
+WEIGHT_EVENTS = 0.2
 WEIGHT_ACTORS = 0.10
-PENALTY_PER_DAY = 0.05
+PENALTY_PER_DAY = 0.2
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,7 +33,8 @@ class LinkEvidence:
     cosine: float
     events: float  # shared coded events (source, type, target countries) over the smaller set
     actors: float  # Jaccard of the actor countries mentioned
-    days: int
+    days: int  # publication dates apart
+    lead_days: int | None  # dates of the two articles' lead events apart, where both have one
     score: float
 
 
@@ -99,9 +101,17 @@ def cosine_pairs(con, new_ids_view: str, settings: StorySettings
     return [(a, b, float(c), int(d)) for a, b, c, d in rows]
 
 
-def article_features(con, article_ids: Iterable[str]) -> dict[str, tuple[set, set]]:
-    """Per article: the set of coded event keys (source country, type, target country) and the
-    set of actor countries mentioned or coded."""
+@dataclass(frozen=True, slots=True)
+class ArticleFeatures:
+    """What an article's coded events and mentions say about which happening it reports."""
+
+    events: frozenset = frozenset()  # (source country, type, target country)
+    actors: frozenset = frozenset()  # actor countries mentioned or coded
+    lead_date: dt.date | None = None  # date of the first asserted, day-dated event in the text
+
+
+def article_features(con, article_ids: Iterable[str]) -> dict[str, ArticleFeatures]:
+    """Coded-event and actor features of each article."""
     table = pa.table({"article_id": pa.array(sorted(set(article_ids)), pa.string())})
     con.register("_story_feature_ids", table)
     try:
@@ -109,36 +119,49 @@ def article_features(con, article_ids: Iterable[str]) -> dict[str, tuple[set, se
             SELECT e.article_id, coalesce(e.source_country, ''), e.plover_type,
                    coalesce(e.target_country, '')
             FROM events e JOIN _story_feature_ids f USING (article_id)""").fetchall()
+        leads = con.execute("""
+            SELECT e.article_id, arg_min(e.event_date, e.evidence_start)
+            FROM events e JOIN _story_feature_ids f USING (article_id)
+            WHERE e.status = 'asserted' AND length(e.date_text) = 10
+            GROUP BY 1""").fetchall()
         actors = con.execute("""
             SELECT m.article_id, m.country FROM mentions m
             JOIN _story_feature_ids f USING (article_id)
             WHERE coalesce(m.country, '') <> ''""").fetchall()
     finally:
         con.unregister("_story_feature_ids")
-    out: dict[str, tuple[set, set]] = {a: (set(), set()) for a in table.column(0).to_pylist()}
+    keys: dict[str, set] = defaultdict(set)
+    countries: dict[str, set] = defaultdict(set)
     for article_id, source, kind, target in events:
-        out[article_id][0].add((source, kind, target))
-        for country in (source, target):
-            if country:
-                out[article_id][1].add(country)
+        keys[article_id].add((source, kind, target))
+        countries[article_id].update(c for c in (source, target) if c)
     for article_id, country in actors:
-        out[article_id][1].add(country)
-    return out
+        countries[article_id].add(country)
+    lead = dict(leads)
+    return {a: ArticleFeatures(frozenset(keys[a]), frozenset(countries[a]), lead.get(a))
+            for a in table.column(0).to_pylist()}
 
 
 def link_evidence(a: str, b: str, cosine: float, days: int,
-                  features: dict[str, tuple[set, set]]) -> LinkEvidence:
-    """The combined score of a candidate pair."""
-    events_a, actors_a = features.get(a, (set(), set()))
-    events_b, actors_b = features.get(b, (set(), set()))
+                  features: dict[str, ArticleFeatures]) -> LinkEvidence:
+    """The combined score of a candidate pair.
+
+    Time counts as the distance between the lead events' dates where both articles have one
+    (a report published the next morning tells of the same day), else between publications.
+    """
+    fa, fb = features.get(a, ArticleFeatures()), features.get(b, ArticleFeatures())
+    events_a, actors_a, events_b, actors_b = fa.events, fa.actors, fb.events, fb.actors
+    lead_days = (abs((fa.lead_date - fb.lead_date).days)
+                 if fa.lead_date and fb.lead_date else None)
+    apart = days if lead_days is None else lead_days
     shared_events = (len(events_a & events_b) / min(len(events_a), len(events_b))
                      if events_a and events_b else 0.0)
     actor_jaccard = (len(actors_a & actors_b) / len(actors_a | actors_b)
                      if actors_a and actors_b else 0.0)
     score = (cosine + WEIGHT_EVENTS * shared_events + WEIGHT_ACTORS * actor_jaccard
-             - PENALTY_PER_DAY * max(0, days - 1))
+             - PENALTY_PER_DAY * apart)
     return LinkEvidence(a, b, round(cosine, 4), round(shared_events, 4), round(actor_jaccard, 4),
-                        days, round(score, 4))
+                        days, lead_days, round(score, 4))
 
 
 def story_links(con, new_ids_view: str, settings: StorySettings) -> list[LinkEvidence]:
