@@ -87,7 +87,7 @@ DEU;Germany;Federal Republic of Germany|FRG|Deutschland;German;Germans;Berlin;Ka
 DJI;Djibouti;;Djiboutian;Djiboutians;Djibouti City;;;Djibouti;the country and its capital share a name
 DMA;Dominica;Commonwealth of Dominica;Dominican|Dominica;Dominicans;Roseau;;;Dominica|Dominican|Dominicans;"Dominican" usually means the Dominican Republic
 DNK;Denmark;;Danish|Dane;Danes;Copenhagen;Christiansborg|Marienborg
-DOM;Dominican Republic;;Dominican;Dominicans;Santo Domingo;;;Dominican|Dominicans
+DOM;Dominican Republic;;Dominican;Dominicans;Santo Domingo
 DZA;Algeria;;Algerian;Algerians;Algiers;El Mouradia
 ECU;Ecuador;;Ecuadorian|Ecuadorean;Ecuadorians|Ecuadoreans;Quito;Carondelet|Palacio de Carondelet
 EGY;Egypt;;Egyptian;Egyptians;Cairo;Ittihadiya|Heliopolis Palace|Abdeen Palace

@@ -180,9 +180,12 @@ def parse_partial_date(text: str, *, last: bool = False) -> dt.date:
         raise ValueError(f"not a date: {text!r} (use YYYY, YYYY-MM or YYYY-MM-DD)")
     year = int(match.group(1))
     month = int(match.group(2)) if match.group(2) else (12 if last else 1)
-    if match.group(3):
-        return dt.date(year, month, int(match.group(3)))
-    return dt.date(year, month, calendar.monthrange(year, month)[1] if last else 1)
+    try:
+        if match.group(3):
+            return dt.date(year, month, int(match.group(3)))
+        return dt.date(year, month, calendar.monthrange(year, month)[1] if last else 1)
+    except (ValueError, calendar.IllegalMonthError) as error:
+        raise ValueError(f"not a date: {text!r} ({error})") from error
 
 
 # -- the knowledge base -------------------------------------------------------------------
@@ -254,7 +257,8 @@ class KnowledgeBase:
         return self.titles.get(key, key)
 
     def office_holders(self, country: str, title: str, on: dt.date) -> list[PersonRole]:
-        """Everyone holding an office on a date, the most recently appointed first.
+        """Everyone holding an office on a date, the most recently appointed first (on the
+        same start date, rows from users' files before packaged ones).
 
         Args:
             country: an ISO alpha-3 or organisation code, or a country name ("Russia").
@@ -263,7 +267,8 @@ class KnowledgeBase:
         code = self._country_code(country)
         wanted = self.canonical_title(title)
         holders = [r for r in self._office_index.get((code, wanted), ()) if r.holds_on(on)]
-        return sorted(holders, key=lambda r: r.start, reverse=True)
+        # reversed first, so that on equal starts a later (user) file's row comes first
+        return sorted(reversed(holders), key=lambda r: r.start, reverse=True)
 
     def office_holder(self, country: str, title: str, on: dt.date) -> PersonRole | None:
         """Who held an office on a date ("the US president" on 2021-12-15 -> Joe Biden).
