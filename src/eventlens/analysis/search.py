@@ -30,6 +30,7 @@ _WORD = re.compile(r"[\w'-]+", re.UNICODE)
 class EvidenceHit:
     event_id: str
     plover_type: str
+    quad_class: int | None
     source_code: str | None
     target_code: str | None
     status: str
@@ -161,11 +162,11 @@ def _hit(con, article_id: str, score: float, terms: list[str]) -> SearchHit:
         "WHERE id = ?", [article_id]).fetchone()
     stems = _stems(terms)
     rows = con.execute(
-        "SELECT event_id, plover_type, source_code, target_code, status, evidence, "
+        "SELECT event_id, plover_type, quad_class, source_code, target_code, status, evidence, "
         "evidence_start, evidence_end FROM events WHERE article_id = ? ORDER BY evidence_start",
         [article_id]).fetchall()
     matching = tuple(EvidenceHit(*r) for r in rows
-                     if any(s in (r[5] or "").lower() for s in stems))
+                     if any(s in (r[6] or "").lower() for s in stems))
     return SearchHit(article_id, title, published, url, round(score, 4),
                      _snippet(text, stems), len(rows), matching)
 

@@ -124,7 +124,7 @@ def demo_results(*, seed: int = 7, articles: int = 160) -> list[ArticleResult]:
             status = _status(rng, ptype)
             events.append(Event(art.id, s_m, t_m, ptype, info.cameo_root, info.quad_class,
                                 info.intensity, status, day.isoformat(), start, end,
-                                _trigger(sentence), coder="demo", confidence=0.9))
+                                _trigger(sentence, s_phrase), coder="demo", confidence=0.9))
             mentions += [s_m, t_m]
         quotes = ()
         if quote:
@@ -168,10 +168,9 @@ def _status(rng: random.Random, ptype: str) -> Status:
     return Status.ASSERTED
 
 
-def _trigger(sentence: str) -> str:
-    words = sentence.split()
-    verbs = [w for w in words if re.fullmatch(r"[a-z]+ed", w)]
-    return verbs[0] if verbs else words[1]
+def _trigger(sentence: str, source_phrase: str) -> str:
+    # Every template puts the verb right after the source phrase.
+    return sentence[len(source_phrase):].split()[0]
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:

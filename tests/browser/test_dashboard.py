@@ -1,0 +1,97 @@
+"""The dashboard as a user sees it: filters, a dyad timeline, the network and an article."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+def test_events_page_filters_and_pages(page, shot):
+    page.goto(page.base + "/")
+    page.wait_for_selector("table.events tbody tr")
+    assert "events" in page.inner_text("#store-stats")
+    shot(page, "events")
+    page.fill("#f-source", "rus")
+    page.select_option("#f-type", "ASSAULT")
+    page.click("#apply-filters")
+    page.wait_for_function("location.hash.includes('type=ASSAULT')")
+    page.wait_for_selector("table.events tbody tr")
+    types = page.locator("table.events tbody tr td:nth-child(3)").all_inner_texts()
+    assert types and set(types) == {"ASSAULT"}
+    sources = page.locator("table.events tbody tr td.who a.actor:first-child").all_inner_texts()
+    assert all(s.startswith("RUS") for s in sources)
+    assert page.locator("table.events .evidence .src").count() >= len(types)
+    shot(page, "events-filtered")
+    href = page.get_attribute("#downloads a:has-text('GDELT')", "href")
+    assert "columns=gdelt" in href and "type=ASSAULT" in href
+
+
+def test_events_paging(page):
+    page.goto(page.base + "/#/events")
+    page.wait_for_selector("table.events tbody tr")
+    first = page.inner_text("table.events tbody tr:first-child")
+    page.click("#next-page")
+    page.wait_for_function("location.hash.includes('offset=50')")
+    page.wait_for_selector("table.events tbody tr")
+    assert page.inner_text("table.events tbody tr:first-child") != first
+
+
+def test_dyad_timeline_click_lists_period_events(page, shot):
+    page.goto(page.base + "/#/dyad?a=RUS&b=UKR&freq=week")
+    page.wait_for_selector("#dyad-chart .main-svg")
+    shot(page, "dyad")
+    # Click the middle of the tallest bar, as a user would (Plotly picks the nearest point).
+    box = page.evaluate("""() => {
+        const bars = [...document.querySelectorAll('#dyad-chart .bars .point path')]
+            .map((p) => p.getBoundingClientRect()).filter((r) => r.height > 2);
+        bars.sort((a, b) => b.height - a.height);
+        const r = bars[0];
+        return {x: r.x + r.width / 2, y: r.y + r.height / 2};
+    }""")
+    page.mouse.click(box["x"], box["y"])
+    page.wait_for_selector("#period-events table.events tbody tr")
+    heading = page.inner_text("#period-events h2")
+    assert "Russia" in heading and "Ukraine" in heading
+    rows = page.locator("#period-events table.events tbody tr td.who").all_inner_texts()
+    assert rows and all(re.search(r"(RUS|UKR).*→.*(RUS|UKR)", r) for r in rows)
+    shot(page, "dyad-period")
+
+
+def test_network_draws_actors(page, shot):
+    page.goto(page.base + "/#/network")
+    page.wait_for_selector("#net-chart .main-svg")
+    labels = page.locator("#net-chart .textpoint text").all_text_contents()
+    assert {"RUS", "UKR", "USA"} <= set(labels)
+    shot(page, "network")
+
+
+def test_article_marks_evidence_and_quotes(page, shot):
+    page.goto(page.base + "/#/search?q=grain%20export")
+    page.wait_for_selector(".hit h3 a")
+    assert "BM25" in page.inner_text("#search-backend")
+    shot(page, "search")
+    page.click(".hit h3 a")
+    page.wait_for_selector("#article-text mark.ev")
+    assert page.locator("#article-events li[data-event]").count() >= 1
+    page.hover("#article-events li[data-event]")
+    assert page.locator("#article-text mark.ev.focus").count() >= 1
+    shot(page, "article")
+
+
+def test_article_with_quote(page, shot):
+    page.goto(page.base + "/#/events?q=told")
+    page.goto(page.base + "/#/search?q=reporters")
+    page.wait_for_selector(".hit h3 a")
+    page.click(".hit h3 a")
+    page.wait_for_selector("#article-text .quote")
+    assert page.locator("#article-quotes li").count() >= 1
+    shot(page, "article-quote")
+
+
+def test_api_docs_load_offline(page):
+    page.goto(page.base + "/docs")
+    page.wait_for_selector(".swagger-ui .opblock", timeout=15000)
+    assert page.locator(".opblock-summary-path").count() >= 6
