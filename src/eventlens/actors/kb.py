@@ -33,8 +33,9 @@ COUNTRY_COLUMNS = ("iso3", "name", "aliases", "adjectives", "demonyms", "capital
 COUNTRY_NAME_FIELDS = ("name", "aliases", "adjectives", "demonyms", "capitals", "seats",
                        "military_seats")
 PEOPLE_COLUMNS = ("name", "aliases", "country", "role", "title", "start", "end")
-PACKAGED_FILES = ("countries.tsv", "organisations.yaml", "groups.yaml", "people.tsv",
-                  "titles.yaml")
+#: In load order: people rows refer to all the others (titles fold their office names).
+PACKAGED_FILES = ("countries.tsv", "organisations.yaml", "groups.yaml", "titles.yaml",
+                  "people.tsv")
 _CODE = re.compile(r"^[A-Z][A-Z0-9+\-]{1,19}$")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _EDGE_PUNCT = " .,;:'\"’‘“”()[]"

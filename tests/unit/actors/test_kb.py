@@ -143,6 +143,9 @@ def test_groups_have_dated_roles(kb):
     ("DEU", "chancellor", D(2021, 12, 15), "Olaf Scholz"),
     ("UN", "secretary-general", D(2010, 1, 1), "Ban Ki-moon"),
     ("NATO", "secretary-general", D(2021, 12, 15), "Jens Stoltenberg"),
+    ("USA", "chairman of the joint chiefs of staff", D(2020, 1, 1), "Mark Milley"),
+    ("PAK", "army chief", D(2023, 6, 1), "Asim Munir"),  # data titles fold to canonical ones
+    ("TUR", "foreign minister", D(2015, 9, 1), "Feridun Sinirlioğlu"),
 ])
 def test_office_holder_is_time_aware(kb, country, title, day, name):
     assert kb.office_holder(country, title, day).name == name
