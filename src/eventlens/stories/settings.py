@@ -43,7 +43,7 @@ class StorySettings:
     duplicate_jaccard_far: float = 0.8
     story_days: int = 3
     candidate_cosine: float = 0.15
-    link_score: float = 0.4
+    link_score: float = 0.35
     merge_days: int = 1
     report_reliability: float = 0.6
 

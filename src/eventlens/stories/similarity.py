@@ -20,7 +20,7 @@ from eventlens.stories.text import content_terms
 
 # How much each kind of evidence counts towards the link score; see docs/stories.md.
 WEIGHT_EVENTS = 0.2
-WEIGHT_ACTORS = 0.10
+WEIGHT_ACTORS = 0.2
 PENALTY_PER_DAY = 0.2
 
 
