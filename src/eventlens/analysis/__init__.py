@@ -24,8 +24,8 @@ from eventlens.analysis.events import (
     events_arrow,
     list_events,
 )
+from eventlens.analysis.fulltext import EvidenceHit, SearchHit, SearchIndex, search
 from eventlens.analysis.overview import Overview, TopDyad, overview
-from eventlens.analysis.search import EvidenceHit, SearchHit, SearchIndex, search
 
 __all__ = [
     "EVENT_COLUMNS", "FREQUENCIES", "STATUSES", "ActorSummary", "ArticleView", "DyadPeriod",
