@@ -87,3 +87,94 @@ def bench(
         report.write_text(json.dumps(result.to_dict(), indent=2) + "\n",
                           encoding="utf-8")
         console.print(f"report written to {escape(str(report))}")
+
+
+def _date(value: str, name: str):
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as exc:
+        raise typer.BadParameter(f"{name} must be YYYY-MM-DD, got {value!r}") from exc
+
+
+DbOption = Annotated[Path, typer.Option("--db", help="DuckDB file of the store.",
+                                        envvar="EVENTLENS_DB")]
+
+
+def _connect(db: Path):
+    import duckdb
+
+    from eventlens.errors import ForecastError
+
+    if not db.exists():
+        raise ForecastError("no such database", where=str(db), hint="pass --db FILE")
+    return duckdb.connect(str(db), read_only=True)
+
+
+@app.command()
+def dyad(
+    source: Annotated[str, typer.Argument(help="Source country code, e.g. USA.")],
+    target: Annotated[str, typer.Argument(help="Target country code, e.g. CHN.")],
+    as_of: Annotated[str, typer.Option(help="Last known day, YYYY-MM-DD.")],
+    db: DbOption = Path("eventlens.duckdb"),
+    horizon_days: Annotated[int, typer.Option(min=1, help="Days ahead.")] = 30,
+    json_out: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Probability of at least one SOURCE -> TARGET event per PLOVER type and quad class."""
+    from eventlens.forecast.dyad import forecast_dyad
+
+    day = _date(as_of, "--as-of")
+    try:
+        with _connect(db) as con:
+            result = forecast_dyad(con, source, target, as_of=day, horizon_days=horizon_days)
+    except EventlensError as exc:
+        raise _fail(exc) from exc
+    if json_out:
+        console.print_json(json.dumps(result.to_dict()))
+        return
+    table = Table(title=f"{escape(source)} → {escape(target)}, {horizon_days} days after {day}")
+    table.add_column("category")
+    table.add_column("P(at least one event)", justify="right")
+    for name, p in sorted(result.by_type.items(), key=lambda item: -item[1]):
+        table.add_row(escape(name), f"{p:.3f}")
+    for quad, p in sorted(result.by_quad.items()):
+        table.add_row(f"quad class {quad}", f"{p:.3f}")
+    console.print(table)
+
+
+@app.command()
+def backtest(
+    start: Annotated[str, typer.Option(help="First cut-off, YYYY-MM-DD.")],
+    end: Annotated[str, typer.Option(help="Last cut-off, YYYY-MM-DD.")],
+    db: DbOption = Path("eventlens.duckdb"),
+    horizon_days: Annotated[int, typer.Option(min=1, help="Days ahead.")] = 30,
+    step_days: Annotated[int, typer.Option(min=1, help="Days between cut-offs.")] = 30,
+    report: Annotated[Path | None, typer.Option(help="Write the results as JSON here.")] = None,
+) -> None:
+    """Brier score and reliability of dyad forecasts against base-rate and persistence."""
+    from eventlens.forecast.dyad import backtest as run_backtest
+
+    first, last = _date(start, "--start"), _date(end, "--end")
+    try:
+        with _connect(db) as con:
+            result = run_backtest(con, start=first, end=last, horizon_days=horizon_days,
+                                  step_days=step_days)
+    except EventlensError as exc:
+        raise _fail(exc) from exc
+    table = Table(title=f"{len(result.cutoffs)} cut-offs, {result.predictions} forecasts, "
+                        f"{result.positives} with an event")
+    table.add_column("forecaster")
+    table.add_column("Brier", justify="right")
+    for name, value in result.brier.items():
+        table.add_row(name, f"{value:.4f}")
+    console.print(table)
+    reliability = Table(title="reliability of the model")
+    for column in ("bin", "forecasts", "mean predicted", "observed"):
+        reliability.add_column(column, justify="right")
+    for b in result.reliability["model"]:
+        reliability.add_row(f"{b.low:.1f}–{b.high:.1f}", str(b.count), f"{b.mean_predicted:.3f}",
+                            f"{b.observed:.3f}")
+    console.print(reliability)
+    if report is not None:
+        report.write_text(json.dumps(result.to_dict(), indent=2) + "\n", encoding="utf-8")
