@@ -43,7 +43,10 @@ class Actor:
 
     @property
     def code(self) -> str:
-        return f"{self.country}:{self.role}" if self.role else self.country
+        """RUS:GOV, NATO, or the role alone (GOV) where the country is not known, as CAMEO does."""
+        if self.country and self.role:
+            return f"{self.country}:{self.role}"
+        return self.country or self.role
 
     @property
     def cameo_code(self) -> str:

@@ -66,7 +66,7 @@ class Piece:
 class ArticleMemory:
     """What the article has established so far: names, and actors by position for pronouns."""
 
-    names: dict[str, Actor] = field(default_factory=dict)
+    names: dict[str, tuple[int, Actor]] = field(default_factory=dict)  # first seen at
     people: list[tuple[int, Actor]] = field(default_factory=list)  # (token index, actor)
     groups: list[tuple[int, Actor]] = field(default_factory=list)
     countries: dict[str, int] = field(default_factory=dict)
@@ -78,10 +78,10 @@ class ArticleMemory:
         self.seen.add((position, actor.code))
         if person and actor.name and actor.country:
             key = normalise(actor.name)
-            self.names[key] = actor
+            self.names.setdefault(key, (position, actor))
             parts = key.split()
             if len(parts) > 1:
-                self.names.setdefault(parts[-1], actor)
+                self.names.setdefault(parts[-1], (position, actor))
         (self.people if person else self.groups).append((position, actor))
         if actor.country:
             self.countries[actor.country] = self.countries.get(actor.country, 0) + 1
@@ -243,7 +243,8 @@ class ActorResolver:
 
     def _person_piece(self, start: int, end: int, text: str) -> Piece:
         key = normalise(text)
-        known = self.memory.names.get(key) or self.memory.names.get(key.split()[-1])
+        seen = self.memory.names.get(key) or self.memory.names.get(key.split()[-1])
+        known = seen[1] if seen and seen[0] < start else None
         if known:
             return Piece(start, end, country=known.country, role=known.role, name=known.name,
                          how="coreference", person=True)
@@ -352,8 +353,8 @@ class ActorResolver:
             country = self._context_country()
         if role in ("IGO",) and country:
             role = ""
-        if not country and not name:
-            return []  # "the leader", "officials": a role with no country is no actor yet
+        if not country and not name and not role:
+            return []
         actor = Actor(country, role, name)
         if remember and (country or person):
             self.memory.remember(actor, chunk[0].start, person=person)

@@ -43,6 +43,12 @@ class LinearModel:
         probs = np.exp(logits)
         return probs / probs.sum()
 
+    def probability(self, feats: dict[str, float], label: str) -> float:
+        """The probability of one class (0 for a class the model does not know)."""
+        if label not in self.classes:
+            return 0.0
+        return float(self.scores(feats)[self.classes.index(label)])
+
     def predict(self, feats: dict[str, float], *,
                 exclude: tuple[str, ...] = ()) -> tuple[str, float]:
         """The most probable class (other than `exclude`) and its probability."""

@@ -27,8 +27,14 @@ class Classification:
     rule_type: str  # what the frames alone said ("" when no frame connects the spans)
 
 
-def to_plv(plover_type: str) -> str:
-    return "YIELD" if plover_type in YIELD_TYPES else plover_type
+def to_plv(plover_type: str, mode: str = "") -> str:
+    """PLV's label for a PLOVER type: CONCEDE and RETREAT are YIELD, and sanctions, embargoes
+    and boycotts (CAMEO 163) are COERCE, as in the 2021 CAMEO-to-PLOVER crosswalk."""
+    if plover_type in YIELD_TYPES:
+        return "YIELD"
+    if plover_type == "SANCTION" and mode == "embargo":
+        return "COERCE"
+    return plover_type
 
 
 def split_yield(triggers, rule_type: str) -> str:

@@ -20,8 +20,10 @@ DYADIC_TYPES = frozenset({"CONSULT", "COOPERATE"})
 PACKAGED = object()
 # A clause dyad no frame covered becomes an event only above this probability.
 MIN_CANDIDATE_SCORE = 0.5
-# Below this probability the learned classifier defers to the frame that fired.
-MIN_MODEL_SCORE = 0.4
+# The learned classifier overrules the frame that fired only when it is sure of another type
+# (at least MIN_MODEL_SCORE) and gives the frame's type little chance (below MAX_OVERRULED_SCORE).
+MIN_MODEL_SCORE = 0.6
+MAX_OVERRULED_SCORE = 0.15
 CODER_NAME = "linguistic"
 CODER_VERSION = "0.1.0"
 
@@ -60,9 +62,16 @@ class LinguisticCoder:
             mentions.extend(resolver.read_sentence(sent))
             triggers = self._kept_triggers(sent)
             found: list[Event] = []
+            used: set[int] = set()
             for trig in triggers:
-                found.extend(self._events_for(trig, sent, resolver, article, triggers, doc))
-            found.extend(self._candidate_events(sent, resolver, article, triggers, doc, found))
+                made = self._events_for(trig, sent, resolver, article, triggers, doc)
+                if made:
+                    used.add(trig.token.i)
+                    if trig.governor is not None:
+                        used.add(trig.governor.i)
+                found.extend(made)
+            found.extend(self._candidate_events(sent, resolver, article, triggers, doc, found,
+                                                used))
             events.extend(found)
         quotes = find_quotes(doc, article, resolver)
         sentences = tuple((s.start_char, s.end_char) for s in doc.sents)
@@ -106,12 +115,15 @@ class LinguisticCoder:
         return self._build(act, sources, targets, sent, article, doc, triggers)
 
     def _candidate_events(self, sent, resolver: ActorResolver, article: Article,
-                          triggers: list[Trigger], doc, found: list[Event]) -> list[Event]:
+                          triggers: list[Trigger], doc, found: list[Event],
+                          used: set[int]) -> list[Event]:
         """Events the learned classifier finds in clause dyads that no frame covered."""
         if self.type_model is None:
             return []
         events: list[Event] = []
         for subj, obj, verb in candidate_dyads(sent):
+            if verb.i in used:
+                continue  # that verb's act is already recorded from its frame
             src_span = doc[slice(*phrase_range(subj, with_conjuncts=False))]
             tgt_span = doc[slice(*phrase_range(obj, with_conjuncts=False))]
             if any(_covers(e, src_span, tgt_span) for e in found + events):
@@ -159,7 +171,8 @@ class LinguisticCoder:
             src = _as_source(src)
             plover_type, mode = act.plover_type, act.mode
             if act.retype:
-                plover_type = self._retype(doc, src, tgt, act.plover_type, status, triggers)
+                plover_type = self._retype(doc, src, tgt, act.plover_type, act.mode, status,
+                                           triggers)
                 mode = mode if plover_type == act.plover_type else ""
             ptype = self.lexicon.types[plover_type]
             events.append(Event(
@@ -171,15 +184,18 @@ class LinguisticCoder:
                 confidence=_confidence(src, tgt, act.bonus)))
         return events
 
-    def _retype(self, doc, src: Mention, tgt: Mention | None, rule_type: str, status: Status,
-                triggers: list[Trigger]) -> str:
+    def _retype(self, doc, src: Mention, tgt: Mention | None, rule_type: str, mode: str,
+                status: Status, triggers: list[Trigger]) -> str:
         """The learned classifier's type for this dyad where it is confident, else the frame's."""
         if self.type_model is None:
             return rule_type
         feats = dyad_features(doc, (src.start, src.end), (tgt.start, tgt.end) if tgt else None,
                               self.lexicon, triggers)
         label, score = self.type_model.predict(feats, exclude=(NO_EVENT,))
-        if score < self.min_model_score or label == to_plv(rule_type):
+        rule_label = to_plv(rule_type, mode)
+        rule_score = self.type_model.probability(feats, rule_label)
+        if score < self.min_model_score or label == rule_label or \
+                rule_score >= MAX_OVERRULED_SCORE:
             return rule_type
         if label == "AGREE" and status is Status.INTENDED and \
                 self.lexicon.types[rule_type].quad_class in (1, 2):

@@ -84,13 +84,15 @@ def marked_spans(marked: str):
 def plv_label(event: Event) -> str:
     """An event's label in PLV's terms.
 
-    PLV follows the CAMEO crosswalk, where an intention to cooperate (CAMEO 03: "agreed to
-    meet", "will provide aid") is AGREE; CONCEDE and RETREAT are both YIELD.
+    PLV follows the 2021 CAMEO crosswalk, where an intention to cooperate (CAMEO 03: "agreed
+    to meet", "will provide aid") is AGREE, imposing sanctions (CAMEO 163) is COERCE, and
+    CONCEDE and RETREAT are both YIELD.
     """
-    label = "YIELD" if event.plover_type in ("CONCEDE", "RETREAT") else event.plover_type
+    from eventlens.coding.dyad import to_plv
+
     if event.status is Status.INTENDED and event.quad_class in (1, 2):
         return "AGREE"
-    return label
+    return to_plv(event.plover_type, event.mode)
 
 
 def _overlaps(start: int, end: int, span: tuple[int, int]) -> bool:
