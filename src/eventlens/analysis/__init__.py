@@ -13,7 +13,7 @@ from eventlens.analysis.actors import (
     actor_network,
 )
 from eventlens.analysis.articles import ArticleView, MentionRecord, QuoteRecord, article_view
-from eventlens.analysis.dyads import DyadPeriod, dyad_timeline, period_end, period_start
+from eventlens.analysis.dyads import DyadCube, DyadPeriod, dyad_timeline, period_end, period_start
 from eventlens.analysis.events import (
     EVENT_COLUMNS,
     FREQUENCIES,
@@ -28,7 +28,7 @@ from eventlens.analysis.fulltext import EvidenceHit, SearchHit, SearchIndex, sea
 from eventlens.analysis.overview import Overview, TopDyad, overview
 
 __all__ = [
-    "EVENT_COLUMNS", "FREQUENCIES", "STATUSES", "ActorSummary", "ArticleView", "DyadPeriod",
+    "EVENT_COLUMNS", "FREQUENCIES", "STATUSES", "ActorSummary", "ArticleView", "DyadCube", "DyadPeriod",
     "EventQuery", "EventRecord", "EvidenceHit", "MentionRecord", "Network", "NetworkEdge",
     "NetworkNode", "Overview", "QuoteRecord", "SearchHit", "SearchIndex", "TopDyad",
     "actor_list", "actor_network", "article_view", "count_events", "dyad_timeline",

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from dataclasses import dataclass
 
-from eventlens.analysis.events import FREQUENCIES, EventQuery, check_status
+import duckdb
+
+from eventlens.analysis.events import FREQUENCIES, ROLES, EventQuery, actor_match, check_status
 from eventlens.errors import EventlensError
 from eventlens.store import Store
 
@@ -58,7 +61,8 @@ def _next_period(start: dt.date, freq: str) -> dt.date:
 
 def dyad_timeline(store: Store, a: str, b: str, *, freq: str = "week",
                   since: dt.date | None = None, until: dt.date | None = None,
-                  status: str | None = "asserted", fill: bool = True) -> list[DyadPeriod]:
+                  status: str | None = "asserted", fill: bool = True,
+                  cube: DyadCube | None = None) -> list[DyadPeriod]:
     """Counts by quad class and mean intensity per period, for a→b and b→a.
 
     Args:
@@ -69,26 +73,19 @@ def dyad_timeline(store: Store, a: str, b: str, *, freq: str = "week",
             'all' counts every status.
         fill: add zero rows for empty periods between the first and last period, so charts
             show quiet stretches as zero rather than joining across them.
+        cube: a `DyadCube` of the same store; country-level dyads are then read from it
+            instead of scanning the events table.
     Returns:
         Rows ordered by period, then direction (a→b first).
     """
     if freq not in FREQUENCIES:
         raise EventlensError(f"unknown frequency {freq!r}", hint=f"use one of {FREQUENCIES}")
     a, b = a.strip().upper(), b.strip().upper()
-    query = EventQuery(dyad=(a, b), status=check_status(status), since=since, until=until)
-    where, params = query.where()
-    sql = f"""
-        SELECT CAST(date_trunc('{freq}', event_date) AS DATE) AS period,
-               (source_country = ? OR source_code = ?) AS forward,
-               count(*) FILTER (WHERE quad_class = 1),
-               count(*) FILTER (WHERE quad_class = 2),
-               count(*) FILTER (WHERE quad_class = 3),
-               count(*) FILTER (WHERE quad_class = 4),
-               count(*),
-               avg(intensity)
-        FROM events{where} AND event_date IS NOT NULL
-        GROUP BY ALL ORDER BY period, forward DESC"""
-    rows = store.con.execute(sql, [a, a, *params]).fetchall()
+    status = check_status(status)
+    if cube is not None and cube.covers(a, b):
+        rows = cube.rows(store.con, a, b, freq=freq, since=since, until=until, status=status)
+    else:
+        rows = _scan_rows(store, a, b, freq=freq, since=since, until=until, status=status)
     found = {(r[0], r[1]): r for r in rows}
     periods = sorted({r[0] for r in rows})
     if fill and periods:
@@ -105,6 +102,97 @@ def dyad_timeline(store: Store, a: str, b: str, *, freq: str = "week",
             out.append(DyadPeriod(start, period_end(start, freq), src, tgt, *map(int, counts),
                                   mean))
     return out
+
+
+def _scan_rows(store: Store, a: str, b: str, *, freq: str, since, until, status) -> list[tuple]:
+    query = EventQuery(dyad=(a, b), status=status, since=since, until=until)
+    where, params = query.where()
+    forward_sql, forward_args = actor_match("source", a)
+    sql = f"""
+        SELECT CAST(date_trunc('{freq}', event_date) AS DATE) AS period,
+               {forward_sql} AS forward,
+               count_if(quad_class = 1), count_if(quad_class = 2),
+               count_if(quad_class = 3), count_if(quad_class = 4),
+               count(*), avg(intensity)
+        FROM events{where} AND event_date IS NOT NULL
+        GROUP BY ALL ORDER BY period, forward DESC"""
+    return store.con.execute(sql, [*forward_args, *params]).fetchall()
+
+
+class DyadCube:
+    """Daily counts per (source country, target country, status, quad class), kept sorted.
+
+    Built once from the store (one pass over the events) into a private in-memory DuckDB,
+    sorted by dyad so that a dyad's rows sit together and DuckDB's min/max zone maps skip the
+    rest: a country-level dyad timeline then reads a few thousand rows instead of scanning
+    every event. Rebuilt when the number of events changes. Full codes (`RUS:GOV`) are not in
+    the cube; `dyad_timeline` scans the events for those.
+    """
+
+    def __init__(self) -> None:
+        self._mem: duckdb.DuckDBPyConnection | None = None
+        self._built_for = -1
+        self._lock = threading.Lock()
+
+    @staticmethod
+    def covers(a: str, b: str) -> bool:
+        return not any(":" in x or x in ROLES for x in (a, b))
+
+    def ensure(self, con) -> None:
+        """Build (or rebuild) the cube from the events behind `con` if they changed."""
+        count = int(con.execute("SELECT count(*) FROM events").fetchone()[0])
+        with self._lock:
+            if count == self._built_for:
+                return
+            daily = con.execute("""
+                SELECT event_date, source_country, target_country, status, quad_class,
+                       count(*) AS n, sum(intensity) AS intensity_sum,
+                       count(intensity) AS intensity_n
+                FROM events
+                WHERE event_date IS NOT NULL AND coalesce(source_country, '') <> ''
+                  AND coalesce(target_country, '') <> ''
+                GROUP BY ALL""").to_arrow_table()
+            mem = duckdb.connect(":memory:")
+            mem.execute("SET enable_progress_bar = false")
+            mem.register("daily_in", daily)
+            mem.execute("CREATE TABLE cube AS SELECT * FROM daily_in "
+                        "ORDER BY source_country, target_country, event_date")
+            mem.unregister("daily_in")
+            if self._mem is not None:
+                self._mem.close()
+            self._mem, self._built_for = mem, count
+
+    def rows(self, con, a: str, b: str, *, freq: str, since, until, status) -> list[tuple]:
+        """Rows shaped as `_scan_rows` returns them."""
+        self.ensure(con)
+        clauses, params = [], []
+        if status:
+            clauses.append("status = ?")
+            params.append(status)
+        if since:
+            clauses.append("event_date >= ?")
+            params.append(since)
+        if until:
+            clauses.append("event_date <= ?")
+            params.append(until)
+        extra = "".join(f" AND {c}" for c in clauses)
+        # A self-dyad (a == b) must not be counted twice.
+        back = "" if a != b else " AND FALSE"
+        sql = f"""
+            WITH d AS (
+                SELECT *, TRUE AS forward FROM cube
+                WHERE source_country = ? AND target_country = ?{extra}
+                UNION ALL
+                SELECT *, FALSE FROM cube
+                WHERE source_country = ? AND target_country = ?{extra}{back})
+            SELECT CAST(date_trunc('{freq}', event_date) AS DATE) AS period, forward,
+                   sum(n) FILTER (WHERE quad_class = 1), sum(n) FILTER (WHERE quad_class = 2),
+                   sum(n) FILTER (WHERE quad_class = 3), sum(n) FILTER (WHERE quad_class = 4),
+                   sum(n), sum(intensity_sum) / nullif(sum(intensity_n), 0)
+            FROM d GROUP BY ALL ORDER BY period, forward DESC"""
+        with self._lock:
+            rows = self._mem.execute(sql, [a, b, *params, b, a, *params]).fetchall()
+        return [(r[0], r[1], *(int(x or 0) for x in r[2:7]), r[7]) for r in rows]
 
 
 def _all_periods(first: dt.date, last: dt.date, freq: str, cap: int = 20_000) -> list[dt.date]:

@@ -81,19 +81,26 @@ class EventQuery:
 
     def where(self) -> tuple[str, list]:
         """The SQL WHERE clause (with a leading ' WHERE ', or '') and its parameters."""
-        base = EventFilter(source=self.source, target=self.target, plover_type=self.plover_type,
-                           status=self.status, since=self.since, until=self.until,
-                           article_id=self.article_id)
+        base = EventFilter(plover_type=self.plover_type, status=self.status, since=self.since,
+                           until=self.until, article_id=self.article_id)
         where, params = base.where()
         clauses = [where.removeprefix(" WHERE ")] if where else []
+        for side, value in (("source", self.source), ("target", self.target)):
+            if value:
+                clause, args = actor_match(side, value)
+                clauses.append(clause)
+                params += args
         if self.actor:
-            clauses.append(f"({_matches('source')} OR {_matches('target')})")
-            params += [self.actor.upper()] * 4
+            (src, a1), (tgt, a2) = actor_match("source", self.actor), actor_match("target",
+                                                                               self.actor)
+            clauses.append(f"({src} OR {tgt})")
+            params += a1 + a2
         if self.dyad:
-            a, b = (x.upper() for x in self.dyad)
-            clauses.append(f"(({_matches('source')} AND {_matches('target')}) OR "
-                           f"({_matches('source')} AND {_matches('target')}))")
-            params += [a, a, b, b, b, b, a, a]
+            a, b = self.dyad
+            (sa, p1), (tb, p2) = actor_match("source", a), actor_match("target", b)
+            (sb, p3), (ta, p4) = actor_match("source", b), actor_match("target", a)
+            clauses.append(f"(({sa} AND {tb}) OR ({sb} AND {ta}))")
+            params += p1 + p2 + p3 + p4
         if self.quad_class:
             clauses.append("quad_class = ?")
             params.append(int(self.quad_class))
@@ -104,8 +111,16 @@ class EventQuery:
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
-def _matches(side: str) -> str:
-    return f"({side}_country = ? OR {side}_code = ?)"
+# Roles a code can consist of alone (an actor whose country is unknown, e.g. "MIL").
+ROLES = frozenset({"GOV", "MIL", "LEG", "JUD", "OPP", "REB", "MED", "BUS", "CVL", "IGO"})
+
+
+def actor_match(side: str, value: str) -> tuple[str, list]:
+    """SQL matching one side's actor: `RUS` by country or organisation, `RUS:GOV` (or a bare
+    role such as `MIL`) by full code. One equality each, so DuckDB filters it in the scan."""
+    value = value.strip().upper()
+    column = "code" if ":" in value or value in ROLES else "country"
+    return f"{side}_{column} = ?", [value]
 
 
 def _escape_like(text: str) -> str:

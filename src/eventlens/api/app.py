@@ -7,8 +7,10 @@ DuckDB cursor, so requests run in parallel threads without sharing a connection.
 
 import copy
 import datetime as dt
+import logging
 import os
 import tempfile
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
@@ -96,7 +98,21 @@ class _StoreHolder:
 
     def __init__(self, db_path: str | Path, read_only: bool) -> None:
         self.store = open_store(db_path, read_only=read_only)
+        # A server has no terminal to draw DuckDB's progress bar on.
+        self.store.con.execute("SET enable_progress_bar = false")
         self.search_index = analysis.SearchIndex(self.store)
+        self.dyad_cube = analysis.DyadCube()
+        # Build the cube while the server starts, so the first chart does not wait for it.
+        threading.Thread(target=self._build_cube, name="eventlens-dyad-cube", daemon=True).start()
+
+    def _build_cube(self) -> None:
+        cursor = self.store.con.cursor()
+        try:
+            self.dyad_cube.ensure(cursor)
+        except Exception:  # a failed build only means dyads are scanned; log it, go on
+            logging.getLogger(__name__).exception("could not build the dyad cube")
+        finally:
+            cursor.close()
 
     def view(self) -> Iterator[Store]:
         view = copy.copy(self.store)
@@ -218,7 +234,8 @@ def create_app(db_path: str | Path, *, read_only: bool = True, max_limit: int = 
         from eventlens.analysis.vocabulary import actor_name
 
         periods = analysis.dyad_timeline(store, a, b, freq=freq, since=parse_date(since),
-                                         until=parse_date(until), status=status, fill=fill)
+                                         until=parse_date(until), status=status, fill=fill,
+                                         cube=holder.dyad_cube)
         return DyadTimeline(a.upper(), b.upper(), actor_name(a.upper()), actor_name(b.upper()),
                             freq, status, periods)
 
@@ -268,8 +285,9 @@ def _briefs(store: Store, rows: list[analysis.EventRecord]) -> dict[str, Article
     ids = sorted({r.article_id for r in rows})
     if not ids:
         return {}
+    marks = ", ".join("?" * len(ids))
     found = store.con.execute("SELECT id, coalesce(title, ''), published, coalesce(url, '') "
-                              "FROM articles WHERE list_contains(?, id)", [ids]).fetchall()
+                              f"FROM articles WHERE id IN ({marks})", ids).fetchall()
     return {r[0]: ArticleBrief(*r) for r in found}
 
 

@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from eventlens.analysis import dyad_timeline, period_end, period_start
+from eventlens.analysis import DyadCube, dyad_timeline, period_end, period_start
 from eventlens.errors import EventlensError
 
 
@@ -53,3 +53,22 @@ def test_unknown_frequency(store):
 
 def test_no_events_gives_no_rows(store):
     assert dyad_timeline(store, "RUS", "CHN") == []
+
+
+@pytest.mark.parametrize("freq", ["day", "week", "month"])
+@pytest.mark.parametrize("status", ["asserted", "all", "denied"])
+def test_cube_gives_the_same_timeline_as_a_scan(store, freq, status):
+    cube = DyadCube()
+    for a, b in (("RUS", "UKR"), ("UKR", "RUS"), ("USA", "RUS"), ("RUS", "RUS")):
+        scanned = dyad_timeline(store, a, b, freq=freq, status=status)
+        assert dyad_timeline(store, a, b, freq=freq, status=status, cube=cube) == scanned
+    since = dt.date(2022, 2, 25)
+    assert dyad_timeline(store, "RUS", "UKR", since=since, cube=cube) == dyad_timeline(
+        store, "RUS", "UKR", since=since)
+
+
+def test_cube_leaves_full_codes_to_the_scan(store):
+    cube = DyadCube()
+    assert not cube.covers("RUS:MIL", "UKR") and cube.covers("RUS", "NATO")
+    assert dyad_timeline(store, "RUS:MIL", "UKR", cube=cube) == dyad_timeline(
+        store, "RUS:MIL", "UKR")
