@@ -49,7 +49,7 @@ def update_stories(store, article_ids: Iterable[str] | None = None, *,
     pending = _pending(con, asked)
     skipped = 0 if asked is None else len(asked) - len(pending)
     if not pending:
-        return StoryUpdate(skipped=skipped, seconds=time.perf_counter() - started)
+        return StoryUpdate(skipped=skipped, seconds=round(time.perf_counter() - started, 3))
     con.execute("BEGIN TRANSACTION")
     try:
         result = _place(con, pending, settings)
