@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 
 import yaml
@@ -25,6 +25,7 @@ NON_ACTOR_ENTITIES = frozenset({"EVENT", "LAW", "WORK_OF_ART", "PRODUCT", "LANGU
 ROLE_PRIORITY = ("MIL", "JUD", "LEG", "MED", "REB", "OPP", "BUS", "CVL", "GOV", "IGO", "NGO")
 
 
+@functools.lru_cache(maxsize=65536)
 def normalise(text: str) -> str:
     """Lowercase, strip accents and punctuation at the edges, fold "the" and possessive 's."""
     text = unicodedata.normalize("NFKD", text)
@@ -46,6 +47,12 @@ def role_words() -> dict[str, str]:
         for word in words:
             table.setdefault(str(word).lower(), role)
     return table
+
+
+@functools.lru_cache(maxsize=1)
+def role_first_words() -> frozenset[str]:
+    """First words of the role phrases: a quick test before any phrase lookup."""
+    return frozenset(phrase.split()[0] for phrase in role_words())
 
 
 @dataclass(slots=True)
@@ -116,6 +123,8 @@ class ActorResolver:
         self.published = published
         self.memory = ArticleMemory()
         self.roles = role_words()
+        self.role_firsts = role_first_words()
+        self._cache: dict[tuple[int, int], list[Piece]] = {}
         self._ent_at: dict[int, object] = {}
         for ent in doc.ents:
             if ent.label_ in ENTITY_LABELS:
@@ -148,8 +157,9 @@ class ActorResolver:
 
     def resolve_range(self, start: int, end: int, *, remember: bool = True) -> list[Mention]:
         """One Mention per distinct actor named in tokens [start, end), split at coordinators."""
-        pieces = self._pieces(start, end)
-        chunks = self._chunks(pieces)
+        if (start, end) not in self._cache:
+            self._cache[(start, end)] = self._pieces(start, end)
+        chunks = self._chunks([replace(p) for p in self._cache[(start, end)]])
         mentions: list[Mention] = []
         for chunk in chunks:
             mentions.extend(self._mentions_for_chunk(chunk, remember=remember))
@@ -279,6 +289,11 @@ class ActorResolver:
     def _word_piece(self, i: int, end: int) -> Piece | None:
         """Country words, organisation names and role words the NER did not mark."""
         doc = self.doc
+        first = doc[i]
+        capital = first.is_title or first.is_upper
+        role_start = first.lower_ in self.role_firsts or first.lemma_.lower() in self.role_firsts
+        if not capital and not role_start:
+            return None
         for width in (4, 3, 2, 1):
             if i + width > end:
                 continue
@@ -286,19 +301,19 @@ class ActorResolver:
             if width > 1 and any(t.is_punct for t in span):
                 continue
             key = normalise(span.text)
-            lemma_key = " ".join(t.lemma_.lower() for t in span)
-            if span[0].is_title or span[0].is_upper or width > 1:
+            if capital:
                 org = self.kb.organisation_by_name(key)
-                if org is not None and (span[0].is_title or span[0].is_upper):
+                if org is not None:
                     return Piece(i, i + width, country=org.code, role="IGO", name=span.text,
                                  how="organisation")
-                if span[0].is_title or span[0].is_upper:
-                    hit = self._country(key)
-                    if hit:
-                        return hit(i, i + width)
-            role = self.roles.get(key) or self.roles.get(lemma_key)
-            if role and span[-1].pos_ in ("NOUN", "PROPN", "ADJ"):
-                return Piece(i, i + width, role=role, how="title")
+                hit = self._country(key)
+                if hit:
+                    return hit(i, i + width)
+            if role_start:
+                lemma_key = " ".join(t.lemma_.lower() for t in span)
+                role = self.roles.get(key) or self.roles.get(lemma_key)
+                if role and span[-1].pos_ in ("NOUN", "PROPN", "ADJ"):
+                    return Piece(i, i + width, role=role, how="title")
         return None
 
     # -- chunks -------------------------------------------------------------------------------

@@ -18,6 +18,10 @@ _RELATIVE_YEAR = re.compile(r"^(next|last|this|the coming|the past|the previous)
 _WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 _VAGUE = re.compile(r"^(?:the )?(?:past|recent|coming|last|next)? ?(?:few |several |two |three )?"
                     r"(?:days|weeks|months|years|decades)$|^(?:now|today|currently|recently)$", re.I)
+# Lengths of time, not dates: "five years", "a four-day visit", "annual", "the first day"
+_DURATION = re.compile(r"^(?:almost |nearly |about |more than |over |some |at least |the )?"
+                       r"(?:\w+[- ])?(?:\w+[- ])?(?:days?|weeks?|months?|years?|decades?|hours?)"
+                       r"(?: long| old| ago)?$|^annual|^daily|^weekly|^monthly", re.I)
 _SETTINGS = {"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False,
              "STRICT_PARSING": False, "REQUIRE_PARTS": []}
 
@@ -31,7 +35,8 @@ def resolve_date(expression: str, published: dt.date, *, future: bool = False) -
     text = expression.strip().strip(".,").lower()
     text = re.sub(r"^(on|in|at|by|from|since|until|during|around|about|as of)\s+", "", text)
     text = re.sub(r"^the\s+(?=\d|" + "|".join(_MONTHS) + ")", "", text)
-    if not text or _VAGUE.match(text):
+    text = re.sub(r"^(early|late|mid|the end of|the start of|the beginning of)[- ]", "", text)
+    if not text or _VAGUE.match(text) or (text.isdigit() and len(text) < 4):
         return None
     return _resolve(text, published, future)
 
@@ -77,6 +82,20 @@ def _resolve(text: str, published: dt.date, future: bool) -> str | None:
             ahead = (target - published.weekday()) % 7 or 7
             return (published + dt.timedelta(days=ahead)).isoformat()
         return (published - dt.timedelta(days=delta)).isoformat()
+    ago = _AGO.fullmatch(text)
+    if ago:
+        count = _NUMBERS.get(ago.group(1), None) or int(ago.group(1)) if ago.group(1).isdigit() \
+            else _NUMBERS.get(ago.group(1), 1)
+        days = count * {"day": 1, "week": 7}[ago.group(2)]
+        return (published - dt.timedelta(days=days)).isoformat()
+    if re.fullmatch(r"(last|this|next) week", text):
+        shift = {"last": -7, "this": 0, "next": 7}[text.split()[0]]
+        return (published + dt.timedelta(days=shift)).isoformat()
+    if _DURATION.match(text):
+        return None
+    absolute = _absolute(text, published, future)
+    if absolute:
+        return absolute
     settings = dict(_SETTINGS)
     settings["RELATIVE_BASE"] = dt.datetime.combine(published, dt.time())
     settings["PREFER_DATES_FROM"] = "future" if future else "past"
@@ -91,6 +110,32 @@ def _resolve(text: str, published: dt.date, future: bool) -> str | None:
     if not has_day and not re.search(r"\d", text):
         return f"{parsed.year:04d}-{parsed.month:02d}"
     return parsed.date().isoformat()
+
+
+_AGO = re.compile(r"(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten) (day|week)s? ago")
+_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+            "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_ABSOLUTE = re.compile(r"^(\d{1,2}(st|nd|rd|th)? (" + "|".join(_MONTHS) + r")\.?,? ?(\d{4})?|(" +
+                       "|".join(_MONTHS) + r")\.? \d{1,2}(st|nd|rd|th)?,? ?(\d{4})?|\d{4}-\d\d-\d\d)$")
+
+
+def _absolute(text: str, published: dt.date, future: bool) -> str | None:
+    """Calendar dates ("15 December", "Dec. 10, 2021", "2022-02-04") without dateparser's
+    cost; a day and month with no year is the nearest such day before (or after) publication."""
+    if not _ABSOLUTE.match(text):
+        return None
+    from dateutil import parser as dateutil_parser
+
+    try:
+        parsed = dateutil_parser.parse(text, default=dt.datetime(published.year, 1, 1)).date()
+    except (ValueError, OverflowError):
+        return None
+    if not re.search(r"\d{4}", text):
+        if not future and parsed > published:
+            parsed = parsed.replace(year=parsed.year - 1)
+        elif future and parsed < published:
+            parsed = parsed.replace(year=parsed.year + 1)
+    return parsed.isoformat()
 
 
 def is_future(date: str, published: dt.date) -> bool:
