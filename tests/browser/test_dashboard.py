@@ -29,6 +29,24 @@ def test_events_page_filters_and_pages(page, shot):
     assert "columns=gdelt" in href and "type=ASSAULT" in href
 
 
+def test_histogram_click_narrows_to_a_month(page):
+    page.goto(page.base + "/#/events?actor=UKR")
+    page.wait_for_selector("#event-histogram .main-svg")
+    box = page.evaluate("""() => {
+        const bars = [...document.querySelectorAll('#event-histogram .bars .point path')]
+            .map((p) => p.getBoundingClientRect()).filter((r) => r.height > 2);
+        bars.sort((a, b) => b.height - a.height);
+        return {x: bars[0].x + bars[0].width / 2, y: bars[0].y + bars[0].height / 2};
+    }""")
+    page.mouse.click(box["x"], box["y"])
+    page.wait_for_function("location.hash.includes('since=') && location.hash.includes('until=')")
+    page.wait_for_selector("table.events tbody tr")
+    since = page.input_value("#f-since")
+    dates = page.locator("table.events td.date").all_inner_texts()
+    assert dates and all(d[:7] == since[:7] for d in dates)
+    assert page.input_value("#f-actor") == "UKR"
+
+
 def test_events_paging(page):
     page.goto(page.base + "/#/events")
     page.wait_for_selector("table.events tbody tr")

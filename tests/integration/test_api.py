@@ -131,6 +131,16 @@ def test_events_pagination_and_hard_maximum(client):
     assert client.get("/api/events", params={"limit": 101}).status_code == 422
 
 
+def test_event_counts_per_period(client):
+    months = client.get("/api/events/counts", params={"freq": "month"}).json()
+    assert [m["period"] for m in months] == ["2022-02-01", "2022-03-01", "2022-04-01"]
+    march = months[1]
+    assert (march["total"], march["verbal_cooperation"], march["material_conflict"]) == (5, 3, 2)
+    ukr = client.get("/api/events/counts", params={"actor": "UKR", "freq": "year"}).json()
+    assert ukr == [{"period": "2022-01-01", "verbal_cooperation": 2, "material_cooperation": 0,
+                    "verbal_conflict": 1, "material_conflict": 2, "total": 5}]
+
+
 def test_bad_input_is_a_clear_400(client):
     response = client.get("/api/events", params={"since": "24/02/2022"})
     assert response.status_code == 400

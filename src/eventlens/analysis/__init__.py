@@ -20,7 +20,9 @@ from eventlens.analysis.events import (
     STATUSES,
     EventQuery,
     EventRecord,
+    PeriodCount,
     count_events,
+    event_counts,
     events_arrow,
     list_events,
 )
@@ -30,7 +32,8 @@ from eventlens.analysis.overview import Overview, TopDyad, overview
 __all__ = [
     "EVENT_COLUMNS", "FREQUENCIES", "STATUSES", "ActorSummary", "ArticleView", "DyadCube", "DyadPeriod",
     "EventQuery", "EventRecord", "EvidenceHit", "MentionRecord", "Network", "NetworkEdge",
-    "NetworkNode", "Overview", "QuoteRecord", "SearchHit", "SearchIndex", "TopDyad",
+    "NetworkNode", "Overview", "PeriodCount", "QuoteRecord", "SearchHit", "SearchIndex", "TopDyad",
     "actor_list", "actor_network", "article_view", "count_events", "dyad_timeline",
+    "event_counts",
     "events_arrow", "list_events", "overview", "period_end", "period_start", "search",
 ]

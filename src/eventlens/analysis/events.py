@@ -187,3 +187,30 @@ def check_status(status: str | None) -> str | None:
     if status.lower() not in STATUSES:
         raise EventlensError(f"unknown status {status!r}", hint=f"use one of {STATUSES} or 'all'")
     return status.lower()
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodCount:
+    """How many matching events fell in one period, by quad class."""
+
+    period: dt.date
+    verbal_cooperation: int
+    material_cooperation: int
+    verbal_conflict: int
+    material_conflict: int
+    total: int
+
+
+def event_counts(store: Store, query: EventQuery | None = None, *,
+                 freq: str = "month") -> list[PeriodCount]:
+    """Matching events per period (events without a date are left out), oldest first."""
+    if freq not in FREQUENCIES:
+        raise EventlensError(f"unknown frequency {freq!r}", hint=f"use one of {FREQUENCIES}")
+    where, params = (query or EventQuery()).where()
+    where = f"{where} AND event_date IS NOT NULL" if where else " WHERE event_date IS NOT NULL"
+    rows = store.con.execute(f"""
+        SELECT CAST(date_trunc('{freq}', event_date) AS DATE) AS period,
+               count_if(quad_class = 1), count_if(quad_class = 2), count_if(quad_class = 3),
+               count_if(quad_class = 4), count(*)
+        FROM events{where} GROUP BY 1 ORDER BY 1""", params).fetchall()
+    return [PeriodCount(r[0], *map(int, r[1:])) for r in rows]

@@ -188,6 +188,21 @@ def create_app(db_path: str | Path, *, read_only: bool = True, max_limit: int = 
         nxt = offset + limit if offset + limit < total else None
         return EventPage(total, limit, offset, nxt, rows, _briefs(store, rows))
 
+    @app.get("/api/events/counts", response_model=list[analysis.PeriodCount], tags=["events"])
+    def event_counts(
+        store: StoreDep,
+        freq: Literal["day", "week", "month", "quarter", "year"] = "month",
+        source: ActorParam = None, target: ActorParam = None, actor: str | None = None,
+        dyad: str | None = None, type: str | None = None,  # noqa: A002
+        quad: Annotated[int | None, Query(ge=1, le=4)] = None,
+        status: StatusParam = None, since: DateParam = None, until: DateParam = None,
+        article: str | None = None, q: str | None = None,
+    ) -> list[analysis.PeriodCount]:
+        """How many events match the filters, per period and quad class (for a histogram)."""
+        query = _query(source, target, actor, dyad, type, quad, status, since, until, article,
+                       q, None, 0)
+        return analysis.event_counts(store, query, freq=freq)
+
     @app.get("/api/events.{fmt}", tags=["events"],
              responses={200: {"content": {m: {} for m in _MEDIA.values()},
                               "description": "The file."}})

@@ -48,35 +48,52 @@ function quoteItem(q) {
     <div class="small">“${q.text || ""}”</div></li>`;
 }
 
-// Split the text at every span boundary and give each piece the classes of what covers it.
+// Evidence sentences become one <mark> each (overlapping ones merge); inside and between them,
+// quotes and actor mentions are marked by splitting at their boundaries.
 function markedText(art) {
   const text = art.text;
-  const spans = [];
-  for (const ev of art.events) spans.push({ s: ev.evidence_start, e: ev.evidence_end, kind: "ev", ev });
-  for (const q of art.quotes) if (q.start_char != null) spans.push({ s: q.start_char, e: q.end_char, kind: "quote" });
-  for (const m of art.mentions) if (m.start_char != null) spans.push({ s: m.start_char, e: m.end_char, kind: "mention", m });
-  const cuts = new Set([0, text.length]);
-  for (const sp of spans) { cuts.add(Math.max(0, sp.s)); cuts.add(Math.min(text.length, sp.e)); }
+  const groups = [];
+  const evs = [...art.events].sort((a, b) => a.evidence_start - b.evidence_start);
+  for (const ev of evs) {
+    const last = groups[groups.length - 1];
+    if (last && ev.evidence_start < last.e) {
+      last.e = Math.max(last.e, ev.evidence_end);
+      last.events.push(ev);
+    } else {
+      groups.push({ s: ev.evidence_start, e: ev.evidence_end, events: [ev] });
+    }
+  }
+  const inner = [];
+  for (const q of art.quotes) if (q.start_char != null) inner.push({ s: q.start_char, e: q.end_char, kind: "quote" });
+  for (const m of art.mentions) if (m.start_char != null) inner.push({ s: m.start_char, e: m.end_char, kind: "mention", m });
+  let out = "";
+  let pos = 0;
+  for (const g of groups) {
+    out += marks(text, pos, g.s, inner);
+    const worst = Math.max(...g.events.map((ev) => ev.quad_class || 1));
+    const ids = g.events.map((ev) => ev.event_id).join(" ");
+    const title = g.events.map((ev) => `${ev.source_code || "?"} ${ev.plover_type} ${ev.target_code || "-"} (${ev.status})`).join("\n");
+    out += `<mark class="ev q${worst}" data-events="${esc(ids)}" title="${esc(title)}">${marks(text, g.s, g.e, inner)}</mark>`;
+    pos = g.e;
+  }
+  return out + marks(text, pos, text.length, inner);
+}
+
+function marks(text, from, to, spans) {
+  if (to <= from) return "";
+  const inside = spans.filter((sp) => sp.s < to && sp.e > from);
+  const cuts = new Set([from, to]);
+  for (const sp of inside) { cuts.add(Math.max(from, sp.s)); cuts.add(Math.min(to, sp.e)); }
   const points = [...cuts].sort((x, y) => x - y);
   let out = "";
   for (let i = 0; i < points.length - 1; i++) {
     const [a, b] = [points[i], points[i + 1]];
-    const piece = esc(text.slice(a, b));
-    const covering = spans.filter((sp) => sp.s <= a && sp.e >= b);
-    if (!covering.length) { out += piece; continue; }
-    const events = covering.filter((sp) => sp.kind === "ev").map((sp) => sp.ev);
-    const quote = covering.some((sp) => sp.kind === "quote");
+    let piece = esc(text.slice(a, b));
+    const covering = inside.filter((sp) => sp.s <= a && sp.e >= b);
     const mention = covering.find((sp) => sp.kind === "mention");
-    let inner = piece;
-    if (mention) inner = `<span class="mention" title="${esc(mention.m.actor_code || "")} (${esc(mention.m.how || "")})">${inner}</span>`;
-    if (quote) inner = `<span class="quote">${inner}</span>`;
-    if (events.length) {
-      const worst = Math.max(...events.map((ev) => ev.quad_class || 1));
-      const ids = events.map((ev) => ev.event_id).join(" ");
-      const title = events.map((ev) => `${ev.source_code || "?"} ${ev.plover_type} ${ev.target_code || "-"} (${ev.status})`).join("\n");
-      inner = `<mark class="ev q${worst}" data-events="${esc(ids)}" title="${esc(title)}">${inner}</mark>`;
-    }
-    out += inner;
+    if (mention) piece = `<span class="mention" title="${esc(mention.m.actor_code || "")} (${esc(mention.m.how || "")})">${piece}</span>`;
+    if (covering.some((sp) => sp.kind === "quote")) piece = `<span class="quote">${piece}</span>`;
+    out += piece;
   }
   return out;
 }

@@ -1,5 +1,7 @@
 // Events: filters, a table with the evidence sentences, paging and downloads.
-import { api, eventRows, fmtNumber, html, queryString, raw } from "./util.js";
+import {
+  QUAD_COLORS, QUAD_NAMES, api, eventRows, fmtNumber, html, plotlyReady, queryString, raw,
+} from "./util.js";
 import { state } from "./state.js";
 
 const PAGE_SIZE = 50;
@@ -46,6 +48,9 @@ export async function renderEvents(view, params) {
       <button class="primary" type="submit" id="apply-filters">Apply</button>
       <button class="ghost" type="button" id="clear-filters">Clear</button>
     </form>
+    <div class="card" style="margin-top:1rem"><div class="period-head"><h2>Events per month</h2>
+      <span class="muted small">by quad class · click a bar to read that month</span></div>
+      <div id="event-histogram" class="chart" style="min-height:210px"></div></div>
     <div class="card" id="event-results"><p class="muted">Loading events…</p></div>`;
 
   const form = view.querySelector("#event-filters");
@@ -60,7 +65,11 @@ export async function renderEvents(view, params) {
   });
 
   const filters = Object.fromEntries(FILTERS.map((k) => [k, params[k]]));
-  const page = await api("/api/events", { ...filters, limit: PAGE_SIZE, offset });
+  const [page, counts] = await Promise.all([
+    api("/api/events", { ...filters, limit: PAGE_SIZE, offset }),
+    api("/api/events/counts", { ...filters, freq: "month" }),
+  ]);
+  drawHistogram(view.querySelector("#event-histogram"), counts, filters);
   const results = view.querySelector("#event-results");
   const last = Math.min(offset + page.events.length, page.total);
   results.innerHTML = html`
@@ -81,4 +90,37 @@ export async function renderEvents(view, params) {
     ${link("csv", "eventlens", "CSV")} ${link("jsonl", "eventlens", "JSONL")}
     ${link("parquet", "eventlens", "Parquet")} ${link("jsonl", "plover", "PLOVER JSONL")}
     ${link("csv", "gdelt", "GDELT-style CSV")} ${link("tsv", "icews", "ICEWS-style TSV")}`;
+}
+
+function drawHistogram(el, counts, filters) {
+  if (!counts.length) {
+    el.innerHTML = `<div class="empty">No dated events.</div>`;
+    return;
+  }
+  if (!plotlyReady()) {
+    el.innerHTML = `<div class="error">The chart library did not load (is the plotly package installed?).</div>`;
+    return;
+  }
+  const keys = ["verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict"];
+  const traces = keys.map((key, i) => ({
+    type: "bar", name: QUAD_NAMES[i + 1], x: counts.map((c) => c.period), y: counts.map((c) => c[key]),
+    marker: { color: QUAD_COLORS[i + 1] },
+    hovertemplate: `%{x|%B %Y}: %{y} ${QUAD_NAMES[i + 1]}<extra></extra>`,
+  }));
+  const layout = {
+    barmode: "stack", height: 210, margin: { t: 8, r: 10, b: 30, l: 40 }, bargap: 0.12,
+    paper_bgcolor: "#fff", plot_bgcolor: "#fff", showlegend: false, hovermode: "closest",
+    font: { family: "system-ui, -apple-system, Segoe UI, Roboto, sans-serif", size: 11, color: "#1d2733" },
+    xaxis: { type: "date", gridcolor: "#f2f4f7" }, yaxis: { gridcolor: "#eef1f5", fixedrange: true },
+  };
+  el.innerHTML = "";
+  window.Plotly.newPlot(el, traces, layout, { displaylogo: false, responsive: true, displayModeBar: false });
+  el.on("plotly_click", (event) => {
+    const start = String(event.points[0].x).slice(0, 10);
+    const d = new Date(`${start}T00:00:00Z`);
+    d.setUTCMonth(d.getUTCMonth() + 1);
+    d.setUTCDate(0);
+    const until = d.toISOString().slice(0, 10);
+    window.location.hash = `#/events?${queryString({ ...filters, since: start, until })}`;
+  });
 }
