@@ -258,7 +258,7 @@ UGA;Uganda;;Ugandan;Ugandans;Kampala|Entebbe;Nakasero;;Entebbe
 UKR;Ukraine;the Ukraine;Ukrainian;Ukrainians;Kyiv|Kiev|Kyyiv;Bankova|Bankova Street|Mariinsky Palace;;;
 UMI;United States Minor Outlying Islands;US Minor Outlying Islands|Wake Island|Midway|Midway Atoll|Johnston Atoll|Baker Island|Howland Island|Jarvis Island|Palmyra Atoll|Kingman Reef|Navassa Island;US Minor Outlying Islands|U.S. Minor Outlying Islands;;;;;Midway;no permanent population
 URY;Uruguay;Oriental Republic of Uruguay;Uruguayan;Uruguayans;Montevideo;Torre Ejecutiva
-USA;United States;US|U.S.|USA|U.S.A.|America|United States of America;American|U.S.|US|United States;Americans;Washington|Washington D.C.|Washington, D.C.|Washington DC;White House|Oval Office|Foggy Bottom|Langley|West Wing|Camp David;Pentagon|the Pentagon;America|American|Americans|Washington|US;Washington is also a US state and a surname; "America(n)" may mean the Americas
+USA;United States;US|U.S.|USA|U.S.A.|America|United States of America;American|U.S.|US|United States;Americans;Washington|Washington D.C.|Washington, D.C.|Washington DC;White House|Oval Office|Foggy Bottom|State Department|US State Department|Treasury Department|US Treasury|Langley|West Wing|Camp David;Pentagon|the Pentagon;America|American|Americans|Washington|US;Washington is also a US state and a surname; "America(n)" may mean the Americas
 UZB;Uzbekistan;;Uzbek|Uzbekistani;Uzbeks;Tashkent;Oqsaroy|Kuksaroy
 VAT;Holy See;Vatican|Vatican City|Vatican City State|Holy See (Vatican City State)|Holy See;Vatican|Papal|Pontifical;;Vatican City;Apostolic Palace|Santa Marta|Casa Santa Marta
 VCT;Saint Vincent and the Grenadines;St. Vincent and the Grenadines|St Vincent and the Grenadines|Saint Vincent|St. Vincent;Vincentian;Vincentians;Kingstown

@@ -18,7 +18,8 @@ from eventlens.errors import EventlensError
 
 app = typer.Typer(help="eventlens: political event data from dated English news.",
                   no_args_is_help=True, add_completion=False)
-console = Console()
+# Not a terminal (a pipe, a log): wide enough that tables stay readable.
+console = Console(width=None if sys.stdout.isatty() else 160)
 err = Console(stderr=True)
 
 DbOption = Annotated[Path, typer.Option("--db", help="DuckDB file of the store.",
@@ -116,6 +117,11 @@ def events(
     output: Annotated[Path | None, typer.Option("--output", "-o",
                                                 help="File for csv/jsonl/parquet.")] = None,
     limit: Annotated[int, typer.Option(min=1, help="Rows shown in the table.")] = 50,
+    merged: Annotated[bool, typer.Option("--merged/--raw", help="One row per real-world event "
+                                         "(merged across reports, the default) or per report.")]
+    = True,
+    columns: Annotated[str, typer.Option(help="Export columns: eventlens|plover|gdelt|icews.")]
+    = "eventlens",
 ) -> None:
     """List or export events, filtered by actors, type, status and dates."""
     from eventlens.store import EventFilter, open_store
@@ -125,14 +131,14 @@ def events(
     try:
         with open_store(db, read_only=True) as store:
             if fmt == "table":
-                _events_table(store, EventFilter(**{**_fields(flt), "limit": limit}))
+                _events_table(store, EventFilter(**{**_fields(flt), "limit": limit}), merged)
                 return
             if fmt == "parquet" and output is None:
                 raise typer.BadParameter("--format parquet needs --output FILE")
             target_path = output or Path("/dev/stdout")
             if output is None:
                 sys.stdout.flush()
-            count = store.export_events(flt, target_path, fmt)
+            count = _export(store, flt, target_path, fmt, columns=columns, merged=merged)
             if output is not None:
                 err.print(f"wrote {count} events to {output}")
     except EventlensError as exc:
@@ -143,19 +149,38 @@ def _fields(flt) -> dict:
     return {name: getattr(flt, name) for name in flt.__dataclass_fields__}
 
 
-def _events_table(store, flt) -> None:
-    rows = store.events(flt).fetchall()
-    cols = [d[0] for d in store.con.description]
-    table = Table(show_lines=False)
-    for name in ("date", "source", "type", "target", "status", "evidence"):
-        table.add_column(name, overflow="fold")
+def _export(store, flt, path: Path, fmt: str, *, columns: str, merged: bool) -> int:
+    """Merged events in eventlens' columns, or one row per report in any column set."""
+    from eventlens.store.exports import export
+
+    if merged and columns == "eventlens":
+        from eventlens.stories import merged_events
+
+        return store.write_relation(merged_events(store, flt).fetch_arrow_table(), path, fmt)
+    return export(store, flt, path, fmt, columns=columns)
+
+
+def _events_table(store, flt, merged: bool) -> None:
+    if merged:
+        from eventlens.stories import merged_events
+
+        cur = merged_events(store, flt)
+    else:
+        cur = store.events(flt)
+    cols = [d[0] for d in cur.description]
+    rows = cur.fetchall()
+    table = Table(show_lines=False, expand=True)
+    for name in ("date", "source", "type", "target", "status", "reports" if merged else "article"):
+        table.add_column(name, no_wrap=True, max_width=18)
+    table.add_column("evidence", overflow="fold", ratio=1, min_width=30)
     for row in rows:
         r = dict(zip(cols, row, strict=True))
         table.add_row(r["date_text"], r["source_code"] or f"({r['source_text']})",
                       r["plover_type"], r["target_code"] or (r["target_text"] or "-"), r["status"],
-                      escape(_clip(r["evidence"], 110)))
+                      str(r["mention_count"]) if merged else r["article_id"][:8],
+                      escape(_clip(r["evidence"], 100)))
     console.print(table)
-    console.print(f"{len(rows)} events shown")
+    console.print(f"{len(rows)} {'merged ' if merged else ''}events shown")
 
 
 def _clip(text: str, width: int) -> str:
@@ -230,6 +255,92 @@ def evaluate(
         report.write_text(json.dumps(result, indent=2, sort_keys=True) + "\n", encoding="utf-8")
         err.print(f"wrote {report}")
 
+
+stories_app = typer.Typer(help="Stories: reports of the same happening, grouped.",
+                          no_args_is_help=True)
+app.add_typer(stories_app, name="stories")
+
+
+@stories_app.command("list")
+def stories_list(
+    db: DbOption = DEFAULT_DB,
+    since: Annotated[str | None, typer.Option(help="Stories last seen on or after YYYY-MM-DD.")]
+    = None,
+    limit: Annotated[int, typer.Option(min=1)] = 30,
+    min_articles: Annotated[int, typer.Option(min=1, help="Only stories with this many reports.")]
+    = 1,
+) -> None:
+    """Stories, the most recent and largest first."""
+    from eventlens.stories import list_stories
+    from eventlens.store import open_store
+
+    try:
+        with open_store(db, read_only=True) as store:
+            found = list_stories(store, since=_date(since, "--since"), limit=limit,
+                                 min_articles=min_articles, with_articles=False)
+    except EventlensError as exc:
+        raise _fail(exc) from exc
+    table = Table("story", "first seen", "last seen", "reports", "outlets", "events", "headline")
+    for st in found:
+        table.add_row(st.story_id, str(st.first_seen), str(st.last_seen), str(st.article_count),
+                      str(st.outlet_count), str(st.event_count), escape(_clip(st.headline, 70)))
+    console.print(table)
+
+
+@stories_app.command("show")
+def stories_show(story_id: Annotated[str, typer.Argument(help="Story id or a unique prefix.")],
+                 db: DbOption = DEFAULT_DB) -> None:
+    """One story: its reports and the merged events they support."""
+    from eventlens.stories import get_story, merged_events
+    from eventlens.store import EventFilter, open_store
+
+    try:
+        with open_store(db, read_only=True) as store:
+            story = get_story(store, story_id)
+            if story is None:
+                raise EventlensError(f"no story {story_id!r}", hint="see `eventlens stories list`")
+            cur = merged_events(store, EventFilter())
+            cols = [d[0] for d in cur.description]
+            evs = [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
+    except EventlensError as exc:
+        raise _fail(exc) from exc
+    console.print(f"[bold]{escape(story.headline)}[/bold]  {story.story_id}  "
+                  f"{story.first_seen} → {story.last_seen}")
+    for art in story.articles:
+        console.print(f"  {art.published}  {art.article_id[:12]}  {escape(art.outlet or '-')}  "
+                      f"{escape(art.title)}")
+    mine = [e for e in evs if story.story_id in (e.get("story_ids") or [e.get("story_id")])]
+    console.print(f"\n[bold]{len(mine)} merged events[/bold]")
+    for e in mine:
+        console.print(f"  {e['date_text']}  {e['source_code'] or '?'} [bold]{e['plover_type']}"
+                      f"[/bold] {e['target_code'] or '-'}  ({e['status']}; {e['mention_count']} "
+                      f"reports, confidence {e['confidence']:.2f})")
+
+
+@app.command()
+def serve(
+    db: DbOption = DEFAULT_DB,
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8765,
+) -> None:
+    """Serve the REST API and the dashboard over the store (read-only)."""
+    from eventlens.api.server import serve as run_server
+
+    console.print(f"dashboard: http://{host}:{port}/   API: http://{host}:{port}/api   "
+                  f"OpenAPI: http://{host}:{port}/openapi.json")
+    try:
+        run_server(db, host=host, port=port)
+    except EventlensError as exc:
+        raise _fail(exc) from exc
+
+
+def _forecast_app():
+    from eventlens.forecast.cli import app as forecast_app
+
+    return forecast_app
+
+
+app.add_typer(_forecast_app(), name="forecast")
 
 train_app = typer.Typer(help="Train the learned parts of the coder.", no_args_is_help=True)
 app.add_typer(train_app, name="train")

@@ -21,6 +21,8 @@ class RunSummary:
     """What an ingest run did, and what it skipped and why."""
 
     run_id: str = ""
+    new_ids: list[str] = field(default_factory=list)
+    stories: object = None  # the StoryUpdate of this run
     read: int = 0
     new: int = 0
     duplicates: int = 0
@@ -54,6 +56,8 @@ def ingest(paths: Iterable[str | Path], store: Store, *, options=None, coder=Non
     Bad files and records are recorded with their place and skipped; each batch is written in
     one transaction, so an interrupted run loses at most the batch in flight and a re-run
     resumes where it stopped (already stored articles are recognised by id and skipped).
+    The new articles are then placed into stories (near-duplicates and reports of the same
+    happening), incrementally; articles an interrupted run left unplaced are placed next time.
     """
     from eventlens.ingest import IngestOptions, read_sources
 
@@ -82,6 +86,10 @@ def ingest(paths: Iterable[str | Path], store: Store, *, options=None, coder=Non
                 _flush(batch, store, coder, summary, progress)
                 batch = []
         _flush(batch, store, coder, summary, progress)
+        if summary.new_ids:
+            from eventlens.stories import update_stories
+
+            summary.stories = update_stories(store)  # also places what a crash left unplaced
         status = "done"
     finally:
         summary.seconds = time.perf_counter() - started
@@ -103,5 +111,6 @@ def _flush(batch: list[Article], store: Store, coder, summary: RunSummary,
         summary.events += store.write_results(results, run_id=summary.run_id,
                                               coder_version=coder.version)
         summary.new += len(fresh)
+        summary.new_ids.extend(a.id for a in fresh)
     if progress:
         progress(len(batch), summary.events)

@@ -22,6 +22,11 @@ NEIGHBOUR_WORDS = frozenset({"neighbor", "neighbour"})
 # Named things that act on no one: "hosts the Olympic Games", "under the Minsk agreement"
 NON_ACTOR_ENTITIES = frozenset({"EVENT", "LAW", "WORK_OF_ART", "PRODUCT", "LANGUAGE", "DATE",
                                 "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
+# Bodies of organisations that event data codes under their own name, not their parent's.
+OWN_CODE_BODIES = frozenset({"UNSC", "UNGA", "IAEA", "WHO", "UNHCR", "UNICEF", "WFP", "UNRWA",
+                             "ICJ", "IMF", "WB", "ECB", "UNHRC", "ECHR"})
+# Share of the countries named so far that one country needs before unnamed roles take it.
+CONTEXT_SHARE = 0.6
 ROLE_PRIORITY = ("MIL", "JUD", "LEG", "MED", "REB", "OPP", "BUS", "CVL", "GOV", "IGO", "NGO")
 
 
@@ -203,8 +208,9 @@ class ActorResolver:
             if low in PERSON_PRONOUNS or low in GROUP_PRONOUNS:
                 if i + 1 < end and doc[i + 1].lemma_.lower() in NEIGHBOUR_WORDS:
                     owner = self.memory.before(i, person=False)
-                    other = self.memory.before(i, person=False, count=1,
-                                               exclude=owner[0].country if owner else "")
+                    other = [a for a in self.memory.before(i, person=False, count=4,
+                                                           exclude=owner[0].country if owner else "")
+                             if self.kb.country_by_code(a.country) is not None][:1]
                     if other:
                         pieces.append(Piece(i, i + 2, country=other[0].country,
                                             how="coreference"))
@@ -239,7 +245,7 @@ class ActorResolver:
             return self._person_piece(start, end, text)
         org = self.kb.organisation_by_name(key)
         if org is not None:
-            return Piece(start, end, country=org.code, role="IGO", name=text, how="organisation")
+            return self._org_piece(org, start, end, text)
         group = self.kb.group_by_name(key, self.published)
         if group is not None:
             return Piece(start, end, country=group.country, role=group.role, name=text,
@@ -250,6 +256,19 @@ class ActorResolver:
         if label in ("ORG", "FAC", "NORP"):
             return None  # look inside ("Russian Defence Ministry", "the U.S. Supreme Court")
         return None
+
+    def _org_piece(self, org, start: int, end: int, text: str) -> Piece:
+        """An organisation; a body of one (the European Commission) acts for its parent,
+        except the bodies coded on their own (UNSC, IAEA, WHO, ...)."""
+        code = org.code
+        if org.parent and code not in OWN_CODE_BODIES:
+            code = org.parent
+        return Piece(start, end, country=code, role=org.role, name=text, how="organisation")
+
+    def _known_person(self, start: int, end: int, text: str) -> Piece | None:
+        """A person the article or the knowledge base knows, or None."""
+        piece = self._person_piece(start, end, text)
+        return piece if piece.country else None
 
     def _person_piece(self, start: int, end: int, text: str) -> Piece:
         key = normalise(text)
@@ -263,6 +282,12 @@ class ActorResolver:
             best = self._pick_role(roles)
             return Piece(start, end, country=best.country, role=best.role, name=best.name,
                          how="knowledge-base", person=True)
+        held = self.kb.people_named(key)
+        if held:
+            # out of office on this date: still of their country, no longer in its role
+            best = self._pick_role(held)
+            return Piece(start, end, country=best.country, name=best.name,
+                         how="knowledge-base-former", person=True)
         return Piece(start, end, name=text, how="name", person=True)
 
     def _pick_role(self, roles):
@@ -304,11 +329,14 @@ class ActorResolver:
             if capital:
                 org = self.kb.organisation_by_name(key)
                 if org is not None:
-                    return Piece(i, i + width, country=org.code, role="IGO", name=span.text,
-                                 how="organisation")
+                    return self._org_piece(org, i, i + width, span.text)
                 hit = self._country(key)
                 if hit:
                     return hit(i, i + width)
+                if all(t.pos_ == "PROPN" for t in span):
+                    person = self._known_person(i, i + width, span.text)
+                    if person is not None:
+                        return person
             if role_start:
                 lemma_key = " ".join(t.lemma_.lower() for t in span)
                 role = self.roles.get(key) or self.roles.get(lemma_key)
@@ -326,6 +354,12 @@ class ActorResolver:
                 chunks[-1].append(piece)
             else:
                 chunks.append([piece])
+        # "American and Russian diplomats": the head's role belongs to each adjective
+        for left, right in zip(chunks, chunks[1:], strict=False):
+            if len(left) == 1 and left[0].how == "adjective" and not left[0].role:
+                role = next((p.role for p in right if p.role and not p.country), "")
+                if role and right[0].how == "adjective":
+                    left.append(Piece(left[0].end, left[0].end, role=role, how="title"))
         return chunks
 
     def _coordinated(self, left: Piece, right: Piece) -> bool:
@@ -361,13 +395,18 @@ class ActorResolver:
             (p.name for p in chunk if p.name), "")
         hows = [p.how for p in chunk]
         how = "title" if ("title" in hows and any(p.person for p in chunk)) else next(
-            (h for h in ("knowledge-base", "organisation", "metonym", "coreference", "country",
+            (h for h in ("knowledge-base", "knowledge-base-former", "organisation", "metonym", "coreference", "country",
                          "adjective", "title", "name") if h in hows), "unresolved")
         person = any(p.person for p in chunk)
-        if person and not country and role:
+        if not country and role and role not in ("IGO", "NGO"):
             country = self._context_country()
-        if role in ("IGO",) and country:
-            role = ""
+            if country:
+                hows.append("context")
+                how = "context" if how == "title" else how
+        if country and self.kb.country_by_code(country) is None:
+            role = ""  # an organisation or group code carries no role of its own (G7, NATO)
+        elif country and not role and any(p.how == "country" for p in chunk) and not person:
+            role = "GOV"  # a country named as an actor is its government
         if not country and not name and not role:
             return []
         actor = Actor(country, role, name)
@@ -397,9 +436,16 @@ class ActorResolver:
         return [Mention(span.start_char, span.end_char, span.text, found[0], "coreference")]
 
     def _context_country(self) -> str:
-        if not self.memory.countries:
+        """The country an article is about, when one dominates what it has named so far
+        ("police" in a story about Hong Kong); else ""."""
+        counts = self.memory.countries
+        total = sum(counts.values())
+        if not total:
             return ""
-        return max(self.memory.countries.items(), key=lambda kv: kv[1])[0]
+        country, count = max(counts.items(), key=lambda kv: kv[1])
+        if count >= 2 and count / total >= CONTEXT_SHARE:
+            return country
+        return ""
 
 
 def _strongest(roles: list[str]) -> str:

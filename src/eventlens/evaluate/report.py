@@ -21,10 +21,17 @@ def evaluate_path(path: Path, *, limit: int | None = None, throughput: bool = Tr
         from eventlens.evaluate.gold import read_gold, score_gold
         from eventlens.pipeline import code_articles
 
+        from eventlens.evaluate.actors import score_actors
+        from eventlens.evaluate.stories import story_section
+
         gold = read_gold(path)[:limit]
         results = code_articles([g.article for g in gold], coder=coder, nlp=nlp)
-        report["articles"] = score_gold(gold, {g.id: r for g, r in zip(gold, results,
-                                                                       strict=True)})
+        by_id = {g.id: r for g, r in zip(gold, results, strict=True)}
+        report["articles"] = score_gold(gold, by_id)
+        report["actors"] = score_actors(gold, by_id)
+        stories = story_section(gold, by_id)
+        if stories is not None:
+            report["stories"] = stories
         texts = [g.article.text for g in gold]
     elif path.is_file():
         from eventlens.evaluate.plv import read_plv, score_plv
@@ -42,12 +49,12 @@ def evaluate_path(path: Path, *, limit: int | None = None, throughput: bool = Tr
 def measure_throughput(texts: list[str], *, coder, nlp, repeats: int = 2) -> dict:
     """Articles and words per second of spaCy alone and of the full pipeline, measured
     back to back on the same texts (best of `repeats`), and their ratio."""
+    import datetime as dt
+
     from eventlens.ingest import article_id
     from eventlens.model import Article
     from eventlens.nlp.pipeline import spacy_rate
     from eventlens.pipeline import code_articles
-
-    import datetime as dt
 
     articles = [Article(article_id(t), t, dt.date(2020, 1, 1)) for t in texts]
     words = sum(len(t.split()) for t in texts)
@@ -98,6 +105,15 @@ def render_report(report: dict, console) -> None:
                           f" F1 {s['f1']:.3f}")
         console.print(f"salient-event recall {art['salient_recall']:.3f}  status accuracy "
                       f"{art['status_accuracy']:.3f}  quote recall {art['quote_recall']:.3f}")
+    actors = report.get("actors")
+    if actors:
+        console.print(f"[bold]actors[/bold]: {actors['entities']} gold entities, found "
+                      f"{actors['found']:.3f}, right country {actors['country_accuracy']:.3f}, "
+                      f"right country and role {actors['country_role_accuracy']:.3f}")
+    if report.get("stories"):
+        from eventlens.evaluate.stories import render_story_section
+
+        render_story_section(report["stories"], console)
     thr = report.get("throughput")
     if thr:
         console.print(f"[bold]throughput[/bold]: pipeline {thr['pipeline_articles_per_s']:.1f} "

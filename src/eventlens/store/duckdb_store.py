@@ -156,8 +156,8 @@ class Store:
         Articles already stored are skipped, so a re-run or a resumed run adds nothing twice.
         Returns the number of events written.
         """
-        fresh = [r for r in results
-                 if r.article.id not in self.known_article_ids(x.article.id for x in results)]
+        known = self.known_article_ids(x.article.id for x in results)
+        fresh = [r for r in results if r.article.id not in known]
         if not fresh:
             return 0
         articles, events, quotes, mentions = [], [], [], []
@@ -175,23 +175,39 @@ class Store:
                                  m.actor.role, m.actor.name, m.how))
         self.con.execute("BEGIN TRANSACTION")
         try:
-            self.con.executemany("INSERT INTO articles (id, url, outlet, title, published, text, "
-                                 "origin, run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", articles)
-            if events:
-                self.con.executemany(
-                    f"INSERT OR IGNORE INTO events VALUES ({', '.join('?' * len(events[0]))})",
-                    events)
-            if quotes:
-                self.con.executemany("INSERT OR IGNORE INTO quotes VALUES "
-                                     "(?, ?, ?, ?, ?, ?, ?, ?, ?)", quotes)
-            if mentions:
-                self.con.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                                     mentions)
+            self._insert("articles", articles,
+                         ["id", "url", "outlet", "title", "published", "text", "origin", "run_id"])
+            self._insert("events", events, ignore=True)
+            self._insert("quotes", quotes, ignore=True)
+            self._insert("mentions", mentions)
             self.con.execute("COMMIT")
         except duckdb.Error:
             self.con.execute("ROLLBACK")
             raise
         return len(events)
+
+    def _insert(self, table: str, rows: list[tuple], columns: list[str] | None = None, *,
+                ignore: bool = False) -> None:
+        """Bulk insert through an Arrow table (row-by-row inserts are slow in DuckDB)."""
+        if not rows:
+            return
+        import pyarrow as pa
+
+        columns = columns or self._columns(table)
+        data = pa.table({name: list(col) for name, col in zip(columns, zip(*rows, strict=True),
+                                                              strict=True)})
+        self.con.register("_eventlens_rows", data)
+        try:
+            verb = "INSERT OR IGNORE" if ignore else "INSERT"
+            self.con.execute(f"{verb} INTO {table} ({', '.join(columns)}) "
+                             f"SELECT {', '.join(columns)} FROM _eventlens_rows")
+        finally:
+            self.con.unregister("_eventlens_rows")
+
+    def _columns(self, table: str) -> list[str]:
+        rows = self.con.execute("SELECT column_name FROM information_schema.columns "
+                                "WHERE table_name = ? ORDER BY ordinal_position", [table]).fetchall()
+        return [r[0] for r in rows]
 
     # -- reading ------------------------------------------------------------------------------
     def events(self, flt: EventFilter | None = None):
@@ -213,6 +229,19 @@ class Store:
         query = f"SELECT * FROM events{where} ORDER BY event_date DESC, article_id, evidence_start"
         self.con.execute(f"COPY ({query}) TO '{_sql_path(path)}' ({options})", params)
         return self.con.execute(f"SELECT count(*) FROM events{where}", params).fetchone()[0]
+
+    def write_relation(self, table, path: str | Path, fmt: str) -> int:
+        """Write an Arrow table to CSV, JSONL or Parquet with DuckDB; returns the row count."""
+        if fmt not in EXPORT_FORMATS:
+            raise EventlensError(f"unknown export format {fmt!r}", hint=f"use one of {EXPORT_FORMATS}")
+        options = {"csv": "FORMAT csv, HEADER true", "jsonl": "FORMAT json",
+                   "parquet": "FORMAT parquet"}[fmt]
+        self.con.register("_eventlens_out", table)
+        try:
+            self.con.execute(f"COPY (SELECT * FROM _eventlens_out) TO '{_sql_path(path)}' ({options})")
+        finally:
+            self.con.unregister("_eventlens_out")
+        return table.num_rows
 
     def article(self, article_id: str) -> dict | None:
         """The article's row as a dict, or None. Accepts a unique id prefix."""
