@@ -41,26 +41,45 @@ def _date(value: str | None, name: str) -> dt.date | None:
         raise typer.BadParameter(f"{name} must be YYYY-MM-DD, got {value!r}") from exc
 
 
+ActorsOption = Annotated[list[Path] | None, typer.Option(
+    "--actors", help="A user actor dictionary (TSV/YAML, see docs/actors.md); repeatable.")]
+ConfigOption = Annotated[Path | None, typer.Option(
+    "--config", help="Settings file (default: $EVENTLENS_CONFIG or ./eventlens.toml).")]
+
+
+def _settings(config: Path | None, **flags):
+    from eventlens.config import load_settings
+
+    return load_settings(config).with_flags(**flags)
+
+
 @app.command()
 def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files, folders or globs to read.")],
-    db: DbOption = DEFAULT_DB,
+    db: Annotated[Path | None, typer.Option("--db", help="DuckDB file of the store.",
+                                            envvar="EVENTLENS_DB")] = None,
+    actors: ActorsOption = None,
+    config: ConfigOption = None,
     text_field: Annotated[str, typer.Option(help="JSONL field holding the article text.")] = "text",
     date_field: Annotated[str, typer.Option(help="JSONL field holding the publication date.")]
     = "published",
-    batch_size: Annotated[int, typer.Option(min=1, help="Articles per parse/write batch.")] = 32,
+    batch_size: Annotated[int | None, typer.Option(min=1, help="Articles per parse/write batch.")]
+    = None,
 ) -> None:
     """Read articles, code their events and store them (re-running adds nothing twice)."""
     from eventlens.ingest import IngestOptions, JsonlFields
     from eventlens.pipeline import ingest as run_ingest
+    from eventlens.registry import get_coder
     from eventlens.store import open_store
 
     options = IngestOptions(jsonl_fields=JsonlFields(text=text_field, published=date_field))
     try:
-        with open_store(db) as store, _progress() as progress:
+        settings = _settings(config, db=db, actor_files=actors, batch_size=batch_size)
+        coder = get_coder(settings.coder, actor_files=settings.actor_files)
+        with open_store(settings.db) as store, _progress() as progress:
             task = progress.add_task("coding articles", total=None)
-            summary = run_ingest(paths, store, options=options, batch_size=batch_size,
-                                 progress=lambda n, _e: progress.advance(task, n))
+            summary = run_ingest(paths, store, options=options, batch_size=settings.batch_size,
+                                 coder=coder, progress=lambda n, _e: progress.advance(task, n))
             _print_run(summary)
             _print_summary(store.summary())
     except EventlensError as exc:
@@ -256,6 +275,32 @@ def evaluate(
         err.print(f"wrote {report}")
 
 
+actors_app = typer.Typer(help="The actor knowledge base.", no_args_is_help=True)
+app.add_typer(actors_app, name="actors")
+
+
+@actors_app.command("lookup")
+def actors_lookup(
+    name: Annotated[str, typer.Argument(help="A name, title or phrase: 'Lavrov', 'the Kremlin', "
+                                             "'Russian foreign minister'.")],
+    date: Annotated[str | None, typer.Option("--date", help="As of YYYY-MM-DD (default today).")]
+    = None,
+    actors: ActorsOption = None,
+    config: ConfigOption = None,
+) -> None:
+    """How a name resolves on a date, and why: the entries it matches and the actor chosen."""
+    from eventlens.actors.lookup import explain
+
+    try:
+        settings = _settings(config, actor_files=actors)
+        when = _date(date, "--date") or dt.date.today()
+        lines = explain(name, when, actor_files=settings.actor_files)
+    except EventlensError as exc:
+        raise _fail(exc) from exc
+    for line in lines:
+        console.print(escape(line))
+
+
 stories_app = typer.Typer(help="Stories: reports of the same happening, grouped.",
                           no_args_is_help=True)
 app.add_typer(stories_app, name="stories")
@@ -271,8 +316,8 @@ def stories_list(
     = 1,
 ) -> None:
     """Stories, the most recent and largest first."""
-    from eventlens.stories import list_stories
     from eventlens.store import open_store
+    from eventlens.stories import list_stories
 
     try:
         with open_store(db, read_only=True) as store:
@@ -291,8 +336,8 @@ def stories_list(
 def stories_show(story_id: Annotated[str, typer.Argument(help="Story id or a unique prefix.")],
                  db: DbOption = DEFAULT_DB) -> None:
     """One story: its reports and the merged events they support."""
-    from eventlens.stories import get_story, merged_events
     from eventlens.store import EventFilter, open_store
+    from eventlens.stories import get_story, merged_events
 
     try:
         with open_store(db, read_only=True) as store:

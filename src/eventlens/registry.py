@@ -7,10 +7,11 @@ from collections.abc import Callable
 from eventlens.errors import ConfigError
 
 # name -> (version, factory). Factories import lazily: nothing heavy happens at import time.
-CODERS: dict[str, tuple[str, Callable[[], object]]] = {}
+CODERS: dict[str, tuple[str, Callable[..., object]]] = {}
 
 
-def register_coder(name: str, version: str, factory: Callable[[], object]) -> None:
+def register_coder(name: str, version: str, factory: Callable[..., object]) -> None:
+    """Register a coder factory taking keyword `actor_files` (users' actor dictionaries)."""
     CODERS[name] = (version, factory)
 
 
@@ -18,10 +19,11 @@ def _builtin_coders() -> None:
     if "linguistic" in CODERS:
         return
 
-    def linguistic():
+    def linguistic(*, actor_files=()):
+        from eventlens.actors.kb import load_knowledge_base
         from eventlens.coding.linguistic import LinguisticCoder
 
-        return LinguisticCoder()
+        return LinguisticCoder(kb=load_knowledge_base(tuple(actor_files)))
 
     register_coder("linguistic", "0.1.0", linguistic)
 
@@ -31,9 +33,9 @@ def coder_names() -> list[str]:
     return sorted(CODERS)
 
 
-def get_coder(name: str = "linguistic"):
-    """A coder instance by registered name."""
+def get_coder(name: str = "linguistic", *, actor_files=()):
+    """A coder instance by registered name, with users' actor files added to its dictionary."""
     _builtin_coders()
     if name not in CODERS:
         raise ConfigError(f"no coder named {name!r}", hint=f"choose one of {coder_names()}")
-    return CODERS[name][1]()
+    return CODERS[name][1](actor_files=tuple(actor_files))

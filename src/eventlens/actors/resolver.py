@@ -27,6 +27,9 @@ OWN_CODE_BODIES = frozenset({"UNSC", "UNGA", "IAEA", "WHO", "UNHCR", "UNICEF", "
                              "ICJ", "IMF", "WB", "ECB", "UNHRC", "ECHR"})
 # Share of the countries named so far that one country needs before unnamed roles take it.
 CONTEXT_SHARE = 0.6
+# When a mention draws on several clues, the one reported as how it was resolved.
+HOW_ORDER = ("knowledge-base", "knowledge-base-former", "office", "organisation", "metonym",
+             "coreference", "country", "adjective", "title", "name")
 ROLE_PRIORITY = ("MIL", "JUD", "LEG", "MED", "REB", "OPP", "BUS", "CVL", "GOV", "IGO", "NGO")
 
 
@@ -72,6 +75,7 @@ class Piece:
     how: str = ""
     person: bool = False
     pronoun: str = ""
+    title: str = ""  # the office word of a role piece ("president", "foreign minister")
 
 
 @dataclass(slots=True)
@@ -265,6 +269,14 @@ class ActorResolver:
             code = org.parent
         return Piece(start, end, country=code, role=org.role, name=text, how="organisation")
 
+    def _office_holder(self, country: str, title: str):
+        if self.kb.country_by_code(country) is None:
+            return None
+        try:
+            return self.kb.office_holder(country, title, self.published)
+        except (KeyError, ValueError):
+            return None
+
     def _known_person(self, start: int, end: int, text: str) -> Piece | None:
         """A person the article or the knowledge base knows, or None."""
         piece = self._person_piece(start, end, text)
@@ -341,7 +353,7 @@ class ActorResolver:
                 lemma_key = " ".join(t.lemma_.lower() for t in span)
                 role = self.roles.get(key) or self.roles.get(lemma_key)
                 if role and span[-1].pos_ in ("NOUN", "PROPN", "ADJ"):
-                    return Piece(i, i + width, role=role, how="title")
+                    return Piece(i, i + width, role=role, how="title", title=lemma_key)
         return None
 
     # -- chunks -------------------------------------------------------------------------------
@@ -395,9 +407,13 @@ class ActorResolver:
             (p.name for p in chunk if p.name), "")
         hows = [p.how for p in chunk]
         how = "title" if ("title" in hows and any(p.person for p in chunk)) else next(
-            (h for h in ("knowledge-base", "knowledge-base-former", "organisation", "metonym", "coreference", "country",
-                         "adjective", "title", "name") if h in hows), "unresolved")
+            (h for h in HOW_ORDER if h in hows), "unresolved")
         person = any(p.person for p in chunk)
+        title = next((p.title for p in chunk if p.title), "")
+        if country and title and not person and not any(p.pronoun for p in chunk):
+            holder = self._office_holder(country, title)
+            if holder is not None:  # "the US president" on 2019-06-01 is Donald Trump
+                name, role, how = holder.name, holder.role or role, "office"
         if not country and role and role not in ("IGO", "NGO"):
             country = self._context_country()
             if country:

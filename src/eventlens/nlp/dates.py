@@ -9,8 +9,9 @@ import re
 import dateparser
 
 _YEAR_ONLY = re.compile(r"^(?:in |during |by |since |until )?(?:the year )?((?:19|20)\d\d)$", re.I)
-_MONTHS = ("january february march april may june july august september october november "
-           "december jan feb mar apr jun jul aug sep sept oct nov dec").split()
+_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+           "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+           "sep", "sept", "oct", "nov", "dec"]
 _MONTH_ONLY = re.compile(r"^(?:in |by |until |early |late |mid-?|next |last |this )*(" +
                          "|".join(_MONTHS) + r")\.?(?:,? ((?:19|20)\d\d))?$", re.I)
 _RELATIVE_MONTH = re.compile(r"^(next|last|this|the coming|the past|the previous) month$", re.I)
@@ -75,7 +76,7 @@ def _resolve(text: str, published: dt.date, future: bool) -> str | None:
         return f"{year:04d}-{month:02d}"
     weekday = _WEEKDAY.fullmatch(text.replace("last ", "").replace("next ", "").replace("this ", ""))
     if weekday:
-        target = ("monday tuesday wednesday thursday friday saturday sunday".split()
+        target = (["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
                   .index(weekday.group(1).lower()))
         delta = (published.weekday() - target) % 7
         if future or text.startswith("next "):
@@ -84,7 +85,7 @@ def _resolve(text: str, published: dt.date, future: bool) -> str | None:
         return (published - dt.timedelta(days=delta)).isoformat()
     ago = _AGO.fullmatch(text)
     if ago:
-        count = _NUMBERS.get(ago.group(1), None) or int(ago.group(1)) if ago.group(1).isdigit() \
+        count = _NUMBERS.get(ago.group(1)) or int(ago.group(1)) if ago.group(1).isdigit() \
             else _NUMBERS.get(ago.group(1), 1)
         days = count * {"day": 1, "week": 7}[ago.group(2)]
         return (published - dt.timedelta(days=days)).isoformat()

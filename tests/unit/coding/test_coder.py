@@ -17,7 +17,7 @@ def test_subject_verb_object(code_text, triples):
 
 def test_passive_with_agent(code_text, triples):
     r = code_text("New sanctions were imposed on Iran by the European Union on Tuesday.")
-    assert ("EU", "SANCTION", "IRN", "asserted") in triples(r)
+    assert ("EU", "SANCTION", "IRN:GOV", "asserted") in triples(r)
 
 
 def test_coordinated_sources_give_a_record_each_way(code_text, triples):
