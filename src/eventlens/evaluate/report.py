@@ -18,11 +18,10 @@ def evaluate_path(path: Path, *, limit: int | None = None, throughput: bool = Tr
     nlp = load_pipeline()
     report: dict = {"coder": {"name": coder.name, "version": coder.version}, "input": str(path)}
     if path.is_dir():
-        from eventlens.evaluate.gold import read_gold, score_gold
-        from eventlens.pipeline import code_articles
-
         from eventlens.evaluate.actors import score_actors
+        from eventlens.evaluate.gold import read_gold, score_gold
         from eventlens.evaluate.stories import story_section
+        from eventlens.pipeline import code_articles
 
         gold = read_gold(path)[:limit]
         results = code_articles([g.article for g in gold], coder=coder, nlp=nlp)
