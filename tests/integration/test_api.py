@@ -273,3 +273,10 @@ def test_store_is_opened_read_only(client):
     store = client.app.state.holder.store
     with pytest.raises(duckdb.Error, match="read-only"):
         store.con.execute("CREATE TABLE scratch (x INTEGER)")
+
+
+def test_total_is_right_past_the_last_page(client):
+    beyond = _events(client, limit=5, offset=20)
+    assert beyond["total"] == 8 and beyond["events"] == [] and beyond["next_offset"] is None
+    last = _events(client, limit=5, offset=5)
+    assert last["total"] == 8 and len(last["events"]) == 3

@@ -184,7 +184,9 @@ def create_app(db_path: str | Path, *, read_only: bool = True, max_limit: int = 
         query = _query(source, target, actor, dyad, type, quad, status, since, until, article,
                        q, limit, offset)
         rows = analysis.list_events(store, query)
-        total = analysis.count_events(store, query)
+        # A short page is the last one: its total is known without counting again.
+        short = len(rows) < limit and (rows or offset == 0)
+        total = offset + len(rows) if short else analysis.count_events(store, query)
         nxt = offset + limit if offset + limit < total else None
         return EventPage(total, limit, offset, nxt, rows, _briefs(store, rows))
 

@@ -179,7 +179,6 @@ def export_sql(flt, columns: str = "eventlens", fmt: str = "csv") -> tuple[str, 
     if columns not in COLUMN_SETS:
         raise EventlensError(f"unknown column set {columns!r}", hint=f"use one of {COLUMN_SETS}")
     where, params = flt.where() if flt is not None else ("", [])
-    where = where.replace(" WHERE ", " WHERE ", 1)
     select = {
         "eventlens": _EVENTLENS,
         "plover": _PLOVER_FLAT if fmt in ("csv", "tsv") else _PLOVER_NESTED,
