@@ -119,7 +119,6 @@ class Database:
         self.path = Path(path)
         self.store: Store = open_store(path, read_only=read_only)
         self._search_index: analysis.SearchIndex | None = None
-        self._dyad_cube = analysis.DyadCube()
 
     def close(self) -> None:
         self.store.close()
@@ -169,8 +168,7 @@ class Database:
         """Counts by quad class and mean intensity per period, both directions (a→b, b→a)."""
         rows = analysis.dyad_timeline(self.store, a, b, freq=freq,
                                       since=parse_date(since, "since"),
-                                      until=parse_date(until, "until"), status=status, fill=fill,
-                                      cube=self._dyad_cube)
+                                      until=parse_date(until, "until"), status=status, fill=fill)
         return Result(analysis.DyadPeriod, lambda: rows)
 
     def actors(self, *, q: str | None = None, limit: int | None = None,

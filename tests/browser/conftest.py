@@ -97,7 +97,11 @@ def shot():
 
     def save(page, name: str) -> Path:
         path = SCREENSHOTS / f"{name}.png"
-        page.evaluate("window.scrollTo(0, 0)")  # else the sticky header lands mid-page
+        # Back to the top first (after any smooth scrolling has ended), else the sticky header
+        # lands mid-page in a full-page shot.
+        page.wait_for_timeout(700)
+        page.evaluate("window.scrollTo({top: 0, behavior: 'instant'})")
+        page.wait_for_function("window.scrollY === 0")
         page.screenshot(path=str(path), full_page=True)
         return path
 

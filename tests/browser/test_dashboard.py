@@ -109,7 +109,8 @@ def test_article_with_quote(page, shot):
     shot(page, "article-quote")
 
 
-def test_api_docs_load_offline(page):
+def test_api_docs_load_offline(page, shot):
     page.goto(page.base + "/docs")
     page.wait_for_selector(".swagger-ui .opblock", timeout=15000)
     assert page.locator(".opblock-summary-path").count() >= 6
+    shot(page, "api-docs")
