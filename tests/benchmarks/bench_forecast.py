@@ -46,7 +46,8 @@ def main() -> None:
         print(f"{mode:>10}: MRR {100 * row['mrr']:.2f}  H@1 {100 * row['hits@1']:.2f}  "
               f"H@3 {100 * row['hits@3']:.2f}  H@10 {100 * row['hits@10']:.2f}  "
               f"({row['n_queries']} queries, ties {body['tie_policy']})")
-    print(f"fit {body['fit_seconds']:.1f}s, predict {body['predict_seconds']:.1f}s, "
+    print(f"fit {body['fit_seconds']:.1f}s (cpu {body['fit_cpu_seconds']:.1f}s), predict "
+          f"{body['predict_seconds']:.1f}s (cpu {body['predict_cpu_seconds']:.1f}s), "
           f"wall {time.perf_counter() - started:.1f}s, peak memory {peak_memory_mb():.0f} MiB")
     if args.report:
         args.report.write_text(json.dumps(result.to_dict(), indent=2) + "\n", encoding="utf-8")

@@ -80,8 +80,9 @@ def bench(
                                                ("mrr", "hits@1", "hits@3", "hits@10")),
                       str(row["n_queries"]))
     console.print(table)
-    console.print(f"fit {body['fit_seconds']:.1f}s on {'+'.join(result.fit_splits)}, "
-                  f"predict {body['predict_seconds']:.1f}s, peak memory "
+    console.print(f"fit {body['fit_seconds']:.1f}s (cpu {body['fit_cpu_seconds']:.1f}s) on "
+                  f"{'+'.join(result.fit_splits)}, predict {body['predict_seconds']:.1f}s "
+                  f"(cpu {body['predict_cpu_seconds']:.1f}s), peak memory "
                   f"{body['peak_memory_mb']:.0f} MiB (max RSS), seed {seed}, tie policy {ties}")
     if report is not None:
         report.write_text(json.dumps(result.to_dict(), indent=2) + "\n",

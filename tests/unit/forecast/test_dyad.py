@@ -6,6 +6,7 @@ import datetime as dt
 
 import duckdb
 import numpy as np
+import pyarrow as pa
 import pytest
 
 from eventlens.errors import ForecastError
@@ -28,10 +29,12 @@ def con():
             rows.append(("FRA", "DEU", "ACCUSE", 3, date))
         if rng.random() < 0.1:
             rows.append(("GBR", "IRL", "COOPERATE", 2, date))
+    columns = ["source_country", "target_country", "plover_type", "quad_class", "event_date"]
+    table = pa.table({name: [row[i] for row in rows] for i, name in enumerate(columns)})
     connection = duckdb.connect()
-    connection.execute("CREATE TABLE events (source_country VARCHAR, target_country VARCHAR, "
-                       "plover_type VARCHAR, quad_class INTEGER, event_date DATE)")
-    connection.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?)", rows)
+    connection.register("generated", table)
+    connection.execute("CREATE TABLE events AS SELECT source_country, target_country, "
+                       "plover_type, quad_class::INTEGER AS quad_class, event_date FROM generated")
     connection.execute("INSERT INTO events VALUES (NULL, 'CHN', 'CONSULT', 1, DATE '2024-02-01')")
     return connection
 
