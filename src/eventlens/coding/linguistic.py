@@ -56,6 +56,7 @@ class LinguisticCoder:
     def code(self, doc, article: Article) -> ArticleResult:
         """Events, quotes and actor mentions of one article, with evidence offsets."""
         resolver = ActorResolver(self.kb, doc, article.published)
+        self._sentence_actors: list[Mention] = []
         events: list[Event] = []
         mentions: list[Mention] = []
         for sent in doc.sents:
@@ -63,6 +64,8 @@ class LinguisticCoder:
             triggers = self._kept_triggers(sent)
             found: list[Event] = []
             used: set[int] = set()
+            self._sentence_actors = [m for m in mentions if sent.start_char <= m.start < sent.end_char
+                                     and m.actor.country]
             for trig in triggers:
                 made = self._events_for(trig, sent, resolver, article, triggers, doc)
                 if made:
@@ -107,11 +110,14 @@ class LinguisticCoder:
         if not sources:
             return []
         targets = self._targets(trig, resolver)
+        if not any(t.actor.country for t in targets) and len(sources) == 1:
+            targets = self._sentence_target(sources[0]) or targets
         frame = trig.frame
         mode = self.lexicon.mode_for(frame.plover_type,
                                      trig.words + [c.lemma_.lower() for c in trig.token.children])
+        joint = frame.joint if trig.shared is None else trig.shared
         act = _Act(frame.plover_type, mode, frame.trigger, trig.token,
-                   frame.joint and mode not in ONE_SIDED_MODES, 0.1 * (not trig.noun))
+                   joint and mode not in ONE_SIDED_MODES, 0.1 * (not trig.noun))
         return self._build(act, sources, targets, sent, article, doc, triggers)
 
     def _candidate_events(self, sent, resolver: ActorResolver, article: Article,
@@ -147,8 +153,9 @@ class LinguisticCoder:
     def _build(self, act: _Act, sources: list[Mention], targets: list[Mention], sent,
                article: Article, doc, triggers: list[Trigger]) -> list[Event]:
         """Records for every source-target pair of one act, with date, status and place."""
-        date_text = _date_expression(act.token, sent)
-        future_hint = _looks_future(act.token)
+        date_ent = _date_entity(act.token, sent)
+        date_text = date_ent.text if date_ent is not None else ""
+        future_hint = _looks_future(act.token) and not _said_of_past(date_ent)
         date = resolve_date(date_text, article.published, future=future_hint) if date_text else None
         status = status_of(act.token, future_date=bool(date and is_future(date, article.published)))
         date = date or article.published.isoformat()
@@ -203,6 +210,17 @@ class LinguisticCoder:
         if label == "YIELD":
             return split_yield(triggers, rule_type)
         return label
+
+    def _sentence_target(self, source: Mention) -> list[Mention]:
+        """Where the parse gives an act no known target, the one other country or organisation
+        the sentence names, if there is exactly one ("China began drills around Taiwan")."""
+        others = {m.actor.country: m for m in self._sentence_actors
+                  if m.actor.country != source.actor.country
+                  and not (m.start < source.end and source.start < m.end)}
+        if len(others) != 1:
+            return []
+        only = next(iter(others.values()))
+        return [Mention(only.start, only.end, only.text, only.actor, f"{only.how}+sentence")]
 
     def _targets(self, trig: Trigger, resolver: ActorResolver) -> list[Mention]:
         """The first choice of target that names a known actor, else the first choice."""
@@ -284,14 +302,24 @@ def _covers(event: Event, src_span, tgt_span) -> bool:
     return (hit(a, s) and hit(b, t)) or (hit(a, t) and hit(b, s))
 
 
-def _date_expression(token, sent) -> str:
+def _date_entity(token, sent):
     """The date entity nearest the trigger in its sentence, preferring one attached to it."""
     dates = [e for e in sent.ents if e.label_ == "DATE"]
     if not dates:
-        return ""
+        return None
     attached = [e for e in dates if any(t.head.i == token.i or t.head.head.i == token.i for t in e)]
-    chosen = attached[0] if attached else min(dates, key=lambda e: abs(e.start - token.i))
-    return chosen.text
+    return attached[0] if attached else min(dates, key=lambda e: abs(e.start - token.i))
+
+
+def _said_of_past(date_ent) -> bool:
+    """Whether a date hangs on a past-tense verb ("agreed on Saturday to ..."): then it dates
+    the agreement, which lies before publication, not the act agreed."""
+    if date_ent is None:
+        return False
+    head = date_ent.root.head
+    if head.dep_ == "prep":
+        head = head.head
+    return head.tag_ == "VBD"
 
 
 def _looks_future(token) -> bool:

@@ -54,6 +54,8 @@ class Trigger:
     alternatives: list = field(default_factory=list)
     governor: object = None  # outer verb that sets the status (agree to, plan to, deny)
     noun: bool = False
+    shared: bool | None = None  # overrides frame.joint: "X and Y agreed to cut Z off" is not
+    # an act of X on Y
 
 
 def _children(token, deps) -> list:
@@ -239,6 +241,13 @@ def _fill_verb_arguments(trig: Trigger, obj) -> None:
     options.append(prep_objects(verb, FALLBACK_PREPS))
     if obj is not None:
         options.append(prep_objects(obj, FALLBACK_PREPS))
+    commitment = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+    if trig.frame.plover_type == "AGREE" and commitment:
+        # "agreed to remove Russian banks from SWIFT": the act promised has the target
+        inner = commitment[0]
+        options.insert(0, [c for c in _children(inner, OBJECT_DEPS) if c.dep_ != "attr"]
+                       + prep_objects(inner, FALLBACK_PREPS))
+        trig.shared = False
     options = [o for o in options if o]
     trig.targets = options[0] if options else []
     trig.alternatives = options[1:]
