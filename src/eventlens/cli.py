@@ -175,7 +175,7 @@ def _export(store, flt, path: Path, fmt: str, *, columns: str, merged: bool) -> 
     if merged and columns == "eventlens":
         from eventlens.stories import merged_events
 
-        return store.write_relation(merged_events(store, flt).fetch_arrow_table(), path, fmt)
+        return store.write_relation(merged_events(store, flt).to_arrow_table(), path, fmt)
     return export(store, flt, path, fmt, columns=columns)
 
 

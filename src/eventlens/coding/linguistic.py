@@ -109,15 +109,20 @@ class LinguisticCoder:
         sources = self._actors(trig.sources, resolver)
         if not sources:
             return []
-        targets = self._targets(trig, resolver)
-        if not any(t.actor.country for t in targets) and len(sources) == 1:
-            targets = self._sentence_target(sources[0]) or targets
         frame = trig.frame
+        targets = self._targets(trig, resolver)
+        if not any(t.actor.country for t in targets) and len(sources) == 1 \
+                and frame.plover_type not in DYADIC_TYPES:
+            targets = self._sentence_target(sources[0]) or targets
         mode = self.lexicon.mode_for(frame.plover_type,
                                      trig.words + [c.lemma_.lower() for c in trig.token.children])
         joint = frame.joint if trig.shared is None else trig.shared
-        act = _Act(frame.plover_type, mode, frame.trigger, trig.token,
-                   joint and mode not in ONE_SIDED_MODES, 0.1 * (not trig.noun))
+        # "X called Y" has a caller; "a call between X and Y", "a visit with Y" is shared
+        with_partner = trig.noun and any(c.dep_ == "prep" and c.lower_ in ("with", "between")
+                                         for c in trig.token.children)
+        joint = joint and (mode not in ONE_SIDED_MODES or with_partner)
+        act = _Act(frame.plover_type, mode, frame.trigger, trig.token, joint,
+                   0.1 * (not trig.noun))
         return self._build(act, sources, targets, sent, article, doc, triggers)
 
     def _candidate_events(self, sent, resolver: ActorResolver, article: Article,

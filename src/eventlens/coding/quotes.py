@@ -31,7 +31,11 @@ def find_quotes(doc, article: Article, resolver) -> list[Quote]:
             continue
         name, actor = speaker
         quotes.append(Quote(article.id, name, actor, match.group(group).strip(" ,"), start, end))
-    quotes.extend(_according_to(doc, article, resolver))
+    direct = {(q.start, q.end) for q in quotes}
+    for quote in _according_to(doc, article, resolver):
+        # "'...,' he said, according to CCTV": the direct quote already has its speaker
+        if not any(quote.start <= s and e <= quote.end for s, e in direct):
+            quotes.append(quote)
     return quotes
 
 

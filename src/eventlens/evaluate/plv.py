@@ -132,6 +132,21 @@ def score_plv(items: list[PlvItem], *, coder, nlp=None) -> dict:
     return scores
 
 
+def score_plv_dyad_given(items: list[PlvItem], *, model, nlp=None) -> dict:
+    """Dyad-given scores: the classifier is told the marked spans and names the type."""
+    from eventlens.coding.dyad import classify_doc
+    from eventlens.coding.lexicon import load_lexicon
+    from eventlens.nlp import parse
+
+    lex = load_lexicon()
+    gold, pred = [], []
+    for item, doc in zip(items, parse([it.sentence for it in items], nlp=nlp), strict=True):
+        result = classify_doc(doc, item.source, item.target, model=model, lex=lex)
+        gold.append(item.gold)
+        pred.append(result.label or NO_EVENT)
+    return classification_scores(gold, pred, PLV_LABELS)
+
+
 def _modality(pairs: list[tuple[str, str]]) -> dict:
     """How often our status agrees with PLV's past/todo column (todo ~ intended)."""
     if not pairs:

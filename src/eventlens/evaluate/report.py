@@ -35,8 +35,17 @@ def evaluate_path(path: Path, *, limit: int | None = None, throughput: bool = Tr
     elif path.is_file():
         from eventlens.evaluate.plv import read_plv, score_plv
 
+        import hashlib
+
+        from eventlens.evaluate.plv import score_plv_dyad_given
+
         items = read_plv(path)[:limit]
+        model = getattr(coder, "type_model", None)
         report["plv"] = {"end_to_end": score_plv(items, coder=coder, nlp=nlp)}
+        if model is not None:
+            report["plv"]["dyad_given"] = score_plv_dyad_given(items, model=model, nlp=nlp)
+            trained = model.meta.get("data_sha256") == hashlib.sha256(path.read_bytes()).hexdigest()
+            report["plv"]["trained_on_this_file"] = trained
         texts = [it.sentence for it in items]
     else:
         raise EvalError("no such file or folder", where=str(path))
@@ -80,7 +89,13 @@ def render_report(report: dict, console) -> None:
     from rich.table import Table
 
     plv = report.get("plv", {})
+    if plv.get("trained_on_this_file"):
+        console.print("[yellow]note[/yellow]: the committed classifier was trained on this very "
+                      "file, so these scores are training-set scores; see `eventlens train plv` "
+                      "for cross-validated ones")
     for name, scores in plv.items():
+        if not isinstance(scores, dict):
+            continue
         console.print(f"[bold]PLV {name}[/bold]: n={scores['n']} accuracy {scores['accuracy']:.3f}"
                       f"  macro-F1 {scores['macro_f1']:.3f}"
                       + (f"  pair found {scores['found_pair']:.3f}" if "found_pair" in scores

@@ -132,10 +132,13 @@ def _absolute(text: str, published: dt.date, future: bool) -> str | None:
     except (ValueError, OverflowError):
         return None
     if not re.search(r"\d{4}", text):
-        if not future and parsed > published:
-            parsed = parsed.replace(year=parsed.year - 1)
-        elif future and parsed < published:
-            parsed = parsed.replace(year=parsed.year + 1)
+        shift = -1 if not future and parsed > published else (
+            1 if future and parsed < published else 0)
+        if shift:
+            try:
+                parsed = parsed.replace(year=parsed.year + shift)
+            except ValueError:  # 29 February in a year that has none
+                return None
     return parsed.isoformat()
 
 

@@ -35,3 +35,9 @@ def test_future_is_judged_at_the_precision_given():
     assert not is_future("2021-12", PUB)
     assert not is_future("2021", PUB)
     assert is_future("2021-12-16", PUB)
+
+
+def test_leap_day_without_a_year_does_not_fail():
+    assert resolve_date("February 29", dt.date(2020, 3, 1)) == "2020-02-29"
+    assert resolve_date("February 29", dt.date(2020, 2, 1), future=True) == "2020-02-29"
+    resolve_date("February 29", dt.date(2021, 3, 1), future=True)  # no error, whatever it says
