@@ -45,11 +45,12 @@ class ForecasterConfig:
     """Everything that decides the forecaster's output, besides the data and the seed."""
 
     features: FeatureConfig = field(default_factory=FeatureConfig)
-    n_estimators: int = 300
-    learning_rate: float = 0.05
+    n_estimators: int = 150
+    learning_rate: float = 0.1
     num_leaves: int = 31
     min_child_samples: int = 50
-    max_train_queries: int = 40000
+    max_bin: int = 63
+    max_train_queries: int = 100_000
     warmup_fraction: float = 0.1
     relation_as_category: bool = True
 
@@ -103,7 +104,7 @@ class RecurrencyForecaster:
             "objective": "lambdarank", "learning_rate": self.config.learning_rate,
             "num_leaves": self.config.num_leaves,
             "min_data_in_leaf": self.config.min_child_samples, "bagging_fraction": 0.8,
-            "bagging_freq": 1, "feature_fraction": 0.8, "seed": self.seed, "num_threads": 1,
+            "bagging_freq": 1, "feature_fraction": 0.8, "max_bin": self.config.max_bin, "seed": self.seed, "num_threads": 1,
             "deterministic": True, "force_row_wise": True, "verbose": -1,
             "lambdarank_truncation_level": 20,
         }
