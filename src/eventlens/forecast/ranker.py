@@ -104,8 +104,8 @@ class RecurrencyForecaster:
             "objective": "lambdarank", "learning_rate": self.config.learning_rate,
             "num_leaves": self.config.num_leaves,
             "min_data_in_leaf": self.config.min_child_samples, "bagging_fraction": 0.8,
-            "bagging_freq": 1, "feature_fraction": 0.8, "max_bin": self.config.max_bin, "seed": self.seed, "num_threads": 1,
-            "deterministic": True, "force_row_wise": True, "verbose": -1,
+            "bagging_freq": 1, "feature_fraction": 0.8, "max_bin": self.config.max_bin,
+            "seed": self.seed, "num_threads": 1, "deterministic": True, "force_row_wise": True, "verbose": -1,
             "lambdarank_truncation_level": 20,
         }
         dataset = lightgbm.Dataset(
