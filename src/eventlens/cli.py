@@ -301,12 +301,7 @@ def actors_lookup(
         console.print(escape(line))
 
 
-stories_app = typer.Typer(help="Stories: reports of the same happening, grouped.",
-                          no_args_is_help=True)
-app.add_typer(stories_app, name="stories")
-
-
-@stories_app.command("list")
+@app.command("stories")
 def stories_list(
     db: DbOption = DEFAULT_DB,
     since: Annotated[str | None, typer.Option(help="Stories last seen on or after YYYY-MM-DD.")]
@@ -332,7 +327,7 @@ def stories_list(
     console.print(table)
 
 
-@stories_app.command("show")
+@app.command("story")
 def stories_show(story_id: Annotated[str, typer.Argument(help="Story id or a unique prefix.")],
                  db: DbOption = DEFAULT_DB) -> None:
     """One story: its reports and the merged events they support."""
@@ -343,7 +338,7 @@ def stories_show(story_id: Annotated[str, typer.Argument(help="Story id or a uni
         with open_store(db, read_only=True) as store:
             story = get_story(store, story_id)
             if story is None:
-                raise EventlensError(f"no story {story_id!r}", hint="see `eventlens stories list`")
+                raise EventlensError(f"no story {story_id!r}", hint="see `eventlens stories`")
             cur = merged_events(store, EventFilter())
             cols = [d[0] for d in cur.description]
             evs = [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]

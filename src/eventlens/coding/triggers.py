@@ -320,10 +320,16 @@ def _possessors(noun) -> list:
 def _fill_noun_arguments(trig: Trigger) -> bool:
     """Fill a noun trigger's arguments; True when a light verb gave its source."""
     noun = trig.token
-    sources = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod")
-               and c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON")]
+    modifiers = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
+    # "a Russian force deployment": the adjective may hang on the compound
+    modifiers += [g for c in modifiers if c.dep_ == "compound" for g in c.children
+                  if g.dep_ in ("amod", "poss", "compound")]
+    sources = [c for c in modifiers if c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON")]
     sources += [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
                 for p in _children(c, {"pobj"})]
+    # "sanctions sponsored by the United States"
+    sources += [a for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                for a in agent_of(c)]
     targets = prep_objects(noun, trig.frame.preps)
     between = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"
                for p in _children(c, {"pobj"})]
