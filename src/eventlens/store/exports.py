@@ -10,20 +10,12 @@ from pathlib import Path
 
 import pyarrow as pa
 
+from eventlens.analysis.vocabulary import CAMEO_ROOTS as _CAMEO_ROOTS
 from eventlens.errors import EventlensError
 
 FORMATS = ("csv", "tsv", "jsonl", "json", "parquet")
 COLUMN_SETS = ("eventlens", "plover", "gdelt", "icews")
 
-# CAMEO's 20 root categories (codebook 1.1b3), for ICEWS-style "Event Text".
-_CAMEO_ROOTS = {
-    "01": "Make public statement", "02": "Appeal", "03": "Express intent to cooperate",
-    "04": "Consult", "05": "Engage in diplomatic cooperation",
-    "06": "Engage in material cooperation", "07": "Provide aid", "08": "Yield",
-    "09": "Investigate", "10": "Demand", "11": "Disapprove", "12": "Reject", "13": "Threaten",
-    "14": "Protest", "15": "Exhibit force posture", "16": "Reduce relations", "17": "Coerce",
-    "18": "Assault", "19": "Fight", "20": "Use unconventional mass violence",
-}
 # ICEWS-style sector names for our roles.
 _SECTORS = {"GOV": "Government", "MIL": "Military", "LEG": "Legislative / Parliamentary",
             "JUD": "Judicial", "OPP": "Opposition", "REB": "Rebel", "MED": "Media",
