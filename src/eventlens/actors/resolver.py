@@ -27,6 +27,8 @@ OWN_CODE_BODIES = frozenset({"UNSC", "UNGA", "IAEA", "WHO", "UNHCR", "UNICEF", "
                              "ICJ", "IMF", "WB", "ECB", "UNHRC", "ECHR"})
 # Share of the countries named so far that one country needs before unnamed roles take it.
 CONTEXT_SHARE = 0.6
+# ... or at least this many times as often as the next most named country.
+CONTEXT_LEAD = 2.0
 # When a mention draws on several clues, the one reported as how it was resolved.
 HOW_ORDER = ("knowledge-base", "knowledge-base-former", "office", "organisation", "metonym",
              "coreference", "country", "adjective", "title", "name")
@@ -294,6 +296,9 @@ class ActorResolver:
             best = self._pick_role(roles)
             return Piece(start, end, country=best.country, role=best.role, name=best.name,
                          how="knowledge-base", person=True)
+        hit = self._country(key)
+        if hit:  # the tagger took a place for a person ("Kyiv said ...")
+            return hit(start, end)
         held = self.kb.people_named(key)
         if held:
             # out of office on this date: still of their country, no longer in its role
@@ -458,8 +463,11 @@ class ActorResolver:
         total = sum(counts.values())
         if not total:
             return ""
-        country, count = max(counts.items(), key=lambda kv: kv[1])
-        if count >= 2 and count / total >= CONTEXT_SHARE:
+        ranked = sorted(counts.values(), reverse=True)
+        country = max(counts.items(), key=lambda kv: kv[1])[0]
+        runner_up = ranked[1] if len(ranked) > 1 else 0
+        if ranked[0] >= 2 and (ranked[0] / total >= CONTEXT_SHARE
+                               or ranked[0] >= CONTEXT_LEAD * runner_up):
             return country
         return ""
 

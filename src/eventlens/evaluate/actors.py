@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from eventlens.actors.resolver import normalise
 from eventlens.model import ArticleResult
 
@@ -9,6 +11,27 @@ from eventlens.model import ArticleResult
 def _codes(code: str) -> tuple[str, str]:
     country, _, role = (code or "").partition(":")
     return country.strip().upper(), role.strip().upper()
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9']+", normalise(text))
+
+
+def _find_mention(name: str, mentions):
+    """The first mention whose words contain the gold name's words (or lie within them)."""
+    want = _words(name)
+    if not want:
+        return None
+    for mention in mentions:
+        have = _words(mention.text)
+        if _contiguous(want, have) or (have and _contiguous(have, want)):
+            return mention
+    return None
+
+
+def _contiguous(part: list[str], whole: list[str]) -> bool:
+    n = len(part)
+    return any(whole[i:i + n] == part for i in range(len(whole) - n + 1))
 
 
 def score_actors(gold, results: dict[str, ArticleResult]) -> dict:
@@ -27,9 +50,7 @@ def score_actors(gold, results: dict[str, ArticleResult]) -> dict:
             if not name or not code:
                 continue
             total += 1
-            want = normalise(name)
-            mention = next((m for m in result.mentions if want and want in normalise(m.text)),
-                           None)
+            mention = _find_mention(name, result.mentions)
             if mention is None:
                 wrong.append({"article": item.id, "name": name, "gold": code, "got": None})
                 continue
