@@ -56,7 +56,6 @@ class LinguisticCoder:
     def code(self, doc, article: Article) -> ArticleResult:
         """Events, quotes and actor mentions of one article, with evidence offsets."""
         resolver = ActorResolver(self.kb, doc, article.published)
-        self._sentence_actors: list[Mention] = []
         events: list[Event] = []
         mentions: list[Mention] = []
         for sent in doc.sents:
@@ -64,10 +63,10 @@ class LinguisticCoder:
             triggers = self._kept_triggers(sent)
             found: list[Event] = []
             used: set[int] = set()
-            self._sentence_actors = [m for m in mentions if sent.start_char <= m.start < sent.end_char
-                                     and m.actor.country]
+            named = [m for m in mentions
+                     if sent.start_char <= m.start < sent.end_char and m.actor.country]
             for trig in triggers:
-                made = self._events_for(trig, sent, resolver, article, triggers, doc)
+                made = self._events_for(trig, sent, resolver, article, triggers, doc, named)
                 if made:
                     used.add(trig.token.i)
                     if trig.governor is not None:
@@ -105,7 +104,7 @@ class LinguisticCoder:
 
     # -- events -------------------------------------------------------------------------------
     def _events_for(self, trig: Trigger, sent, resolver: ActorResolver, article: Article,
-                    triggers: list[Trigger], doc) -> list[Event]:
+                    triggers: list[Trigger], doc, named: list[Mention]) -> list[Event]:
         sources = self._actors(trig.sources, resolver)
         if not sources:
             return []
@@ -113,7 +112,7 @@ class LinguisticCoder:
         targets = self._targets(trig, resolver)
         if not any(t.actor.country for t in targets) and len(sources) == 1 \
                 and frame.plover_type not in DYADIC_TYPES:
-            targets = self._sentence_target(sources[0]) or targets
+            targets = _sentence_target(sources[0], named) or targets
         mode = self.lexicon.mode_for(frame.plover_type,
                                      trig.words + [c.lemma_.lower() for c in trig.token.children])
         joint = frame.joint if trig.shared is None else trig.shared
@@ -216,17 +215,6 @@ class LinguisticCoder:
             return split_yield(triggers, rule_type)
         return label
 
-    def _sentence_target(self, source: Mention) -> list[Mention]:
-        """Where the parse gives an act no known target, the one other country or organisation
-        the sentence names, if there is exactly one ("China began drills around Taiwan")."""
-        others = {m.actor.country: m for m in self._sentence_actors
-                  if m.actor.country != source.actor.country
-                  and not (m.start < source.end and source.start < m.end)}
-        if len(others) != 1:
-            return []
-        only = next(iter(others.values()))
-        return [Mention(only.start, only.end, only.text, only.actor, f"{only.how}+sentence")]
-
     def _targets(self, trig: Trigger, resolver: ActorResolver) -> list[Mention]:
         """The first choice of target that names a known actor, else the first choice."""
         first: list[Mention] = []
@@ -253,6 +241,18 @@ class LinguisticCoder:
                 if not any(_same_actor(mention.actor, m.actor) for m in found):
                     found.append(mention)
         return found
+
+
+def _sentence_target(source: Mention, named: list[Mention]) -> list[Mention]:
+    """Where the parse gives an act no known target, the one other country or organisation
+    the sentence names, if there is exactly one ("China began drills around Taiwan")."""
+    others = {m.actor.country: m for m in named
+              if m.actor.country != source.actor.country
+              and not (m.start < source.end and source.start < m.end)}
+    if len(others) != 1:
+        return []
+    only = next(iter(others.values()))
+    return [Mention(only.start, only.end, only.text, only.actor, f"{only.how}+sentence")]
 
 
 def _same_actor(a: Actor, b: Actor) -> bool:
