@@ -38,11 +38,10 @@ def main() -> int:
     texts = [a.text for a in articles] * args.copies
     nlp, coder = load_pipeline(), get_coder()
     thr = measure_throughput(texts, coder=coder, nlp=nlp, repeats=3)
-    with tempfile.TemporaryDirectory() as tmp:
-        with open_store(Path(tmp) / "bench.duckdb") as store:
-            start = time.perf_counter()
-            summary = ingest([str(s) for s in sources], store, coder=coder)
-            seconds = time.perf_counter() - start
+    with tempfile.TemporaryDirectory() as tmp, open_store(Path(tmp) / "bench.duckdb") as store:
+        start = time.perf_counter()
+        summary = ingest([str(s) for s in sources], store, coder=coder)
+        seconds = time.perf_counter() - start
     result = {
         "throughput": thr,
         "ingest": {"articles": summary.new, "events": summary.events,

@@ -33,11 +33,9 @@ def evaluate_path(path: Path, *, limit: int | None = None, throughput: bool = Tr
             report["stories"] = stories
         texts = [g.article.text for g in gold]
     elif path.is_file():
-        from eventlens.evaluate.plv import read_plv, score_plv
-
         import hashlib
 
-        from eventlens.evaluate.plv import score_plv_dyad_given
+        from eventlens.evaluate.plv import read_plv, score_plv, score_plv_dyad_given
 
         items = read_plv(path)[:limit]
         model = getattr(coder, "type_model", None)
