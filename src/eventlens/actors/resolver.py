@@ -89,11 +89,15 @@ class ArticleMemory:
     groups: list[tuple[int, Actor]] = field(default_factory=list)
     countries: dict[str, int] = field(default_factory=dict)
     seen: set[tuple[int, str]] = field(default_factory=set)
+    spans: dict[tuple[int, str], tuple[int, int, str]] = field(default_factory=dict)
 
-    def remember(self, actor: Actor, position: int, *, person: bool) -> None:
+    def remember(self, actor: Actor, position: int, *, person: bool,
+                 span: tuple[int, int, str] | None = None) -> None:
         if (position, actor.code) in self.seen:
             return
         self.seen.add((position, actor.code))
+        if span is not None:
+            self.spans[(position, actor.code)] = span
         if person and actor.name and actor.country:
             key = normalise(actor.name)
             self.names.setdefault(key, (position, actor))
@@ -103,6 +107,12 @@ class ArticleMemory:
         (self.people if person else self.groups).append((position, actor))
         if actor.country:
             self.countries[actor.country] = self.countries.get(actor.country, 0) + 1
+
+    def antecedent(self, position: int, actor: Actor) -> tuple[int, int, str] | None:
+        """Where `actor` was last named before `position` (character span and text)."""
+        pool = self.people + self.groups
+        best = max((pos for pos, a in pool if a == actor and pos < position), default=None)
+        return None if best is None else self.spans.get((best, actor.code))
 
     def before(self, position: int, *, person: bool, count: int = 1, exclude: str = "",
                prefer: frozenset[int] = frozenset()) -> list[Actor]:
@@ -432,7 +442,8 @@ class ActorResolver:
             return []
         actor = Actor(country, role, name)
         if remember and (country or person):
-            self.memory.remember(actor, chunk[0].start, person=person)
+            self.memory.remember(actor, chunk[0].start, person=person,
+                                 span=(span.start_char, span.end_char, span.text))
         return [Mention(span.start_char, span.end_char, span.text, actor, how)]
 
     def _coreference(self, pron: Piece, span) -> list[Mention]:
@@ -454,6 +465,11 @@ class ActorResolver:
         found = self.memory.before(pron.start, person=person, prefer=subjects)
         if not found:
             return []
+        named = self.memory.antecedent(pron.start, found[0])
+        if named is not None and named[0] >= sent.start_char and len(span) == 1:
+            # "Ukrainian authorities say they have opened ...": point at the words that name
+            # the actor, which stand in the same sentence
+            return [Mention(named[0], named[1], named[2], found[0], "coreference")]
         return [Mention(span.start_char, span.end_char, span.text, found[0], "coreference")]
 
     def _context_country(self) -> str:
