@@ -227,11 +227,15 @@ def _fill_verb_arguments(trig: Trigger, obj) -> None:
         for force in forces:
             options.append(prep_objects(head_noun(force), trig.frame.preps))
             options.append(_place_in(force))
+    partners = (prep_objects(verb, trig.frame.preps)
+                + (prep_objects(obj, trig.frame.preps) if obj is not None else []))
+    if trig.frame.plover_type == "CONSULT":
+        # "discussed Libya with Trump": who one talks with comes before what one discusses
+        options.append(partners)
     options.append(direct)
     if trig.frame.plover_type in ("REQUEST", "THREATEN", "ACCUSE", "SUPPORT"):
         options.append(complement_subjects(verb))
-    options.append(prep_objects(verb, trig.frame.preps)
-                   + (prep_objects(obj, trig.frame.preps) if obj is not None else []))
+    options.append(partners)
     if obj is not None:
         options.append(_possessors(obj))
         options.append(_subject_to(obj))
