@@ -18,7 +18,7 @@ runner = CliRunner()
 
 # Pinned baselines: a change that scores below them on our own gold folder fails CI.
 # Raise them when the coder improves; never lower them to make a change pass.
-GOLD_BASELINE = {"lenient_f1": 0.42, "strict_f1": 0.22, "actor_country": 0.78,
+GOLD_BASELINE = {"lenient_f1": 0.44, "strict_f1": 0.23, "actor_country": 0.82,
                  "quote_recall": 0.8, "status_accuracy": 0.75}
 
 
