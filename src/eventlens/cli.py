@@ -65,6 +65,8 @@ def ingest(
     = "published",
     batch_size: Annotated[int | None, typer.Option(min=1, help="Articles per parse/write batch.")]
     = None,
+    workers: Annotated[int, typer.Option(min=1, help="Processes that parse and code in "
+                                         "parallel (one spaCy pipeline each).")] = 1,
 ) -> None:
     """Read articles, code their events and store them (re-running adds nothing twice)."""
     from eventlens.ingest import IngestOptions, JsonlFields
@@ -76,11 +78,24 @@ def ingest(
     try:
         settings = _settings(config, db=db, actor_files=actors, batch_size=batch_size)
         coder = get_coder(settings.coder, actor_files=settings.actor_files)
-        with open_store(settings.db) as store, _progress() as progress:
-            task = progress.add_task("coding articles", total=None)
-            summary = run_ingest(paths, store, options=options, batch_size=settings.batch_size,
-                                 coder=coder, progress=lambda n, _e: progress.advance(task, n))
-            _print_run(summary)
+        parallel = None
+        if workers > 1:
+            from eventlens.pipeline import ParallelCoder
+
+            parallel = ParallelCoder(workers, coder_name=settings.coder,
+                                     actor_files=settings.actor_files)
+        try:
+            with open_store(settings.db) as store, _progress() as progress:
+                task = progress.add_task("coding articles", total=None)
+                summary = run_ingest(paths, store, options=options,
+                                     batch_size=settings.batch_size * max(1, workers),
+                                     coder=coder, parallel=parallel,
+                                     progress=lambda n, _e: progress.advance(task, n))
+        finally:
+            if parallel is not None:
+                parallel.close()
+        _print_run(summary)
+        with open_store(settings.db, read_only=True) as store:
             _print_summary(store.summary())
     except EventlensError as exc:
         raise _fail(exc) from exc

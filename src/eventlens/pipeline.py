@@ -49,8 +49,44 @@ def code_articles(articles: list[Article], *, coder=None, nlp=None,
     return [coder.code(doc, article) for doc, article in zip(docs, articles, strict=True)]
 
 
+_WORKER_CODER = None
+
+
+def _worker_init(coder_name: str, actor_files: tuple) -> None:
+    global _WORKER_CODER
+    _WORKER_CODER = get_coder(coder_name, actor_files=actor_files)
+
+
+def _worker_code(articles: list[Article]) -> list[ArticleResult]:
+    return code_articles(articles, coder=_WORKER_CODER)
+
+
+class ParallelCoder:
+    """Codes batches in worker processes (one spaCy pipeline each); the caller stays the only
+    writer of the store."""
+
+    def __init__(self, workers: int, *, coder_name: str = "linguistic", actor_files=()) -> None:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        self.workers = workers
+        # spawn, not fork: the parent may hold threads (DuckDB, tokenizers) a fork would copy
+        self.pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_init,
+                                        initargs=(coder_name, tuple(actor_files)),
+                                        mp_context=multiprocessing.get_context("spawn"))
+
+    def code(self, articles: list[Article]) -> list[ArticleResult]:
+        size = max(1, -(-len(articles) // self.workers))
+        parts = [articles[i:i + size] for i in range(0, len(articles), size)]
+        return [r for part in self.pool.map(_worker_code, parts) for r in part]
+
+    def close(self) -> None:
+        self.pool.shutdown()
+
+
 def ingest(paths: Iterable[str | Path], store: Store, *, options=None, coder=None,
-           batch_size: int = 32, progress: ProgressHook | None = None) -> RunSummary:
+           batch_size: int = 32, progress: ProgressHook | None = None,
+           parallel: ParallelCoder | None = None) -> RunSummary:
     """Read every source under `paths`, code new articles and write them to `store`.
 
     Bad files and records are recorded with their place and skipped; each batch is written in
@@ -83,9 +119,9 @@ def ingest(paths: Iterable[str | Path], store: Store, *, options=None, coder=Non
             seen.add(item.id)
             batch.append(item)
             if len(batch) >= batch_size:
-                _flush(batch, store, coder, summary, progress)
+                _flush(batch, store, coder, summary, progress, parallel)
                 batch = []
-        _flush(batch, store, coder, summary, progress)
+        _flush(batch, store, coder, summary, progress, parallel)
         if summary.new_ids:
             from eventlens.stories import update_stories
 
@@ -100,14 +136,14 @@ def ingest(paths: Iterable[str | Path], store: Store, *, options=None, coder=Non
 
 
 def _flush(batch: list[Article], store: Store, coder, summary: RunSummary,
-           progress: ProgressHook | None) -> None:
+           progress: ProgressHook | None, parallel: ParallelCoder | None = None) -> None:
     if not batch:
         return
     known = store.known_article_ids(a.id for a in batch)
     fresh = [a for a in batch if a.id not in known]
     summary.duplicates += len(batch) - len(fresh)
     if fresh:
-        results = code_articles(fresh, coder=coder)
+        results = parallel.code(fresh) if parallel else code_articles(fresh, coder=coder)
         summary.events += store.write_results(results, run_id=summary.run_id,
                                               coder_version=coder.version)
         summary.new += len(fresh)

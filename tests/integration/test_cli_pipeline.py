@@ -130,3 +130,16 @@ def test_eval_on_plv_rows(shared_dir, tmp_path):
     assert scores["end_to_end"]["n"] == 120
     assert 0 < scores["end_to_end"]["macro_f1"] <= 1
     assert scores["dyad_given"]["accuracy"] > scores["end_to_end"]["accuracy"] - 0.05
+
+
+def test_parallel_workers_give_the_same_events(tmp_path):
+    part = tmp_path / "part"
+    part.mkdir()
+    for f in sorted(NEWS.glob("*.txt"))[:6]:
+        shutil.copy(f, part / f.name)
+    one, two = tmp_path / "one.duckdb", tmp_path / "two.duckdb"
+    _run("ingest", part, "--db", one)
+    _run("ingest", part, "--db", two, "--workers", "2", "--batch-size", "2")
+    ids = [duckdb.connect(str(db), read_only=True).execute(
+        "SELECT event_id FROM events ORDER BY 1").fetchall() for db in (one, two)]
+    assert ids[0] and ids[0] == ids[1]
