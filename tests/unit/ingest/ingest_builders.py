@@ -7,15 +7,16 @@ import io
 from eventlens.errors import IngestError
 from eventlens.model import Article
 
+# Our own wording, in the shape of the seed article (curly apostrophes, a double space).
 SEED_BODY = (
-    "President Xi Jinping of China has indicated support for Russia\u2019s plan to counter "
-    "NATO\u2019s potential eastward expansion.\n"
+    "Beijing\u2019s leader said on Wednesday that he stood behind Moscow\u2019s push to keep "
+    "the Western alliance from growing eastward.\n"
     "\n"
-    "Xi and Russian President Vladimir Putin discussed these actions and agreed to meet in "
-    "person at the 2022 Beijing Olympic Games.  The Kremlin has denied that it is planning "
-    "an invasion of its neighbor.\n"
+    "The two presidents spoke by video link and said they would see each other at the "
+    "winter games in February.  Russian officials again rejected talk of an attack on "
+    "Ukraine.\n"
 )
-SEED_TITLE = "Putin and Xi agree that NATO should not expand east"
+SEED_TITLE = "Xi backs Putin over the alliance and the two plan a February meeting"
 SEED_FILE = f" date 2021-12-15 {SEED_TITLE}\n\n{SEED_BODY}"
 
 

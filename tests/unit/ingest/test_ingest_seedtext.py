@@ -27,9 +27,9 @@ def test_body_offsets_match_the_file(write):
     path = write("seed.txt", SEED_FILE)
     [article] = list(read_sources([path]))
     body_in_file = path.read_text(encoding="utf-8").split("\n", 2)[2]
-    phrase = "The Kremlin has denied"
+    phrase = "Russian officials again"
     assert article.text.index(phrase) == body_in_file.index(phrase)
-    assert "  The Kremlin" in article.text  # double space kept, not collapsed
+    assert "  Russian officials" in article.text  # double space kept, not collapsed
 
 
 def test_crlf_becomes_lf_and_nothing_else_changes(write):
