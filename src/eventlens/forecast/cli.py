@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Annotated
 
@@ -12,7 +13,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from eventlens.errors import EventlensError
+from eventlens.errors import EventlensError, ForecastError
 
 app = typer.Typer(help="Forecast events: temporal knowledge graph benchmarks and dyad forecasts.",
                   no_args_is_help=True, add_completion=False)
@@ -113,21 +114,39 @@ def _connect(db: Path):
     return duckdb.connect(str(db), read_only=True)
 
 
+def _horizon(text: str) -> int:
+    """Days in a horizon written as 30, 30d or 4w."""
+    match = re.fullmatch(r"\s*(\d+)\s*([dw]?)\s*", text.lower())
+    if not match or int(match.group(1)) < 1:
+        raise typer.BadParameter(f"--horizon must look like 30, 7d or 2w, got {text!r}")
+    return int(match.group(1)) * (7 if match.group(2) == "w" else 1)
+
+
+def _last_day(con):
+    row = con.execute("SELECT max(event_date) FROM events").fetchone()
+    if row is None or row[0] is None:
+        raise ForecastError("the store has no dated events", hint="ingest some news first")
+    return row[0]
+
+
 @app.command()
 def dyad(
     source: Annotated[str, typer.Argument(help="Source country code, e.g. USA.")],
     target: Annotated[str, typer.Argument(help="Target country code, e.g. CHN.")],
-    as_of: Annotated[str, typer.Option(help="Last known day, YYYY-MM-DD.")],
+    as_of: Annotated[str | None, typer.Option(help="Last known day, YYYY-MM-DD (default: the "
+                                                    "store's last event date).")] = None,
     db: DbOption = Path("eventlens.duckdb"),
-    horizon_days: Annotated[int, typer.Option(min=1, help="Days ahead.")] = 30,
+    horizon: Annotated[str, typer.Option("--horizon", "--horizon-days",
+                                         help="Days ahead: 30, 7d or 2w.")] = "30",
     json_out: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Probability of at least one SOURCE -> TARGET event per PLOVER type and quad class."""
     from eventlens.forecast.dyad import forecast_dyad
 
-    day = _date(as_of, "--as-of")
+    horizon_days = _horizon(horizon)
     try:
         with _connect(db) as con:
+            day = _date(as_of, "--as-of") if as_of else _last_day(con)
             result = forecast_dyad(con, source, target, as_of=day, horizon_days=horizon_days)
     except EventlensError as exc:
         raise _fail(exc) from exc
@@ -149,7 +168,8 @@ def backtest(
     start: Annotated[str, typer.Option(help="First cut-off, YYYY-MM-DD.")],
     end: Annotated[str, typer.Option(help="Last cut-off, YYYY-MM-DD.")],
     db: DbOption = Path("eventlens.duckdb"),
-    horizon_days: Annotated[int, typer.Option(min=1, help="Days ahead.")] = 30,
+    horizon: Annotated[str, typer.Option("--horizon", "--horizon-days",
+                                         help="Days ahead: 30, 7d or 2w.")] = "30",
     step_days: Annotated[int, typer.Option(min=1, help="Days between cut-offs.")] = 30,
     report: Annotated[Path | None, typer.Option(help="Write the results as JSON here.")] = None,
 ) -> None:
@@ -159,7 +179,7 @@ def backtest(
     first, last = _date(start, "--start"), _date(end, "--end")
     try:
         with _connect(db) as con:
-            result = run_backtest(con, start=first, end=last, horizon_days=horizon_days,
+            result = run_backtest(con, start=first, end=last, horizon_days=_horizon(horizon),
                                   step_days=step_days)
     except EventlensError as exc:
         raise _fail(exc) from exc
