@@ -412,34 +412,59 @@ def train_plv(
     c: Annotated[float, typer.Option("--c", help="Inverse regularisation strength.")] = 10.0,
     report: Annotated[Path | None, typer.Option(help="Write the CV scores as JSON here.")]
     = None,
+    embeddings: Annotated[bool, typer.Option(
+        "--embeddings", help="Train the dyad-given variant that adds sentence-embedding "
+        "features (needs the `embeddings` extra); written to its own artefact.")] = False,
 ) -> None:
     """Train the PLOVER type classifier on a PLV file; report k-fold CV scores first."""
     from eventlens.coding import classifier, training
     from eventlens.evaluate.plv import read_plv
 
+    encoder_name = None
     try:
         items = read_plv(path)
+        if embeddings:
+            from eventlens.coding import embeddings as emb
+
+            if not emb.available():
+                raise EventlensError("--embeddings needs the `embeddings` extra",
+                                     hint=emb.INSTALL_HINT)
+            encoder_name = emb.ENCODER_NAME
     except EventlensError as exc:
         raise _fail(exc) from exc
     with _progress() as progress:
         task = progress.add_task("parsing", total=len(items))
         docs, examples = training.featurize(items,
                                             progress=lambda n: progress.advance(task, n))
+        if embeddings:
+            task = progress.add_task("embedding", total=None)
+            try:
+                examples = training.add_embeddings(items, examples,
+                                                   progress=lambda n: progress.advance(task, n))
+            except EventlensError as exc:
+                raise _fail(exc) from exc
         result: dict = {}
         if folds > 1:
             task = progress.add_task("cross-validating", total=folds)
+            # The coder does not use embeddings, so the variant is scored dyad-given only.
             result["cv"] = training.cross_validate(items, docs, examples, folds=folds, seed=seed,
-                                                   c=c, progress=lambda n: progress.advance(task, n))
+                                                   c=c, end_to_end=not embeddings,
+                                                   progress=lambda n: progress.advance(task, n))
     for name in ("dyad_given", "end_to_end"):
         cv = result.get("cv", {}).get(name)
         if cv:
             console.print(f"{folds}-fold CV {name}: accuracy {cv['accuracy']['mean']:.3f} "
                           f"± {cv['accuracy']['std']:.3f}, macro-F1 {cv['macro_f1']['mean']:.3f} "
                           f"± {cv['macro_f1']['std']:.3f}")
-    meta = training.training_meta(path, items, seed=seed, c=c)
+    meta = training.training_meta(path, items, seed=seed, c=c, embeddings=encoder_name)
     model = training.fit([ex.feats for ex in examples], [ex.label for ex in examples], c=c,
                          seed=seed, meta=meta)
-    target = out or classifier.packaged_path()
+    if embeddings:
+        from eventlens.coding import embeddings as emb
+
+        target = out or emb.packaged_path()
+    else:
+        target = out or classifier.packaged_path()
     digest = classifier.save_model(model, target)
     console.print(f"wrote {target} ({target.stat().st_size // 1024} KiB, sha256 {digest[:16]}…,"
                   f" {len(model.features)} features)")
@@ -457,6 +482,7 @@ def classify(
 ) -> None:
     """The PLOVER type of what SOURCE does to TARGET in SENTENCE (dyad given)."""
     from eventlens.coding.dyad import classify as classify_dyad
+    from eventlens.coding.dyad import default_model
     from eventlens.evaluate.plv import marked_spans
 
     marked = marked_spans(sentence)
@@ -465,10 +491,16 @@ def classify(
     else:
         text = sentence
         src, tgt = _find(text, source, "--source"), _find(text, target, "--target")
-    result = classify_dyad(text, src, tgt)
+    try:
+        model = default_model()
+        result = classify_dyad(text, src, tgt, model=model)
+    except EventlensError as exc:
+        raise _fail(exc) from exc
+    uses_emb = model is not None and bool(model.meta.get("embeddings"))
+    with_emb = "; with sentence embeddings" if uses_emb else ""
     console.print(f"{result.plover_type} (PLV {result.label}, p={result.score:.2f}; "
                   f"status {result.status}; mode {result.mode or '-'}; frames said "
-                  f"{result.rule_type or 'nothing'})")
+                  f"{result.rule_type or 'nothing'}{with_emb})")
 
 
 def _find(text: str, part: str | None, name: str) -> tuple[int, int] | None:

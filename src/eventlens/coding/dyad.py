@@ -56,26 +56,41 @@ def classify(sentence: str, source: tuple[int, int] | None, target: tuple[int, i
              nlp=None, model=None, published: dt.date | None = None) -> Classification:
     """Type, mode, status and score of the act of `source` on `target` in `sentence`.
 
-    `source` and `target` are character spans; either may be None when not stated.
+    `source` and `target` are character spans; either may be None when not stated. Without
+    `model`, the default model (`default_model()`) is used.
     """
-    from eventlens.coding.classifier import packaged_model
     from eventlens.nlp import load_pipeline
 
     del published  # the type does not depend on the date; kept for a uniform signature
     nlp = nlp or load_pipeline()
-    model = model if model is not None else packaged_model()
+    model = model if model is not None else default_model()
     lex = load_lexicon()
     doc = nlp(sentence)
     return classify_doc(doc, source, target, model=model, lex=lex)
 
 
+def default_model():
+    """The dyad-given model: the embedding-feature model when the `embeddings` extra is
+    installed and its artefact exists, else the plain packaged model (None if neither)."""
+    from eventlens.coding import embeddings
+    from eventlens.coding.classifier import packaged_model
+
+    emb = embeddings.packaged_model()
+    return emb if emb is not None else packaged_model()
+
+
 def classify_doc(doc, source, target, *, model, lex) -> Classification:
-    """`classify` over an already parsed document."""
+    """`classify` over an already parsed document. A model trained with embedding features
+    (meta `embeddings`) also gets those of `doc.text` and the spans (needs the extra)."""
     anchor = span_head(doc, *source) if source else (span_head(doc, *target) if target else None)
     sent = anchor.sent if anchor is not None else doc[:]
     triggers = find_triggers(sent, lex)
     feats = dyad_features(doc, source, target, lex, triggers)
     rule = _rule_type(feats)
+    if model is not None and model.meta.get("embeddings"):
+        from eventlens.coding.embeddings import embedding_features
+
+        feats = {**feats, **embedding_features(doc.text, source, target)}
     if model is not None:
         label, score = model.predict(feats, exclude=(NO_EVENT,))
     else:

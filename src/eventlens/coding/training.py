@@ -32,6 +32,7 @@ class Example:
     feats: dict
     label: str
     marked: bool  # the marked pair itself (scored dyad-given); else a clause candidate
+    spans: tuple = (None, None)  # the (source, target) character spans the features describe
 
 
 def featurize(items: list[PlvItem], *, nlp=None, progress: Callable[[int], None] | None = None):
@@ -50,7 +51,7 @@ def featurize(items: list[PlvItem], *, nlp=None, progress: Callable[[int], None]
                                                          batch_size=64), strict=True)):
         docs.append(doc)
         examples.append(Example(n, dyad_features(doc, item.source, item.target, lex), item.gold,
-                                True))
+                                True, (item.source, item.target)))
         for sent in doc.sents:
             triggers = find_triggers(sent, lex)
             for subj, obj, _verb in candidate_dyads(sent):
@@ -63,10 +64,22 @@ def featurize(items: list[PlvItem], *, nlp=None, progress: Callable[[int], None]
                     continue
                 label = item.gold if hit_s and hit_t else NO_EVENT
                 examples.append(Example(n, dyad_features(doc, src, tgt, lex, triggers), label,
-                                        False))
+                                        False, (src, tgt)))
         if progress:
             progress(1)
     return docs, examples
+
+
+def add_embeddings(items: list[PlvItem], examples: list[Example], *, encoder=None,
+                   progress: Callable[[int], None] | None = None) -> list[Example]:
+    """The same examples with the sentence-embedding features of their sentence and spans
+    added (`coding/embeddings.py`; needs the `embeddings` extra)."""
+    from eventlens.coding.embeddings import embedding_features_many
+
+    dense = embedding_features_many([(items[ex.item].sentence, *ex.spans) for ex in examples],
+                                    model=encoder, progress=progress)
+    return [Example(ex.item, {**ex.feats, **emb}, ex.label, ex.marked, ex.spans)
+            for ex, emb in zip(examples, dense, strict=True)]
 
 
 def char_span(head) -> tuple[int, int]:
@@ -159,6 +172,10 @@ def cross_validate(items: list[PlvItem], docs, examples: list[Example], *, folds
     return out
 
 
-def training_meta(path: Path, items: list[PlvItem], *, seed: int, c: float) -> dict:
-    return {"trained_on": path.name, "data_sha256": file_digest(path), "n": len(items),
+def training_meta(path: Path, items: list[PlvItem], *, seed: int, c: float,
+                  embeddings: str | None = None) -> dict:
+    meta = {"trained_on": path.name, "data_sha256": file_digest(path), "n": len(items),
             "seed": seed, "c": c, "labels": PLV_LABELS}
+    if embeddings:
+        meta["embeddings"] = embeddings
+    return meta
