@@ -12,7 +12,6 @@ HYPOTHETICAL_GOVERNORS = frozenset({"threaten", "warn", "consider", "mull", "wei
                                     "risk", "suggest", "speculate", "rumor", "rumour"})
 INTENT_ADJECTIVES = frozenset({"willing", "ready", "prepared", "eager", "determined", "poised",
                                "keen", "likely", "expected", "scheduled", "set", "due"})
-NEGATIONS = frozenset({"not", "n't", "never", "no"})
 MAX_CLIMB = 4
 
 
