@@ -79,8 +79,7 @@ RESULTS = [
 def db_path(tmp_path_factory):
     path = tmp_path_factory.mktemp("api") / "api.duckdb"
     with open_store(path) as store:
-        run = store.begin_run(["hand-made"], coder="test", coder_version="0")
-        store.write_results(RESULTS, run_id=run, coder_version="0")
+        store.add_results(RESULTS, source="hand-made", coder="test", coder_version="0")
     return path
 
 

@@ -178,64 +178,11 @@ def _sentences(text: str) -> list[tuple[int, int]]:
 
 
 def build_demo_store(path: str | Path, *, seed: int = 7, articles: int = 160) -> Path:
-    """Write the demo articles into a new store at `path`; returns the path.
-
-    Rows go in as Arrow tables in one transaction, built with the store's own row helpers:
-    `Store.write_results` inserts row by row and takes seconds for a few hundred events.
-    """
+    """Write the demo articles into a new store at `path`; returns the path."""
     from eventlens.store import open_store
 
     results = demo_results(seed=seed, articles=articles)
     with open_store(path) as store:
-        run = store.begin_run(["eventlens.api.demo"], coder="demo", coder_version="demo")
-        n = _bulk_write(store, results, run_id=run)
-        store.finish_run(run, read=articles, new=articles, duplicates=0, errors=0, events=n)
+        store.add_results(results, source="eventlens.api.demo", coder="demo",
+                          coder_version="demo")
     return Path(path)
-
-
-def _bulk_write(store, results: list[ArticleResult], *, run_id: str) -> int:
-    import pyarrow as pa
-
-    from eventlens.store.duckdb_store import _event_row, _hash
-
-    known = store.known_article_ids(r.article.id for r in results)
-    results = [r for r in results if r.article.id not in known]
-    tables: dict[str, tuple[tuple[str, ...], list[tuple]]] = {
-        "articles": (("id", "url", "outlet", "title", "published", "text", "origin", "run_id"),
-                     []),
-        "events": (tuple(d[0] for d in store.con.execute(
-            "SELECT * FROM events LIMIT 0").description), []),
-        "quotes": (("quote_id", "article_id", "speaker", "actor_code", "actor_country", "text",
-                    "start_char", "end_char", "kind"), []),
-        "mentions": (("article_id", "start_char", "end_char", "text", "actor_code", "country",
-                      "role", "name", "how"), []),
-    }
-    for res in results:
-        a = res.article
-        tables["articles"][1].append((a.id, a.url, a.outlet, a.title, a.published, a.text,
-                                      a.origin, run_id))
-        tables["events"][1].extend(_event_row(ev, a.text, "demo") for ev in res.events)
-        for q in res.quotes:
-            tables["quotes"][1].append((_hash(a.id, q.start, q.end, q.speaker), a.id, q.speaker,
-                                        q.actor.code if q.actor else None,
-                                        q.actor.country if q.actor else None, q.text, q.start,
-                                        q.end, q.kind))
-        for m in res.mentions:
-            tables["mentions"][1].append((a.id, m.start, m.end, m.text, m.actor.code,
-                                          m.actor.country, m.actor.role, m.actor.name, m.how))
-    store.con.execute("BEGIN TRANSACTION")
-    try:
-        for name, (columns, rows) in tables.items():
-            if not rows:
-                continue
-            arrow = pa.Table.from_pylist([dict(zip(columns, row, strict=True)) for row in rows])
-            store.con.register("demo_rows", arrow)
-            cols = ", ".join(columns)
-            verb = "INSERT" if name == "mentions" else "INSERT OR IGNORE"
-            store.con.execute(f"{verb} INTO {name} ({cols}) SELECT {cols} FROM demo_rows")
-            store.con.unregister("demo_rows")
-        store.con.execute("COMMIT")
-    except Exception:
-        store.con.execute("ROLLBACK")
-        raise
-    return len(tables["events"][1])

@@ -54,9 +54,8 @@ def story_section(gold, results, *, settings=None) -> dict | None:
         return None
     settings = settings or DEFAULT_SETTINGS
     with open_store(":memory:") as store:
-        run = store.begin_run(["<eval>"], coder="eval", coder_version="")
-        store.write_results([_with_outlet(results[g.id], g.record) for g in labelled],
-                            run_id=run, coder_version="")
+        store.add_results([_with_outlet(results[g.id], g.record) for g in labelled],
+                          source="<eval>", coder="eval")
         update = update_stories(store, settings=settings)
         placed = story_assignments(store)
         raw = store.con.execute("SELECT count(*) FROM events").fetchone()[0]

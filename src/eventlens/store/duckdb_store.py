@@ -186,6 +186,17 @@ class Store:
             raise
         return len(events)
 
+    def add_results(self, results: list[ArticleResult], *, source: str = "library",
+                    coder: str = "", coder_version: str = "") -> int:
+        """Store results coded outside `eventlens ingest` as one recorded run; returns the
+        number of events written (articles already stored are skipped)."""
+        known = self.known_article_ids(r.article.id for r in results)
+        run_id = self.begin_run([source], coder=coder, coder_version=coder_version)
+        events = self.write_results(results, run_id=run_id, coder_version=coder_version)
+        self.finish_run(run_id, read=len(results), new=len(results) - len(known),
+                        duplicates=len(known), errors=0, events=events)
+        return events
+
     def _insert(self, table: str, rows: list[tuple], columns: list[str] | None = None, *,
                 ignore: bool = False) -> None:
         """Bulk insert through an Arrow table (row-by-row inserts are slow in DuckDB)."""

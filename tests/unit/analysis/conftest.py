@@ -53,7 +53,6 @@ RESULTS = [
 def store(tmp_path_factory):
     path = tmp_path_factory.mktemp("analysis") / "a.duckdb"
     with open_store(path) as s:
-        run = s.begin_run(["hand-made"], coder="test", coder_version="0")
-        s.write_results(RESULTS, run_id=run, coder_version="0")
+        s.add_results(RESULTS, source="hand-made", coder="test", coder_version="0")
     with open_store(path, read_only=True) as s:
         yield s

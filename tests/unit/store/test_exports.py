@@ -38,8 +38,7 @@ def store(tmp_path_factory):
     )
     path = tmp_path_factory.mktemp("exports") / "e.duckdb"
     with open_store(path) as s:
-        run = s.begin_run(["x"], coder="test", coder_version="1")
-        s.write_results([ArticleResult(art, events)], run_id=run, coder_version="1")
+        s.add_results([ArticleResult(art, events)], coder="test", coder_version="1")
     with open_store(path, read_only=True) as s:
         yield s
 

@@ -84,3 +84,12 @@ def test_newer_schema_is_refused(tmp_path):
 def test_read_only_needs_an_existing_file(tmp_path):
     with pytest.raises(SchemaError, match="no store"):
         open_store(tmp_path / "missing.duckdb", read_only=True)
+
+
+def test_add_results_records_a_finished_run(store):
+    assert store.add_results([_result()], source="notebook", coder="test") == 2
+    run = store.rows("SELECT paths, status, articles_new, events FROM ingest_runs")[0]
+    assert run == {"paths": "notebook", "status": "done", "articles_new": 1, "events": 2}
+    assert store.add_results([_result()], source="notebook") == 0
+    again = store.rows("SELECT articles_new, duplicates FROM ingest_runs ORDER BY started_at")
+    assert again[-1] == {"articles_new": 0, "duplicates": 1}

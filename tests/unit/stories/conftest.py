@@ -77,9 +77,3 @@ def articles():
         "trade": coded(TRADE, day, title="China-Russia trade hits record",
                        outlet="harbourwire.example", events=TRADE_EVENTS),
     }
-
-
-def write(store, *results) -> list[str]:
-    run = store.begin_run(["test"], coder="test", coder_version="0")
-    store.write_results(list(results), run_id=run, coder_version="0")
-    return [r.article.id for r in results]

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import numpy as np
+from story_writes import write
 
-from conftest import write
 from eventlens.stories import get_story, list_stories, story_assignments, update_stories
 from eventlens.stories.neardup import sketch_articles
 from eventlens.stories.settings import DEFAULT_SETTINGS

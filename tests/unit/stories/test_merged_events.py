@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 from story_corpus import coded
+from story_writes import write
 
-from conftest import write
 from eventlens.store import EventFilter
 from eventlens.stories import StorySettings, merged_events, update_stories
 
