@@ -32,6 +32,19 @@ CONTEXT_LEAD = 2.0
 # When a mention draws on several clues, the one reported as how it was resolved.
 HOW_ORDER = ("knowledge-base", "knowledge-base-former", "office", "organisation", "metonym",
              "coreference", "country", "adjective", "title", "name")
+EQUIPMENT = "equipment"  # the roles.yaml key of weapon and craft words
+# "The bloc", "the alliance": the organisation named last.
+ORGANISATION_ANAPHORS = frozenset({"bloc", "alliance", "organisation", "organization",
+                                   "grouping"})
+# Prepositions that put a phrase somewhere: "police in Yerevan", "marched through Hong Kong".
+LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "outside", "near", "across", "through",
+                                   "around", "throughout", "inside"})
+# Regions with their own code whose "central government" or "central authorities" are
+# another country's.
+SOVEREIGN_OF = {"HKG": "CHN", "MAC": "CHN"}
+# Ship prefixes: "USS Gerald R. Ford" is a US Navy ship.
+SHIP_PREFIXES = {"uss": "USA", "usns": "USA", "hms": "GBR", "hmas": "AUS", "hmcs": "CAN",
+                 "hmnzs": "NZL"}
 ROLE_PRIORITY = ("MIL", "JUD", "LEG", "MED", "REB", "OPP", "BUS", "CVL", "GOV", "IGO", "NGO")
 
 
@@ -49,14 +62,26 @@ def normalise(text: str) -> str:
 
 
 @functools.lru_cache(maxsize=1)
-def role_words() -> dict[str, str]:
-    """Role word (lowercase, possibly several words) -> role code, from roles.yaml."""
+def _roles_file() -> dict[str, list]:
     path = resources.files("eventlens.data").joinpath("roles.yaml")
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+@functools.lru_cache(maxsize=1)
+def role_words() -> dict[str, str]:
+    """Role word (lowercase, possibly several words) -> role code, from roles.yaml. The
+    `equipment` words ("cruise missiles", "drones") name the military (MIL)."""
     table: dict[str, str] = {}
-    for role, words in yaml.safe_load(path.read_text(encoding="utf-8")).items():
+    for role, words in _roles_file().items():
         for word in words:
-            table.setdefault(str(word).lower(), role)
+            table.setdefault(str(word).lower(), "MIL" if role == EQUIPMENT else role)
     return table
+
+
+@functools.lru_cache(maxsize=1)
+def equipment_words() -> frozenset[str]:
+    """Weapons and craft: they name a country's military only together with the country."""
+    return frozenset(str(word).lower() for word in _roles_file().get(EQUIPMENT, []))
 
 
 @functools.lru_cache(maxsize=1)
@@ -163,6 +188,14 @@ class ActorResolver:
                 if child.dep_ == "appos":  # "Yuri Ushakov, the Kremlin aide"
                     end = max(end, child.right_edge.i + 1)
             ranges.append((start, end))
+        for ent in sent.ents:  # "The Economic Community" + "West African States" is one name
+            if ent.label_ not in ENTITY_LABELS:
+                continue
+            inside = [r for r in ranges if r[0] < ent.end and ent.start < r[1]]
+            if len(inside) > 1:
+                ranges = [r for r in ranges if r not in inside]
+                ranges.append((min(ent.start, *(r[0] for r in inside)),
+                               max(ent.end, *(r[1] for r in inside))))
         covered = {i for start, end in ranges for i in range(start, end)}
         for ent in sent.ents:
             if ent.label_ in ENTITY_LABELS and ent.start not in covered:
@@ -248,8 +281,19 @@ class ActorResolver:
                 pieces.append(found)
                 i = found.end
                 continue
+            if low in ORGANISATION_ANAPHORS and i == end - 1 and i > start:
+                organisation = self._last_organisation(i)
+                if organisation:  # "the bloc" after "the Economic Community of ..."
+                    pieces.append(Piece(i, i + 1, country=organisation, how="coreference"))
             i += 1
         return pieces
+
+    def _last_organisation(self, position: int) -> str:
+        """The code of the organisation the article named last before `position`, or ""."""
+        named = [(pos, actor.country) for pos, actor in self.memory.groups
+                 if pos < position and actor.country and not actor.role
+                 and self.kb.country_by_code(actor.country) is None]
+        return max(named)[1] if named else ""
 
     def _entity_piece(self, ent, start: int, end: int) -> Piece | None:
         text = self.doc[start:end].text
@@ -257,6 +301,9 @@ class ActorResolver:
         key = normalise(text)
         if not key:
             return None
+        ship = self._ship_piece(start, end)
+        if ship is not None:
+            return ship
         if label == "PERSON":
             return self._person_piece(start, end, text)
         org = self.kb.organisation_by_name(key)
@@ -338,10 +385,26 @@ class ActorResolver:
         how = "adjective" if field_name == "adjectives" else "country"
         return lambda s, e: Piece(s, e, country=code, how=how)
 
+    def _ship_piece(self, i: int, end: int) -> Piece | None:
+        """A named warship ("USS Gerald R. Ford", "HMS Defender"): its country's navy."""
+        doc = self.doc
+        first = doc[i]
+        if first.lower_ not in SHIP_PREFIXES or not first.is_upper or i + 1 >= end \
+                or not doc[i + 1].is_title:
+            return None
+        stop = i + 1
+        while stop < end and (doc[stop].is_title or doc[stop].is_upper or doc[stop].text == "."):
+            stop += 1
+        return Piece(i, stop, country=SHIP_PREFIXES[first.lower_], role="MIL",
+                     name=doc[i:stop].text, how="title")
+
     def _word_piece(self, i: int, end: int) -> Piece | None:
         """Country words, organisation names and role words the NER did not mark."""
         doc = self.doc
         first = doc[i]
+        ship = self._ship_piece(i, end)
+        if ship is not None:
+            return ship
         capital = first.is_title or first.is_upper
         role_start = first.lower_ in self.role_firsts or first.lemma_.lower() in self.role_firsts
         if not capital and not role_start:
@@ -357,6 +420,10 @@ class ActorResolver:
                 org = self.kb.organisation_by_name(key)
                 if org is not None:
                     return self._org_piece(org, i, i + width, span.text)
+                group = self.kb.group_by_name(key, self.published) if width > 1 else None
+                if group is not None:  # the tagger split the name ("Islamic" + "Khorasan")
+                    return Piece(i, i + width, country=group.country, role=group.role,
+                                 name=span.text, how="knowledge-base")
                 hit = self._country(key)
                 if hit:
                     return hit(i, i + width)
@@ -429,11 +496,26 @@ class ActorResolver:
             holder = self._office_holder(country, title)
             if holder is not None:  # "the US president" on 2019-06-01 is Donald Trump
                 name, role, how = holder.name, holder.role or role, "office"
+        if pron is not None and not country and pron.pronoun != "two":
+            # "his own presidential guard", "its troops": the owner's country
+            person = pron.pronoun in PERSON_PRONOUNS
+            owner = self.memory.before(pron.start, person=person) or (
+                self.memory.before(pron.start, person=False) if person else [])
+            country = owner[0].country if owner else ""
+        equipment = equipment_words()
+        if not country and not name and roles and all(
+                p.title in equipment for p in chunk if p.role):
+            return []  # "a missile" alone is no actor; "Russian cruise missiles" is RUS:MIL
         if not country and role and role not in ("IGO", "NGO"):
-            country = self._context_country()
+            country = self._place_country(span) or self._context_country()
             if country:
                 hows.append("context")
                 how = "context" if how == "title" else how
+        before = self.doc[chunk[-1].start - 1] if chunk[-1].start > 0 else None
+        if country in SOVEREIGN_OF and title and not person and before is not None \
+                and before.lower_ == "central":
+            country = SOVEREIGN_OF[country]  # "the central government" of Hong Kong is Beijing
+            span = doc[before.i : span.end]
         if country and self.kb.country_by_code(country) is None:
             role = ""  # an organisation or group code carries no role of its own (G7, NATO)
         elif country and not role and any(p.how == "country" for p in chunk) and not person:
@@ -471,6 +553,46 @@ class ActorResolver:
             # the actor, which stand in the same sentence
             return [Mention(named[0], named[1], named[2], found[0], "coreference")]
         return [Mention(span.start_char, span.end_char, span.text, found[0], "coreference")]
+
+    def _place_country(self, span) -> str:
+        """The country of the place the sentence puts an unnamed role in, nearest first:
+        "police detained protesters ... in Yerevan", "civilians killed in Ukrainian towns"."""
+        best: tuple[int, str] | None = None
+        for prep in span.sent:
+            if prep.dep_ != "prep" or prep.lower_ not in LOCATIVE_PREPOSITIONS:
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                country = self._country_of_place(pobj)
+                if country:
+                    distance = min(abs(pobj.i - span.start), abs(pobj.i - span.end))
+                    if best is None or distance < best[0]:
+                        best = (distance, country)
+        return best[1] if best else ""
+
+    def _country_of_place(self, head) -> str:
+        """The country a place phrase lies in: a country, capital or known place, or a
+        country adjective on the place ("the Iranian capital", "Ukrainian towns")."""
+        lo, hi = phrase_range(head, with_conjuncts=False)
+        ent = self._ent_at.get(head.i)
+        texts = [ent.text] if ent is not None else []
+        texts += [t.text for t in self.doc[lo:hi] if t.pos_ in ("PROPN", "ADJ")]
+        for text in texts:
+            key = normalise(text)
+            matches = self.kb.countries_by_name(key) if key else []
+            if matches:
+                return matches[0].entry.iso3
+            place = self._place(key)
+            if place is not None:
+                return place.country
+        return ""
+
+    def _place(self, key: str):
+        """A known city or region (not ambiguous between countries), or None."""
+        lookup = getattr(self.kb, "place_by_name", None)
+        place = lookup(key) if lookup is not None and key else None
+        return place if place is not None and not place.ambiguous else None
 
     def _context_country(self) -> str:
         """The country an article is about, when one dominates what it has named so far

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime as dt
+from dataclasses import dataclass, replace
 
-from eventlens.actors.resolver import ActorResolver, phrase_range
+from eventlens.actors.kb import parse_partial_date
+from eventlens.actors.resolver import ActorResolver, normalise, phrase_range
 from eventlens.coding.candidates import NO_EVENT, candidate_dyads
 from eventlens.coding.dyad import split_yield, to_plv
 from eventlens.coding.features import dyad_features
@@ -15,6 +17,15 @@ from eventlens.coding.triggers import COMMIT_VERBS, GOVERNING_TYPES, Trigger, fi
 from eventlens.model import Actor, Article, ArticleResult, Event, Mention, Status
 from eventlens.nlp.dates import is_future, resolve_date
 
+# A country named alone by these forms and acting by force is its military.
+MILITARY_FIELDS = frozenset({"name", "aliases", "adjectives", "capitals", "iso3"})
+CALL_UP_WORDS = frozenset({"mobilise", "mobilize", "mobilisation", "mobilization", "call",
+                           "conscript", "conscription", "draft", "reservist"})
+# Assaults that are not the work of armed forces as such.
+NON_MILITARY_ASSAULT_MODES = frozenset({"assassinate", "cbrn", "beat", "abduct"})
+TROOP_WORDS = frozenset({"troop", "soldier", "force", "army", "military", "forces"})
+# An event dated this many days before publication is coded with the offices of its own date.
+STALE_ROLE_DAYS = 30
 # Types that always involve a second party: without one, nothing is recorded.
 DYADIC_TYPES = frozenset({"CONSULT", "COOPERATE"})
 PACKAGED = object()
@@ -77,8 +88,8 @@ class LinguisticCoder:
             events.extend(found)
         quotes = find_quotes(doc, article, resolver)
         sentences = tuple((s.start_char, s.end_char) for s in doc.sents)
-        return ArticleResult(article, tuple(_dedupe(events)), tuple(quotes), tuple(mentions),
-                             sentences)
+        return ArticleResult(article, tuple(_dedupe(events)), tuple(quotes),
+                             tuple(_as_in_events(mentions, events)), sentences)
 
     # -- triggers -----------------------------------------------------------------------------
     def _kept_triggers(self, sent) -> list[Trigger]:
@@ -178,6 +189,7 @@ class LinguisticCoder:
         if not any(tgt for _, tgt in pairs) and act.plover_type in DYADIC_TYPES:
             return []  # a meeting or joint action needs a partner
         events = []
+        day = _event_day(date, article.published)
         for src, tgt in pairs:
             src = _as_source(src)
             plover_type, mode = act.plover_type, act.mode
@@ -185,6 +197,12 @@ class LinguisticCoder:
                 plover_type = self._retype(doc, src, tgt, act.plover_type, act.mode, status,
                                            triggers)
                 mode = mode if plover_type == act.plover_type else ""
+            if day is not None:  # people hold the office they held on the event's date
+                src = self._as_of(src, day)
+                tgt = self._as_of(tgt, day) if tgt is not None else None
+            if _military_act(plover_type, mode, act.token) or \
+                    _military_act(act.plover_type, act.mode, act.token):
+                src = self._military(src)
             ptype = self.lexicon.types[plover_type]
             events.append(Event(
                 article_id=article.id, source=src, target=tgt, plover_type=plover_type,
@@ -194,6 +212,34 @@ class LinguisticCoder:
                 trigger=act.trigger, mode=mode, location=location, coder=CODER_NAME,
                 confidence=_confidence(src, tgt, act.bonus)))
         return events
+
+    def _as_of(self, mention: Mention, day) -> Mention:
+        """A person's actor as of an event date other than the publication date: "the treaty
+        Barack Obama signed in 2010" is USA:GOV, though he was out of office when it ran."""
+        actor = mention.actor
+        if not actor.name or self.kb.country_by_code(actor.country) is None:
+            return mention
+        held = self.kb.people_named(actor.name)
+        if not any(r.country == actor.country for r in held):
+            return mention  # not a person the knowledge base knows
+        roles = [r for r in self.kb.person_roles_on(actor.name, day)
+                 if r.country == actor.country]
+        role = roles[0].role if roles else ""
+        if role == actor.role:
+            return mention
+        return replace(mention, actor=Actor(actor.country, role, actor.name))
+
+    def _military(self, mention: Mention) -> Mention:
+        """A country (or its capital, or its adjective) that fires, strikes, deploys or
+        withdraws troops acts as its military: "North Korea fired a missile" is PRK:MIL.
+        Seats of government ("the Kremlin") and named people keep their role."""
+        actor = mention.actor
+        if actor.role != "GOV" or actor.name:
+            return mention
+        matches = self.kb.countries_by_name(normalise(mention.text))
+        if not matches or matches[0].field not in MILITARY_FIELDS:
+            return mention  # "Israel's security cabinet" is the government at war
+        return replace(mention, actor=Actor(actor.country, "MIL", actor.name))
 
     def _retype(self, doc, src: Mention, tgt: Mention | None, rule_type: str, mode: str,
                 status: Status, triggers: list[Trigger]) -> str:
@@ -241,6 +287,52 @@ class LinguisticCoder:
                 if not any(_same_actor(mention.actor, m.actor) for m in found):
                     found.append(mention)
         return found
+
+
+def _as_in_events(mentions: list[Mention], events: list[Event]) -> list[Mention]:
+    """Mentions with the role their events gave them ("North Korea" firing a missile is
+    PRK:MIL; "Barack Obama" signing a treaty in 2010 is USA:GOV); the first event wins."""
+    changed: dict[tuple[int, int], Actor] = {}
+    for event in events:
+        for side in (event.source, event.target):
+            if side is not None:
+                changed.setdefault((side.start, side.end), side.actor)
+    out = []
+    for mention in mentions:
+        actor = changed.get((mention.start, mention.end))
+        if actor is not None and actor != mention.actor and actor.country == mention.actor.country \
+                and actor.name == mention.actor.name:
+            mention = replace(mention, actor=actor)
+        out.append(mention)
+    return out
+
+
+def _event_day(date: str, published) -> dt.date | None:
+    """The day to look up who held an office at an event, when it is not the publication day:
+    the middle of a year or month given alone ("in 2010" -> 2010-07-01). None for future or
+    same-day events and for dates that do not parse."""
+    try:
+        first = parse_partial_date(date)
+        last = parse_partial_date(date, last=True)
+    except ValueError:
+        return None
+    day = first + (last - first) / 2
+    if last >= published or (published - day).days < STALE_ROLE_DAYS:
+        return None
+    return day
+
+
+def _military_act(plover_type: str, mode: str, token) -> bool:
+    """Whether an act is carried out by armed forces: an armed assault, a troop deployment,
+    or a withdrawal of troops."""
+    if plover_type == "ASSAULT":
+        return mode not in NON_MILITARY_ASSAULT_MODES
+    if plover_type == "MOBILIZE":  # a call-up is the state's act, a deployment the army's
+        return mode != "police" and token.lemma_.lower() not in CALL_UP_WORDS
+    if plover_type == "RETREAT" and mode == "withdraw":
+        words = {t.lemma_.lower() for t in token.subtree} | {t.lemma_.lower() for t in token.sent}
+        return bool(words & TROOP_WORDS)
+    return False
 
 
 def _sentence_target(source: Mention, named: list[Mention]) -> list[Mention]:

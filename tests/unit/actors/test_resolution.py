@@ -1,0 +1,96 @@
+"""How the coder resolves actors in context: roles from the act, the event date and the place."""
+
+
+def _mention(result, text):
+    found = [m for m in result.mentions if m.text == text]
+    assert found, f"no mention {text!r} in {[m.text for m in result.mentions]}"
+    return found[0]
+
+
+def test_a_country_that_strikes_acts_as_its_military(code_text):
+    r = code_text("Russia shelled the port of Kherson on Tuesday. Russia also said it wanted "
+                  "talks with Turkey.", published="2022-11-22")
+    assault = [e for e in r.events if e.plover_type == "ASSAULT"]
+    assert assault and assault[0].source.actor.code == "RUS:MIL"
+    # the same country speaking is its government
+    assert all(e.source.actor.code == "RUS:GOV" for e in r.events if e.plover_type != "ASSAULT")
+    assert _mention(r, "Russia").actor.code == "RUS:MIL"
+
+
+def test_a_seat_of_government_and_a_cabinet_keep_their_role(code_text):
+    r = code_text("The Kremlin ordered strikes on Kharkiv. Israel's war cabinet ordered air "
+                  "strikes on Hamas positions in Gaza.", published="2023-10-20")
+    sources = {e.source.text: e.source.actor.code for e in r.events if e.plover_type == "ASSAULT"}
+    assert sources.get("The Kremlin", "RUS:GOV") == "RUS:GOV"
+    assert sources.get("Israel's war cabinet", "ISR:GOV") == "ISR:GOV"
+
+
+def test_a_call_up_is_the_governments_a_deployment_the_armys(code_text):
+    r = code_text("Belarus announced a mobilisation of reservists. Belarus deployed troops to "
+                  "the border with Poland.", published="2023-08-01")
+    codes = [e.source.actor.code for e in r.events if e.plover_type == "MOBILIZE"]
+    assert "BLR:MIL" in codes
+
+
+def test_weapons_name_the_military_of_their_country_and_alone_no_actor(code_text):
+    r = code_text("Iranian drones struck a tanker off Oman. A missile fell into the sea.",
+                  published="2021-08-01")
+    assert _mention(r, "Iranian drones").actor.code == "IRN:MIL"
+    assert not [m for m in r.mentions if m.text.lower() in ("a missile", "missile")]
+
+
+def test_a_person_has_the_role_held_on_the_event_date(code_text):
+    text = ("Barack Obama signed the nuclear agreement with Iran in 2015, the State Department "
+            "said on Monday.")
+    r = code_text(text, published="2023-05-01")
+    signed = [e for e in r.events if e.source.actor.name == "Barack Obama"]
+    assert signed and signed[0].date == "2015"
+    assert signed[0].source.actor.code == "USA:GOV"
+    assert _mention(r, "Barack Obama").actor.code == "USA:GOV"
+
+
+def test_a_former_office_holder_speaking_now_has_no_role(code_text):
+    r = code_text("Barack Obama criticised the Russian government on Monday.",
+                  published="2023-05-01")
+    assert _mention(r, "Barack Obama").actor.code == "USA"
+
+
+def test_unnamed_roles_take_the_country_of_the_place_they_are_in(code_text):
+    r = code_text("France and Germany discussed energy prices. Later, police detained dozens "
+                  "of protesters in Tbilisi.", published="2024-05-01")
+    assert _mention(r, "police").actor.code == "GEO:GOV"
+
+
+def test_the_bloc_is_the_organisation_named_last(code_text):
+    r = code_text("The Association of Southeast Asian Nations met in Jakarta. The bloc "
+                  "criticised the military government of Myanmar.", published="2023-09-05")
+    accuse = [e for e in r.events if e.plover_type == "ACCUSE"]
+    assert accuse and accuse[0].source.actor.code == "ASEAN"
+
+
+def test_a_name_split_by_the_tagger_is_read_whole(code_text):
+    r = code_text("The Economic Community of West African States imposed sanctions on Mali.",
+                  published="2022-01-10")
+    assert any(m.actor.code == "ECOWAS" for m in r.mentions)
+
+
+def test_warships_are_their_navy(code_text):
+    r = code_text("HMS Defender sailed past Crimea, and Russia said it fired warning shots.",
+                  published="2021-06-23")
+    assert _mention(r, "HMS Defender").actor.code == "GBR:MIL"
+
+
+def test_a_possessive_pronoun_gives_the_owner_country(code_text):
+    r = code_text("Niger's president was detained by his own presidential guard on Wednesday.",
+                  published="2023-07-27")
+    guard = [m for m in r.mentions if "presidential guard" in m.text]
+    assert guard and guard[0].actor.code == "NER:MIL"
+
+
+def test_the_central_government_of_hong_kong_is_beijing(code_text):
+    r = code_text("Protesters marched in Hong Kong on Sunday. Hong Kong police arrested two "
+                  "activists. The central government said it backed the Hong Kong police.",
+                  published="2020-06-01")
+    governments = [m for m in r.mentions if m.text == "central government"]
+    assert governments and governments[0].actor.code == "CHN:GOV"
+    assert all(m.actor.country == "HKG" for m in r.mentions if m.text == "Hong Kong police")
