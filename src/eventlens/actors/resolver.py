@@ -39,6 +39,8 @@ ORGANISATION_ANAPHORS = frozenset({"bloc", "alliance", "organisation", "organiza
 # Prepositions that put a phrase somewhere: "police in Yerevan", "marched through Hong Kong".
 LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "outside", "near", "across", "through",
                                    "around", "throughout", "inside"})
+# Words before a title that put its holder out of office.
+FORMER_WORDS = frozenset({"former", "ex", "ex-", "ousted", "deposed", "late", "exiled"})
 # Regions with their own code whose "central government" or "central authorities" are
 # another country's.
 SOVEREIGN_OF = {"HKG": "CHN", "MAC": "CHN"}
@@ -492,15 +494,22 @@ class ActorResolver:
             (h for h in HOW_ORDER if h in hows), "unresolved")
         person = any(p.person for p in chunk)
         title = next((p.title for p in chunk if p.title), "")
+        first_word = doc[chunk[0].start - 1] if chunk[0].start > 0 else None
+        if first_word is not None and first_word.lower_ in FORMER_WORDS:
+            # "former president Hosni Mubarak", "the former US president": the title is no
+            # longer held (a person keeps an office the knowledge base says they hold now:
+            # "former president Dmitry Medvedev, now deputy head of the Security Council")
+            role = person_role
+            title = ""
         if country and title and not person and not any(p.pronoun for p in chunk):
             holder = self._office_holder(country, title)
             if holder is not None:  # "the US president" on 2019-06-01 is Donald Trump
                 name, role, how = holder.name, holder.role or role, "office"
         if pron is not None and not country and pron.pronoun != "two":
             # "his own presidential guard", "its troops": the owner's country
-            person = pron.pronoun in PERSON_PRONOUNS
-            owner = self.memory.before(pron.start, person=person) or (
-                self.memory.before(pron.start, person=False) if person else [])
+            by_person = pron.pronoun in PERSON_PRONOUNS
+            owner = self.memory.before(pron.start, person=by_person) or (
+                self.memory.before(pron.start, person=False) if by_person else [])
             country = owner[0].country if owner else ""
         equipment = equipment_words()
         if not country and not name and roles and all(

@@ -351,6 +351,12 @@ def _same_actor(a: Actor, b: Actor) -> bool:
     """Whether two actors are one for the purpose of an event (no one acts on themselves)."""
     if not a.country or a.country != b.country:
         return a == b and bool(a.country or a.name)
+    if a.name and b.name and a.name != b.name:
+        return False  # two people of one government ("Biden called Blinken")
+    if (a.name and not a.role) or (b.name and not b.role):
+        # a former office holder is a private person, not the state: "Egyptian police
+        # detained the sons of former president Hosni Mubarak"
+        return a.name == b.name
     return a.role == b.role or not a.role or not b.role
 
 

@@ -94,3 +94,19 @@ def test_the_central_government_of_hong_kong_is_beijing(code_text):
     governments = [m for m in r.mentions if m.text == "central government"]
     assert governments and governments[0].actor.code == "CHN:GOV"
     assert all(m.actor.country == "HKG" for m in r.mentions if m.text == "Hong Kong police")
+
+
+def test_a_former_title_is_no_office_and_a_former_leader_no_state(code_text):
+    r = code_text("Pakistani police arrested former prime minister Nawaz Sharif's son in Lahore.",
+                  published="2024-03-01")
+    arrests = [e for e in r.events if e.plover_type == "COERCE"]
+    assert arrests, "the police and a former prime minister are two actors"
+    assert arrests[0].source.actor.code == "PAK:GOV"
+    assert arrests[0].target.actor.role == ""
+
+
+def test_two_people_of_one_government_are_two_actors(code_text):
+    r = code_text("President Joe Biden criticised Secretary of State Antony Blinken.",
+                  published="2022-01-10")
+    assert [(e.source.actor.name, e.target.actor.name) for e in r.events
+            if e.plover_type == "ACCUSE"] == [("Joe Biden", "Antony Blinken")]
