@@ -486,7 +486,10 @@ class ActorResolver:
         country = country or next((p.country for p in chunk if p.country), "")
         roles = [p.role for p in chunk if p.role]
         person_role = next((p.role for p in chunk if p.person and p.role), "")
-        role = person_role or _strongest(roles)
+        # a known group's own role beats its members' titles: "Boko Haram commanders" are REB
+        group_role = next((p.role for p in chunk if p.how == "knowledge-base" and p.role
+                           and not p.person), "")
+        role = person_role or group_role or _strongest(roles)
         name = next((p.name for p in chunk if p.person), "") or next(
             (p.name for p in chunk if p.name), "")
         hows = [p.how for p in chunk]

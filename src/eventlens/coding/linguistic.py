@@ -351,13 +351,13 @@ def _same_actor(a: Actor, b: Actor) -> bool:
     """Whether two actors are one for the purpose of an event (no one acts on themselves)."""
     if not a.country or a.country != b.country:
         return a == b and bool(a.country or a.name)
-    if a.name and b.name and a.name != b.name:
-        return False  # two people of one government ("Biden called Blinken")
-    if (a.name and not a.role) or (b.name and not b.role):
-        # a former office holder is a private person, not the state: "Egyptian police
-        # detained the sons of former president Hosni Mubarak"
-        return a.name == b.name
-    return a.role == b.role or not a.role or not b.role
+    if a.name != b.name and (a.name or b.name):
+        # two people of one government ("Biden called Blinken"), a leader and their
+        # government ("Merkel defended Germany's decision"), a former office holder and the
+        # state ("police detained the sons of former president Hosni Mubarak")
+        return False
+    # "Russia" and "the Russian government" are one actor; rebels and their country are not
+    return a.role == b.role or (not a.role and b.role == "GOV") or (not b.role and a.role == "GOV")
 
 
 def _as_source(mention: Mention) -> Mention:

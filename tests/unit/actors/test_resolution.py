@@ -110,3 +110,19 @@ def test_two_people_of_one_government_are_two_actors(code_text):
                   published="2022-01-10")
     assert [(e.source.actor.name, e.target.actor.name) for e in r.events
             if e.plover_type == "ACCUSE"] == [("Joe Biden", "Antony Blinken")]
+
+
+def test_a_known_groups_role_beats_its_members_titles(code_text):
+    r = code_text("The Nigerian army arrested two Boko Haram commanders near Maiduguri.",
+                  published="2021-05-01")
+    arrests = [e for e in r.events if e.plover_type == "COERCE"]
+    assert arrests and arrests[0].source.actor.code == "NGA:MIL"
+    assert arrests[0].target.actor.code == "NGA:REB"
+
+
+def test_rebels_and_a_citizen_of_their_country_are_two_actors(code_text):
+    r = code_text("The rebels of the FARC freed a Colombian soldier on Sunday.",
+                  published="2010-03-30")
+    assert any(e.plover_type == "RETREAT" and e.source.actor.code == "COL:REB"
+               and e.target is not None and e.target.actor.country == "COL"
+               and e.target.actor.role != "REB" for e in r.events)
