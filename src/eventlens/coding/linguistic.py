@@ -17,6 +17,8 @@ from eventlens.coding.triggers import COMMIT_VERBS, GOVERNING_TYPES, Trigger, fi
 from eventlens.model import Actor, Article, ArticleResult, Event, Mention, Status
 from eventlens.nlp.dates import is_future, resolve_date
 
+# Entity types that name an actor even when the knowledge base does not know it.
+NAMED_TARGETS = frozenset({"ORG", "PERSON", "NORP", "GPE"})
 # A country named alone by these forms and acting by force is its military.
 MILITARY_FIELDS = frozenset({"name", "aliases", "adjectives", "capitals", "iso3"})
 CALL_UP_WORDS = frozenset({"mobilise", "mobilize", "mobilisation", "mobilization", "call",
@@ -120,9 +122,9 @@ class LinguisticCoder:
         if not sources:
             return []
         frame = trig.frame
-        targets = self._targets(trig, resolver)
+        targets, named_target = self._targets(trig, resolver)
         if not any(t.actor.country for t in targets) and len(sources) == 1 \
-                and frame.plover_type not in DYADIC_TYPES:
+                and frame.plover_type not in DYADIC_TYPES and not named_target:
             targets = _sentence_target(sources[0], named) or targets
         mode = self.lexicon.mode_for(frame.plover_type,
                                      trig.words + [c.lemma_.lower() for c in trig.token.children])
@@ -261,17 +263,22 @@ class LinguisticCoder:
             return split_yield(triggers, rule_type)
         return label
 
-    def _targets(self, trig: Trigger, resolver: ActorResolver) -> list[Mention]:
-        """The first choice of target that names a known actor, else the first choice."""
+    def _targets(self, trig: Trigger, resolver: ActorResolver) -> tuple[list[Mention], bool]:
+        """The first choice of target that names a known actor, or a name the knowledge base
+        lacks in the first place ("went on strike against Freeport-McMoRan"), else the first
+        choice; and whether the choice is such a name."""
         first: list[Mention] = []
         for option in [trig.targets, *trig.alternatives]:
             if not option:
                 continue
             mentions = self._actors(option, resolver, patient=not trig.frame.joint)
             if any(m.actor.country for m in mentions):
-                return mentions
+                return mentions, False
+            if mentions and not first and any(
+                    h.pos_ == "PROPN" or h.ent_type_ in NAMED_TARGETS for h in option):
+                return mentions, True
             first = first or mentions
-        return first
+        return first, False
 
     def _actors(self, heads: list, resolver: ActorResolver, *,
                 patient: bool = False) -> list[Mention]:

@@ -31,6 +31,8 @@ FALLBACK_PREPS = ("with", "to", "on", "against", "toward", "towards", "into", "f
                   "over", "of")
 # Verbs whose object noun names the act of their subject ("indicated support", "launched an
 # invasion"), when no phrase frame already covers the pair.
+# Prepositions whose object completes a light-verb phrase: "go on strike", "go into hiding".
+PHRASE_PREPS = frozenset({"on", "into"})
 LIGHT_VERBS = frozenset({
     "launch", "conduct", "carry", "begin", "start", "stage", "mount", "make", "hold", "have",
     "order", "announce", "continue", "escalate", "intensify", "step", "indicate", "express",
@@ -89,6 +91,17 @@ def verb_frame(token, lex: Lexicon) -> tuple[Frame, list[str], object] | None:
                             return frame, [lemma, pobj.lemma_.lower(), f"{lemma} {pobj.lemma_.lower()}"], pobj
         if frame:
             return frame, [lemma, noun, f"{lemma} {noun}"], obj
+    for child in token.children:
+        # "found him guilty" (an adjective complement), "went on strike" (a prepositional one)
+        if child.dep_ in ("ccomp", "acomp", "oprd", "xcomp") and child.pos_ == "ADJ":
+            frame = lex.phrases.get((lemma, child.lemma_.lower()))
+            if frame:
+                return frame, [lemma, child.lemma_.lower(), f"{lemma} {child.lemma_.lower()}"], child
+        if child.dep_ == "prep" and child.lower_ in PHRASE_PREPS:
+            for pobj in _children(child, {"pobj"}):
+                frame = lex.phrases.get((lemma, pobj.lemma_.lower()))
+                if frame:
+                    return frame, [lemma, pobj.lemma_.lower(), f"{lemma} {pobj.lemma_.lower()}"], pobj
     if prt and (lemma, prt) in lex.verb_particles:
         return lex.verb_particles[(lemma, prt)], [f"{lemma} {prt}", lemma], None
     for child in token.children:
@@ -252,6 +265,8 @@ def _fill_verb_arguments(trig: Trigger, obj) -> None:
         options.insert(0, [c for c in _children(inner, OBJECT_DEPS) if c.dep_ != "attr"]
                        + prep_objects(inner, FALLBACK_PREPS))
         trig.shared = False
+    if obj is not None:  # the phrase's own noun is not acted upon ("went on strike")
+        options = [[o for o in option if o.i != obj.i] for option in options]
     options = [o for o in options if o]
     trig.targets = options[0] if options else []
     trig.alternatives = options[1:]

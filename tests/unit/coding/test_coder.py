@@ -91,3 +91,21 @@ def test_quotes_with_speakers(code_text):
 def test_no_events_from_plain_description(code_text):
     r = code_text("The weather in Geneva was cold and the lake was calm.")
     assert r.events == ()
+
+
+def test_adjective_and_prepositional_phrase_frames(code_text):
+    r = code_text("A court in Oslo found the former minister guilty of fraud. Nurses at the "
+                  "city hospital went on strike against the health ministry.",
+                  published="2022-02-01")
+    by_type = {e.plover_type: e for e in r.events}
+    assert "ACCUSE" in by_type and by_type["ACCUSE"].target.text.endswith("minister")
+    protest = by_type.get("PROTEST")
+    assert protest is not None and protest.source.text == "Nurses"
+    assert protest.target is not None and "strike" not in protest.target.text
+
+
+def test_a_name_in_first_place_beats_a_country_elsewhere_in_the_sentence(code_text):
+    r = code_text("Miners at the Escondida mine in Chile went on strike against BHP on Monday.",
+                  published="2022-02-01")
+    protest = [e for e in r.events if e.plover_type == "PROTEST"]
+    assert protest and protest[0].target is not None and protest[0].target.text == "BHP"
