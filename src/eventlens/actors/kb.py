@@ -1,4 +1,5 @@
-"""The actor knowledge base: countries, organisations, groups and people with dated roles.
+"""The actor knowledge base: countries, organisations, groups and people with dated roles,
+and the places news names (read on the first place lookup).
 
 The packaged part lives in ``eventlens/data/actors`` as TSV and YAML files; users add or
 override entries with files in the same formats (see docs/actors.md). Every bad or
@@ -8,10 +9,8 @@ conflicting entry raises :class:`ActorFileError` naming the file and line.
 from __future__ import annotations
 
 import calendar
-import csv
 import datetime as dt
 import functools
-import io
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -22,6 +21,14 @@ from typing import Any
 
 import yaml
 
+from eventlens.actors.places import (
+    PLACE_COLUMNS,
+    PlaceEntry,
+    index_places,
+    is_place_header,
+    merge_places,
+    place_from_row,
+)
 from eventlens.errors import ActorFileError
 
 ROLES = frozenset({"GOV", "MIL", "LEG", "JUD", "OPP", "REB", "MED", "BUS", "CVL", "IGO", "NGO"})
@@ -36,6 +43,9 @@ PEOPLE_COLUMNS = ("name", "aliases", "country", "role", "title", "start", "end")
 #: In load order: people rows refer to all the others (titles fold their office names).
 PACKAGED_FILES = ("countries.tsv", "organisations.yaml", "groups.yaml", "titles.yaml",
                   "people.tsv")
+#: Read on the first place lookup, not with the files above: it is the largest file and most
+#: uses of the knowledge base never ask for a place.
+PACKAGED_PLACES = "places.tsv"
 _CODE = re.compile(r"^[A-Z][A-Z0-9+\-]{1,19}$")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _EDGE_PUNCT = " .,;:'\"’‘“”()[]"
@@ -201,12 +211,14 @@ class KnowledgeBase:
     groups: Mapping[str, GroupEntry]
     people: tuple[PersonRole, ...]
     titles: Mapping[str, str] = field(default_factory=dict)  # normalised synonym -> title
+    extra_places: tuple[PlaceEntry, ...] = ()  # from users' files, applied over the packaged
     _country_index: dict[str, list[CountryMatch]] = field(default_factory=dict, repr=False)
     _organisation_index: dict[str, str] = field(default_factory=dict, repr=False)
     _group_index: dict[str, str] = field(default_factory=dict, repr=False)
     _people_index: dict[str, list[PersonRole]] = field(default_factory=dict, repr=False)
     _office_index: dict[tuple[str, str], list[PersonRole]] = field(default_factory=dict,
                                                                    repr=False)
+    _place_index: dict[str, PlaceEntry] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self._country_index.update(_index_countries(self.countries.values()))
@@ -277,6 +289,17 @@ class KnowledgeBase:
         holders = self.office_holders(country, title, on)
         return holders[0] if holders else None
 
+    # places
+    def place_by_name(self, text: str) -> PlaceEntry | None:
+        """The city, region or disputed area with this name or alias ("Odesa", "Odessa",
+        "Crimea"), or None. An entry whose `ambiguous` is not empty may stand for a place in
+        another country: the caller decides. The packaged places are read on the first call.
+        """
+        if not self._place_index:
+            self._place_index.update(merge_places(_packaged_place_index(), self.extra_places,
+                                                  key=normalise_name))
+        return self._place_index.get(normalise_name(text))
+
     def _country_code(self, text: str) -> str:
         code = text.strip().upper()
         if code in self.countries or code in self.organisations or code in self.groups:
@@ -332,10 +355,11 @@ def load_knowledge_base(extra_files: Sequence[Path] = ()) -> KnowledgeBase:
     """The packaged knowledge base, plus users' files that add or override entries.
 
     Args:
-        extra_files: TSV files (countries or people, told apart by their header) and YAML
-            files (``kind: organisations``, ``groups`` or ``titles``). Entries with the code
-            of a known one replace it; people rows replace packaged rows of the same person
-            and office whose dates overlap.
+        extra_files: TSV files (countries, people or places, told apart by their header) and
+            YAML files (``kind: organisations``, ``groups`` or ``titles``). Entries with the
+            code of a known one replace it; people rows replace packaged rows of the same
+            person and office whose dates overlap; a place row replaces the place of the
+            same name.
 
     Raises:
         ActorFileError: a file is unreadable, malformed, or has a bad or conflicting entry.
@@ -345,7 +369,7 @@ def load_knowledge_base(extra_files: Sequence[Path] = ()) -> KnowledgeBase:
         return base
     builder = _Builder.from_knowledge_base(base)
     sources = [_Source.from_path(Path(p)) for p in extra_files]
-    for kind in ("countries", "organisations", "groups", "titles", "people"):
+    for kind in ("countries", "organisations", "groups", "titles", "people", "places"):
         for source in sources:
             if source.kind == kind:
                 builder.add(source, user=True)
@@ -361,6 +385,16 @@ def _packaged_knowledge_base() -> KnowledgeBase:
         builder.add(_Source.from_text(f"eventlens/data/actors/{name}",
                                       resource.read_text(encoding="utf-8")), user=False)
     return builder.build()
+
+
+@functools.lru_cache(maxsize=1)
+def _packaged_place_index() -> dict[str, PlaceEntry]:
+    resource = resources.files("eventlens.data").joinpath("actors", PACKAGED_PLACES)
+    source = _Source.from_text(f"eventlens/data/actors/{PACKAGED_PLACES}",
+                               resource.read_text(encoding="utf-8"))
+    countries = _packaged_knowledge_base().countries
+    return index_places((place_from_row(row, _where(source, line), countries)
+                         for line, row in source.rows), key=normalise_name)
 
 
 _YAML_LOADER = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
@@ -404,8 +438,8 @@ class _Source:
         if suffix in (".yaml", ".yml"):
             return cls._from_yaml(path, text)
         raise ActorFileError(f"unknown actor file type {suffix!r}", where=f"{path}:0",
-                             hint="use .tsv (countries, people) or .yaml (organisations, "
-                                  "groups, titles)")
+                             hint="use .tsv (countries, people, places) or .yaml "
+                                  "(organisations, groups, titles)")
 
     @classmethod
     def _from_tsv(cls, path: str, text: str) -> _Source:
@@ -421,15 +455,17 @@ class _Source:
             kind = "countries"
         elif set(PEOPLE_COLUMNS) <= set(header) and set(header) <= {*PEOPLE_COLUMNS, "notes"}:
             kind = "people"
+        elif is_place_header(header):
+            kind = "places"
         else:
             raise ActorFileError(f"unrecognised header {header}", where=f"{path}:{header_line}",
                                  hint="countries files start with iso3 and use "
                                       f"{list(COUNTRY_COLUMNS)}; people files use "
-                                      f"{list(PEOPLE_COLUMNS)}")
+                                      f"{list(PEOPLE_COLUMNS)}; places files "
+                                      f"{list(PLACE_COLUMNS)}")
         source = cls(path, kind)
         for number, line in lines[1:]:
-            cells = next(csv.reader(io.StringIO(line), delimiter="\t",
-                                    quoting=csv.QUOTE_NONE))
+            cells = line.split("\t")  # no quoting: what csv with QUOTE_NONE does, faster
             if len(cells) != len(header):
                 raise ActorFileError(f"{len(cells)} columns where the header has {len(header)}",
                                      where=f"{path}:{number}",
@@ -506,6 +542,7 @@ class _Builder:
         self.groups: dict[str, GroupEntry] = {}
         self.people: list[PersonRole] = []
         self.titles: dict[str, str] = {}
+        self.places: list[PlaceEntry] = []  # users' only: the packaged ones load lazily
 
     @classmethod
     def from_knowledge_base(cls, kb: KnowledgeBase) -> _Builder:
@@ -515,11 +552,12 @@ class _Builder:
         builder.groups = dict(kb.groups)
         builder.people = list(kb.people)
         builder.titles = dict(kb.titles)
+        builder.places = list(kb.extra_places)
         return builder
 
     def build(self) -> KnowledgeBase:
         return KnowledgeBase(self.countries, self.organisations, self.groups,
-                             tuple(self.people), self.titles)
+                             tuple(self.people), self.titles, tuple(self.places))
 
     def add(self, source: _Source, *, user: bool) -> None:
         if source.kind == "countries":
@@ -530,6 +568,8 @@ class _Builder:
             self._add_groups(source)
         elif source.kind == "titles":
             self._add_titles(source)
+        elif source.kind == "places":
+            self._add_places(source)
         else:
             self._add_people(source, user=user)
 
@@ -670,6 +710,13 @@ class _Builder:
             self.titles[canonical] = canonical
             for synonym in _yaml_list(synonyms, _where(source, table["__line__"]), str(title)):
                 self.titles[normalise_name(synonym)] = canonical
+
+    # places
+    def _add_places(self, source: _Source) -> None:
+        entries = [place_from_row(row, _where(source, line), self.countries)
+                   for line, row in source.rows]
+        index_places(entries, key=normalise_name)  # within one file, one place per form
+        self.places.extend(entries)
 
     # people
     def _add_people(self, source: _Source, *, user: bool) -> None:
