@@ -31,7 +31,9 @@ CONTEXT_SHARE = 0.6
 CONTEXT_LEAD = 2.0
 # When a mention draws on several clues, the one reported as how it was resolved.
 HOW_ORDER = ("knowledge-base", "knowledge-base-former", "office", "organisation", "metonym",
-             "coreference", "country", "adjective", "title", "name")
+             "coreference", "country", "place", "adjective", "title", "name")
+# Entity labels that can name a city or region.
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 EQUIPMENT = "equipment"  # the roles.yaml key of weapon and craft words
 # "The bloc", "the alliance": the organisation named last.
 ORGANISATION_ANAPHORS = frozenset({"bloc", "alliance", "organisation", "organization",
@@ -119,7 +121,9 @@ class ArticleMemory:
     spans: dict[tuple[int, str], tuple[int, int, str]] = field(default_factory=dict)
 
     def remember(self, actor: Actor, position: int, *, person: bool,
-                 span: tuple[int, int, str] | None = None) -> None:
+                 span: tuple[int, int, str] | None = None, counts: bool = True) -> None:
+        """Note an actor named at `position`; `counts` says whether it adds to the tally of
+        countries the article is about (a city named as a place does not)."""
         if (position, actor.code) in self.seen:
             return
         self.seen.add((position, actor.code))
@@ -132,7 +136,7 @@ class ArticleMemory:
             if len(parts) > 1:
                 self.names.setdefault(parts[-1], (position, actor))
         (self.people if person else self.groups).append((position, actor))
-        if actor.country:
+        if actor.country and counts:
             self.countries[actor.country] = self.countries.get(actor.country, 0) + 1
 
     def antecedent(self, position: int, actor: Actor) -> tuple[int, int, str] | None:
@@ -273,7 +277,9 @@ class ActorResolver:
                 continue
             if low in DUAL_WORDS and i + 1 < end:
                 nxt = doc[i + 1]
-                if nxt.lemma_.lower() in self.roles or nxt.lower_ in ("countries", "nations", "sides"):
+                if (nxt.lemma_.lower() in self.roles
+                        and nxt.lemma_.lower() not in equipment_words()) \
+                        or nxt.lower_ in ("countries", "nations", "sides"):
                     pieces.append(Piece(i, i + 2, pronoun="two", how="coreference",
                                         role=self.roles.get(nxt.lemma_.lower(), "")))
                     i += 2
@@ -318,9 +324,11 @@ class ActorResolver:
         hit = self._country(key)
         if hit:
             return hit(start, end)
-        if label in ("ORG", "FAC", "NORP"):
-            return None  # look inside ("Russian Defence Ministry", "the U.S. Supreme Court")
-        return None
+        if label in PLACE_LABELS:
+            place = self._place(key)
+            if place is not None:  # "Odesa", "the Gaza Strip": the country it lies in
+                return Piece(start, end, country=place.country, name=place.name, how="place")
+        return None  # look inside ("Russian Defence Ministry", "the U.S. Supreme Court")
 
     def _org_piece(self, org, start: int, end: int, text: str) -> Piece:
         """An organisation; a body of one (the European Commission) acts for its parent,
@@ -364,6 +372,9 @@ class ActorResolver:
             best = self._pick_role(held)
             return Piece(start, end, country=best.country, name=best.name,
                          how="knowledge-base-former", person=True)
+        place = self._place(key)
+        if place is not None:  # the tagger took a city for a person ("struck Kharkiv")
+            return Piece(start, end, country=place.country, name=place.name, how="place")
         return Piece(start, end, name=text, how="name", person=True)
 
     def _pick_role(self, roles):
@@ -433,6 +444,10 @@ class ActorResolver:
                     person = self._known_person(i, i + width, span.text)
                     if person is not None:
                         return person
+                    place = self._place(key)
+                    if place is not None:
+                        return Piece(i, i + width, country=place.country, name=place.name,
+                                     how="place")
             if role_start:
                 lemma_key = " ".join(t.lemma_.lower() for t in span)
                 role = self.roles.get(key) or self.roles.get(lemma_key)
@@ -537,7 +552,8 @@ class ActorResolver:
         actor = Actor(country, role, name)
         if remember and (country or person):
             self.memory.remember(actor, chunk[0].start, person=person,
-                                 span=(span.start_char, span.end_char, span.text))
+                                 span=(span.start_char, span.end_char, span.text),
+                                 counts=how != "place")
         return [Mention(span.start_char, span.end_char, span.text, actor, how)]
 
     def _coreference(self, pron: Piece, span) -> list[Mention]:

@@ -17,6 +17,10 @@ from eventlens.coding.triggers import COMMIT_VERBS, GOVERNING_TYPES, Trigger, fi
 from eventlens.model import Actor, Article, ArticleResult, Event, Mention, Status
 from eventlens.nlp.dates import is_future, resolve_date
 
+# Prepositions that say where something happened; the PLOVER quad class of force.
+LOCATIVE_WORDS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout",
+                            "around", "within"})
+MATERIAL_CONFLICT = 4
 # Entity types that name an actor even when the knowledge base does not know it.
 NAMED_TARGETS = frozenset({"ORG", "PERSON", "NORP", "GPE"})
 # A country named alone by these forms and acting by force is its military.
@@ -177,6 +181,9 @@ class LinguisticCoder:
         status = status_of(act.token, future_date=bool(date and is_future(date, article.published)))
         date = date or article.published.isoformat()
         location = _location(act.token, sent)
+        quad = self.lexicon.types[act.plover_type].quad_class
+        sources = [m for m in sources if not _where_not_who(doc, m, quad)]
+        targets = [m for m in targets if not _where_not_who(doc, m, quad)]
         pairs: list[tuple[Mention, Mention | None]] = []
         if act.joint and len(sources) > 1 and not any(t.actor.country for t in targets):
             pairs = [(a, b) for a in sources for b in sources if a.actor != b.actor]
@@ -294,6 +301,17 @@ class LinguisticCoder:
                 if not any(_same_actor(mention.actor, m.actor) for m in found):
                     found.append(mention)
         return found
+
+
+def _where_not_who(doc, mention: Mention, quad: int) -> bool:
+    """Whether a city or region names where an act happened rather than who took part:
+    "talks in Geneva" are not held with Geneva; but a place attacked, blockaded or deployed to
+    ("missiles struck Odesa", "troops massed in Crimea") is the target."""
+    if mention.how != "place" or quad == MATERIAL_CONFLICT:
+        return False
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    root = span.root if span is not None else None
+    return root is not None and root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_WORDS
 
 
 def _as_in_events(mentions: list[Mention], events: list[Event]) -> list[Mention]:

@@ -126,3 +126,21 @@ def test_rebels_and_a_citizen_of_their_country_are_two_actors(code_text):
     assert any(e.plover_type == "RETREAT" and e.source.actor.code == "COL:REB"
                and e.target is not None and e.target.actor.country == "COL"
                and e.target.actor.role != "REB" for e in r.events)
+
+
+def test_a_city_is_the_target_of_force_but_not_the_partner_of_talks(code_text):
+    r = code_text("Russian missiles struck Kharkiv on Monday. French and German diplomats held "
+                  "talks in Geneva on Tuesday.", published="2023-05-10")
+    assault = [e for e in r.events if e.plover_type == "ASSAULT"]
+    assert assault and assault[0].target.actor.code == "UKR"
+    assert assault[0].target.how == "place"
+    consult = {(e.source.actor.country, e.target.actor.country)
+               for e in r.events if e.plover_type == "CONSULT" and e.target is not None}
+    assert ("FRA", "DEU") in consult
+    assert not any("CHE" in pair for pair in consult)
+
+
+def test_unnamed_police_take_the_country_of_a_city(code_text):
+    r = code_text("Germany and France discussed trade. Police detained dozens of protesters "
+                  "in Kharkiv on Sunday.", published="2024-02-01")
+    assert _mention(r, "Police").actor.code == "UKR:GOV"
