@@ -169,10 +169,12 @@ class ActorResolver:
     "Russian President Vladimir Putin", or "he", resolves to the same actor.
     """
 
-    def __init__(self, kb, doc, published: dt.date) -> None:
+    def __init__(self, kb, doc, published: dt.date, *, skip_before: int = 0) -> None:
+        """`skip_before`: a character offset before which nothing is an actor (a dateline)."""
         self.kb = kb
         self.doc = doc
         self.published = published
+        self.skip_before = skip_before
         self.memory = ArticleMemory()
         self.roles = role_words()
         self.role_firsts = role_first_words()
@@ -209,7 +211,7 @@ class ActorResolver:
         mentions: list[Mention] = []
         last_end = -1
         for start, end in sorted(ranges):
-            if start < last_end:
+            if start < last_end or self.doc[start].idx < self.skip_before:
                 continue
             mentions.extend(self.resolve_range(start, end, remember=True))
             last_end = end

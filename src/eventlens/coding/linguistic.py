@@ -15,6 +15,7 @@ from eventlens.coding.modality import complement_governor, governing_chain, stat
 from eventlens.coding.quotes import find_quotes
 from eventlens.coding.triggers import COMMIT_VERBS, GOVERNING_TYPES, Trigger, find_triggers
 from eventlens.model import Actor, Article, ArticleResult, Event, Mention, Status
+from eventlens.nlp.datelines import dateline_end
 from eventlens.nlp.dates import is_future, resolve_date
 
 # Prepositions that say where something happened; the PLOVER quad class of force.
@@ -72,7 +73,8 @@ class LinguisticCoder:
 
     def code(self, doc, article: Article) -> ArticleResult:
         """Events, quotes and actor mentions of one article, with evidence offsets."""
-        resolver = ActorResolver(self.kb, doc, article.published)
+        resolver = ActorResolver(self.kb, doc, article.published,
+                                 skip_before=dateline_end(article.text))
         events: list[Event] = []
         mentions: list[Mention] = []
         for sent in doc.sents:
@@ -292,7 +294,11 @@ class LinguisticCoder:
         """Mentions for argument heads; `patient` keeps unresolved noun phrases too."""
         found: list[Mention] = []
         for head in heads:
+            if head.idx < resolver.skip_before:
+                continue  # the dateline says where the story was filed, not who acted
             start, end = phrase_range(head)
+            while head.doc[start].idx < resolver.skip_before:
+                start += 1
             mentions = resolver.resolve_range(start, end, remember=False)
             if not mentions:
                 unresolved = resolver.head_mention(head, any_noun=patient)

@@ -1,0 +1,30 @@
+"""Datelines: the "CITY, Country (Agency) --" that opens a wire story names where it was filed,
+not who acted."""
+
+from __future__ import annotations
+
+import re
+
+# A place in capitals (two letters or more), optionally ", Country" and "(Agency)", then a
+# dash, a colon or an opening quote: "ALGIERS, Algeria - ", "JERUSALEM (AP) -- ",
+# "KABUL (Pajhwok) : ", "THE HAGUE, Netherlands -- ", "TEL AVIV-- ".
+_DATELINE = re.compile(
+    r"""^\s*
+    [A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]*)*         # the city, in capitals
+    (?:,\s*[A-Z][\w.'’]*(?:\ [A-Z][\w.'’]*)*)?    # , Country
+    \s*(?:\([^()\n]{1,40}\))?                     # (Agency)
+    \s*(?:--|-|—|–|:|")\s*                        # the separator
+    """,
+    re.VERBOSE,
+)
+
+
+def dateline_end(text: str) -> int:
+    """The character offset where a leading dateline ends, or 0 when the text has none."""
+    match = _DATELINE.match(text)
+    if match is None:
+        return 0
+    rest = text[match.end():]
+    if not rest[:1].isalnum() and rest[:1] not in ('"', "'", "“"):
+        return 0  # "U.S. - China talks" is no dateline: something must follow
+    return match.end()

@@ -1,0 +1,25 @@
+import pytest
+
+from eventlens.nlp.datelines import dateline_end
+
+
+@pytest.mark.parametrize("text, dateline", [
+    ("ALGIERS, Algeria - Police arrested four reporters.", "ALGIERS, Algeria - "),
+    ("JERUSALEM (AP) -- The army said ...", "JERUSALEM (AP) -- "),
+    ("KABUL (Pajhwok): Officials said ...", "KABUL (Pajhwok): "),
+    ("THE HAGUE, Netherlands -- Judges ruled ...", "THE HAGUE, Netherlands -- "),
+    ("TEL AVIV-- Ministers met ...", "TEL AVIV-- "),
+    ("U.S. lifts a travel ban on Lebanon.", ""),
+    ("The minister said: talks will resume.", ""),
+    ("Russia and China agreed to meet.", ""),
+])
+def test_dateline_end(text, dateline):
+    assert text[:dateline_end(text)] == dateline
+
+
+def test_a_dateline_city_is_not_the_actor(code_text):
+    r = code_text("NAIROBI, Kenya - Police arrested six journalists covering a protest.",
+                  published="2024-06-26")
+    arrests = [e for e in r.events if e.plover_type == "COERCE"]
+    assert arrests and arrests[0].source.text == "Police"
+    assert not [m for m in r.mentions if m.start < len("NAIROBI, Kenya - ")]
