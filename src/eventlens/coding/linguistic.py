@@ -281,7 +281,7 @@ class LinguisticCoder:
             if not option:
                 continue
             mentions = self._actors(option, resolver, patient=not trig.frame.joint)
-            if any(m.actor.country for m in mentions):
+            if any(m.actor.country and not _thing_of(m) for m in mentions):
                 return mentions, False
             if mentions and not first and any(
                     h.pos_ == "PROPN" or h.ent_type_ in NAMED_TARGETS for h in option):
@@ -307,6 +307,13 @@ class LinguisticCoder:
                 if not any(_same_actor(mention.actor, m.actor) for m in found):
                     found.append(mention)
         return found
+
+
+def _thing_of(mention: Mention) -> bool:
+    """Whether a mention is only a country adjective on a thing ("six Iraqi artifacts"): a
+    weaker target than a named actor elsewhere ("returned ... to the government of Iraq")."""
+    actor = mention.actor
+    return mention.how == "adjective" and not actor.role and not actor.name
 
 
 def _where_not_who(doc, mention: Mention, quad: int) -> bool:

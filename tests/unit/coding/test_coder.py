@@ -109,3 +109,11 @@ def test_a_name_in_first_place_beats_a_country_elsewhere_in_the_sentence(code_te
                   published="2022-02-01")
     protest = [e for e in r.events if e.plover_type == "PROTEST"]
     assert protest and protest[0].target is not None and protest[0].target.text == "BHP"
+
+
+def test_a_recipient_beats_a_thing_with_a_country_adjective(code_text):
+    r = code_text("Italy returned three Libyan statues to the government of Libya on Friday.",
+                  published="2019-03-01")
+    returned = [e for e in r.events if e.plover_type == "RETREAT"]
+    assert returned and returned[0].target is not None
+    assert "government" in returned[0].target.text and returned[0].target.actor.code == "LBY:GOV"
