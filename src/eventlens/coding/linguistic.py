@@ -18,6 +18,8 @@ from eventlens.model import Actor, Article, ArticleResult, Event, Mention, Statu
 from eventlens.nlp.datelines import dateline_end
 from eventlens.nlp.dates import is_future, resolve_date
 
+# Governing verbs under which coordinated subjects commit to one another.
+AGREE_VERBS = frozenset({"agree", "decide", "pledge", "vow", "commit", "promise"})
 # Prepositions that say where something happened; the PLOVER quad class of force.
 LOCATIVE_WORDS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout",
                             "around", "within"})
@@ -139,8 +141,9 @@ class LinguisticCoder:
         with_partner = trig.noun and any(c.dep_ == "prep" and c.lower_ in ("with", "between")
                                          for c in trig.token.children)
         joint = joint and (mode not in ONE_SIDED_MODES or with_partner)
+        agreed = trig.governor is not None and trig.governor.lemma_.lower() in AGREE_VERBS
         act = _Act(frame.plover_type, mode, frame.trigger, trig.token, joint,
-                   0.1 * (not trig.noun))
+                   0.1 * (not trig.noun), among=joint or agreed)
         return self._build(act, sources, targets, sent, article, doc, triggers)
 
     def _candidate_events(self, sent, resolver: ActorResolver, article: Article,
@@ -187,9 +190,10 @@ class LinguisticCoder:
         sources = [m for m in sources if not _where_not_who(doc, m, quad)]
         targets = [m for m in targets if not _where_not_who(doc, m, quad)]
         pairs: list[tuple[Mention, Mention | None]] = []
-        if act.joint and len(sources) > 1 and not any(t.actor.country for t in targets):
+        if act.among and len(sources) > 1:
+            # "Jordan and Britain agreed to hold exercises": an act between the two
             pairs = [(a, b) for a in sources for b in sources if a.actor != b.actor]
-        else:
+        if not pairs or any(t.actor.country for t in targets):
             for src in sources:
                 for tgt in targets or [None]:
                     if tgt is not None and _same_actor(src.actor, tgt.actor):
@@ -429,6 +433,7 @@ class _Act:
     joint: bool
     bonus: float  # confidence adjustment: +0.1 for a verb frame, below 0 for a learned guess
     retype: bool = True
+    among: bool = False  # coordinated sources act with one another (joint, or agreed together)
 
 
 def _covers(event: Event, src_span, tgt_span) -> bool:

@@ -117,3 +117,12 @@ def test_a_recipient_beats_a_thing_with_a_country_adjective(code_text):
     returned = [e for e in r.events if e.plover_type == "RETREAT"]
     assert returned and returned[0].target is not None
     assert "government" in returned[0].target.text and returned[0].target.actor.code == "LBY:GOV"
+
+
+def test_coordinated_subjects_that_agree_act_with_one_another(code_text):
+    r = code_text("Kenya and Uganda agreed to share intelligence on the militants.",
+                  published="2021-04-01")
+    pairs = {(e.source.actor.country, e.target.actor.country) for e in r.events
+             if e.target is not None}
+    assert ("KEN", "UGA") in pairs and ("UGA", "KEN") in pairs
+    assert {e.status.value for e in r.events} == {"intended"}
