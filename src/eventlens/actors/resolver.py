@@ -41,6 +41,8 @@ ORGANISATION_ANAPHORS = frozenset({"bloc", "alliance", "organisation", "organiza
 # Prepositions that put a phrase somewhere: "police in Yerevan", "marched through Hong Kong".
 LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "outside", "near", "across", "through",
                                    "around", "throughout", "inside"})
+# "Both sides", "the two parties": the two actors in conflict or in talks, even of one country.
+SIDE_WORDS = frozenset({"sides", "parties", "factions"})
 # Words before a title that put its holder out of office.
 FORMER_WORDS = frozenset({"former", "ex", "ex-", "ousted", "deposed", "late", "exiled"})
 # Regions with their own code whose "central government" or "central authorities" are
@@ -281,8 +283,9 @@ class ActorResolver:
                 nxt = doc[i + 1]
                 if (nxt.lemma_.lower() in self.roles
                         and nxt.lemma_.lower() not in equipment_words()) \
-                        or nxt.lower_ in ("countries", "nations", "sides"):
-                    pieces.append(Piece(i, i + 2, pronoun="two", how="coreference",
+                        or nxt.lower_ in ("countries", "nations") or nxt.lower_ in SIDE_WORDS:
+                    pieces.append(Piece(i, i + 2, pronoun="sides" if nxt.lower_ in SIDE_WORDS
+                                        else "two", how="coreference",
                                         role=self.roles.get(nxt.lemma_.lower(), "")))
                     i += 2
                     continue
@@ -560,6 +563,10 @@ class ActorResolver:
 
     def _coreference(self, pron: Piece, span) -> list[Mention]:
         """Pronouns and "the two leaders" point to the nearest earlier actors of their kind."""
+        if pron.pronoun == "sides":
+            pair = self._two_sides(pron.start)
+            return [Mention(span.start_char, span.end_char, span.text, a, "coreference")
+                    for a in pair]
         if pron.pronoun == "two":
             person = pron.role in ("GOV", "") and bool(self.memory.before(pron.start, person=True,
                                                                           count=2)[1:])
@@ -623,6 +630,25 @@ class ActorResolver:
         lookup = getattr(self.kb, "place_by_name", None)
         place = lookup(key) if lookup is not None and key else None
         return place if place is not None and not place.ambiguous else None
+
+    def _two_sides(self, position: int) -> list[Actor]:
+        """"Both sides", "the two parties": the two actors the article has named most before
+        the sentence (by code, so an army and the paramilitary it fights in one country count
+        as two, and one mentioned in passing, a mediator say, does not outrank them; bare
+        places are left out), or []."""
+        sent_start = self.doc[position].sent.start
+        counts: dict[str, int] = {}
+        last: dict[str, tuple[int, Actor]] = {}
+        for at, actor in self.memory.people + self.memory.groups:
+            is_country = self.kb.country_by_code(actor.country) is not None
+            if at >= sent_start or not actor.country or (is_country and not actor.role):
+                continue  # a place or a bare adjective is no side
+            key = actor.code
+            counts[key] = counts.get(key, 0) + 1
+            if key not in last or at > last[key][0]:
+                last[key] = (at, Actor(actor.country, actor.role))
+        ranked = sorted(counts, key=lambda k: (counts[k], last[k][0]), reverse=True)
+        return [last[k][1] for k in ranked[:2]] if len(ranked) >= 2 else []
 
     def _context_country(self) -> str:
         """The country an article is about, when one dominates what it has named so far

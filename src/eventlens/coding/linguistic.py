@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from eventlens.actors.kb import parse_partial_date
@@ -218,6 +219,8 @@ class LinguisticCoder:
             if _military_act(plover_type, mode, act.token) or \
                     _military_act(act.plover_type, act.mode, act.token):
                 src = self._military(src)
+                if plover_type == "COOPERATE" and tgt is not None:
+                    tgt = self._military(tgt)  # both armies hold a joint exercise
             ptype = self.lexicon.types[plover_type]
             events.append(Event(
                 article_id=article.id, source=src, target=tgt, plover_type=plover_type,
@@ -339,11 +342,14 @@ def _as_in_events(mentions: list[Mention], events: list[Event]) -> list[Mention]
         for side in (event.source, event.target):
             if side is not None:
                 changed.setdefault((side.start, side.end), side.actor)
+    # "both sides" is two mentions of one span with two actors: neither takes an event's role
+    shared = Counter((start, end) for start, end, _ in {(m.start, m.end, m.actor.code)
+                                                        for m in mentions})
     out = []
     for mention in mentions:
         actor = changed.get((mention.start, mention.end))
         if actor is not None and actor != mention.actor and actor.country == mention.actor.country \
-                and actor.name == mention.actor.name:
+                and actor.name == mention.actor.name and shared[(mention.start, mention.end)] == 1:
             mention = replace(mention, actor=actor)
         out.append(mention)
     return out
@@ -371,6 +377,8 @@ def _military_act(plover_type: str, mode: str, token) -> bool:
         return mode not in NON_MILITARY_ASSAULT_MODES
     if plover_type == "MOBILIZE":  # a call-up is the state's act, a deployment the army's
         return mode != "police" and token.lemma_.lower() not in CALL_UP_WORDS
+    if plover_type == "COOPERATE" and mode == "military":
+        return True  # joint exercises and drills are held by armed forces
     if plover_type == "RETREAT" and mode == "withdraw":
         words = {t.lemma_.lower() for t in token.subtree} | {t.lemma_.lower() for t in token.sent}
         return bool(words & TROOP_WORDS)

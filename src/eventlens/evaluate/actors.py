@@ -26,9 +26,9 @@ def _candidates(name: str, mentions) -> list:
     if not want:
         return []
     exact, containing, within = [], [], []
-    spans = {}  # a pronoun's mention may repeat the span of the name it points to
+    spans = {}  # a pronoun's mention may repeat the span and actor of the name it points to
     for mention in mentions:
-        spans.setdefault((mention.start, mention.end), mention)
+        spans.setdefault((mention.start, mention.end, mention.actor.code), mention)
     for mention in spans.values():
         have = _words(mention.text)
         if have == want:

@@ -144,3 +144,20 @@ def test_unnamed_police_take_the_country_of_a_city(code_text):
     r = code_text("Germany and France discussed trade. Police detained dozens of protesters "
                   "in Kharkiv on Sunday.", published="2024-02-01")
     assert _mention(r, "Police").actor.code == "UKR:GOV"
+
+
+def test_both_sides_are_the_two_main_actors_even_of_one_country(code_text):
+    r = code_text("Ethiopia's army clashed with Fano militias near Gondar on Monday. The army said "
+                  "the militias had attacked first, and the militias accused the army of "
+                  "shelling villages. The African Union urged calm. On Tuesday both sides "
+                  "agreed to a truce.", published="2023-08-10")
+    sides = {m.actor.code for m in r.mentions if m.text == "both sides"}
+    assert sides == {"ETH:MIL", "ETH:REB"}
+
+
+def test_a_joint_exercise_is_held_by_both_militaries(code_text):
+    r = code_text("Japan and Australia held joint military exercises off Darwin.",
+                  published="2024-09-01")
+    codes = {(e.source.actor.code, e.target.actor.code) for e in r.events
+             if e.plover_type == "COOPERATE" and e.target is not None}
+    assert ("JPN:MIL", "AUS:MIL") in codes
