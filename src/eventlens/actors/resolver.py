@@ -438,7 +438,8 @@ class ActorResolver:
                 org = self.kb.organisation_by_name(key)
                 if org is not None:
                     return self._org_piece(org, i, i + width, span.text)
-                group = self.kb.group_by_name(key, self.published) if width > 1 else None
+                group = self.kb.group_by_name(key, self.published) \
+                    if width > 1 or first.is_upper or first.pos_ == "PROPN" else None
                 if group is not None:  # the tagger split the name ("Islamic" + "Khorasan")
                     return Piece(i, i + width, country=group.country, role=group.role,
                                  name=span.text, how="knowledge-base")
