@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import sys
 from pathlib import Path
@@ -415,12 +416,19 @@ def train_plv(
     embeddings: Annotated[bool, typer.Option(
         "--embeddings", help="Train the dyad-given variant that adds sentence-embedding "
         "features (needs the `embeddings` extra); written to its own artefact.")] = False,
+    finetune: Annotated[bool, typer.Option(
+        "--finetune", help="Fine-tune the sentence encoder for the dyad-given classifier "
+        "(needs the `embeddings` extra; about 10 CPU-minutes a model); written to its own "
+        "artefact.")] = False,
 ) -> None:
     """Train the PLOVER type classifier on a PLV file; report k-fold CV scores first."""
     from eventlens.coding import classifier, training
     from eventlens.evaluate.plv import read_plv
 
     encoder_name = None
+    if finetune:
+        _train_finetuned(path, out=out, folds=folds, seed=seed, report=report)
+        return
     try:
         items = read_plv(path)
         if embeddings:
@@ -476,6 +484,49 @@ def train_plv(
                                      sort_keys=True) + "\n", encoding="utf-8")
 
 
+def _train_finetuned(path: Path, *, out: Path | None, folds: int, seed: int,
+                     report: Path | None) -> None:
+    """`eventlens train plv --finetune`: k-fold CV of the fine-tuned encoder, then the model
+    trained on the whole file."""
+    from eventlens.coding import finetuned, training
+    from eventlens.evaluate.plv import PLV_LABELS, read_plv
+
+    try:
+        items = read_plv(path)
+        if not finetuned.available():
+            raise EventlensError("--finetune needs the `embeddings` extra",
+                                 hint=finetuned.INSTALL_HINT)
+    except EventlensError as exc:
+        raise _fail(exc) from exc
+    config = {"seed": seed}
+    epochs = finetuned.DEFAULTS["epochs"]
+    result: dict = {}
+    with _progress() as progress:
+        if folds > 1:
+            task = progress.add_task("cross-validating (epochs)", total=folds * epochs)
+            result["cv"] = training.cross_validate_finetuned(
+                items, folds=folds, seed=seed, config=config,
+                progress=lambda n: progress.advance(task, n))
+        task = progress.add_task("training (epochs)", total=epochs)
+        model = finetuned.train([(it.sentence, it.source, it.target) for it in items],
+                                [it.gold for it in items], PLV_LABELS, config=config,
+                                progress=lambda n: progress.advance(task, n))
+    cv = result.get("cv", {}).get("dyad_given_finetuned")
+    if cv:
+        console.print(f"{folds}-fold CV dyad_given (fine-tuned): accuracy "
+                      f"{cv['accuracy']['mean']:.3f} ± {cv['accuracy']['std']:.3f}, macro-F1 "
+                      f"{cv['macro_f1']['mean']:.3f} ± {cv['macro_f1']['std']:.3f}")
+    meta = {k: v for k, v in training.training_meta(path, items, seed=seed, c=0.0).items()
+            if k != "c"}
+    target = out or finetuned.packaged_path()
+    data = finetuned.save(model, target, extra_meta=meta)
+    digest = hashlib.sha256(data).hexdigest()
+    console.print(f"wrote {target} ({len(data) // 1024} KiB, sha256 {digest[:16]}…)")
+    if report is not None:
+        report.write_text(json.dumps({**result, "model": meta, "sha256": digest}, indent=2,
+                                     sort_keys=True) + "\n", encoding="utf-8")
+
+
 @app.command()
 def classify(
     sentence: Annotated[str, typer.Argument(help="The sentence; mark spans as <s>…</s> and "
@@ -499,8 +550,13 @@ def classify(
         result = classify_dyad(text, src, tgt, model=model)
     except EventlensError as exc:
         raise _fail(exc) from exc
-    uses_emb = model is not None and bool(model.meta.get("embeddings"))
-    with_emb = "; with sentence embeddings" if uses_emb else ""
+    from eventlens.coding.dyad import is_finetuned
+
+    with_emb = ""
+    if model is not None and is_finetuned(model):
+        with_emb = "; fine-tuned encoder"
+    elif model is not None and model.meta.get("embeddings"):
+        with_emb = "; with sentence embeddings"
     console.print(f"{result.plover_type} (PLV {result.label}, p={result.score:.2f}; "
                   f"status {result.status}; mode {result.mode or '-'}; frames said "
                   f"{result.rule_type or 'nothing'}{with_emb})")

@@ -70,18 +70,31 @@ def classify(sentence: str, source: tuple[int, int] | None, target: tuple[int, i
 
 
 def default_model():
-    """The dyad-given model: the embedding-feature model when the `embeddings` extra is
-    installed and its artefact exists, else the plain packaged model (None if neither)."""
-    from eventlens.coding import embeddings
+    """The dyad-given model: with the `embeddings` extra installed, the fine-tuned encoder (or
+    else the embedding-feature model) where its artefact exists; otherwise the plain packaged
+    model (None if there is none)."""
+    from eventlens.coding import embeddings, finetuned
     from eventlens.coding.classifier import packaged_model
 
-    emb = embeddings.packaged_model()
-    return emb if emb is not None else packaged_model()
+    for candidate in (finetuned.packaged_model, embeddings.packaged_model, packaged_model):
+        model = candidate()
+        if model is not None:
+            return model
+    return None
+
+
+def is_finetuned(model) -> bool:
+    """Whether `model` is the fine-tuned encoder (`coding/finetuned.py`), not a linear model."""
+    from eventlens.coding.finetuned import FORMAT
+
+    return model.meta.get("format") == FORMAT
 
 
 def classify_doc(doc, source, target, *, model, lex) -> Classification:
     """`classify` over an already parsed document. A model trained with embedding features
-    (meta `embeddings`) also gets those of `doc.text` and the spans (needs the extra)."""
+    (meta `embeddings`) also gets those of `doc.text` and the spans, and the fine-tuned
+    encoder reads the marked sentence itself (both need the extra); the frames still give the
+    mode, the status and the CONCEDE/RETREAT split."""
     anchor = span_head(doc, *source) if source else (span_head(doc, *target) if target else None)
     sent = anchor.sent if anchor is not None else doc[:]
     triggers = find_triggers(sent, lex)
@@ -91,7 +104,9 @@ def classify_doc(doc, source, target, *, model, lex) -> Classification:
         from eventlens.coding.embeddings import embedding_features
 
         feats = {**feats, **embedding_features(doc.text, source, target)}
-    if model is not None:
+    if model is not None and is_finetuned(model):
+        label, score = model.predict(doc.text, source, target)
+    elif model is not None:
         label, score = model.predict(feats, exclude=(NO_EVENT,))
     else:
         label, score = to_plv(rule) if rule else "", 0.0

@@ -123,19 +123,16 @@ def cross_validate(items: list[PlvItem], docs, examples: list[Example], *, folds
     Returns mean and standard deviation of accuracy and macro-F1 per setting, per-type F1
     pooled over folds, for the dyad-given classifier and (optionally) the end-to-end coder.
     """
-    from sklearn.model_selection import StratifiedKFold
-
     from eventlens.coding.linguistic import LinguisticCoder
     from eventlens.evaluate.plv import NO_EVENT, PLV_DATE, pick_event, plv_label
     from eventlens.model import Article
 
     labels = [it.gold for it in items]
-    splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
     per_fold = {"dyad_given": [], "end_to_end": []}
     pooled = {"dyad_given": ([], []), "end_to_end": ([], [])}
     coder = LinguisticCoder(type_model=None) if end_to_end else None  # set per fold
     marked = {ex.item: ex.feats for ex in examples if ex.marked}
-    for train_idx, test_idx in splitter.split(np.zeros(len(labels)), labels):
+    for train_idx, test_idx in _folds(labels, folds, seed):
         train = set(train_idx.tolist())
         fold_examples = [ex for ex in examples if ex.item in train]
         model = fit([ex.feats for ex in fold_examples], [ex.label for ex in fold_examples],
@@ -159,16 +156,8 @@ def cross_validate(items: list[PlvItem], docs, examples: list[Example], *, folds
             progress(1)
     out = {"folds": folds, "seed": seed, "c": c, "n": len(items)}
     for name, scores in per_fold.items():
-        if not scores:
-            continue
-        acc = [s["accuracy"] for s in scores]
-        f1 = [s["macro_f1"] for s in scores]
-        pooled_scores = classification_scores(*pooled[name], PLV_LABELS)
-        out[name] = {
-            "accuracy": {"mean": round(float(np.mean(acc)), 4), "std": round(float(np.std(acc)), 4)},
-            "macro_f1": {"mean": round(float(np.mean(f1)), 4), "std": round(float(np.std(f1)), 4)},
-            "per_type_f1": {k: v["f1"] for k, v in pooled_scores["per_type"].items()},
-        }
+        if scores:
+            out[name] = _summary(scores, *pooled[name])
     return out
 
 
@@ -179,3 +168,45 @@ def training_meta(path: Path, items: list[PlvItem], *, seed: int, c: float,
     if embeddings:
         meta["embeddings"] = embeddings
     return meta
+
+
+def _folds(labels: list[str], folds: int, seed: int):
+    from sklearn.model_selection import StratifiedKFold
+
+    splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
+    return splitter.split(np.zeros(len(labels)), labels)
+
+
+def cross_validate_finetuned(items: list[PlvItem], *, folds: int = 5, seed: int = DEFAULT_SEED,
+                             config: dict | None = None,
+                             progress: Callable[[int], None] | None = None) -> dict:
+    """Dyad-given k-fold scores of the fine-tuned encoder (`coding/finetuned.py`), on the
+    same folds as `cross_validate`; each fold's model never sees the fold it is scored on.
+    `progress(1)` after every epoch of every fold."""
+    from eventlens.coding import finetuned
+
+    labels = [it.gold for it in items]
+    dyads = [(it.sentence, it.source, it.target) for it in items]
+    per_fold, gold_all, pred_all = [], [], []
+    for train_idx, test_idx in _folds(labels, folds, seed):
+        model = finetuned.train([dyads[i] for i in train_idx], [labels[i] for i in train_idx],
+                                PLV_LABELS, config=config, progress=progress)
+        probs = model.predict_proba([dyads[i] for i in test_idx])
+        gold = [labels[i] for i in test_idx]
+        pred = [model.labels[j] for j in probs.argmax(1)]
+        per_fold.append(classification_scores(gold, pred, PLV_LABELS))
+        gold_all += gold
+        pred_all += pred
+    return {"folds": folds, "seed": seed, "n": len(items),
+            "dyad_given_finetuned": _summary(per_fold, gold_all, pred_all)}
+
+
+def _summary(per_fold: list[dict], gold: list[str], pred: list[str]) -> dict:
+    acc = [s["accuracy"] for s in per_fold]
+    f1 = [s["macro_f1"] for s in per_fold]
+    pooled = classification_scores(gold, pred, PLV_LABELS)
+    return {
+        "accuracy": {"mean": round(float(np.mean(acc)), 4), "std": round(float(np.std(acc)), 4)},
+        "macro_f1": {"mean": round(float(np.mean(f1)), 4), "std": round(float(np.std(f1)), 4)},
+        "per_type_f1": {k: v["f1"] for k, v in pooled["per_type"].items()},
+    }

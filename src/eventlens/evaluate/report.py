@@ -35,7 +35,7 @@ def evaluate_path(path: Path, *, limit: int | None = None, throughput: bool = Tr
     elif path.is_file():
         import hashlib
 
-        from eventlens.coding import embeddings
+        from eventlens.coding import embeddings, finetuned
         from eventlens.evaluate.plv import read_plv, score_plv, score_plv_dyad_given
 
         items = read_plv(path)[:limit]
@@ -45,10 +45,11 @@ def evaluate_path(path: Path, *, limit: int | None = None, throughput: bool = Tr
             report["plv"]["dyad_given"] = score_plv_dyad_given(items, model=model, nlp=nlp)
             trained = model.meta.get("data_sha256") == hashlib.sha256(path.read_bytes()).hexdigest()
             report["plv"]["trained_on_this_file"] = trained
-        emb_model = embeddings.packaged_model()  # None without the extra or the artefact
-        if emb_model is not None:
-            report["plv"]["dyad_given_embeddings"] = score_plv_dyad_given(items, model=emb_model,
-                                                                          nlp=nlp)
+        for key, extra in (("dyad_given_embeddings", embeddings.packaged_model),
+                           ("dyad_given_finetuned", finetuned.packaged_model)):
+            extra_model = extra()  # None without the extra or the artefact
+            if extra_model is not None:
+                report["plv"][key] = score_plv_dyad_given(items, model=extra_model, nlp=nlp)
         texts = [it.sentence for it in items]
     else:
         raise EvalError("no such file or folder", where=str(path))
