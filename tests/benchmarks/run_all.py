@@ -33,7 +33,9 @@ def main() -> int:
     parser.add_argument("--full", action="store_true", help="full sizes (long)")
     args = parser.parse_args()
     sections = [run("Coder throughput, ingest speed, memory",
-                    ["tests/benchmarks/bench_coder.py"])]
+                    ["tests/benchmarks/bench_coder.py"]),
+                run("Coder accuracy and speed (PLV_train CV, our gold folder)",
+                    ["tests/benchmarks/bench_accuracy.py"])]
     sizes = ["25000", "50000", "100000"] if args.full else ["5000", "10000", "20000"]
     sections.append(run("Story clustering scale", ["tests/benchmarks/bench_stories.py",
                                                    "--sizes", *sizes]))

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pycountry
 import pytest
+from located_errors import assert_load_fails_at
 
 from eventlens.actors.kb import (
     KnowledgeBase,
@@ -282,13 +283,7 @@ def test_user_title_synonyms(tmp_path):
 ])
 def test_bad_user_files_raise_with_file_and_line(tmp_path, name, text, line, words):
     path = write(tmp_path, name, text)
-    with pytest.raises(ActorFileError) as caught:
-        load_knowledge_base([path])
-    error = caught.value
-    assert error.where == f"{path}:{line}"
-    assert words in error.message
-    assert error.hint
-    assert str(path) in str(error)
+    assert_load_fails_at(path, line, words)
 
 
 def test_a_missing_user_file_is_an_actor_file_error(tmp_path):

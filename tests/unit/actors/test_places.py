@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from located_errors import assert_load_fails_at
 
 from eventlens.actors.kb import KnowledgeBase, PlaceEntry, load_knowledge_base, normalise_name
 from eventlens.actors.places import PLACE_COLUMNS
-from eventlens.errors import ActorFileError
 
 HEADER = "\t".join(PLACE_COLUMNS) + "\n"
 PACKAGED = Path(__file__).resolve().parents[3] / "src/eventlens/data/actors/places.tsv"
@@ -168,10 +168,4 @@ def test_a_later_places_file_wins(write):
 ])
 def test_bad_places_rows_raise_with_file_and_line(write, text, line, words):
     path = write(text)
-    with pytest.raises(ActorFileError) as caught:
-        load_knowledge_base([path])
-    error = caught.value
-    assert error.where == f"{path}:{line}"
-    assert words in error.message
-    assert error.hint
-    assert str(path) in str(error)
+    assert_load_fails_at(path, line, words)
