@@ -49,6 +49,16 @@ def test_lookup_is_time_aware():
 
 
 @pytest.mark.model
+def test_lookup_explains_a_place():
+    out = runner.invoke(app, ["actors", "lookup", "Kharkiv"])
+    assert out.exit_code == 0, out.output
+    assert "place Kharkiv: city in UKR" in out.output
+    assert "resolves to UKR = Kharkiv by place" in out.output
+    out = runner.invoke(app, ["actors", "lookup", "Kashmir"])
+    assert "also a place in PAK" in out.output
+
+
+@pytest.mark.model
 def test_user_actor_file_changes_resolution(tmp_path):
     people = tmp_path / "people.tsv"
     people.write_text("name\taliases\tcountry\trole\ttitle\tstart\tend\n"

@@ -34,6 +34,12 @@ def explain(name: str, on: dt.date, *, actor_files: tuple[Path, ...] = ()) -> li
         mark = "  <- on this date" if (role.name, role.title, role.start) in current else ""
         lines.append(f"  person {role.name}: {role.title} of {role.country} ({role.country}:"
                      f"{role.role}) {role.start.isoformat()}..{end}{mark}")
+    place = kb.place_by_name(name)
+    if place is not None:
+        others = f"; also a place in {', '.join(place.ambiguous)}" if place.ambiguous else ""
+        notes = f"; {place.notes}" if place.notes else ""
+        lines.append(f"  place {place.name}: {place.kind} in {place.country} at "
+                     f"{place.lat:.2f}, {place.lon:.2f}{others}{notes}")
     if len(lines) == 1:
         lines.append("  no entry in the knowledge base")
     doc = load_pipeline()(f"{name} said on Monday that talks would go on.")

@@ -450,7 +450,8 @@ class ActorResolver:
                     person = self._known_person(i, i + width, span.text)
                     if person is not None:
                         return person
-                    place = self._place(key)
+                if all(t.pos_ == "PROPN" or t.is_title for t in span):
+                    place = self._place(key)  # the gazetteer holds no common words
                     if place is not None:
                         return Piece(i, i + width, country=place.country, name=place.name,
                                      how="place")

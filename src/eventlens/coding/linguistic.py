@@ -401,6 +401,8 @@ def _same_actor(a: Actor, b: Actor) -> bool:
     """Whether two actors are one for the purpose of an event (no one acts on themselves)."""
     if not a.country or a.country != b.country:
         return a == b and bool(a.country or a.name)
+    if len(a.country) != 3 or not a.country.isalpha():
+        return True  # one organisation ("NATO" and "the alliance")
     if a.name != b.name and (a.name or b.name):
         # two people of one government ("Biden called Blinken"), a leader and their
         # government ("Merkel defended Germany's decision"), a former office holder and the

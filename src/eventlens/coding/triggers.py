@@ -360,8 +360,9 @@ def _fill_noun_arguments(trig: Trigger) -> bool:
         targets = [t for t in targets if all(t.i != s.i for s in sources)]
         targets = targets or _place_in(noun) or _place_after(noun)
     light = False
+    owned = any(c.dep_ == "poss" for c in noun.children)  # "after his visit": his, not theirs
     if not sources and trig.frame.joint and targets and noun.dep_ == "pobj" and \
-            noun.head.lower_ in ADJUNCT_PREPS:
+            noun.head.lower_ in ADJUNCT_PREPS and not owned:
         # "Xi said, after a video call with Putin, that ...": the clause's subject took part
         clause = noun.head.head
         if clause.pos_ in ("VERB", "AUX") or clause.tag_.startswith("VB"):

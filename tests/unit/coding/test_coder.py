@@ -126,3 +126,17 @@ def test_coordinated_subjects_that_agree_act_with_one_another(code_text):
              if e.target is not None}
     assert ("KEN", "UGA") in pairs and ("UGA", "KEN") in pairs
     assert {e.status.value for e in r.events} == {"intended"}
+
+
+def test_an_organisation_never_acts_on_itself(code_text):
+    r = code_text("Biden spoke in Warsaw. He said NATO was more united than ever and that the "
+                  "alliance would defend every inch of its territory.", published="2023-02-21")
+    assert not [e for e in r.events if e.target is not None
+                and e.source.actor.country == e.target.actor.country == "NATO"]
+
+
+def test_someone_elses_visit_is_not_the_clause_subjects(code_text):
+    r = code_text("Scholz told reporters that China would never win, a day after his visit to "
+                  "Taipei.", published="2023-02-21")
+    assert not [e for e in r.events if e.source.actor.country == "CHN"
+                and e.trigger == "visit"]
