@@ -41,6 +41,10 @@ ORGANISATION_ANAPHORS = frozenset({"bloc", "alliance", "organisation", "organiza
 # Prepositions that put a phrase somewhere: "police in Yerevan", "marched through Hong Kong".
 LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "outside", "near", "across", "through",
                                    "around", "throughout", "inside"})
+# "Moscow-backed", "Iran-sponsored": the country named is the backer, not the actor.
+BACKED_WORDS = frozenset({"backed", "sponsored", "supported", "funded", "armed", "installed",
+                          "aligned", "allied", "controlled"})
+HYPHENS = frozenset({"-", "–", "‑"})
 # "Both sides", "the two parties": the two actors in conflict or in talks, even of one country.
 SIDE_WORDS = frozenset({"sides", "parties", "factions"})
 # Words before a title that put its holder out of office.
@@ -504,6 +508,11 @@ class ActorResolver:
         pron = next((p for p in chunk if p.pronoun), None)
         if pron is not None and len(chunk) == 1:
             return self._coreference(pron, span)
+        backer = next((p for p in chunk if self._backs(p)), None)
+        if backer is not None:  # "Moscow-backed leaders", "pro-Russian separatists"
+            chunk = [p for p in chunk if p is not backer]
+            if not chunk:
+                return []
         country = next((p.country for p in chunk if p.person and p.country), "")
         country = country or next((p.country for p in chunk if p.country), "")
         roles = [p.role for p in chunk if p.role]
@@ -545,6 +554,10 @@ class ActorResolver:
             if country:
                 hows.append("context")
                 how = "context" if how == "title" else how
+        if backer is not None and not person:
+            # a foreign power's proxies are an armed group of the country they act in
+            country = "" if country == backer.country else country
+            role = "REB" if role in ("", "GOV", "MIL") else role
         before = self.doc[chunk[-1].start - 1] if chunk[-1].start > 0 else None
         if country in SOVEREIGN_OF and title and not person and before is not None \
                 and before.lower_ == "central":
@@ -632,6 +645,21 @@ class ActorResolver:
         lookup = getattr(self.kb, "place_by_name", None)
         place = lookup(key) if lookup is not None and key else None
         return place if place is not None and not place.ambiguous else None
+
+    def _backs(self, piece: Piece) -> bool:
+        """Whether a country piece names a backer rather than the actor: "Moscow-backed",
+        "Iran-sponsored", "pro-Russian"."""
+        doc = self.doc
+        if not piece.country or self.kb.country_by_code(piece.country) is None or piece.person:
+            return False
+        after = doc[piece.end:piece.end + 2]
+        if len(after) == 2 and after[0].text in HYPHENS and after[1].lower_ in BACKED_WORDS:
+            return True
+        first = doc[piece.start]
+        if first.lower_.startswith("pro-"):
+            return True
+        before = doc[max(piece.start - 2, 0):piece.start]
+        return len(before) == 2 and before[0].lower_ == "pro" and before[1].text in HYPHENS
 
     def _two_sides(self, position: int) -> list[Actor]:
         """"Both sides", "the two parties": the two actors the article has named most before

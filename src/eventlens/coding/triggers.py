@@ -39,7 +39,7 @@ LIGHT_VERBS = frozenset({
     "voice", "show", "offer", "give", "extend", "signal", "reiterate", "reaffirm", "declare",
     "renew", "repeat", "issue", "plan", "prepare", "resume", "pledge", "promise", "threaten",
     "consider", "seek", "deliver", "send", "lodge", "file", "initiate", "complete", "finish",
-    "remain", "stay", "put", "place", "keep",
+    "remain", "stay", "put", "place", "keep", "answer", "respond", "retaliate", "reply",
 })
 
 

@@ -159,3 +159,20 @@ def test_a_joint_exercise_is_held_by_both_militaries(code_text):
     codes = {(e.source.actor.code, e.target.actor.code) for e in r.events
              if e.plover_type == "COOPERATE" and e.target is not None}
     assert ("JPN:MIL", "AUS:MIL") in codes
+
+
+@pytest.mark.parametrize("text, name, code", [
+    ("Moscow-backed separatists shelled Mariupol in eastern Ukraine.",
+     "Moscow-backed separatists", "UKR:REB"),
+    ("Iran-backed militias attacked a US base in Iraq.", "Iran-backed militias", "IRQ:REB"),
+])
+def test_a_backers_proxies_are_an_armed_group_of_the_country_they_act_in(code_text, text,
+                                                                       name, code):
+    r = code_text(text, published="2022-03-01")
+    assert _mention(r, name).actor.code == code
+
+
+def test_artillery_fire_in_answer_is_an_assault(code_text):
+    r = code_text("Hezbollah fired rockets at Israeli positions, and Israel responded with "
+                  "artillery fire.", published="2023-10-09")
+    assert any(e.plover_type == "ASSAULT" and e.source.actor.country == "ISR" for e in r.events)
