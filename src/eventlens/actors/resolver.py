@@ -40,7 +40,7 @@ ORGANISATION_ANAPHORS = frozenset({"bloc", "alliance", "organisation", "organiza
                                    "grouping"})
 # Prepositions that put a phrase somewhere: "police in Yerevan", "marched through Hong Kong".
 LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "outside", "near", "across", "through",
-                                   "around", "throughout", "inside"})
+                                   "around", "throughout", "inside", "within"})
 # "Moscow-backed", "Iran-sponsored": the country named is the backer, not the actor.
 BACKED_WORDS = frozenset({"backed", "sponsored", "supported", "funded", "armed", "installed",
                           "aligned", "allied", "controlled"})

@@ -7,7 +7,12 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from eventlens.actors.kb import parse_partial_date
-from eventlens.actors.resolver import ActorResolver, normalise, phrase_range
+from eventlens.actors.resolver import (
+    LOCATIVE_PREPOSITIONS,
+    ActorResolver,
+    normalise,
+    phrase_range,
+)
 from eventlens.coding.candidates import NO_EVENT, candidate_dyads
 from eventlens.coding.dyad import split_yield, to_plv
 from eventlens.coding.features import dyad_features
@@ -21,10 +26,7 @@ from eventlens.nlp.dates import is_future, resolve_date
 
 # Governing verbs under which coordinated subjects commit to one another.
 AGREE_VERBS = frozenset({"agree", "decide", "pledge", "vow", "commit", "promise"})
-# Prepositions that say where something happened; the PLOVER quad class of force.
-LOCATIVE_WORDS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout",
-                            "around", "within"})
-MATERIAL_CONFLICT = 4
+MATERIAL_CONFLICT = 4  # the PLOVER quad class of force
 # Entity types that name an actor even when the knowledge base does not know it.
 NAMED_TARGETS = frozenset({"ORG", "PERSON", "NORP", "GPE"})
 # A country named alone by these forms and acting by force is its military.
@@ -331,7 +333,7 @@ def _where_not_who(doc, mention: Mention, quad: int) -> bool:
         return False
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     root = span.root if span is not None else None
-    return root is not None and root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_WORDS
+    return root is not None and root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPOSITIONS
 
 
 def _as_in_events(mentions: list[Mention], events: list[Event]) -> list[Mention]:
