@@ -389,7 +389,7 @@ def _packaged_knowledge_base() -> KnowledgeBase:
 
 @functools.lru_cache(maxsize=1)
 def _packaged_place_index() -> dict[str, PlaceEntry]:
-    resource = resources.files("eventlens.data").joinpath("actors", PACKAGED_PLACES)
+    resource = resources.files("eventlens.data").joinpath("actors").joinpath(PACKAGED_PLACES)
     source = _Source.from_text(f"eventlens/data/actors/{PACKAGED_PLACES}",
                                resource.read_text(encoding="utf-8"))
     countries = _packaged_knowledge_base().countries

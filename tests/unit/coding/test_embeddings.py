@@ -90,9 +90,12 @@ def test_embedding_features_are_three_scaled_unit_vectors(encoder):
 
 
 @pytest.mark.model
-def test_the_embedding_artefact_is_the_default_when_present(encoder):
-    from eventlens.coding import dyad
+def test_the_embedding_artefact_is_the_default_when_present(encoder, monkeypatch):
+    """... unless the fine-tuned encoder's artefact is there too (it comes first)."""
+    from eventlens.coding import dyad, finetuned
     from eventlens.evaluate.plv import marked_spans
+
+    monkeypatch.setattr(finetuned, "packaged_model", lambda: None)
 
     model = embeddings.packaged_model()
     if model is None:

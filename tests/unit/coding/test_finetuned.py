@@ -83,3 +83,16 @@ def test_classify_doc_reads_the_marked_sentence(tiny, nlp):
     result = classify_doc(doc, DYADS[0][1], DYADS[0][2], model=model, lex=load_lexicon())
     assert result.label in model.labels and 0 < result.score <= 1
     assert result.rule_type == "SANCTION"  # the frames still speak
+
+
+def test_the_packaged_model_is_the_default_with_the_extra(nlp):
+    if not finetuned.available():
+        pytest.skip("needs the `embeddings` extra")
+    from eventlens.coding.dyad import classify, default_model, is_finetuned
+
+    model = default_model()
+    assert finetuned.packaged_path().stat().st_size < 20_000_000
+    assert is_finetuned(model)
+    result = classify("Ghana expelled two Togolese diplomats on Friday.", (0, 5), (19, 38),
+                      nlp=nlp, model=model)
+    assert result.label == "SANCTION" and result.mode == "expel"
