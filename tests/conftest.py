@@ -31,8 +31,9 @@ def code_text(nlp, coder):
     from eventlens.ingest import article_id
     from eventlens.model import Article
 
-    def run(text: str, published: str = "2021-12-15"):
-        article = Article(article_id(text), text, dt.date.fromisoformat(published))
+    def run(text: str, published: str = "2021-12-15", title: str = ""):
+        article = Article(article_id(text), text, dt.date.fromisoformat(published),
+                          title=title)
         return coder.code(nlp(text), article)
 
     return run

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 from importlib import resources
 
 import yaml
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from eventlens.model import Actor, Mention
 
@@ -29,6 +30,8 @@ OWN_CODE_BODIES = frozenset({"UNSC", "UNGA", "IAEA", "WHO", "UNHCR", "UNICEF", "
 CONTEXT_SHARE = 0.6
 # ... or at least this many times as often as the next most named country.
 CONTEXT_LEAD = 2.0
+# A country the headline names counts as this many mentions of it in the text.
+HEADLINE_WEIGHT = 2
 # When a mention draws on several clues, the one reported as how it was resolved.
 HOW_ORDER = ("knowledge-base", "knowledge-base-former", "office", "organisation", "metonym",
              "coreference", "country", "place", "adjective", "title", "name")
@@ -38,6 +41,9 @@ EQUIPMENT = "equipment"  # the roles.yaml key of weapon and craft words
 # "The bloc", "the alliance": the organisation named last.
 ORGANISATION_ANAPHORS = frozenset({"bloc", "alliance", "organisation", "organization",
                                    "grouping"})
+# "The peninsula", "the enclave": the region or disputed area named last.
+PLACE_ANAPHORS = frozenset({"peninsula", "enclave", "region", "territory", "island", "strip",
+                            "province"})
 # Prepositions that put a phrase somewhere: "police in Yerevan", "marched through Hong Kong".
 LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "outside", "near", "across", "through",
                                    "around", "throughout", "inside", "within"})
@@ -175,8 +181,11 @@ class ActorResolver:
     "Russian President Vladimir Putin", or "he", resolves to the same actor.
     """
 
-    def __init__(self, kb, doc, published: dt.date, *, skip_before: int = 0) -> None:
-        """`skip_before`: a character offset before which nothing is an actor (a dateline)."""
+    def __init__(self, kb, doc, published: dt.date, *, skip_before: int = 0,
+                 headline: str = "") -> None:
+        """`skip_before`: a character offset before which nothing is an actor (a dateline).
+        `headline`: the article's title, whose countries say what the article is about before
+        its first sentence does ("ECOWAS gives Niger junta a week": "the junta" is Niger's)."""
         self.kb = kb
         self.doc = doc
         self.published = published
@@ -190,6 +199,35 @@ class ActorResolver:
             if ent.label_ in ENTITY_LABELS:
                 for i in range(ent.start, ent.end):
                     self._ent_at[i] = ent
+        for country in self._headline_countries(headline):
+            self.memory.countries[country] = self.memory.countries.get(country, 0) + \
+                HEADLINE_WEIGHT
+
+    def _headline_countries(self, headline: str) -> list[str]:
+        """The countries a headline names (names, adjectives, capitals, people the knowledge
+        base knows), once per mention; read from its capitalised words without a parse."""
+        words = [w.strip(".,;:!?\"'‘’“”()") for w in headline.split()]
+        found: list[str] = []
+        i = 0
+        while i < len(words):
+            for width in (3, 2, 1):
+                span = words[i:i + width]
+                if len(span) < width or not all(w[:1].isupper() for w in span):
+                    continue
+                key = normalise(" ".join(span))
+                if key in STOP_WORDS and not (width == 1 and span[0].isupper()):
+                    continue  # "And" in a title-case headline is no Andorra; "US" is the US
+                matches = self.kb.countries_by_name(key) if key else []
+                country = matches[0].entry.iso3 if matches else ""
+                if not country and key:
+                    roles = self.kb.person_roles_on(key, self.published)
+                    country = roles[0].country if len({r.country for r in roles}) == 1 else ""
+                if country and self.kb.country_by_code(country) is not None:
+                    found.append(country)
+                    i += width - 1
+                    break
+            i += 1
+        return found
 
     # -- public -------------------------------------------------------------------------------
     def read_sentence(self, sent) -> list[Mention]:
@@ -256,6 +294,7 @@ class ActorResolver:
     def _pieces(self, start: int, end: int) -> list[Piece]:
         doc = self.doc
         pieces: list[Piece] = []
+        unknown: list[tuple[int, int]] = []  # organisations the knowledge base lacks
         i = start
         while i < end:
             ent = self._ent_at.get(i)
@@ -265,6 +304,8 @@ class ActorResolver:
                     pieces.append(piece)
                     i = min(ent.end, end)
                     continue
+                if ent.label_ == "ORG" and (not unknown or unknown[-1][1] <= i):
+                    unknown.append((max(ent.start, start), min(ent.end, end)))
                 # an entity the knowledge base does not know: look inside it word by word
             token = doc[i]
             low = token.lower_
@@ -298,12 +339,31 @@ class ActorResolver:
                 pieces.append(found)
                 i = found.end
                 continue
+            if low in PLACE_ANAPHORS and i > start and doc[i - 1].lower_ == "the":
+                place = self._last_region(i)
+                if place is not None:  # "the peninsula's Moscow-backed leaders" after Crimea
+                    pieces.append(Piece(i, i + 1, country=place.country, name=place.name,
+                                        how="place"))
+                    i += 1
+                    continue
             if low in ORGANISATION_ANAPHORS and i == end - 1 and i > start:
                 organisation = self._last_organisation(i)
                 if organisation:  # "the bloc" after "the Economic Community of ..."
                     pieces.append(Piece(i, i + 1, country=organisation, how="coreference"))
             i += 1
-        return pieces
+        return self._named_by_apposition(pieces, unknown)
+
+    def _named_by_apposition(self, pieces: list[Piece], unknown) -> list[Piece]:
+        """An organisation the knowledge base lacks, right beside the words that say what it
+        is, names that actor: "the Chinese company ByteDance" is CHN:BUS named ByteDance."""
+        for lo, hi in unknown:
+            if any(p.start < hi and lo < p.end for p in pieces):
+                continue  # something inside it was recognised ("Russian Defence Ministry")
+            beside = [p for p in pieces if (p.end == lo or p.start == hi) and (p.role or p.country)
+                      and not p.person and not p.pronoun and p.how != "place"]
+            if beside:
+                pieces.append(Piece(lo, hi, name=self.doc[lo:hi].text, how="name"))
+        return sorted(pieces, key=lambda p: p.start)
 
     def _last_organisation(self, position: int) -> str:
         """The code of the organisation the article named last before `position`, or ""."""
@@ -311,6 +371,17 @@ class ActorResolver:
                  if pos < position and actor.country and not actor.role
                  and self.kb.country_by_code(actor.country) is None]
         return max(named)[1] if named else ""
+
+    def _last_region(self, position: int):
+        """The region or disputed area (not a city) the article named last before `position`,
+        or None."""
+        for pos, actor in sorted(self.memory.groups, key=lambda item: -item[0]):
+            if pos >= position or actor.role or not actor.name:
+                continue
+            place = self._place(normalise(actor.name))
+            if place is not None and place.kind != "city" and place.country == actor.country:
+                return place
+        return None
 
     def _entity_piece(self, ent, start: int, end: int) -> Piece | None:
         text = self.doc[start:end].text
@@ -491,16 +562,26 @@ class ActorResolver:
             return not self._apposition(left, right, between)
         return len(between) > 3
 
-    @staticmethod
-    def _apposition(left: Piece, right: Piece, between) -> bool:
+    def _apposition(self, left: Piece, right: Piece, between) -> bool:
         """"Russia's foreign minister, Sergei Lavrov" and "Yuri Ushakov, the Kremlin aide"
-        name one actor, not two."""
-        if any(t.lower_ not in (",", "the", "a", "an", "his", "her", "its") for t in between):
-            return False
+        name one actor, not two; so do "Musaed al-Aiban, Saudi Arabia's national security
+        adviser" and "Mahsa Amini, a 22-year-old woman", whose appositive the parse gives."""
         if left.person == right.person:
             return False
         other = right if left.person else left
-        return bool(other.role) and not other.pronoun
+        if all(t.lower_ in (",", "the", "a", "an", "his", "her", "its") for t in between) \
+                and other.role and not other.pronoun:
+            return True
+        return left.person and not right.pronoun and self._appositive_role(left, right)
+
+    def _appositive_role(self, left: Piece, right: Piece) -> bool:
+        """Whether `right` lies in an appositive of the name `left` whose head is a role word."""
+        for token in [self.doc[right.start], *self.doc[right.start].ancestors]:
+            if token.i < left.end:
+                return False
+            if token.dep_ == "appos" and left.start <= token.head.i < left.end:
+                return token.lower_ in self.roles or token.lemma_.lower() in self.roles
+        return False
 
     def _mentions_for_chunk(self, chunk: list[Piece], *, remember: bool) -> list[Mention]:
         doc = self.doc
@@ -521,8 +602,11 @@ class ActorResolver:
         group_role = next((p.role for p in chunk if p.how == "knowledge-base" and p.role
                            and not p.person), "")
         role = person_role or group_role or _strongest(roles)
-        name = next((p.name for p in chunk if p.person), "") or next(
-            (p.name for p in chunk if p.name), "")
+        # a place names the actor only when nothing else does ("Gaza's health ministry" is
+        # not called "Gaza Strip")
+        named = [p for p in chunk if p.name and (p.how != "place" or len(chunk) == 1)]
+        name = next((p.name for p in named if p.person), "") or next(
+            (p.name for p in named), "")
         hows = [p.how for p in chunk]
         how = "title" if ("title" in hows and any(p.person for p in chunk)) else next(
             (h for h in HOW_ORDER if h in hows), "unresolved")

@@ -36,6 +36,9 @@ CALL_UP_WORDS = frozenset({"mobilise", "mobilize", "mobilisation", "mobilization
 # Assaults that are not the work of armed forces as such.
 NON_MILITARY_ASSAULT_MODES = frozenset({"assassinate", "cbrn", "beat", "abduct"})
 TROOP_WORDS = frozenset({"troop", "soldier", "force", "army", "military", "forces"})
+# Places armed forces hold: "shells fired at Israeli positions" strike Israel's military.
+MILITARY_SITE_WORDS = frozenset({"position", "base", "outpost", "post", "barracks", "garrison",
+                                 "checkpoint", "trench", "bunker", "airbase", "airfield"})
 # An event dated this many days before publication is coded with the offices of its own date.
 STALE_ROLE_DAYS = 30
 # Types that always involve a second party: without one, nothing is recorded.
@@ -79,7 +82,8 @@ class LinguisticCoder:
     def code(self, doc, article: Article) -> ArticleResult:
         """Events, quotes and actor mentions of one article, with evidence offsets."""
         resolver = ActorResolver(self.kb, doc, article.published,
-                                 skip_before=dateline_end(article.text))
+                                 skip_before=dateline_end(article.text),
+                                 headline=article.title)
         events: list[Event] = []
         mentions: list[Mention] = []
         for sent in doc.sents:
@@ -223,6 +227,8 @@ class LinguisticCoder:
                 src = self._military(src)
                 if plover_type == "COOPERATE" and tgt is not None:
                     tgt = self._military(tgt)  # both armies hold a joint exercise
+            if plover_type == "ASSAULT" and tgt is not None:
+                tgt = _military_site(doc, tgt)
             ptype = self.lexicon.types[plover_type]
             events.append(Event(
                 article_id=article.id, source=src, target=tgt, plover_type=plover_type,
@@ -328,12 +334,16 @@ def _thing_of(mention: Mention) -> bool:
 def _where_not_who(doc, mention: Mention, quad: int) -> bool:
     """Whether a city or region names where an act happened rather than who took part:
     "talks in Geneva" are not held with Geneva; but a place attacked, blockaded or deployed to
-    ("missiles struck Odesa", "troops massed in Crimea") is the target."""
+    ("missiles struck Odesa", "troops massed in Crimea") is the target. A place that owns
+    the topic ("to discuss the region's reintegration") is no party to the talks either."""
     if mention.how != "place" or quad == MATERIAL_CONFLICT:
         return False
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     root = span.root if span is not None else None
-    return root is not None and root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPOSITIONS
+    if root is None:
+        return False
+    return root.dep_ == "poss" or (root.dep_ == "pobj"
+                                   and root.head.lower_ in LOCATIVE_PREPOSITIONS)
 
 
 def _as_in_events(mentions: list[Mention], events: list[Event]) -> list[Mention]:
@@ -385,6 +395,22 @@ def _military_act(plover_type: str, mode: str, token) -> bool:
         words = {t.lemma_.lower() for t in token.subtree} | {t.lemma_.lower() for t in token.sent}
         return bool(words & TROOP_WORDS)
     return False
+
+
+def _military_site(doc, mention: Mention) -> Mention:
+    """A country's base or positions attacked ("rockets fired at Israeli positions") stand
+    for its military."""
+    actor = mention.actor
+    if actor.role or actor.name or not actor.country:
+        return mention
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return mention
+    root = span.root
+    site = root if root.dep_ not in ("amod", "compound", "poss") else root.head
+    if site.lemma_.lower() not in MILITARY_SITE_WORDS:
+        return mention
+    return replace(mention, actor=Actor(actor.country, "MIL"))
 
 
 def _sentence_target(source: Mention, named: list[Mention]) -> list[Mention]:

@@ -41,6 +41,9 @@ LIGHT_VERBS = frozenset({
     "consider", "seek", "deliver", "send", "lodge", "file", "initiate", "complete", "finish",
     "remain", "stay", "put", "place", "keep", "answer", "respond", "retaliate", "reply",
 })
+# Light verbs whose subject acts by the noun's means ("answered with artillery fire") but not
+# in the act it answers ("would respond to any attack").
+RESPONSE_VERBS = frozenset({"answer", "respond", "retaliate", "reply", "react"})
 
 
 @dataclass(slots=True)
@@ -372,7 +375,9 @@ def _fill_noun_arguments(trig: Trigger) -> bool:
     if not sources and noun.dep_ in OBJECT_DEPS | {"pobj"}:
         # "launched an invasion", "indicated support": the light verb's subject acts
         head = noun.head if noun.dep_ != "pobj" else noun.head.head
-        if head.lemma_.lower() in LIGHT_VERBS:
+        answered = noun.dep_ == "pobj" and noun.head.lower_ in ("to", "against") and \
+            head.lemma_.lower() in RESPONSE_VERBS  # "respond to any attack": not the attacker
+        if head.lemma_.lower() in LIGHT_VERBS and not answered:
             subj, passive = subject_of(head)
             if not passive:
                 sources, light = subj, True

@@ -176,3 +176,53 @@ def test_artillery_fire_in_answer_is_an_assault(code_text):
     r = code_text("Hezbollah fired rockets at Israeli positions, and Israel responded with "
                   "artillery fire.", published="2023-10-09")
     assert any(e.plover_type == "ASSAULT" and e.source.actor.country == "ISR" for e in r.events)
+
+
+@pytest.mark.parametrize("text, name, code", [
+    ("The deal was signed by Kofi Mensah, Ghana's national security adviser, on Monday.",
+     "Kofi Mensah, Ghana's national security adviser", "GHA:GOV"),
+    ("Amina Diallo, a 31-year-old teacher, was detained in Bamako on Friday.",
+     "Amina Diallo, a 31-year-old teacher", "MLI:CVL"),
+])
+def test_an_unknown_person_takes_country_and_role_from_the_appositive(code_text, text, name,
+                                                                     code):
+    r = code_text(text, published="2023-05-02")
+    mention = _mention(r, name)
+    assert mention.actor.code == code
+    assert mention.actor.name == name.split(",")[0]
+
+
+def test_an_unknown_company_beside_its_description_names_the_actor(code_text):
+    r = code_text("The ministry ordered the Brazilian company Vortexa Minerals to halt "
+                  "exports.", published="2023-05-02")
+    mention = _mention(r, "Brazilian company Vortexa Minerals")
+    assert (mention.actor.code, mention.actor.name) == ("BRA:BUS", "Vortexa Minerals")
+
+
+def test_the_headline_says_whose_unnamed_officers_they_are(code_text):
+    text = "Regional leaders said the junta must free the president within a week."
+    plain = code_text(text, published="2023-08-01")
+    titled = code_text(text, published="2023-08-01", title="Mali junta told to free leader")
+    assert _mention(plain, "junta").actor.code == "MIL"
+    assert _mention(titled, "junta").actor.code == "MLI:MIL"
+
+
+def test_the_peninsula_is_the_region_named_before(code_text):
+    r = code_text("Russia annexed Crimea in 2014. The peninsula's Moscow-backed leaders "
+                  "signed the treaty.", published="2014-03-18")
+    mention = _mention(r, "peninsula's Moscow-backed leaders")
+    assert mention.actor.code == "UKR:REB"
+    assert mention.actor.name == ""  # the place is not the name of its leaders
+
+
+def test_positions_attacked_are_the_military_of_their_country(code_text):
+    r = code_text("Hezbollah fired rockets at Israeli positions on Sunday.",
+                  published="2023-10-09")
+    targets = [e.target.actor.code for e in r.events if e.plover_type == "ASSAULT" and e.target]
+    assert targets == ["ISR:MIL"]
+
+
+def test_responding_to_an_attack_is_not_attacking(code_text):
+    r = code_text("France said it would respond firmly to any attack on its citizens.",
+                  published="2023-07-31")
+    assert not [e for e in r.events if e.plover_type == "ASSAULT"]
