@@ -290,18 +290,23 @@ class LinguisticCoder:
     def _targets(self, trig: Trigger, resolver: ActorResolver) -> tuple[list[Mention], bool]:
         """The first choice of target that names a known actor, or a name the knowledge base
         lacks in the first place ("went on strike against Freeport-McMoRan"), else the first
-        choice; and whether the choice is such a name."""
+        choice; and whether the choice is such a name. A name or a role ("returned the mandate
+        to President Suleyman Demirel") beats a thing chosen before it."""
         first: list[Mention] = []
+        first_thing = False
         for option in [trig.targets, *trig.alternatives]:
             if not option:
                 continue
             mentions = self._actors(option, resolver, patient=not trig.frame.joint)
             if any(m.actor.country and not _thing_of(m) for m in mentions):
                 return mentions, False
-            if mentions and not first and any(
-                    h.pos_ == "PROPN" or h.ent_type_ in NAMED_TARGETS for h in option):
-                return mentions, True
-            first = first or mentions
+            named = any(h.pos_ == "PROPN" or h.ent_type_ in NAMED_TARGETS for h in option)
+            if mentions and (not first or first_thing) and (
+                    named or any(m.actor.role for m in mentions)):
+                return mentions, named
+            if not first and mentions:
+                first = mentions
+                first_thing = all(m.how == "unresolved" for m in mentions)
         return first, False
 
     def _actors(self, heads: list, resolver: ActorResolver, *,

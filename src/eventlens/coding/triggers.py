@@ -74,6 +74,15 @@ def _particle(token) -> str:
     return ""
 
 
+def _names_people(noun) -> bool:
+    """Whether a frame's object noun names people who can be acted upon ("prisoners",
+    "diplomats", "hostages"), not a thing or an act ("sanctions", "strike")."""
+    from eventlens.actors.resolver import equipment_words, role_words
+
+    lemma = noun.lemma_.lower()
+    return noun.pos_ == "NOUN" and lemma in role_words() and lemma not in equipment_words()
+
+
 def verb_frame(token, lex: Lexicon) -> tuple[Frame, list[str], object] | None:
     """The most specific frame a verb token fires, the words naming it and its object noun."""
     lemma = token.lemma_.lower()
@@ -236,6 +245,10 @@ def _fill_verb_arguments(trig: Trigger, obj) -> None:
     if trig.frame.target_prep:
         options.append(prep_objects(verb, (trig.frame.target_prep,)))
     direct = [c for c in _children(verb, OBJECT_DEPS) if (obj is None or c.i != obj.i) and c.dep_ != "attr"]
+    if obj is not None and obj.dep_ in OBJECT_DEPS and _names_people(obj):
+        # "freed 37 prisoners", "expelled two Russian diplomats": the phrase's own noun names
+        # who is acted upon
+        options.append([obj])
     if trig.frame.plover_type in ("MOBILIZE", "AID"):
         # "mobilised the army to the border": the forces sent are not the target
         forces = [d for d in direct if head_noun(d).lemma_.lower() in FORCE_WORDS]
@@ -268,7 +281,8 @@ def _fill_verb_arguments(trig: Trigger, obj) -> None:
         options.insert(0, [c for c in _children(inner, OBJECT_DEPS) if c.dep_ != "attr"]
                        + prep_objects(inner, FALLBACK_PREPS))
         trig.shared = False
-    if obj is not None:  # the phrase's own noun is not acted upon ("went on strike")
+    if obj is not None and not _names_people(obj):
+        # the phrase's own noun is not acted upon ("went on strike")
         options = [[o for o in option if o.i != obj.i] for option in options]
     options = [o for o in options if o]
     trig.targets = options[0] if options else []
