@@ -41,6 +41,12 @@ LIGHT_VERBS = frozenset({
     "consider", "seek", "deliver", "send", "lodge", "file", "initiate", "complete", "finish",
     "remain", "stay", "put", "place", "keep", "answer", "respond", "retaliate", "reply",
 })
+# "X said Y must act": speech verbs and the modals that make the clause a demand on Y.
+DEMAND_SPEECH_VERBS = frozenset({"say", "tell", "insist", "stress", "add", "state", "declare",
+                                 "argue", "write", "note", "assert", "emphasize", "emphasise",
+                                 "reiterate", "maintain"})
+DEONTIC_MODALS = frozenset({"must", "should", "ought"})
+DEMAND_FRAME = Frame("REQUEST", "say + must", ())
 # Light verbs whose subject acts by the noun's means ("answered with artillery fire") but not
 # in the act it answers ("would respond to any attack").
 RESPONSE_VERBS = frozenset({"answer", "respond", "retaliate", "reply", "react"})
@@ -208,6 +214,7 @@ def find_triggers(sent, lex: Lexicon) -> list[Trigger]:
         used.add(token.i)
         if obj is not None:
             used.add(obj.i)
+    triggers += _demands(sent, used)
     for token in sent:
         if token.i in used or token.pos_ not in ("NOUN", "PROPN"):
             continue
@@ -287,6 +294,28 @@ def _fill_verb_arguments(trig: Trigger, obj) -> None:
     options = [o for o in options if o]
     trig.targets = options[0] if options else []
     trig.alternatives = options[1:]
+
+
+def _demands(sent, used: set[int]) -> list[Trigger]:
+    """"The U.S. said North Korea must disarm": a speaker who says another actor must or
+    should act demands it of them (a request to the subject of the clause, whose own act is
+    only demanded). Marks the speech verbs used."""
+    found = []
+    for token in sent:
+        speech = token.head
+        if token.dep_ != "ccomp" or speech.i in used or \
+                speech.lemma_.lower() not in DEMAND_SPEECH_VERBS:
+            continue
+        if not any(c.dep_ == "aux" and c.lower_ in DEONTIC_MODALS for c in token.children):
+            continue
+        subjects, passive = subject_of(speech)
+        addressees = _children(token, {"nsubj"})
+        if passive or not subjects or not addressees:
+            continue
+        found.append(Trigger(speech, DEMAND_FRAME, ["demand", speech.lemma_.lower()],
+                             sources=subjects, targets=addressees))
+        used.add(speech.i)
+    return found
 
 
 def _subject_to(noun) -> list:
