@@ -41,6 +41,9 @@ MILITARY_SITE_WORDS = frozenset({"position", "base", "outpost", "post", "barrack
                                  "checkpoint", "trench", "bunker", "airbase", "airfield"})
 # An event dated this many days before publication is coded with the offices of its own date.
 STALE_ROLE_DAYS = 30
+# Coordinated subjects acting among themselves are paired up to this many (beyond it, a
+# summit's list of members would make dozens of records).
+MAX_AMONG = 4
 # Types that always involve a second party: without one, nothing is recorded.
 DYADIC_TYPES = frozenset({"CONSULT", "COOPERATE"})
 PACKAGED = object()
@@ -148,7 +151,10 @@ class LinguisticCoder:
         with_partner = trig.noun and any(c.dep_ == "prep" and c.lower_ in ("with", "between")
                                          for c in trig.token.children)
         joint = joint and (mode not in ONE_SIDED_MODES or with_partner)
-        agreed = trig.governor is not None and trig.governor.lemma_.lower() in AGREE_VERBS
+        # "Jordan and Britain agreed to hold exercises", "India and Pakistan agreed to a
+        # cease-fire": an act between the coordinated subjects
+        agreed = (trig.governor is not None and trig.governor.lemma_.lower() in AGREE_VERBS) \
+            or (frame.plover_type == "AGREE" and trig.token.lemma_.lower() in AGREE_VERBS)
         act = _Act(frame.plover_type, mode, frame.trigger, trig.token, joint,
                    0.1 * (not trig.noun), among=joint or agreed)
         return self._build(act, sources, targets, sent, article, doc, triggers)
@@ -197,7 +203,7 @@ class LinguisticCoder:
         sources = [m for m in sources if not _where_not_who(doc, m, quad)]
         targets = [m for m in targets if not _where_not_who(doc, m, quad)]
         pairs: list[tuple[Mention, Mention | None]] = []
-        if act.among and len(sources) > 1:
+        if act.among and 1 < len(sources) <= MAX_AMONG:
             # "Jordan and Britain agreed to hold exercises": an act between the two
             pairs = [(a, b) for a in sources for b in sources if a.actor != b.actor]
         if not pairs or any(t.actor.country for t in targets):

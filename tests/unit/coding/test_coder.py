@@ -140,3 +140,30 @@ def test_someone_elses_visit_is_not_the_clause_subjects(code_text):
                   "Taipei.", published="2023-02-21")
     assert not [e for e in r.events if e.source.actor.country == "CHN"
                 and e.trigger == "visit"]
+
+
+def test_a_speaker_who_says_another_must_act_requests_it(code_text):
+    from tests.conftest import event_triples
+
+    r = code_text("Kenya said that Somalia must withdraw its troops from the border.",
+                  published="2023-05-02")
+    assert ("KEN:GOV", "REQUEST", "SOM:GOV", "asserted") in event_triples(r)
+    # the withdrawal is only demanded: no retreat is recorded as done
+    assert not [e for e in r.events if e.plover_type == "RETREAT" and e.status.value == "asserted"]
+
+
+def test_coordinated_subjects_that_agree_agree_with_each_other(code_text):
+    from tests.conftest import event_triples
+
+    r = code_text("Armenia and Azerbaijan agreed to a ceasefire on Monday.",
+                  published="2023-05-02")
+    pairs = {(src, kind, tgt) for src, kind, tgt, _ in event_triples(r)}
+    assert {("ARM:GOV", "AGREE", "AZE:GOV"), ("AZE:GOV", "AGREE", "ARM:GOV")} <= pairs
+
+
+def test_a_long_list_of_agreeing_members_is_not_paired_up(code_text):
+    r = code_text("The United States, Britain, France, Germany, Italy and Japan agreed to "
+                  "a price cap on Russian oil.", published="2022-09-02")
+    among = [e for e in r.events if e.target is not None
+             and e.target.actor.country in {"USA", "GBR", "FRA", "DEU", "ITA", "JPN"}]
+    assert not among
