@@ -218,13 +218,11 @@ class LinguisticCoder:
             return []  # a meeting or joint action needs a partner
         events = []
         day = _event_day(date, article.published)
+        typed = self._types(act, pairs, doc, status, triggers)
         for src, tgt in pairs:
             src = _as_source(src)
-            plover_type, mode = act.plover_type, act.mode
-            if act.retype:
-                plover_type = self._retype(doc, src, tgt, act.plover_type, act.mode, status,
-                                           triggers)
-                mode = mode if plover_type == act.plover_type else ""
+            plover_type, mode = typed.get((src.start, tgt.start if tgt else -1),
+                                          (act.plover_type, act.mode))
             if day is not None:  # people hold the office they held on the event's date
                 src = self._as_of(src, day)
                 tgt = self._as_of(tgt, day) if tgt is not None else None
@@ -244,6 +242,25 @@ class LinguisticCoder:
                 trigger=act.trigger, mode=mode, location=location, coder=CODER_NAME,
                 confidence=_confidence(src, tgt, act.bonus)))
         return events
+
+    def _types(self, act: _Act, pairs, doc, status: Status,
+               triggers: list[Trigger]) -> dict[tuple[int, int], tuple[str, str]]:
+        """(type, mode) per pair (keyed by source and target start), the classifier's where it
+        overrules the frame; a joint act keeps the frame's type unless both ways agree."""
+        typed: dict[tuple[int, int], tuple[str, str]] = {}
+        if not act.retype:
+            return typed
+        for src, tgt in pairs:
+            src = _as_source(src)
+            plover_type = self._retype(doc, src, tgt, act.plover_type, act.mode, status,
+                                       triggers)
+            mode = act.mode if plover_type == act.plover_type else ""
+            typed[(src.start, tgt.start if tgt else -1)] = (plover_type, mode)
+        if act.joint:
+            for (a, b), kind in list(typed.items()):
+                if typed.get((b, a), kind) != kind:
+                    typed[(a, b)] = typed[(b, a)] = (act.plover_type, act.mode)
+        return typed
 
     def _as_of(self, mention: Mention, day) -> Mention:
         """A person's actor as of an event date other than the publication date: "the treaty

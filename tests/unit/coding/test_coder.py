@@ -167,3 +167,29 @@ def test_a_long_list_of_agreeing_members_is_not_paired_up(code_text):
     among = [e for e in r.events if e.target is not None
              and e.target.actor.country in {"USA", "GBR", "FRA", "DEU", "ITA", "JPN"}]
     assert not among
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Libya freed 37 prisoners late on Tuesday.", "prisoners"),
+    ("Kenya expelled two Somali diplomats after talks with Ethiopia.", "Somali diplomats"),
+])
+def test_people_named_by_the_frames_own_noun_are_its_target(code_text, text, target):
+    r = code_text(text, published="2023-05-02")
+    assert [e.target.text for e in r.events
+            if e.target and e.plover_type in ("SANCTION", "RETREAT")] == [target]
+
+
+def test_a_joint_act_has_one_type_both_ways(code_text):
+    r = code_text("Kenya expelled two Somali diplomats after talks with Ethiopia.",
+                  published="2023-05-02")
+    both = {(e.source.actor.country, e.plover_type) for e in r.events
+            if e.source.actor.country in ("KEN", "ETH") and e.target is not None
+            and e.target.actor.country in ("KEN", "ETH")}
+    assert both == {("KEN", "CONSULT"), ("ETH", "CONSULT")}
+
+
+def test_a_person_beats_a_thing_as_the_target(code_text):
+    r = code_text("The party leader returned the mandate to President Maria Ortega for the "
+                  "formation of a new government.", published="2009-05-02")
+    targets = [e.target.text for e in r.events if e.target]
+    assert targets and all("Ortega" in t for t in targets)
