@@ -509,7 +509,10 @@ class ActorResolver:
             if width > 1 and any(t.is_punct for t in span):
                 continue
             key = normalise(span.text)
-            if capital:
+            # "The union" is no "Union": after a capitalised article the name must be too
+            named = not (first.lower_ == "the" and width > 1
+                         and not (span[1].is_title or span[1].is_upper))
+            if capital and named:
                 org = self.kb.organisation_by_name(key)
                 if org is not None:
                     return self._org_piece(org, i, i + width, span.text)

@@ -74,6 +74,7 @@ def load_lexicon() -> Lexicon:
         lex.types[name] = PloverType(name, str(spec["cameo"]), int(spec["quad"]),
                                      float(spec["intensity"]))
     frames = _read_yaml("frames.yaml")
+    with_particle: list[tuple[str, str, Frame]] = []
     unknown = set(frames) - set(PLOVER_TYPES)
     if unknown:
         raise ConfigError(f"frames.yaml names unknown PLOVER types {sorted(unknown)}")
@@ -90,14 +91,19 @@ def load_lexicon() -> Lexicon:
             _add_verb(lex, ptype, entry, preps, joint(entry))
         for entry in spec.get("phrases", ()):
             words = entry.split()
-            verb = words[0].split("_")[0]
             frame = Frame(ptype, entry, preps, joint=joint(entry))
-            lex.phrases.setdefault((verb, words[-1]), frame)
+            if "_" in words[0]:  # "call_off strike": also matched without its particle,
+                with_particle.append((words[0], words[-1], frame))  # after the plain phrases
+                continue
+            lex.phrases.setdefault((words[0], words[-1]), frame)
         for entry in spec.get("nouns", ()):
             words = tuple(entry.lower().split())
             frame = Frame(ptype, entry, preps, joint=joint(entry))
             lex.nouns.setdefault(words[-1], []).append((words[:-1], frame))
         lex.modes[ptype] = dict(spec.get("modes", {}))
+    for verb, noun, frame in with_particle:
+        lex.phrases.setdefault((verb, noun), frame)  # "call_off strike", "walk_off job"
+        lex.phrases.setdefault((verb.split("_")[0], noun), frame)  # "call strike" wins
     for entries in lex.nouns.values():
         entries.sort(key=lambda item: -len(item[0]))  # longest compound first
     return lex

@@ -14,7 +14,7 @@ from eventlens.actors.resolver import (
     phrase_range,
 )
 from eventlens.coding.candidates import NO_EVENT, candidate_dyads
-from eventlens.coding.dyad import split_yield, to_plv
+from eventlens.coding.dyad import YIELD_TYPES, split_yield, to_plv
 from eventlens.coding.features import dyad_features
 from eventlens.coding.lexicon import ONE_SIDED_MODES, Lexicon, load_lexicon
 from eventlens.coding.modality import complement_governor, governing_chain, status_of
@@ -197,6 +197,11 @@ class LinguisticCoder:
         future_hint = _looks_future(act.token) and not _said_of_past(date_ent)
         date = resolve_date(date_text, article.published, future=future_hint) if date_text else None
         status = status_of(act.token, future_date=bool(date and is_future(date, article.published)))
+        if status is Status.DENIED and act.plover_type in YIELD_TYPES and _refusal(act.token):
+            # "will not end the strike", "won't withdraw its troops": a refusal to yield
+            act = replace(act, plover_type="REJECT", mode="", trigger=f"not {act.trigger}",
+                          retype=False)
+            status = Status.ASSERTED
         date = date or article.published.isoformat()
         location = _location(act.token, sent)
         quad = self.lexicon.types[act.plover_type].quad_class
@@ -423,6 +428,14 @@ def _military_act(plover_type: str, mode: str, token) -> bool:
         words = {t.lemma_.lower() for t in token.subtree} | {t.lemma_.lower() for t in token.sent}
         return bool(words & TROOP_WORDS)
     return False
+
+
+def _refusal(token) -> bool:
+    """Whether a negated act is refused rather than reported as not done: "will not end the
+    strike", "won't lift the sanctions" (CAMEO 124, refuse to yield, is a PLOVER REJECT)."""
+    children = list(token.children)  # the act's own "not": "did not say she would resign" is
+    return any(c.dep_ == "neg" for c in children) and any(  # no refusal
+        c.dep_ == "aux" and c.lower_ in ("will", "wo", "would", "shall") for c in children)
 
 
 def _military_site(doc, mention: Mention) -> Mention:

@@ -98,7 +98,8 @@ def verb_frame(token, lex: Lexicon) -> tuple[Frame, list[str], object] | None:
     prt = _particle(token)
     for obj in objects:
         noun = obj.lemma_.lower()
-        frame = lex.phrases.get((lemma, noun))
+        frame = (lex.phrases.get((f"{lemma}_{prt}", noun)) if prt else None) or \
+            lex.phrases.get((lemma, noun))
         if frame is None and obj.dep_ in OBJECT_DEPS | PASSIVE_SUBJECT_DEPS:
             # "impose new sanctions", "hold a second round of talks": look one level down
             for grand in obj.children:

@@ -193,3 +193,28 @@ def test_a_person_beats_a_thing_as_the_target(code_text):
                   "formation of a new government.", published="2009-05-02")
     targets = [e.target.text for e in r.events if e.target]
     assert targets and all("Ortega" in t for t in targets)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The United States won't lift sanctions on Iran.", ("USA:GOV", "REJECT", "IRN:GOV",
+                                                         "asserted")),
+    ("Iran did not release the tanker.", ("IRN:GOV", "RETREAT", "-", "denied")),
+])
+def test_refusing_to_yield_is_a_rejection_not_doing_it_a_denial(code_text, text, expected):
+    from tests.conftest import event_triples
+
+    r = code_text(text, published="2023-05-02")
+    assert expected in event_triples(r)
+
+
+def test_calling_off_a_strike_is_a_concession_calling_one_a_protest(code_text):
+    called_off = code_text("The miners called off the strike on Friday.",
+                           published="2023-05-02")
+    called = code_text("The miners called a strike on Friday.", published="2023-05-02")
+    assert [e.plover_type for e in called_off.events] == ["CONCEDE"]
+    assert [e.plover_type for e in called.events] == ["PROTEST"]
+
+
+def test_a_lowercase_union_is_no_european_union(code_text):
+    r = code_text("The union called a strike at the port of Santos.", published="2023-05-02")
+    assert all(e.source.actor.country != "EU" for e in r.events)
