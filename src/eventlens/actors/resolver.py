@@ -158,16 +158,19 @@ class ArticleMemory:
         return None if best is None else self.spans.get((best, actor.code))
 
     def before(self, position: int, *, person: bool, count: int = 1, exclude: str = "",
-               prefer: frozenset[int] = frozenset()) -> list[Actor]:
+               prefer: frozenset[int] = frozenset(), any_actor: bool = False) -> list[Actor]:
         """The last `count` distinct actors (by country) named before `position`; those at a
-        position in `prefer` (subjects of the same sentence) come first."""
+        position in `prefer` (subjects of the same sentence) come first. With `any_actor`,
+        actors of no known country count too ("Ssangyong union workers said they ...")."""
         pool = self.people if person else self.groups
         found: list[Actor] = []
         ordered = sorted(pool, key=lambda item: (item[0] in prefer, item[0]), reverse=True)
         for pos, actor in ordered:
-            if pos >= position or not actor.country or actor.country == exclude:
+            if pos >= position or actor.country == exclude and actor.country or \
+                    not (actor.country or (any_actor and (actor.role or actor.name))):
                 continue
-            if all(a.country != actor.country for a in found):
+            if all(a.code != actor.code or a.name != actor.name for a in found) if \
+                    not actor.country else all(a.country != actor.country for a in found):
                 found.append(actor)
             if len(found) == count:
                 break
@@ -657,7 +660,7 @@ class ActorResolver:
         if not country and not name and not role:
             return []
         actor = Actor(country, role, name)
-        if remember and (country or person):
+        if remember and (country or person or role):
             self.memory.remember(actor, chunk[0].start, person=person,
                                  span=(span.start_char, span.end_char, span.text),
                                  counts=how != "place")
@@ -683,7 +686,7 @@ class ActorResolver:
         sent = self.doc[pron.start].sent
         subjects = frozenset(t.left_edge.i for t in sent
                              if t.dep_ == "nsubj" and t.i < pron.start)
-        found = self.memory.before(pron.start, person=person, prefer=subjects)
+        found = self.memory.before(pron.start, person=person, prefer=subjects, any_actor=True)
         if not found:
             return []
         named = self.memory.antecedent(pron.start, found[0])
