@@ -17,7 +17,12 @@ from eventlens.coding.candidates import NO_EVENT, candidate_dyads
 from eventlens.coding.dyad import YIELD_TYPES, split_yield, to_plv
 from eventlens.coding.features import dyad_features
 from eventlens.coding.lexicon import ONE_SIDED_MODES, Lexicon, load_lexicon
-from eventlens.coding.modality import complement_governor, governing_chain, status_of
+from eventlens.coding.modality import (
+    FAIL_VERBS,
+    complement_governor,
+    governing_chain,
+    status_of,
+)
 from eventlens.coding.quotes import find_quotes
 from eventlens.coding.triggers import COMMIT_VERBS, GOVERNING_TYPES, Trigger, find_triggers
 from eventlens.model import Actor, Article, ArticleResult, Event, Mention, Status
@@ -197,6 +202,12 @@ class LinguisticCoder:
         future_hint = _looks_future(act.token) and not _said_of_past(date_ent)
         date = resolve_date(date_text, article.published, future=future_hint) if date_text else None
         status = status_of(act.token, future_date=bool(date and is_future(date, article.published)))
+        if status is Status.DENIED and _failed_agreement(act):
+            # "failed to reach a deal", "failed to agree on a ceasefire": no agreement, a
+            # rejection between the parties (asserted)
+            act = replace(act, plover_type="REJECT", mode="", trigger=f"fail {act.trigger}",
+                          retype=False, among=True)
+            status = Status.ASSERTED
         if status is Status.DENIED and act.plover_type in YIELD_TYPES and _refusal(act.token):
             # "will not end the strike", "won't withdraw its troops": a refusal to yield
             act = replace(act, plover_type="REJECT", mode="", trigger=f"not {act.trigger}",
@@ -428,6 +439,14 @@ def _military_act(plover_type: str, mode: str, token) -> bool:
         words = {t.lemma_.lower() for t in token.subtree} | {t.lemma_.lower() for t in token.sent}
         return bool(words & TROOP_WORDS)
     return False
+
+
+def _failed_agreement(act: _Act) -> bool:
+    """Whether an agreement is what "failed to" governs ("failed to reach a deal")."""
+    governor = complement_governor(act.token)
+    if governor is None or governor.lemma_.lower() not in FAIL_VERBS:
+        return False
+    return act.plover_type == "AGREE" or act.token.lemma_.lower() in ("agree", "reach")
 
 
 def _refusal(token) -> bool:

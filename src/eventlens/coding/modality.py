@@ -59,6 +59,10 @@ def complement_governor(token):
     return None
 
 
+# Verbs that say their complement did not happen.
+FAIL_VERBS = frozenset({"fail"})
+
+
 def status_of(token, *, future_date: bool = False) -> Status:
     """How the sentence presents the act whose trigger is `token`."""
     if _negated(token):
@@ -70,6 +74,8 @@ def status_of(token, *, future_date: bool = False) -> Status:
         if lemma in DENY_VERBS and _has_clausal_complement(verb):
             return Status.DENIED
         if _negated(verb) and lemma not in ASPECT_VERBS:
+            return Status.DENIED
+        if lemma in FAIL_VERBS and not _negated(verb):  # "failed to release": not released
             return Status.DENIED
     clause = [token, *verbs[:2]] if token.pos_ == "VERB" else verbs[:2]
     for verb in [token, *verbs]:

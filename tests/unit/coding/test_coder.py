@@ -218,3 +218,13 @@ def test_calling_off_a_strike_is_a_concession_calling_one_a_protest(code_text):
 def test_a_lowercase_union_is_no_european_union(code_text):
     r = code_text("The union called a strike at the port of Santos.", published="2023-05-02")
     assert all(e.source.actor.country != "EU" for e in r.events)
+
+
+def test_failing_to_act_is_not_acting_and_failing_to_agree_a_rejection(code_text):
+    from tests.conftest import event_triples
+
+    r = code_text("Iran failed to release the tanker.", published="2023-05-02")
+    assert ("IRN:GOV", "RETREAT", "-", "denied") in event_triples(r)
+    r = code_text("Israel and Hamas failed to agree on a ceasefire.", published="2023-05-02")
+    pairs = {(src, kind, tgt) for src, kind, tgt, _ in event_triples(r)}
+    assert {("ISR:GOV", "REJECT", "PSE:REB"), ("PSE:REB", "REJECT", "ISR:GOV")} <= pairs
