@@ -41,6 +41,8 @@ LIGHT_VERBS = frozenset({
     "consider", "seek", "deliver", "send", "lodge", "file", "initiate", "complete", "finish",
     "remain", "stay", "put", "place", "keep", "answer", "respond", "retaliate", "reply",
 })
+# Verbal reactions whose target is whoever did the act they are about.
+REACTION_TYPES = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
 # "X said Y must act": speech verbs and the modals that make the clause a demand on Y.
 DEMAND_SPEECH_VERBS = frozenset({"say", "tell", "insist", "stress", "add", "state", "declare",
                                  "argue", "write", "note", "assert", "emphasize", "emphasise",
@@ -191,8 +193,8 @@ def prep_objects(token, preps: tuple[str, ...] | frozenset) -> list:
             continue
         for prep in [child, *[c for c in child.children if c.dep_ == "conj"
                               and c.pos_ == "ADP"]]:
-            found += [o for o in _children(prep, {"pobj", "pcomp"})
-                      if o.ent_type_ not in NOT_ACTORS]
+            found += [o for o in _children(prep, {"pobj", "pcomp"})  # "hundreds of banks"
+                      if head_noun(o).ent_type_ not in NOT_ACTORS]
     return found
 
 
@@ -270,6 +272,9 @@ def _fill_verb_arguments(trig: Trigger, obj) -> None:
         # "discussed Libya with Trump": who one talks with comes before what one discusses
         options.append(partners)
     options.append(direct)
+    if trig.frame.plover_type in REACTION_TYPES:
+        # "condemned the attack by Hamas on civilians": who did the act reacted to
+        options.append([a for d in direct for a in prep_objects(d, ("by",))])
     if trig.frame.plover_type in ("REQUEST", "THREATEN", "ACCUSE", "SUPPORT"):
         options.append(complement_subjects(verb))
     options.append(partners)

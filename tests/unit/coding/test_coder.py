@@ -228,3 +228,17 @@ def test_failing_to_act_is_not_acting_and_failing_to_agree_a_rejection(code_text
     r = code_text("Israel and Hamas failed to agree on a ceasefire.", published="2023-05-02")
     pairs = {(src, kind, tgt) for src, kind, tgt, _ in event_triples(r)}
     assert {("ISR:GOV", "REJECT", "PSE:REB"), ("PSE:REB", "REJECT", "ISR:GOV")} <= pairs
+
+
+def test_condemning_an_act_targets_whoever_did_it(code_text):
+    r = code_text("Germany condemned the attack by Hamas on Israeli civilians.",
+                  published="2023-10-08")
+    accuse = [e for e in r.events if e.plover_type == "ACCUSE"]
+    assert [e.target.actor.code for e in accuse] == ["PSE:REB"]
+
+
+def test_a_quantity_of_actors_is_a_target(code_text):
+    r = code_text("Prosecutors opened investigations against dozens of banks on Monday.",
+                  published="2023-05-02")
+    accuse = [e for e in r.events if e.plover_type == "ACCUSE"]
+    assert accuse and accuse[0].target is not None and "banks" in accuse[0].target.text
