@@ -228,8 +228,8 @@ class LinguisticCoder:
                     if tgt is not None and _same_actor(src.actor, tgt.actor):
                         continue
                     pairs.append((src, tgt))
-                    if act.joint and tgt is not None:
-                        pairs.append((tgt, src))
+                    if act.joint and tgt is not None and not _thing_of(tgt):
+                        pairs.append((tgt, src))  # not "Russian" (oil) agreeing back
         if not any(tgt for _, tgt in pairs) and act.plover_type in DYADIC_TYPES:
             return []  # a meeting or joint action needs a partner
         events = []
@@ -339,7 +339,8 @@ class LinguisticCoder:
             mentions = self._actors(option, resolver, patient=not trig.frame.joint)
             if any(m.actor.country and not _thing_of(m) for m in mentions):
                 return mentions, False
-            named = any(h.pos_ == "PROPN" or h.ent_type_ in NAMED_TARGETS for h in option)
+            named = any(h.pos_ == "PROPN" or h.ent_type_ in NAMED_TARGETS for h in option) \
+                and not all(_thing_of(m) for m in mentions)  # "Russian oil" names no one
             if mentions and (not first or first_thing) and (
                     named or any(m.actor.role for m in mentions)):
                 return mentions, named

@@ -253,7 +253,10 @@ def _fill_verb_arguments(trig: Trigger, obj) -> None:
     if patients:
         options.append(patients)
     if trig.frame.target_prep:
-        options.append(prep_objects(verb, (trig.frame.target_prep,)))
+        named = prep_objects(verb, (trig.frame.target_prep,))
+        options.append(named)
+        # "called for sanctions against Belneftekhim": who the thing asked for is aimed at
+        options.append([o for n in named for o in prep_objects(n, FALLBACK_PREPS)])
     direct = [c for c in _children(verb, OBJECT_DEPS) if (obj is None or c.i != obj.i) and c.dep_ != "attr"]
     if obj is not None and obj.dep_ in OBJECT_DEPS and _names_people(obj):
         # "freed 37 prisoners", "expelled two Russian diplomats": the phrase's own noun names
@@ -272,11 +275,21 @@ def _fill_verb_arguments(trig: Trigger, obj) -> None:
         # "discussed Libya with Trump": who one talks with comes before what one discusses
         options.append(partners)
     options.append(direct)
+    acts = direct + ([obj] if obj is not None else [])
     if trig.frame.plover_type in REACTION_TYPES:
-        # "condemned the attack by Hamas on civilians": who did the act reacted to
-        options.append([a for d in direct for a in prep_objects(d, ("by",))])
+        # "condemned the attack by Hamas", "dismissed a proposal by the government",
+        # "rejected every offer made by the Taliban", "rejected the JIA demand": who did
+        # the act reacted to
+        options.append([a for d in acts for a in prep_objects(d, ("by",))]
+                       + [a for d in acts for c in d.children
+                          if c.dep_ == "acl" and c.tag_ == "VBN" for a in agent_of(c)]
+                       + [c for d in acts for c in d.children
+                          if c.dep_ == "compound" and c.ent_type_ in ("ORG", "GPE", "NORP")])
     if trig.frame.plover_type in ("REQUEST", "THREATEN", "ACCUSE", "SUPPORT"):
         options.append(complement_subjects(verb))
+        # "reiterated its demand that the US ease sanctions": the one asked to act
+        options.append([s for d in acts for c in d.children if c.dep_ in ("acl", "ccomp")
+                        for s in c.children if s.dep_ == "nsubj"])
     options.append(partners)
     if obj is not None:
         options.append(_possessors(obj))

@@ -242,3 +242,23 @@ def test_a_quantity_of_actors_is_a_target(code_text):
                   published="2023-05-02")
     accuse = [e for e in r.events if e.plover_type == "ACCUSE"]
     assert accuse and accuse[0].target is not None and "banks" in accuse[0].target.text
+
+
+@pytest.mark.parametrize("text, kind, target", [
+    ("Pyongyang repeated its demand that Washington lift sanctions.", "REQUEST", "USA:GOV"),
+    ("The rebels on Sunday dismissed a truce proposal by the Sudanese government.", "REJECT",
+     "SDN:GOV"),
+    ("Kyiv rejected every offer made by Moscow to freeze the front line.", "REJECT",
+     "RUS:GOV"),
+])
+def test_the_target_is_who_made_or_must_meet_the_demand(code_text, text, kind, target):
+    r = code_text(text, published="2023-05-02")
+    assert target in [e.target.actor.code for e in r.events
+                      if e.plover_type == kind and e.target is not None]
+
+
+def test_a_call_for_sanctions_targets_whom_they_are_against(code_text):
+    r = code_text("The opposition leader called for sanctions against Gazprom, Russia's gas "
+                  "company.", published="2023-05-02")
+    # "Gazprom, Russia's gas company": the appositive says whose business it is
+    assert [e.target.actor.code for e in r.events if e.target is not None] == ["RUS:BUS"]
