@@ -509,7 +509,7 @@ class ActorResolver:
             if i + width > end:
                 continue
             span = doc[i : i + width]
-            if width > 1 and any(t.is_punct for t in span):
+            if width > 1 and any(t.is_punct and t.text not in HYPHENS for t in span):
                 continue
             key = normalise(span.text)
             # "The union" is no "Union": after a capitalised article the name must be too

@@ -48,6 +48,7 @@ class Lexicon:
     nouns: dict[str, list[tuple[tuple[str, ...], Frame]]] = field(default_factory=dict)
     modes: dict[str, dict[str, str]] = field(default_factory=dict)
     types: dict[str, PloverType] = field(default_factory=dict)
+    verb_lemmas: frozenset[str] = frozenset()  # every verb lemma a frame starts with
 
     def mode_for(self, plover_type: str, words: list[str]) -> str:
         """The PLOVER mode named by any of `words` (lemmas or phrases) for this type."""
@@ -106,6 +107,9 @@ def load_lexicon() -> Lexicon:
         lex.phrases.setdefault((verb.split("_")[0], noun), frame)  # "call strike" wins
     for entries in lex.nouns.values():
         entries.sort(key=lambda item: -len(item[0]))  # longest compound first
+    lex.verb_lemmas = frozenset([*lex.verbs, *(v for v, _ in lex.verb_particles),
+                                 *(v for v, _ in lex.verb_preps),
+                                 *(v.split("_")[0] for v, _ in lex.phrases)])
     return lex
 
 

@@ -41,6 +41,10 @@ LIGHT_VERBS = frozenset({
     "consider", "seek", "deliver", "send", "lodge", "file", "initiate", "complete", "finish",
     "remain", "stay", "put", "place", "keep", "answer", "respond", "retaliate", "reply",
 })
+# Regular inflections and the endings that may have been dropped: staged → stage, talked →
+# talk, threatening → threaten, shelling → shell, stages → stage.
+INFLECTIONS = (("ied", ("y",)), ("ed", ("e", "")), ("ing", ("", "e")), ("ies", ("y",)),
+               ("es", ("e", "")), ("s", ("",)))
 # Verbal reactions whose target is whoever did the act they are about.
 REACTION_TYPES = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
 # "X said Y must act": speech verbs and the modals that make the clause a demand on Y.
@@ -91,9 +95,25 @@ def _names_people(noun) -> bool:
     return noun.pos_ == "NOUN" and lemma in role_words() and lemma not in equipment_words()
 
 
+def verb_lemma(token, lex: Lexicon) -> str:
+    """The token's lemma, or where the tagger's lemma is no verb of the frames ("staged" →
+    "stag"), the frames' verb its inflected form comes from ("stage")."""
+    lemma = token.lemma_.lower()
+    if lemma in lex.verb_lemmas:
+        return lemma
+    word = token.lower_
+    for suffix, endings in INFLECTIONS:
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            for ending in endings:
+                guess = word[: len(word) - len(suffix)] + ending
+                if guess in lex.verb_lemmas:
+                    return guess
+    return lemma
+
+
 def verb_frame(token, lex: Lexicon) -> tuple[Frame, list[str], object] | None:
     """The most specific frame a verb token fires, the words naming it and its object noun."""
-    lemma = token.lemma_.lower()
+    lemma = verb_lemma(token, lex)
     objects = _children(token, OBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
     if token.dep_ == "acl" and token.tag_ == "VBN":
         objects.append(token.head)  # "sanctions imposed by ..."
@@ -205,6 +225,8 @@ def find_triggers(sent, lex: Lexicon) -> list[Trigger]:
     for token in sent:
         if token.pos_ not in ("VERB",) and not token.tag_.startswith("VB"):
             continue
+        if token.dep_ == "amod":
+            continue  # a participle used as an adjective: "a sit-down protest", "disputed"
         found = verb_frame(token, lex)
         if found is None:
             continue

@@ -262,3 +262,26 @@ def test_a_call_for_sanctions_targets_whom_they_are_against(code_text):
                   "company.", published="2023-05-02")
     # "Gazprom, Russia's gas company": the appositive says whose business it is
     assert [e.target.actor.code for e in r.events if e.target is not None] == ["RUS:BUS"]
+
+
+def test_a_verb_the_tagger_lemmatises_wrongly_still_fires_its_frame(nlp):
+    from eventlens.coding.lexicon import load_lexicon
+    from eventlens.coding.triggers import verb_lemma
+
+    lex = load_lexicon()
+    doc = nlp("Hundreds of nurses have staged a protest.")
+    staged = next(t for t in doc if t.lower_ == "staged")
+    assert verb_lemma(staged, lex) == "stage"
+
+
+def test_a_participle_used_as_an_adjective_fires_no_frame(code_text):
+    r = code_text("Dozens of Serbian students have staged a sit-down protest.",
+                  published="2023-05-02")
+    assert [e.plover_type for e in r.events] == ["PROTEST"]
+    assert r.events[0].source.actor.code == "SRB:CVL"
+
+
+def test_a_hyphenated_role_word_is_read_whole(code_text):
+    r = code_text("A group of asylum-seekers went on hunger strike on Monday.",
+                  published="2023-05-02")
+    assert [e.source.actor.role for e in r.events if e.plover_type == "PROTEST"] == ["CVL"]
