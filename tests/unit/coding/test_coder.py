@@ -285,3 +285,12 @@ def test_a_hyphenated_role_word_is_read_whole(code_text):
     r = code_text("A group of asylum-seekers went on hunger strike on Monday.",
                   published="2023-05-02")
     assert [e.source.actor.role for e in r.events if e.plover_type == "PROTEST"] == ["CVL"]
+
+
+def test_war_games_are_held_by_both_armies(code_text):
+    from tests.conftest import event_triples
+
+    r = code_text("The armies of Chile and Peru held joint war games in May.",
+                  published="2023-06-01")
+    pairs = {(src, kind, tgt) for src, kind, tgt, _ in event_triples(r)}
+    assert {("CHL:MIL", "COOPERATE", "PER:MIL"), ("PER:MIL", "COOPERATE", "CHL:MIL")} <= pairs
