@@ -92,7 +92,9 @@ def _names_people(noun) -> bool:
     from eventlens.actors.resolver import equipment_words, role_words
 
     lemma = noun.lemma_.lower()
-    return noun.pos_ == "NOUN" and lemma in role_words() and lemma not in equipment_words()
+    # forces sent or withdrawn ("sent troops", "withdrew its soldiers") are not acted upon
+    return noun.pos_ == "NOUN" and role_words().get(lemma, "MIL") != "MIL" and \
+        lemma not in equipment_words() and lemma not in FORCE_WORDS
 
 
 def verb_lemma(token, lex: Lexicon) -> str:

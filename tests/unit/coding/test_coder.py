@@ -294,3 +294,10 @@ def test_war_games_are_held_by_both_armies(code_text):
                   published="2023-06-01")
     pairs = {(src, kind, tgt) for src, kind, tgt, _ in event_triples(r)}
     assert {("CHL:MIL", "COOPERATE", "PER:MIL"), ("PER:MIL", "COOPERATE", "CHL:MIL")} <= pairs
+
+
+def test_forces_sent_are_not_the_target(code_text):
+    r = code_text("Japan is sending troops to the peacekeeping mission in South Sudan.",
+                  published="2023-06-01")
+    targets = [e.target.text for e in r.events if e.target is not None]
+    assert targets and not any(t.strip().lower() in ("troops",) for t in targets)
