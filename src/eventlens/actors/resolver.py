@@ -119,6 +119,7 @@ class Piece:
     person: bool = False
     pronoun: str = ""
     title: str = ""  # the office word of a role piece ("president", "foreign minister")
+    kind: bool = False  # a role adjective on a thing ("military equipment")
 
 
 @dataclass(slots=True)
@@ -539,9 +540,18 @@ class ActorResolver:
             if role_start:
                 lemma_key = " ".join(t.lemma_.lower() for t in span)
                 role = self.roles.get(key) or self.roles.get(lemma_key)
-                if role and span[-1].pos_ in ("NOUN", "PROPN", "ADJ"):
-                    return Piece(i, i + width, role=role, how="title", title=lemma_key)
+                last = span[-1]
+                # "military equipment", "military expertise": the kind of a thing, an actor
+                # only with a country ("the final American military flight")
+                kind = last.pos_ == "ADJ" and last.dep_ == "amod" and last.head.pos_ == "NOUN" \
+                    and last.head.i >= i + width and not self._role_word(last.head)
+                if role and last.pos_ in ("NOUN", "PROPN", "ADJ"):
+                    return Piece(i, i + width, role=role, how="title", title=lemma_key,
+                                 kind=kind)
         return None
+
+    def _role_word(self, token) -> bool:
+        return token.lower_ in self.roles or token.lemma_.lower() in self.roles
 
     # -- chunks -------------------------------------------------------------------------------
     def _chunks(self, pieces: list[Piece]) -> list[list[Piece]]:
@@ -637,7 +647,7 @@ class ActorResolver:
             country = owner[0].country if owner else ""
         equipment = equipment_words()
         if not country and not name and roles and all(
-                p.title in equipment for p in chunk if p.role):
+                p.title in equipment or p.kind for p in chunk if p.role):
             return []  # "a missile" alone is no actor; "Russian cruise missiles" is RUS:MIL
         if not country and role and role not in ("IGO", "NGO"):
             country = self._place_country(span) or self._context_country()

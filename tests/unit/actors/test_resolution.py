@@ -234,3 +234,11 @@ def test_a_pronoun_points_to_an_actor_of_no_known_country(code_text):
     rejects = [e for e in r.events if e.plover_type == "REJECT"]
     assert [e.source.text for e in rejects] == ["workers"]  # the antecedent, not "they"
     assert rejects[0].source.actor.role == "CVL"
+
+
+def test_a_role_adjective_on_a_thing_is_an_actor_only_with_a_country(code_text):
+    r = code_text("Canada will provide military expertise to the United Nations. The final "
+                  "American military flight left Kabul.", published="2021-08-31")
+    texts = {m.text: m.actor.code for m in r.mentions}
+    assert "military expertise" not in texts and "military" not in texts
+    assert texts.get("American military flight", texts.get("American military")) == "USA:MIL"
