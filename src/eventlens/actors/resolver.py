@@ -506,7 +506,7 @@ class ActorResolver:
         role_start = first.lower_ in self.role_firsts or first.lemma_.lower() in self.role_firsts
         if not capital and not role_start:
             return None
-        for width in (4, 3, 2, 1):
+        for width in (6, 5, 4, 3, 2, 1):
             if i + width > end:
                 continue
             span = doc[i : i + width]

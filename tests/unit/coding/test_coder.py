@@ -301,3 +301,9 @@ def test_forces_sent_are_not_the_target(code_text):
                   published="2023-06-01")
     targets = [e.target.text for e in r.events if e.target is not None]
     assert targets and not any(t.strip().lower() in ("troops",) for t in targets)
+
+
+def test_laying_down_arms_is_a_retreat(code_text):
+    r = code_text("The ELN rebels in Colombia laid down their arms on Friday.",
+                  published="2023-06-01")
+    assert [e.plover_type for e in r.events] == ["RETREAT"]
