@@ -167,12 +167,14 @@ class ArticleMemory:
         found: list[Actor] = []
         ordered = sorted(pool, key=lambda item: (item[0] in prefer, item[0]), reverse=True)
         for pos, actor in ordered:
-            if pos >= position or actor.country == exclude and actor.country or \
-                    not (actor.country or (any_actor and (actor.role or actor.name))):
+            if pos >= position:
                 continue
-            if all(a.code != actor.code or a.name != actor.name for a in found) if \
-                    not actor.country else all(a.country != actor.country for a in found):
-                found.append(actor)
+            if actor.country:
+                if actor.country == exclude or any(a.country == actor.country for a in found):
+                    continue
+            elif not (any_actor and (actor.role or actor.name)) or actor in found:
+                continue
+            found.append(actor)
             if len(found) == count:
                 break
         return found
@@ -596,7 +598,7 @@ class ActorResolver:
             if token.i < left.end:
                 return False
             if token.dep_ == "appos" and left.start <= token.head.i < left.end:
-                return token.lower_ in self.roles or token.lemma_.lower() in self.roles
+                return self._role_word(token)
         return False
 
     def _mentions_for_chunk(self, chunk: list[Piece], *, remember: bool) -> list[Mention]:

@@ -202,17 +202,7 @@ class LinguisticCoder:
         future_hint = _looks_future(act.token) and not _said_of_past(date_ent)
         date = resolve_date(date_text, article.published, future=future_hint) if date_text else None
         status = status_of(act.token, future_date=bool(date and is_future(date, article.published)))
-        if status is Status.DENIED and _failed_agreement(act):
-            # "failed to reach a deal", "failed to agree on a ceasefire": no agreement, a
-            # rejection between the parties (asserted)
-            act = replace(act, plover_type="REJECT", mode="", trigger=f"fail {act.trigger}",
-                          retype=False, among=True)
-            status = Status.ASSERTED
-        if status is Status.DENIED and act.plover_type in YIELD_TYPES and _refusal(act.token):
-            # "will not end the strike", "won't withdraw its troops": a refusal to yield
-            act = replace(act, plover_type="REJECT", mode="", trigger=f"not {act.trigger}",
-                          retype=False)
-            status = Status.ASSERTED
+        act, status = _as_rejection(act, status)
         date = date or article.published.isoformat()
         location = _location(act.token, sent)
         quad = self.lexicon.types[act.plover_type].quad_class
@@ -442,6 +432,21 @@ def _military_act(plover_type: str, mode: str, token) -> bool:
     return False
 
 
+def _as_rejection(act: _Act, status: Status) -> tuple[_Act, Status]:
+    """A failed agreement ("failed to reach a deal": a rejection between the parties) or a
+    refusal to yield ("will not end the strike") is the REJECT it amounts to, asserted; any
+    other act keeps its type and status."""
+    if status is not Status.DENIED:
+        return act, status
+    if _failed_agreement(act):
+        return replace(act, plover_type="REJECT", mode="", trigger=f"fail {act.trigger}",
+                       retype=False, among=True), Status.ASSERTED
+    if act.plover_type in YIELD_TYPES and _refusal(act.token):
+        return replace(act, plover_type="REJECT", mode="", trigger=f"not {act.trigger}",
+                       retype=False), Status.ASSERTED
+    return act, status
+
+
 def _failed_agreement(act: _Act) -> bool:
     """Whether an agreement is what "failed to" governs ("failed to reach a deal")."""
     governor = complement_governor(act.token)
@@ -453,8 +458,9 @@ def _failed_agreement(act: _Act) -> bool:
 def _refusal(token) -> bool:
     """Whether a negated act is refused rather than reported as not done: "will not end the
     strike", "won't lift the sanctions" (CAMEO 124, refuse to yield, is a PLOVER REJECT)."""
-    children = list(token.children)  # the act's own "not": "did not say she would resign" is
-    return any(c.dep_ == "neg" for c in children) and any(  # no refusal
+    # the act's own "not" ("did not say she would resign" refuses nothing) and a will/would
+    children = list(token.children)
+    return any(c.dep_ == "neg" for c in children) and any(
         c.dep_ == "aux" and c.lower_ in ("will", "wo", "would", "shall") for c in children)
 
 

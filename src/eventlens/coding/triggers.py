@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from eventlens.actors.resolver import equipment_words, role_words
 from eventlens.coding.lexicon import Frame, Lexicon
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -89,8 +90,6 @@ def _particle(token) -> str:
 def _names_people(noun) -> bool:
     """Whether a frame's object noun names people who can be acted upon ("prisoners",
     "diplomats", "hostages"), not a thing or an act ("sanctions", "strike")."""
-    from eventlens.actors.resolver import equipment_words, role_words
-
     lemma = noun.lemma_.lower()
     # forces sent or withdrawn ("sent troops", "withdrew its soldiers") are not acted upon
     return noun.pos_ == "NOUN" and role_words().get(lemma, "MIL") != "MIL" and \
