@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import re
 
-# A place in capitals (two letters or more), optionally ", Country" and "(Agency)", then a
-# dash, a colon or an opening quote: "ALGIERS, Algeria - ", "JERUSALEM (AP) -- ",
-# "KABUL (Pajhwok) : ", "THE HAGUE, Netherlands -- ", "TEL AVIV-- ".
+# A place in capitals (two letters or more), optionally ", Country" or ", Month Day" (up to
+# two such parts) and "(Agency)", then a dash, a colon or an opening quote: "ALGIERS, Algeria
+# - ", "JERUSALEM (AP) -- ", "KABUL (Pajhwok) : ", "THE HAGUE, Netherlands -- ", "TEL AVIV--
+# ", "ADDIS ABABA, May 15 (Xinhua) -- ".
 _DATELINE = re.compile(
     r"""^\s*
     [A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]*)*         # the city, in capitals
-    (?:,\s*[A-Z][\w.'’]*(?:\ [A-Z][\w.'’]*)*)?    # , Country
+    (?:,\s*[A-Z][\w.'’]*(?:\ [A-Z][\w.'’]*)*(?:\ \d{1,2})?){0,2}  # , Country / , May 15
     \s*(?:\([^()\n]{1,40}\))?                     # (Agency)
     \s*(?:--|-|—|–|:|")\s*                        # the separator
     """,
@@ -24,6 +25,9 @@ def dateline_end(text: str) -> int:
     match = _DATELINE.match(text)
     if match is None:
         return 0
+    city = re.split(r"[,(]", text[:match.end()])[0]
+    if "." in city:
+        return 0  # "U.S. - China talks": an abbreviation, not a city in capitals
     rest = text[match.end():]
     if not rest[:1].isalnum() and rest[:1] not in ('"', "'", "“"):
         return 0  # "U.S. - China talks" is no dateline: something must follow
