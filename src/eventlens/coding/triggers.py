@@ -91,8 +91,9 @@ def _names_people(noun) -> bool:
     """Whether a frame's object noun names people who can be acted upon ("prisoners",
     "diplomats", "hostages"), not a thing or an act ("sanctions", "strike")."""
     lemma = noun.lemma_.lower()
+    role = role_words().get(lemma) or role_words().get(noun.lower_)
     # forces sent or withdrawn ("sent troops", "withdrew its soldiers") are not acted upon
-    return noun.pos_ == "NOUN" and role_words().get(lemma, "MIL") != "MIL" and \
+    return noun.pos_ == "NOUN" and role not in (None, "MIL") and \
         lemma not in equipment_words() and lemma not in FORCE_WORDS
 
 

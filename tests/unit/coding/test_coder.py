@@ -304,3 +304,11 @@ def test_laying_down_arms_is_a_retreat(code_text):
     r = code_text("The ELN rebels in Colombia laid down their arms on Friday.",
                   published="2023-06-01")
     assert [e.plover_type for e in r.events] == ["RETREAT"]
+
+
+def test_a_role_word_listed_only_in_the_plural_still_names_people(nlp):
+    from eventlens.coding.triggers import _names_people
+
+    doc = nlp("Hungary accepted 300 refugees and freed a prisoner.")
+    nouns = {t.lower_: t for t in doc if t.pos_ == "NOUN"}
+    assert _names_people(nouns["refugees"]) and _names_people(nouns["prisoner"])
