@@ -58,6 +58,8 @@ MIN_CANDIDATE_SCORE = 0.5
 # (at least MIN_MODEL_SCORE) and gives the frame's type little chance (below MAX_OVERRULED_SCORE).
 MIN_MODEL_SCORE = 0.6
 MAX_OVERRULED_SCORE = 0.15
+# ... and turns a phrase frame's cooperation into conflict or back only when at least this sure.
+CROSS_POLARITY_SCORE = 0.9
 CODER_NAME = "linguistic"
 CODER_VERSION = "0.1.0"
 
@@ -258,8 +260,7 @@ class LinguisticCoder:
             return typed
         for src, tgt in pairs:
             src = _as_source(src)
-            plover_type = self._retype(doc, src, tgt, act.plover_type, act.mode, status,
-                                       triggers)
+            plover_type = self._retype(doc, src, tgt, act, status, triggers)
             mode = act.mode if plover_type == act.plover_type else ""
             typed[(src.start, tgt.start if tgt else -1)] = (plover_type, mode)
         if act.joint:
@@ -296,9 +297,14 @@ class LinguisticCoder:
             return mention  # "Israel's security cabinet" is the government at war
         return replace(mention, actor=Actor(actor.country, "MIL", actor.name))
 
-    def _retype(self, doc, src: Mention, tgt: Mention | None, rule_type: str, mode: str,
-                status: Status, triggers: list[Trigger]) -> str:
-        """The learned classifier's type for this dyad where it is confident, else the frame's."""
+    def _retype(self, doc, src: Mention, tgt: Mention | None, act: _Act, status: Status,
+                triggers: list[Trigger]) -> str:
+        """The learned classifier's type for this dyad where it is confident, else the frame's.
+        A frame that names the act with its object ("deploy troops", "impose sanctions") is
+        turned from cooperation into conflict or back only when the classifier is all but sure
+        (CROSS_POLARITY_SCORE): "deployed troops to the border" stays a mobilisation, "sending
+        troops to the UN peacekeeping force" becomes aid."""
+        rule_type, mode = act.plover_type, act.mode
         if self.type_model is None:
             return rule_type
         feats = dyad_features(doc, (src.start, src.end), (tgt.start, tgt.end) if tgt else None,
@@ -309,9 +315,14 @@ class LinguisticCoder:
         if score < self.min_model_score or label == rule_label or \
                 rule_score >= MAX_OVERRULED_SCORE:
             return rule_type
-        if label == "AGREE" and status is Status.INTENDED and \
-                self.lexicon.types[rule_type].quad_class in (1, 2):
+        rule_quad = self.lexicon.types[rule_type].quad_class
+        if label == "AGREE" and status is Status.INTENDED and rule_quad in (1, 2):
             return rule_type  # an intended cooperative act is what PLV calls AGREE
+        label_quad = self.lexicon.types[split_yield(triggers, rule_type)
+                                         if label == "YIELD" else label].quad_class
+        phrase = tuple(act.trigger.split()) in self.lexicon.phrases  # "deploy troop"
+        if phrase and (rule_quad <= 2) != (label_quad <= 2) and score < CROSS_POLARITY_SCORE:
+            return rule_type
         if label == "YIELD":
             return split_yield(triggers, rule_type)
         return label

@@ -312,3 +312,12 @@ def test_a_role_word_listed_only_in_the_plural_still_names_people(nlp):
     doc = nlp("Hungary accepted 300 refugees and freed a prisoner.")
     nouns = {t.lower_: t for t in doc if t.pos_ == "NOUN"}
     assert _names_people(nouns["refugees"]) and _names_people(nouns["prisoner"])
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Russia deployed troops to the border with Ukraine.", "MOBILIZE"),
+    ("Japan is sending troops to the United Nations peacekeeping force in South Sudan.", "AID"),
+])
+def test_a_deployment_is_aid_only_when_the_classifier_is_all_but_sure(code_text, text, kind):
+    r = code_text(text, published="2023-06-01")
+    assert [e.plover_type for e in r.events] == [kind]
