@@ -9,7 +9,6 @@ from dataclasses import dataclass, field, replace
 from importlib import resources
 
 import yaml
-from spacy.lang.en.stop_words import STOP_WORDS
 
 from eventlens.model import Actor, Mention
 
@@ -81,6 +80,15 @@ def normalise(text: str) -> str:
 def _roles_file() -> dict[str, list]:
     path = resources.files("eventlens.data").joinpath("roles.yaml")
     return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+@functools.lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    """spaCy's English stop words (imported on first use: importing spaCy can import torch
+    where the optional extra is installed)."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
 
 
 @functools.lru_cache(maxsize=1)
@@ -221,7 +229,7 @@ class ActorResolver:
                 if len(span) < width or not all(w[:1].isupper() for w in span):
                     continue
                 key = normalise(" ".join(span))
-                if key in STOP_WORDS and not (width == 1 and span[0].isupper()):
+                if key in _stop_words() and not (width == 1 and span[0].isupper()):
                     continue  # "And" in a title-case headline is no Andorra; "US" is the US
                 matches = self.kb.countries_by_name(key) if key else []
                 country = matches[0].entry.iso3 if matches else ""
