@@ -170,7 +170,7 @@ class ArticleMemory:
                prefer: frozenset[int] = frozenset(), any_actor: bool = False) -> list[Actor]:
         """The last `count` distinct actors (by country) named before `position`; those at a
         position in `prefer` (subjects of the same sentence) come first. With `any_actor`,
-        actors of no known country count too ("Ssangyong union workers said they ...")."""
+        actors of no known country count too ("dock workers said they ...")."""
         pool = self.people if person else self.groups
         found: list[Actor] = []
         ordered = sorted(pool, key=lambda item: (item[0] in prefer, item[0]), reverse=True)
@@ -640,7 +640,7 @@ class ActorResolver:
         title = next((p.title for p in chunk if p.title), "")
         first_word = doc[chunk[0].start - 1] if chunk[0].start > 0 else None
         if first_word is not None and first_word.lower_ in FORMER_WORDS:
-            # "former president Hosni Mubarak", "the former US president": the title is no
+            # "former president Ben Ali", "the former US president": the title is no
             # longer held (a person keeps an office the knowledge base says they hold now:
             # "former president Dmitry Medvedev, now deputy head of the Security Council")
             role = person_role
@@ -711,7 +711,7 @@ class ActorResolver:
             return []
         named = self.memory.antecedent(pron.start, found[0])
         if named is not None and named[0] >= sent.start_char and len(span) == 1:
-            # "Ukrainian authorities say they have opened ...": point at the words that name
+            # "Kenyan police say they have arrested ...": point at the words that name
             # the actor, which stand in the same sentence
             return [Mention(named[0], named[1], named[2], found[0], "coreference")]
         return [Mention(span.start_char, span.end_char, span.text, found[0], "coreference")]

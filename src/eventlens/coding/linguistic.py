@@ -158,8 +158,8 @@ class LinguisticCoder:
         with_partner = trig.noun and any(c.dep_ == "prep" and c.lower_ in ("with", "between")
                                          for c in trig.token.children)
         joint = joint and (mode not in ONE_SIDED_MODES or with_partner)
-        # "Jordan and Britain agreed to hold exercises", "India and Pakistan agreed to a
-        # cease-fire": an act between the coordinated subjects
+        # "Jordan and Britain agreed to hold exercises", "Armenia and Azerbaijan agreed to
+        # a truce": an act between the coordinated subjects
         agreed = (trig.governor is not None and trig.governor.lemma_.lower() in AGREE_VERBS) \
             or (frame.plover_type == "AGREE" and trig.token.lemma_.lower() in AGREE_VERBS)
         act = _Act(frame.plover_type, mode, frame.trigger, trig.token, joint,
@@ -330,8 +330,8 @@ class LinguisticCoder:
     def _targets(self, trig: Trigger, resolver: ActorResolver) -> tuple[list[Mention], bool]:
         """The first choice of target that names a known actor, or a name the knowledge base
         lacks in the first place ("went on strike against Freeport-McMoRan"), else the first
-        choice; and whether the choice is such a name. A name or a role ("returned the mandate
-        to President Suleyman Demirel") beats a thing chosen before it."""
+        choice; and whether the choice is such a name. A name or a role ("returned a mandate
+        to President X") beats a thing chosen before it."""
         first: list[Mention] = []
         first_thing = False
         for option in [trig.targets, *trig.alternatives]:
@@ -444,8 +444,8 @@ def _military_act(plover_type: str, mode: str, token) -> bool:
 
 
 def _as_rejection(act: _Act, status: Status) -> tuple[_Act, Status]:
-    """A failed agreement ("failed to reach a deal": a rejection between the parties) or a
-    refusal to yield ("will not end the strike") is the REJECT it amounts to, asserted; any
+    """A failed agreement ("failed to strike a bargain": a rejection between the parties) or a
+    refusal to yield ("will not call off the walkout") is the REJECT it amounts to, asserted; any
     other act keeps its type and status."""
     if status is not Status.DENIED:
         return act, status
@@ -459,7 +459,7 @@ def _as_rejection(act: _Act, status: Status) -> tuple[_Act, Status]:
 
 
 def _failed_agreement(act: _Act) -> bool:
-    """Whether an agreement is what "failed to" governs ("failed to reach a deal")."""
+    """Whether an agreement is what "failed to" governs ("failed to strike a bargain")."""
     governor = complement_governor(act.token)
     if governor is None or governor.lemma_.lower() not in FAIL_VERBS:
         return False
@@ -512,7 +512,7 @@ def _same_actor(a: Actor, b: Actor) -> bool:
     if a.name != b.name and (a.name or b.name):
         # two people of one government ("Biden called Blinken"), a leader and their
         # government ("Merkel defended Germany's decision"), a former office holder and the
-        # state ("police detained the sons of former president Hosni Mubarak")
+        # state ("police held the nephews of former president Ben Ali")
         return False
     # "Russia" and "the Russian government" are one actor; rebels and their country are not
     return a.role == b.role or (not a.role and b.role == "GOV") or (not b.role and a.role == "GOV")

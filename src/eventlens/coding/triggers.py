@@ -215,7 +215,7 @@ def prep_objects(token, preps: tuple[str, ...] | frozenset) -> list:
             continue
         for prep in [child, *[c for c in child.children if c.dep_ == "conj"
                               and c.pos_ == "ADP"]]:
-            found += [o for o in _children(prep, {"pobj", "pcomp"})  # "hundreds of banks"
+            found += [o for o in _children(prep, {"pobj", "pcomp"})  # "dozens of lenders"
                       if head_noun(o).ent_type_ not in NOT_ACTORS]
     return found
 
@@ -228,7 +228,7 @@ def find_triggers(sent, lex: Lexicon) -> list[Trigger]:
         if token.pos_ not in ("VERB",) and not token.tag_.startswith("VB"):
             continue
         if token.dep_ == "amod":
-            continue  # a participle used as an adjective: "a sit-down protest", "disputed"
+            continue  # a participle used as an adjective: "a sit-down strike", "disputed"
         found = verb_frame(token, lex)
         if found is None:
             continue
@@ -279,7 +279,7 @@ def _fill_verb_arguments(trig: Trigger, obj) -> None:
     if trig.frame.target_prep:
         named = prep_objects(verb, (trig.frame.target_prep,))
         options.append(named)
-        # "called for sanctions against Belneftekhim": who the thing asked for is aimed at
+        # "urged sanctions against Gazprom": who the thing asked for is aimed at
         options.append([o for n in named for o in prep_objects(n, FALLBACK_PREPS)])
     direct = [c for c in _children(verb, OBJECT_DEPS) if (obj is None or c.i != obj.i) and c.dep_ != "attr"]
     if obj is not None and obj.dep_ in OBJECT_DEPS and _names_people(obj):
@@ -302,7 +302,7 @@ def _fill_verb_arguments(trig: Trigger, obj) -> None:
     acts = direct + ([obj] if obj is not None else [])
     if trig.frame.plover_type in REACTION_TYPES:
         # "condemned the attack by Hamas", "dismissed a proposal by the government",
-        # "rejected every offer made by the Taliban", "rejected the JIA demand": who did
+        # "turned down each offer made by the rebels", "rejected the PKK demand": who did
         # the act reacted to
         options.append([a for d in acts for a in prep_objects(d, ("by",))]
                        + [a for d in acts for c in d.children

@@ -229,7 +229,7 @@ def test_responding_to_an_attack_is_not_attacking(code_text):
 
 
 def test_a_pronoun_points_to_an_actor_of_no_known_country(code_text):
-    r = code_text("Port workers said they will not end the strike until the company raises "
+    r = code_text("Dock workers said they will not end the walkout until the company raises "
                   "wages.", published="2023-05-02")
     rejects = [e for e in r.events if e.plover_type == "REJECT"]
     assert [e.source.text for e in rejects] == ["workers"]  # the antecedent, not "they"

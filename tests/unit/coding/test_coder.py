@@ -176,7 +176,7 @@ def test_a_long_list_of_agreeing_members_is_not_paired_up(code_text):
 
 
 @pytest.mark.parametrize("text, target", [
-    ("Libya freed 37 prisoners late on Tuesday.", "prisoners"),
+    ("Tunisia released 12 detainees on Sunday night.", "detainees"),
     ("Kenya expelled two Somali diplomats after talks with Ethiopia.", "Somali diplomats"),
 ])
 def test_people_named_by_the_frames_own_noun_are_its_target(code_text, text, target):
@@ -195,8 +195,8 @@ def test_a_joint_act_has_one_type_both_ways(code_text):
 
 
 def test_a_person_beats_a_thing_as_the_target(code_text):
-    r = code_text("The party leader returned the mandate to President Maria Ortega for the "
-                  "formation of a new government.", published="2009-05-02")
+    r = code_text("The premier-designate returned a mandate to President Maria Ortega after "
+                  "talks collapsed.", published="2009-05-02")
     targets = [e.target.text for e in r.events if e.target]
     assert targets and all("Ortega" in t for t in targets)
 
@@ -254,7 +254,7 @@ def test_a_quantity_of_actors_is_a_target(code_text):
     ("Pyongyang repeated its demand that Washington lift sanctions.", "REQUEST", "USA:GOV"),
     ("The rebels on Sunday dismissed a truce proposal by the Sudanese government.", "REJECT",
      "SDN:GOV"),
-    ("Kyiv rejected every offer made by Moscow to freeze the front line.", "REJECT",
+    ("Kyiv turned down each offer made by Moscow to freeze the front line.", "REJECT",
      "RUS:GOV"),
 ])
 def test_the_target_is_who_made_or_must_meet_the_demand(code_text, text, kind, target):
@@ -281,7 +281,7 @@ def test_a_verb_the_tagger_lemmatises_wrongly_still_fires_its_frame(nlp):
 
 
 def test_a_participle_used_as_an_adjective_fires_no_frame(code_text):
-    r = code_text("Dozens of Serbian students have staged a sit-down protest.",
+    r = code_text("Dozens of Serbian students held a sit-down protest in Belgrade.",
                   published="2023-05-02")
     assert [e.plover_type for e in r.events] == ["PROTEST"]
     assert r.events[0].source.actor.code == "SRB:CVL"
@@ -294,7 +294,7 @@ def test_a_hyphenated_role_word_is_read_whole(code_text):
 
 
 def test_forces_sent_are_not_the_target(code_text):
-    r = code_text("Japan is sending troops to the peacekeeping mission in South Sudan.",
+    r = code_text("Ghana is sending troops to the peacekeeping mission in Lebanon.",
                   published="2023-06-01")
     targets = [e.target.text for e in r.events if e.target is not None]
     assert targets and not any(t.strip().lower() in ("troops",) for t in targets)
@@ -316,7 +316,7 @@ def test_a_role_word_listed_only_in_the_plural_still_names_people(nlp):
 
 @pytest.mark.parametrize("text, kind", [
     ("Russia deployed troops to the border with Ukraine.", "MOBILIZE"),
-    ("Japan is sending troops to the United Nations peacekeeping force in South Sudan.", "AID"),
+    ("Nepal sent more troops to the peacekeeping force of the UN in Mali.", "AID"),
 ])
 def test_a_deployment_is_aid_only_when_the_classifier_is_all_but_sure(code_text, text, kind):
     r = code_text(text, published="2023-06-01")
