@@ -226,9 +226,9 @@ class LinguisticCoder:
             return []  # a meeting or joint action needs a partner
         events = []
         day = _event_day(date, article.published)
+        pairs = [(_as_source(src), tgt) for src, tgt in pairs]
         typed = self._types(act, pairs, doc, status, triggers)
         for src, tgt in pairs:
-            src = _as_source(src)
             plover_type, mode = typed.get((src.start, tgt.start if tgt else -1),
                                           (act.plover_type, act.mode))
             if day is not None:  # people hold the office they held on the event's date
@@ -259,7 +259,6 @@ class LinguisticCoder:
         if not act.retype:
             return typed
         for src, tgt in pairs:
-            src = _as_source(src)
             plover_type = self._retype(doc, src, tgt, act, status, triggers)
             mode = act.mode if plover_type == act.plover_type else ""
             typed[(src.start, tgt.start if tgt else -1)] = (plover_type, mode)
