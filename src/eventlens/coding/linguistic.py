@@ -151,6 +151,8 @@ class LinguisticCoder:
         if not any(t.actor.country for t in targets) and len(sources) == 1 \
                 and frame.plover_type not in DYADIC_TYPES and not named_target:
             targets = _sentence_target(sources[0], named) or targets
+        if not targets and len(sources) == 1 and frame.plover_type not in DYADIC_TYPES:
+            targets = _home_ground(sources[0], named)
         mode = self.lexicon.mode_for(frame.plover_type,
                                      trig.words + [c.lemma_.lower() for c in trig.token.children])
         joint = frame.joint if trig.shared is None else trig.shared
@@ -500,6 +502,21 @@ def _sentence_target(source: Mention, named: list[Mention]) -> list[Mention]:
         return []
     only = next(iter(others.values()))
     return [Mention(only.start, only.end, only.text, only.actor, f"{only.how}+sentence")]
+
+
+def _home_ground(source: Mention, named: list[Mention]) -> list[Mention]:
+    """For a non-state source's act with no target, its own country named in the sentence
+    ("students staged a sit-in in Serbia", "the ELN declared a truce in Colombia"): what a
+    protest, strike or truce at home is aimed at."""
+    if source.actor.role in ("", "GOV") or not source.actor.country:
+        return []
+    home = [m for m in named if m.how in ("country", "place") and m.actor.role in ("", "GOV")
+            and m.actor.country == source.actor.country
+            and not (m.start < source.end and source.start < m.end)]
+    if not home:
+        return []
+    only = home[0]
+    return [Mention(only.start, only.end, only.text, only.actor, f"{only.how}+home")]
 
 
 def _same_actor(a: Actor, b: Actor) -> bool:

@@ -321,3 +321,20 @@ def test_a_role_word_listed_only_in_the_plural_still_names_people(nlp):
 def test_a_deployment_is_aid_only_when_the_classifier_is_all_but_sure(code_text, text, kind):
     r = code_text(text, published="2023-06-01")
     assert [e.plover_type for e in r.events] == [kind]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In Myanmar, the Arakan Army announced a unilateral truce on Friday.",
+     ("MMR:REB", "RETREAT", "MMR:GOV")),
+    ("In Peru, striking miners staged a protest on Monday.", ("PER:CVL", "PROTEST", "PER:GOV")),
+])
+def test_a_non_state_act_with_no_target_is_aimed_at_its_home_country(code_text, triples,
+                                                                      text, expected):
+    r = code_text(text, published="2023-06-01")
+    assert {t[:3] for t in triples(r)} == {expected}
+
+
+def test_a_governments_act_at_home_is_not_aimed_at_itself(code_text):
+    r = code_text("The government in Kabul announced a three-day truce in Afghanistan.",
+                  published="2023-06-01")
+    assert [(e.plover_type, e.target) for e in r.events] == [("RETREAT", None)]
