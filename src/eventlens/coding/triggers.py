@@ -324,6 +324,12 @@ def _fill_verb_arguments(trig: Trigger, obj) -> None:
     options.append(prep_objects(verb, FALLBACK_PREPS))
     if obj is not None:
         options.append(prep_objects(obj, FALLBACK_PREPS))
+    # "accepted the demands by protesters", "lifted restrictions imposed on Olmert": who made
+    # the thing acted upon, or whom it was aimed at
+    options.append([a for d in acts for a in prep_objects(d, ("by",))])
+    options.append([a for d in acts for c in d.children
+                    if c.dep_ == "acl" and c.tag_ == "VBN" and c.i != verb.i
+                    for a in prep_objects(c, FALLBACK_PREPS) + agent_of(c)])
     commitment = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
     if trig.frame.plover_type == "AGREE" and commitment:
         # "agreed to remove Russian banks from SWIFT": the act promised has the target

@@ -338,3 +338,12 @@ def test_a_governments_act_at_home_is_not_aimed_at_itself(code_text):
     r = code_text("The government in Kabul announced a three-day truce in Afghanistan.",
                   published="2023-06-01")
     assert [(e.plover_type, e.target) for e in r.events] == [("RETREAT", None)]
+
+
+@pytest.mark.parametrize("text, target", [
+    ("The junta in Bamako accepted the demands by the teachers union.", "teachers union"),
+    ("Japan lifted the export curbs imposed on South Korea in 2019.", "South Korea"),
+])
+def test_the_target_is_who_made_or_suffered_the_thing_acted_upon(code_text, text, target):
+    r = code_text(text, published="2023-06-01")
+    assert [e.target.text for e in r.events if e.target is not None] == [target]
