@@ -17,6 +17,9 @@ COORDINATORS = frozenset({"and", "&", ",", "or", "plus", "as well as", "together
                           ";"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 GROUP_PRONOUNS = frozenset({"it", "its", "they", "them", "their", "theirs"})
+# Singular nouns for a body of people: "the Assad regime" is "it", not "he".
+COLLECTIVE_NOUNS = frozenset({"regime", "government", "administration", "cabinet", "camp",
+                              "party", "army", "militia", "movement", "team", "faction"})
 DUAL_WORDS = frozenset({"two", "both"})
 NEIGHBOUR_WORDS = frozenset({"neighbor", "neighbour"})
 # Named things that act on no one: "hosts the Olympic Games", "under the Minsk agreement"
@@ -637,6 +640,10 @@ class ActorResolver:
         how = "title" if ("title" in hows and any(p.person for p in chunk)) else next(
             (h for h in HOW_ORDER if h in hows), "unresolved")
         person = any(p.person for p in chunk)
+        # "the Assad regime", "Haftar's forces": a person's group, which "it" and "they" name
+        head = doc[chunk[-1].end - 1]
+        group_of_person = person and not chunk[-1].person and bool(chunk[-1].role) and (
+            head.tag_ in ("NNS", "NNPS") or head.lemma_.lower() in COLLECTIVE_NOUNS)
         title = next((p.title for p in chunk if p.title), "")
         first_word = doc[chunk[0].start - 1] if chunk[0].start > 0 else None
         if first_word is not None and first_word.lower_ in FORMER_WORDS:
@@ -681,7 +688,7 @@ class ActorResolver:
             return []
         actor = Actor(country, role, name)
         if remember and (country or person or role):
-            self.memory.remember(actor, chunk[0].start, person=person,
+            self.memory.remember(actor, chunk[0].start, person=person and not group_of_person,
                                  span=(span.start_char, span.end_char, span.text),
                                  counts=how != "place")
         return [Mention(span.start_char, span.end_char, span.text, actor, how)]

@@ -86,6 +86,8 @@ def status_of(token, *, future_date: bool = False) -> Status:
     for verb in clause:
         aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
         if aux & HYPOTHETICAL_AUX:
+            if aux & HYPOTHETICAL_AUX == {"would"} and _reported(verb):
+                return Status.INTENDED  # "Japan said it would lift the curbs": a stated plan
             return Status.HYPOTHETICAL
         if aux & FUTURE_AUX or _going_to(verb):
             return Status.INTENDED
@@ -103,6 +105,18 @@ def status_of(token, *, future_date: bool = False) -> Status:
     if future_date:
         return Status.INTENDED
     return Status.ASSERTED
+
+
+# Verbs that report what someone said they would do: "would" under them is a plan, not a
+# hypothesis.
+REPORTING_VERBS = frozenset({"say", "announce", "tell", "state", "declare", "add", "confirm",
+                             "promise", "pledge", "vow", "insist", "indicate", "write", "reply"})
+
+
+def _reported(verb) -> bool:
+    """Whether a clause is the reported content of a speech verb ("said it would ...")."""
+    head = verb.head
+    return verb.dep_ == "ccomp" and head.i != verb.i and head.lemma_.lower() in REPORTING_VERBS
 
 
 def _negated(token) -> bool:

@@ -347,3 +347,19 @@ def test_a_governments_act_at_home_is_not_aimed_at_itself(code_text):
 def test_the_target_is_who_made_or_suffered_the_thing_acted_upon(code_text, text, target):
     r = code_text(text, published="2023-06-01")
     assert [e.target.text for e in r.events if e.target is not None] == [target]
+
+
+@pytest.mark.parametrize("text, status", [
+    ("Chile said it would return the seized fishing boats to Argentina.", "intended"),
+    ("If Argentina paid the fines, Chile would return the seized boats.", "hypothetical"),
+    ("Chile could return the seized boats to Argentina next week.", "hypothetical"),
+])
+def test_would_under_a_speech_verb_is_a_plan_not_a_hypothesis(code_text, text, status):
+    r = code_text(text, published="2023-06-01")
+    assert r.events and {e.status.value for e in r.events} == {status}
+
+
+def test_a_persons_regime_is_it_not_he(code_text, triples):
+    r = code_text("The Assad regime said on Monday that it would free 300 detainees.",
+                  published="2023-06-01")
+    assert {t[:2] for t in triples(r)} == {("SYR:GOV", "RETREAT")}
