@@ -46,6 +46,12 @@ LIGHT_VERBS = frozenset({
 # talk, threatening → threaten, shelling → shell, stages → stage.
 INFLECTIONS = (("ied", ("y",)), ("ed", ("e", "")), ("ing", ("", "e")), ("ies", ("y",)),
                ("es", ("e", "")), ("s", ("",)))
+# A mediator acts on the parties "between" whom it mediates, wherever the clause names them.
+MEDIATION_WORDS = frozenset({"mediate", "mediation", "broker", "mediator"})
+# Head nouns an event noun may modify as the object of a light verb: "launched a mediation
+# effort", "began a bombing campaign".
+EFFORT_NOUNS = frozenset({"effort", "initiative", "campaign", "mission", "bid", "drive",
+                          "operation", "attempt", "process"})
 # Verbal reactions whose target is whoever did the act they are about.
 REACTION_TYPES = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
 # "X said Y must act": speech verbs and the modals that make the clause a demand on Y.
@@ -341,8 +347,24 @@ def _fill_verb_arguments(trig: Trigger, obj) -> None:
         # the phrase's own noun is not acted upon ("went on strike")
         options = [[o for o in option if o.i != obj.i] for option in options]
     options = [o for o in options if o]
+    parties = _parties(trig, verb)
+    if parties:
+        options.insert(0, parties)
     trig.targets = options[0] if options else []
     trig.alternatives = options[1:]
+
+
+def _parties(trig: Trigger, clause) -> list:
+    """For a mediation, the parties named "between" anywhere in its clause ("launched a
+    mediation effort to end the dispute between Qatar and Saudi Arabia")."""
+    if trig.token.lemma_.lower() not in MEDIATION_WORDS:
+        return []
+    found = []
+    for tok in clause.subtree:
+        if tok.dep_ == "prep" and tok.lower_ == "between":
+            for pobj in _children(tok, {"pobj"}):
+                found += [pobj, *[c for c in pobj.conjuncts if c.pos_ in ("PROPN", "NOUN")]]
+    return found
 
 
 def _demands(sent, used: set[int]) -> list[Trigger]:
@@ -464,16 +486,20 @@ def _fill_noun_arguments(trig: Trigger) -> bool:
             subj, passive = subject_of(clause)
             if not passive:
                 sources = subj
-    if not sources and noun.dep_ in OBJECT_DEPS | {"pobj"}:
+    carrier = noun
+    if noun.dep_ == "compound" and noun.head.lemma_.lower() in EFFORT_NOUNS:
+        carrier = noun.head  # "launched a mediation effort": the effort carries the act
+    if not sources and carrier.dep_ in OBJECT_DEPS | {"pobj"}:
         # "launched an invasion", "indicated support": the light verb's subject acts
-        head = noun.head if noun.dep_ != "pobj" else noun.head.head
-        answered = noun.dep_ == "pobj" and noun.head.lower_ in ("to", "against") and \
+        head = carrier.head if carrier.dep_ != "pobj" else carrier.head.head
+        answered = carrier.dep_ == "pobj" and carrier.head.lower_ in ("to", "against") and \
             head.lemma_.lower() in RESPONSE_VERBS  # "respond to any attack": not the attacker
         if head.lemma_.lower() in LIGHT_VERBS and not answered:
             subj, passive = subject_of(head)
             if not passive:
                 sources, light = subj, True
-                targets = targets or prep_objects(head, trig.frame.preps)
+                targets = _parties(trig, head) or targets or prep_objects(
+                    head, trig.frame.preps)
     trig.sources = sources
     trig.targets = targets or _subject_to(noun)
     return light

@@ -363,3 +363,13 @@ def test_a_persons_regime_is_it_not_he(code_text, triples):
     r = code_text("The Assad regime said on Monday that it would free 300 detainees.",
                   published="2023-06-01")
     assert {t[:2] for t in triples(r)} == {("SYR:GOV", "RETREAT")}
+
+
+@pytest.mark.parametrize("text", [
+    "Kuwait launched a mediation effort to end the dispute between Qatar and Saudi Arabia.",
+    "Kuwait mediated talks between Qatar and Saudi Arabia in December.",
+])
+def test_a_mediator_consults_the_parties_between_whom_it_mediates(code_text, triples, text):
+    r = code_text(text, published="2023-06-01")
+    got = {t[:3] for t in triples(r) if t[0] == "KWT:GOV"}
+    assert got == {("KWT:GOV", "CONSULT", "QAT:GOV"), ("KWT:GOV", "CONSULT", "SAU:GOV")}
