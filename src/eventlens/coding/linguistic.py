@@ -340,7 +340,9 @@ class LinguisticCoder:
                 continue
             mentions = self._actors(option, resolver, patient=not trig.frame.joint)
             if any(m.actor.country and not _thing_of(m) for m in mentions):
-                return mentions, False
+                # "voiced support on a visit for X": no thing beside an actor
+                return [m for m in mentions if m.actor.country or m.actor.role
+                        or m.how != "unresolved"], False
             named = any(h.pos_ == "PROPN" or h.ent_type_ in NAMED_TARGETS for h in option) \
                 and not all(_thing_of(m) for m in mentions)  # "Russian oil" names no one
             if mentions and (not first or first_thing) and (

@@ -373,3 +373,10 @@ def test_a_mediator_consults_the_parties_between_whom_it_mediates(code_text, tri
     r = code_text(text, published="2023-06-01")
     got = {t[:3] for t in triples(r) if t[0] == "KWT:GOV"}
     assert got == {("KWT:GOV", "CONSULT", "QAT:GOV"), ("KWT:GOV", "CONSULT", "SAU:GOV")}
+
+
+def test_a_thing_named_beside_an_actor_is_no_second_target(code_text):
+    r = code_text("On a visit to Harare, Kenyan President William Ruto voiced his strong "
+                  "support of President Emmerson Mnangagwa.", published="2023-06-01")
+    assert [(e.plover_type, e.target.text) for e in r.events] == [
+        ("SUPPORT", "President Emmerson Mnangagwa")]
