@@ -52,6 +52,13 @@ MEDIATION_WORDS = frozenset({"mediate", "mediation", "broker", "mediator"})
 # effort", "began a bombing campaign".
 EFFORT_NOUNS = frozenset({"effort", "initiative", "campaign", "mission", "bid", "drive",
                           "operation", "attempt", "process"})
+# Documents through which their author acts: "passed a resolution condemning the coup".
+DOCUMENT_NOUNS = frozenset({"report", "resolution", "statement", "lawsuit", "suit", "letter",
+                            "complaint", "motion", "bill", "decree", "communique", "petition",
+                            "declaration", "note", "memo", "order", "message", "post", "tweet"})
+# "X said Y was behind the attack": the speaker accuses Y.
+BLAME_WORDS = frozenset({"responsible", "behind", "culpable", "guilty"})
+BLAME_FRAME = Frame("ACCUSE", "say + responsible", ())
 # Verbal reactions whose target is whoever did the act they are about.
 REACTION_TYPES = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
 # "X said Y must act": speech verbs and the modals that make the clause a demand on Y.
@@ -196,6 +203,12 @@ def subject_of(verb) -> tuple[list, bool]:
             current = current.head
             continue
         if current.dep_ in ("relcl", "acl") and current.head.i != current.i:
+            paper = current.head
+            if current.tag_ == "VBG" and paper.lemma_.lower() in DOCUMENT_NOUNS and \
+                    paper.dep_ in ("dobj", "obj") and paper.head.pos_ in ("VERB", "AUX"):
+                # "put out a report accusing the army": whoever issued the report
+                current = paper.head
+                continue
             return [current.head], current.tag_ == "VBN" and current.dep_ == "acl"
         return [], False
     return [], False
@@ -248,6 +261,7 @@ def find_triggers(sent, lex: Lexicon) -> list[Trigger]:
         if obj is not None:
             used.add(obj.i)
     triggers += _demands(sent, used)
+    triggers += _blames(sent, used)
     for token in sent:
         if token.i in used or token.pos_ not in ("NOUN", "PROPN"):
             continue
@@ -385,6 +399,29 @@ def _demands(sent, used: set[int]) -> list[Trigger]:
             continue
         found.append(Trigger(speech, DEMAND_FRAME, ["demand", speech.lemma_.lower()],
                              sources=subjects, targets=addressees))
+        used.add(speech.i)
+    return found
+
+
+def _blames(sent, used: set[int]) -> list[Trigger]:
+    """"Kyiv said Moscow was behind the attack", "officials said the rebels were responsible":
+    a speaker who says another actor did wrong accuses them. Marks the speech verbs used."""
+    found = []
+    for token in sent:
+        speech = token.head
+        if token.dep_ != "ccomp" or token.lemma_ != "be" or speech.i in used or \
+                speech.lemma_.lower() not in DEMAND_SPEECH_VERBS:
+            continue
+        blamed = [c for c in token.children if (c.dep_ == "acomp" and c.lower_ in BLAME_WORDS)
+                  or (c.dep_ == "prep" and c.lower_ == "behind")]
+        if not blamed or any(c.dep_ == "neg" for c in token.children):
+            continue
+        subjects, passive = subject_of(speech)
+        accused = _children(token, {"nsubj"})
+        if passive or not subjects or not accused:
+            continue
+        found.append(Trigger(speech, BLAME_FRAME, ["blame", speech.lemma_.lower()],
+                             sources=subjects, targets=accused))
         used.add(speech.i)
     return found
 

@@ -380,3 +380,24 @@ def test_a_thing_named_beside_an_actor_is_no_second_target(code_text):
                   "support of President Emmerson Mnangagwa.", published="2023-06-01")
     assert [(e.plover_type, e.target.text) for e in r.events] == [
         ("SUPPORT", "President Emmerson Mnangagwa")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Amnesty International published a report accusing the Ethiopian army of killing "
+     "civilians.", ("AMNESTY", "ACCUSE", "ETH:MIL")),
+    ("The Kenyan parliament passed a resolution condemning the coup in Niger.",
+     ("KEN:LEG", "ACCUSE", "NER:GOV")),
+])
+def test_a_document_acts_for_whoever_issued_it(code_text, triples, text, expected):
+    r = code_text(text, published="2023-06-01")
+    assert {t[:3] for t in triples(r)} == {expected}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ukraine said Russia was behind the attack on the dam.", {("UKR:GOV", "ACCUSE", "RUS:GOV")}),
+    ("Kyiv said Moscow was responsible for the strike.", {("UKR:GOV", "ACCUSE", "RUS:GOV")}),
+    ("Kyiv said Moscow was not responsible for the strike.", set()),
+])
+def test_saying_another_is_responsible_accuses_them(code_text, triples, text, expected):
+    r = code_text(text, published="2023-06-01")
+    assert {t[:3] for t in triples(r) if t[1] == "ACCUSE"} == expected
