@@ -19,12 +19,19 @@ from eventlens.coding.features import dyad_features
 from eventlens.coding.lexicon import ONE_SIDED_MODES, Lexicon, load_lexicon
 from eventlens.coding.modality import (
     FAIL_VERBS,
+    REPORTING_VERBS,
     complement_governor,
     governing_chain,
     status_of,
 )
 from eventlens.coding.quotes import find_quotes
-from eventlens.coding.triggers import COMMIT_VERBS, GOVERNING_TYPES, Trigger, find_triggers
+from eventlens.coding.triggers import (
+    COMMIT_VERBS,
+    GOVERNING_TYPES,
+    Trigger,
+    find_triggers,
+    subject_of,
+)
 from eventlens.model import Actor, Article, ArticleResult, Event, Mention, Status
 from eventlens.nlp.datelines import dateline_end
 from eventlens.nlp.dates import is_future, resolve_date
@@ -144,6 +151,10 @@ class LinguisticCoder:
     def _events_for(self, trig: Trigger, sent, resolver: ActorResolver, article: Article,
                     triggers: list[Trigger], doc, named: list[Mention]) -> list[Event]:
         sources = self._actors(trig.sources, resolver)
+        if not sources and trig.sources and all(h.pos_ == "PRON" for h in trig.sources):
+            # "The strike committee said it will not end the strike": a pronoun no known actor
+            # stands behind is the speaker, named however the sentence names them
+            sources = self._actors(_speakers(trig.token), resolver, patient=True)
         if not sources:
             return []
         frame = trig.frame
@@ -371,6 +382,15 @@ class LinguisticCoder:
                 if not any(_same_actor(mention.actor, m.actor) for m in found):
                     found.append(mention)
         return found
+
+
+def _speakers(token) -> list:
+    """The nominal subject of the speech verb whose reported clause holds `token`."""
+    for verb in governing_chain(token)[:3]:
+        if verb.lemma_.lower() in REPORTING_VERBS:
+            subjects, passive = subject_of(verb)
+            return [] if passive else [s for s in subjects if s.pos_ in ("NOUN", "PROPN")]
+    return []
 
 
 def _thing_of(mention: Mention) -> bool:

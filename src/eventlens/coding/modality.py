@@ -68,6 +68,8 @@ def status_of(token, *, future_date: bool = False) -> Status:
     if _negated(token):
         return Status.DENIED
     chain = governing_chain(token)
+    if _awaited(token):
+        return Status.HYPOTHETICAL
     verbs = [t for t in chain if t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB")]
     for verb in verbs:
         lemma = verb.lemma_.lower()
@@ -117,6 +119,20 @@ def _reported(verb) -> bool:
     """Whether a clause is the reported content of a speech verb ("said it would ...")."""
     head = verb.head
     return verb.dep_ == "ccomp" and head.i != verb.i and head.lemma_.lower() in REPORTING_VERBS
+
+
+def _awaited(token) -> bool:
+    """Whether an act is the condition another act waits for: "will not end the strike until
+    the government meets the demands" says nothing of whether it will."""
+    clause = token
+    for _ in range(2):
+        if clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("until", "till")
+                                          for c in clause.children):
+            return _negated(clause.head)
+        if clause.head.i == clause.i:
+            return False
+        clause = clause.head
+    return False
 
 
 def _negated(token) -> bool:

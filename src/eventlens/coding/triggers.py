@@ -59,6 +59,9 @@ DOCUMENT_NOUNS = frozenset({"report", "resolution", "statement", "lawsuit", "sui
 # "X said Y was behind the attack": the speaker accuses Y.
 BLAME_WORDS = frozenset({"responsible", "behind", "culpable", "guilty"})
 BLAME_FRAME = Frame("ACCUSE", "say + responsible", ())
+# Acts only a state does: done to someone in a country with no agent named, that country did them.
+STATE_ACT_VERBS = frozenset({"arrest", "detain", "jail", "imprison", "sentence", "convict",
+                             "deport", "expel", "extradite", "pardon", "indict", "charge"})
 # Verbal reactions whose target is whoever did the act they are about.
 REACTION_TYPES = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
 # "X said Y must act": speech verbs and the modals that make the clause a demand on Y.
@@ -285,6 +288,11 @@ def _fill_verb_arguments(trig: Trigger, obj) -> None:
         if not agents and trig.frame.plover_type == "MOBILIZE":
             # "troops were deployed near the border": the troops are who mobilises
             trig.sources, patients = patients, []
+        elif not agents and verb.lemma_.lower() in STATE_ACT_VERBS:
+            # "a journalist was arrested in Niger", "two inspectors were expelled from North
+            # Korea": only the state can have done it
+            trig.sources = [p for p in prep_objects(verb, ("in", "from"))
+                            if p.ent_type_ == "GPE"]
         else:
             trig.sources = agents
     else:
@@ -360,6 +368,10 @@ def _fill_verb_arguments(trig: Trigger, obj) -> None:
     if obj is not None and not _names_people(obj):
         # the phrase's own noun is not acted upon ("went on strike")
         options = [[o for o in option if o.i != obj.i] for option in options]
+    # "will not end the strike until the government meets our demands": who must act first
+    options.append([s for c in verb.children if c.dep_ == "advcl" and any(
+        m.dep_ == "mark" and m.lower_ in ("until", "till", "unless") for m in c.children)
+        for s in _children(c, SUBJECT_DEPS)])
     options = [o for o in options if o]
     parties = _parties(trig, verb)
     if parties:

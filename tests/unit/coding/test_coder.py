@@ -401,3 +401,24 @@ def test_a_document_acts_for_whoever_issued_it(code_text, triples, text, expecte
 def test_saying_another_is_responsible_accuses_them(code_text, triples, text, expected):
     r = code_text(text, published="2023-06-01")
     assert {t[:3] for t in triples(r) if t[1] == "ACCUSE"} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Kenyan journalist Amos Korir was arrested on Monday in Uganda for spying.",
+     {("UGA:GOV", "COERCE", "KEN:MED")}),
+    ("Three activists were killed in Syria.", set()),  # anyone may have killed them
+])
+def test_a_state_act_with_no_agent_was_done_by_the_country_it_happened_in(code_text, triples,
+                                                                          text, expected):
+    r = code_text(text, published="2023-06-01")
+    assert {t[:3] for t in triples(r)} == expected
+
+
+def test_a_pronoun_no_known_actor_stands_behind_is_the_speaker(code_text):
+    r = code_text("The strike committee declared that it will not end the strike until the "
+                  "port authority meets its demands.", published="2023-06-01")
+    refusal = [e for e in r.events if e.plover_type == "REJECT"]
+    assert [(e.source.text, e.target.actor.role, e.status.value) for e in refusal] == [
+        ("The strike committee", "GOV", "asserted")]
+    awaited = [e for e in r.events if e.plover_type != "REJECT"]
+    assert all(e.status.value == "hypothetical" for e in awaited)
