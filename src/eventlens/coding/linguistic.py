@@ -166,6 +166,9 @@ class LinguisticCoder:
             targets = _home_ground(sources[0], named)
         mode = self.lexicon.mode_for(frame.plover_type,
                                      trig.words + [c.lemma_.lower() for c in trig.token.children])
+        if mode == "ceasefire" and not any(t.actor.country or t.actor.role for t in targets):
+            # "Haftar declared a ceasefire in Tripoli": the truce holds where it is declared
+            targets = self._truce_ground(trig, resolver, sources) or targets
         joint = frame.joint if trig.shared is None else trig.shared
         # "X called Y" has a caller; "a call between X and Y", "a visit with Y" is shared
         with_partner = trig.noun and any(c.dep_ == "prep" and c.lower_ in ("with", "between")
@@ -178,6 +181,16 @@ class LinguisticCoder:
         act = _Act(frame.plover_type, mode, frame.trigger, trig.token, joint,
                    0.1 * (not trig.noun), among=joint or agreed)
         return self._build(act, sources, targets, sent, article, doc, triggers)
+
+    def _truce_ground(self, trig: Trigger, resolver: ActorResolver,
+                      sources: list[Mention]) -> list[Mention]:
+        """The places a ceasefire is declared in ("in Idlib", "in all war zones in Sudan"),
+        unless the source governs them ("the Afghan government's truce in Afghanistan")."""
+        heads = [t for t in trig.token.subtree if t.dep_ == "pobj" and t.head.lower_ == "in"
+                 and t.ent_type_ in ("GPE", "LOC")]
+        return [replace(m, how=f"{m.how}+truce") for m in self._actors(heads[:1], resolver)
+                if m.actor.country and not any(
+                    _same_actor(_as_source(s).actor, _as_source(m).actor) for s in sources)]
 
     def _candidate_events(self, sent, resolver: ActorResolver, article: Article,
                           triggers: list[Trigger], doc, found: list[Event],

@@ -367,7 +367,8 @@ def _fill_verb_arguments(trig: Trigger, obj) -> None:
         trig.shared = False
     if obj is not None and not _names_people(obj):
         # the phrase's own noun is not acted upon ("went on strike")
-        options = [[o for o in option if o.i != obj.i] for option in options]
+        options = [[o for o in option if o.i != obj.i and head_noun(o).i != obj.i]
+                   for option in options]
     # "will not end the strike until the government meets our demands": who must act first
     options.append([s for c in verb.children if c.dep_ == "advcl" and any(
         m.dep_ == "mark" and m.lower_ in ("until", "till", "unless") for m in c.children)

@@ -422,3 +422,19 @@ def test_a_pronoun_no_known_actor_stands_behind_is_the_speaker(code_text):
         ("The strike committee", "GOV", "asserted")]
     awaited = [e for e in r.events if e.plover_type != "REJECT"]
     assert all(e.status.value == "hypothetical" for e in awaited)
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Haftar declared a ceasefire in Tripoli on Sunday.", "Tripoli"),
+    ("The Sudanese army declared a ceasefire.", None),
+])
+def test_a_ceasefire_is_aimed_at_the_place_it_holds_in(code_text, text, target):
+    r = code_text(text, published="2023-06-01")
+    assert [(e.plover_type, e.target.text if e.target else None) for e in r.events] == [
+        ("RETREAT", target)]
+
+
+def test_troops_withdrawn_are_not_the_target_however_counted(code_text):
+    r = code_text("Russia has begun withdrawing some of its troops from Syria.",
+                  published="2023-06-01")
+    assert [(e.plover_type, e.target.text) for e in r.events] == [("RETREAT", "Syria")]
