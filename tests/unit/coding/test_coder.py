@@ -438,3 +438,9 @@ def test_troops_withdrawn_are_not_the_target_however_counted(code_text):
     r = code_text("Russia has begun withdrawing some of its troops from Syria.",
                   published="2023-06-01")
     assert [(e.plover_type, e.target.text) for e in r.events] == [("RETREAT", "Syria")]
+
+
+def test_a_military_operation_against_someone_is_an_assault(code_text, triples):
+    r = code_text("The Nigerian army carried out a military operation against the rebels.",
+                  published="2023-06-01")
+    assert {t[:2] for t in triples(r)} == {("NGA:MIL", "ASSAULT")}
