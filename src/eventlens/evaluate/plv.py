@@ -85,13 +85,17 @@ def plv_label(event: Event) -> str:
     """An event's label in PLV's terms.
 
     PLV follows the 2021 CAMEO crosswalk, where an intention to cooperate (CAMEO 03: "agreed
-    to meet", "will provide aid") is AGREE, imposing sanctions (CAMEO 163) is COERCE, and
-    CONCEDE and RETREAT are both YIELD.
+    to meet", "will provide aid") is AGREE, a formal agreement concluded (CAMEO 057: "reached
+    a trade deal") is SUPPORT, imposing sanctions (CAMEO 163) is COERCE, and CONCEDE and
+    RETREAT are both YIELD.
     """
     from eventlens.coding.dyad import to_plv
 
     if event.status is Status.INTENDED and event.quad_class in (1, 2):
         return "AGREE"
+    if event.plover_type == "AGREE" and event.mode == "formal" and \
+            event.status is Status.ASSERTED:
+        return "SUPPORT"
     return to_plv(event.plover_type, event.mode)
 
 

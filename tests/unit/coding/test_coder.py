@@ -444,3 +444,14 @@ def test_a_military_operation_against_someone_is_an_assault(code_text, triples):
     r = code_text("The Nigerian army carried out a military operation against the rebels.",
                   published="2023-06-01")
     assert {t[:2] for t in triples(r)} == {("NGA:MIL", "ASSAULT")}
+
+
+@pytest.mark.parametrize("text, mode, plv", [
+    ("Chile and Peru reached a fisheries agreement on Friday.", "formal", "SUPPORT"),
+    ("Chile and Peru agreed to hold talks on fisheries.", "", "AGREE"),
+])
+def test_a_concluded_formal_agreement_is_what_plv_calls_support(code_text, text, mode, plv):
+    from eventlens.evaluate.plv import plv_label
+
+    r = code_text(text, published="2023-06-01")
+    assert r.events and {(e.mode, plv_label(e)) for e in r.events} == {(mode, plv)}
