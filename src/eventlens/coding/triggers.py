@@ -62,6 +62,8 @@ BLAME_FRAME = Frame("ACCUSE", "say + responsible", ())
 # Acts only a state does: done to someone in a country with no agent named, that country did them.
 STATE_ACT_VERBS = frozenset({"arrest", "detain", "jail", "imprison", "sentence", "convict",
                              "deport", "expel", "extradite", "pardon", "indict", "charge"})
+# Verbs of receiving: "received aid from the US" is the giver's act on the receiver.
+RECEIVE_VERBS = frozenset({"receive", "get", "obtain", "secure", "win", "gain"})
 # Verbal reactions whose target is whoever did the act they are about.
 REACTION_TYPES = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
 # "X said Y must act": speech verbs and the modals that make the clause a demand on Y.
@@ -251,6 +253,8 @@ def find_triggers(sent, lex: Lexicon) -> list[Trigger]:
             continue
         if token.dep_ == "amod":
             continue  # a participle used as an adjective: "a sit-down strike", "disputed"
+        if token.lemma_.lower() in RECEIVE_VERBS and _received(token, lex):
+            continue  # "received aid from the US": the aid is the act, the noun's frame codes it
         found = verb_frame(token, lex)
         if found is None:
             continue
@@ -279,6 +283,26 @@ def find_triggers(sent, lex: Lexicon) -> list[Trigger]:
     return triggers
 
 
+def _received(verb, lex: Lexicon) -> list:
+    """The event nouns a verb of receiving takes: "received support", "got $1bn in aid"."""
+    found = []
+    for obj in [o for d in _children(verb, {"dobj"}) for o in (d, *d.conjuncts)]:
+        for noun in [obj, *[p for c in obj.children if c.dep_ == "prep" and c.lower_ in ("in", "of")
+                            for p in _children(c, {"pobj"})]]:
+            if noun.pos_ == "NOUN" and noun_frame(noun, lex) is not None:
+                found.append(noun)
+    return found
+
+
+def _acting_by(head):
+    """"A car bombing by the Islamic State killed ...": an act's by-phrase names who acted."""
+    if head.pos_ != "NOUN" or role_words().get(head.lemma_.lower()):
+        return [head]
+    agents = [p for c in head.children if c.dep_ == "prep" and c.lower_ == "by"
+              for p in _children(c, {"pobj"})]
+    return agents or [head]
+
+
 def _fill_verb_arguments(trig: Trigger, obj) -> None:
     verb = trig.token
     subjects, passive = subject_of(verb)
@@ -297,7 +321,7 @@ def _fill_verb_arguments(trig: Trigger, obj) -> None:
             trig.sources = agents
     else:
         patients = []
-        trig.sources = subjects
+        trig.sources = [a for s in subjects for a in _acting_by(s)]
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and obj is not None and obj.i == verb.head.i:
         # "sanctions imposed by the United States": the participle's agent acts
         trig.sources = agent_of(verb)
@@ -536,6 +560,19 @@ def _fill_noun_arguments(trig: Trigger) -> bool:
             subj, passive = subject_of(clause)
             if not passive:
                 sources = subj
+    base = noun
+    while base.dep_ == "conj" and base.head.i != base.i:
+        base = base.head  # "received logistics and financial support"
+    receiver = base.head if base.dep_ == "dobj" else (
+        base.head.head.head if base.dep_ == "pobj" and base.head.head.dep_ == "dobj" else None)
+    if not sources and receiver is not None and receiver.lemma_.lower() in RECEIVE_VERBS:
+        # "Egypt received $1.3 billion in military aid from the United States"
+        givers = prep_objects(noun, ("from",)) or prep_objects(receiver, ("from",)) or \
+            prep_objects(base.head if base.dep_ == "pobj" else base, ("from",))
+        subj, passive = subject_of(receiver)
+        if givers and subj and not passive:
+            trig.sources, trig.targets = givers, subj
+            return False
     carrier = noun
     if noun.dep_ == "compound" and noun.head.lemma_.lower() in EFFORT_NOUNS:
         carrier = noun.head  # "launched a mediation effort": the effort carries the act

@@ -455,3 +455,21 @@ def test_a_concluded_formal_agreement_is_what_plv_calls_support(code_text, text,
 
     r = code_text(text, published="2023-06-01")
     assert r.events and {(e.mode, plv_label(e)) for e in r.events} == {(mode, plv)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Egypt received $1.3 billion in military aid from the United States.",
+     {("USA:GOV", "AID", "EGY:GOV")}),
+    ("A car bombing by the Islamic State group killed 75 people in eastern Syria.",
+     {("ISIL", "ASSAULT", "SYR:CVL")}),
+])
+def test_the_giver_and_the_bomber_act_not_the_receiver_or_the_bomb(code_text, triples, text,
+                                                                   expected):
+    r = code_text(text, published="2023-06-01")
+    assert {t[:3] for t in triples(r)} == expected
+
+
+def test_receiving_a_visitor_is_still_a_meeting(code_text, triples):
+    r = code_text("President Xi received the French president in Beijing.",
+                  published="2023-06-01")
+    assert ("CHN:GOV", "CONSULT", "FRA:GOV") in {t[:3] for t in triples(r)}
