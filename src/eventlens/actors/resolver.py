@@ -170,7 +170,8 @@ class ArticleMemory:
         return None if best is None else self.spans.get((best, actor.code))
 
     def before(self, position: int, *, person: bool, count: int = 1, exclude: str = "",
-               prefer: frozenset[int] = frozenset(), any_actor: bool = False) -> list[Actor]:
+               prefer: frozenset[int] = frozenset(), any_actor: bool = False,
+               skip: frozenset[int] = frozenset()) -> list[Actor]:
         """The last `count` distinct actors (by country) named before `position`; those at a
         position in `prefer` (subjects of the same sentence) come first. With `any_actor`,
         actors of no known country count too ("dock workers said they ...")."""
@@ -178,7 +179,7 @@ class ArticleMemory:
         found: list[Actor] = []
         ordered = sorted(pool, key=lambda item: (item[0] in prefer, item[0]), reverse=True)
         for pos, actor in ordered:
-            if pos >= position:
+            if pos >= position or pos in skip:
                 continue
             if actor.country:
                 if actor.country == exclude or any(a.country == actor.country for a in found):
@@ -713,7 +714,15 @@ class ActorResolver:
         sent = self.doc[pron.start].sent
         subjects = frozenset(t.left_edge.i for t in sent
                              if t.dep_ == "nsubj" and t.i < pron.start)
-        found = self.memory.before(pron.start, person=person, prefer=subjects, any_actor=True)
+        token = self.doc[pron.start]
+        # "Kiir pardoned him": an object pronoun is not the subject of its own verb
+        verb = token.head
+        own = frozenset(t.left_edge.i for t in verb.children if t.dep_ == "nsubj") \
+            if token.dep_ in ("dobj", "dative") else frozenset()
+        if own and verb.dep_ == "relcl":  # "Biden, who praised him": not Biden either
+            own |= {verb.head.left_edge.i}
+        found = self.memory.before(pron.start, person=person, prefer=subjects - own,
+                                   any_actor=True, skip=own)
         if not found:
             return []
         named = self.memory.antecedent(pron.start, found[0])

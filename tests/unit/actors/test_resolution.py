@@ -242,3 +242,11 @@ def test_a_role_adjective_on_a_thing_is_an_actor_only_with_a_country(code_text):
     texts = {m.text: m.actor.code for m in r.mentions}
     assert "military expertise" not in texts and "military" not in texts
     assert texts.get("American military flight", texts.get("American military")) == "USA:MIL"
+
+
+def test_an_object_pronoun_is_not_the_subject_of_its_own_verb(code_text):
+    r = code_text("The blogger Amina Tesfaye was freed on Friday after President Isaias "
+                  "Afwerki of Eritrea pardoned her.", published="2023-05-02")
+    pardons = [e for e in r.events if e.trigger == "pardon"]
+    assert [(e.source.actor.code, e.target.text) for e in pardons] == [
+        ("ERI:GOV", "Amina Tesfaye")]

@@ -473,3 +473,9 @@ def test_receiving_a_visitor_is_still_a_meeting(code_text, triples):
     r = code_text("President Xi received the French president in Beijing.",
                   published="2023-06-01")
     assert ("CHN:GOV", "CONSULT", "FRA:GOV") in {t[:3] for t in triples(r)}
+
+
+def test_vowing_never_to_stop_a_war_is_refusing_to_yield(code_text, triples):
+    r = code_text("The Somali government said it will never stop its war on Al Shabaab.",
+                  published="2023-06-01")
+    assert {t[:3] for t in triples(r)} == {("SOM:GOV", "REJECT", "SOM:REB")}
