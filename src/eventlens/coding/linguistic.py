@@ -157,6 +157,10 @@ class LinguisticCoder:
             sources = self._actors(_speakers(trig.token), resolver, patient=True)
         if not sources:
             return []
+        if trig.speaker:
+            speakers = self._actors(trig.speaker, resolver)
+            if speakers and all(m.actor.country == speakers[0].actor.country for m in sources):
+                sources = speakers  # "Bass promised Washington's support": Bass
         frame = trig.frame
         targets, named_target = self._targets(trig, resolver)
         if not any(t.actor.country for t in targets) and len(sources) == 1 \

@@ -92,6 +92,9 @@ class Trigger:
     noun: bool = False
     shared: bool | None = None  # overrides frame.joint: "X and Y agreed to cut Z off" is not
     # an act of X on Y
+    # who voiced an act the source owns: "Bass promised Washington's support" (Bass speaks for
+    # Washington and is the more precise source)
+    speaker: list = field(default_factory=list)
 
 
 def _children(token, deps) -> list:
@@ -587,6 +590,10 @@ def _fill_noun_arguments(trig: Trigger) -> bool:
                 sources, light = subj, True
                 targets = _parties(trig, head) or targets or prep_objects(
                     head, trig.frame.preps)
+    if sources and any(c.dep_ == "poss" for c in noun.children) and noun.dep_ == "dobj" \
+            and noun.head.lemma_.lower() in LIGHT_VERBS:
+        subj, passive = subject_of(noun.head)
+        trig.speaker = [] if passive else subj
     trig.sources = sources
     trig.targets = targets or _subject_to(noun)
     return light

@@ -479,3 +479,10 @@ def test_vowing_never_to_stop_a_war_is_refusing_to_yield(code_text, triples):
     r = code_text("The Somali government said it will never stop its war on Al Shabaab.",
                   published="2023-06-01")
     assert {t[:3] for t in triples(r)} == {("SOM:GOV", "REJECT", "SOM:REB")}
+
+
+def test_who_voices_their_countrys_support_is_the_source(code_text):
+    r = code_text("Chancellor Olaf Scholz reaffirmed Germany's support for Ukraine.",
+                  published="2023-06-01")
+    assert [(e.source.text, e.source.actor.country, e.target.text) for e in r.events] == [
+        ("Chancellor Olaf Scholz", "DEU", "Ukraine")]
