@@ -835,7 +835,8 @@ def phrase_range(head, *, with_conjuncts: bool = True) -> tuple[int, int]:
     With `with_conjuncts` the range spans coordinated parts ("Xi and Putin"), which the
     resolver splits at the entity level, since the small parser often attaches them wrongly.
     """
-    drop = {"relcl", "acl", "advcl", "parataxis"}
+    drop = {"relcl", "acl", "advcl", "parataxis", "punct"}  # a head parsed as the root owns
+    # the sentence's full stop, which must not stretch the phrase to the end
     if not with_conjuncts:
         drop |= {"cc", "conj", "punct", "appos"}
     lo, hi = head.i, head.i + 1

@@ -64,6 +64,11 @@ STATE_ACT_VERBS = frozenset({"arrest", "detain", "jail", "imprison", "sentence",
                              "deport", "expel", "extradite", "pardon", "indict", "charge"})
 # Verbs of receiving: "received aid from the US" is the giver's act on the receiver.
 RECEIVE_VERBS = frozenset({"receive", "get", "obtain", "secure", "win", "gain"})
+# Adjectives that make an "attack" one of words: "a scathing attack on the government".
+VERBAL_ATTACK_WORDS = frozenset({"scathing", "verbal", "stinging", "blistering", "withering",
+                                 "rhetorical", "personal", "bitter", "vitriolic"})
+VERBAL_ATTACK_FRAME = Frame("ACCUSE", "verbal attack", ("on", "against"))
+CALL_ON_FRAME = Frame("CONSULT", "call on", ("on",), target_prep="on")
 # Verbal reactions whose target is whoever did the act they are about.
 REACTION_TYPES = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
 # "X said Y must act": speech verbs and the modals that make the clause a demand on Y.
@@ -153,6 +158,9 @@ def verb_frame(token, lex: Lexicon) -> tuple[Frame, list[str], object] | None:
                         frame = lex.phrases.get((lemma, pobj.lemma_.lower()))
                         if frame:
                             return frame, [lemma, pobj.lemma_.lower(), f"{lemma} {pobj.lemma_.lower()}"], pobj
+        if frame and frame.plover_type == "ASSAULT" and any(
+                c.dep_ == "amod" and c.lower_ in VERBAL_ATTACK_WORDS for c in obj.children):
+            frame = VERBAL_ATTACK_FRAME  # "launched a scathing attack on the spy chiefs"
         if frame:
             return frame, [lemma, noun, f"{lemma} {noun}"], obj
     for child in token.children:
@@ -169,13 +177,23 @@ def verb_frame(token, lex: Lexicon) -> tuple[Frame, list[str], object] | None:
     if prt and (lemma, prt) in lex.verb_particles:
         return lex.verb_particles[(lemma, prt)], [f"{lemma} {prt}", lemma], None
     for child in token.children:
-        if child.dep_ in ("prep", "agent", "dative"):
+        if child.dep_ in ("prep", "agent", "dative") and not _dated(child):
             frame = lex.verb_preps.get((lemma, child.lower_))
             if frame:
+                if (lemma, child.lower_) == ("call", "on") and not any(
+                        c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "for")
+                        for c in token.children):
+                    # "a delegation called on the party leader": a visit, not a request
+                    return CALL_ON_FRAME, ["call on", "visit"], None
                 return frame, [lemma], None
     if lemma in lex.verbs:
         return lex.verbs[lemma], [lemma], None
     return None
+
+
+def _dated(prep) -> bool:
+    """Whether a preposition introduces a date or time ("on Friday"), not a party."""
+    return any(p.ent_type_ in ("DATE", "TIME") for p in _children(prep, {"pobj"}))
 
 
 def noun_frame(token, lex: Lexicon) -> tuple[Frame, list[str]] | None:

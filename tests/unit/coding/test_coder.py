@@ -486,3 +486,21 @@ def test_who_voices_their_countrys_support_is_the_source(code_text):
                   published="2023-06-01")
     assert [(e.source.text, e.source.actor.country, e.target.text) for e in r.events] == [
         ("Chancellor Olaf Scholz", "DEU", "Ukraine")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Chinese ambassador called on the Nepali Prime Minister at his residence on Thursday.",
+     ("CONSULT", "The Chinese ambassador", "Nepali Prime Minister")),
+    ("President Rivlin phoned and then called Ethiopia's president on Friday.",
+     ("CONSULT", "President Rivlin", "Ethiopia's president")),
+    ("Opposition leader Rahul Gandhi launched a scathing attack on the Indian government.",
+     ("ACCUSE", "Opposition leader Rahul Gandhi", "Indian government")),
+    ("Germany opened its borders to a million refugees.", ("AID", "Germany", "refugees")),
+    ("Theresa May gave Moscow a midnight deadline.", ("THREATEN", "Theresa May", "Moscow")),
+    ("Nepal's army chief gave the Indian army permission to use the airfield.",
+     ("CONCEDE", "Nepal's army", "Indian army")),
+])
+def test_frames_that_were_read_wrongly(code_text, text, expected):
+    r = code_text(text, published="2023-06-01")
+    assert expected in {(e.plover_type, e.source.text, e.target.text if e.target else None)
+                        for e in r.events}
