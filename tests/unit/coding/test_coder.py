@@ -504,3 +504,13 @@ def test_frames_that_were_read_wrongly(code_text, text, expected):
     r = code_text(text, published="2023-06-01")
     assert expected in {(e.plover_type, e.source.text, e.target.text if e.target else None)
                         for e in r.events}
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Algerian authorities suspended publication of El Watan, the largest newspaper.", "COERCE"),
+    ("The FBI has joined a criminal investigation of Boeing.", "ACCUSE"),
+    ("The Swiss government gave account information to French prosecutors.", "COOPERATE"),
+])
+def test_censorship_inquiries_and_shared_information(code_text, text, kind):
+    r = code_text(text, published="2023-06-01")
+    assert [e.plover_type for e in r.events] == [kind]
