@@ -514,3 +514,13 @@ def test_frames_that_were_read_wrongly(code_text, text, expected):
 def test_censorship_inquiries_and_shared_information(code_text, text, kind):
     r = code_text(text, published="2023-06-01")
     assert [e.plover_type for e in r.events] == [kind]
+
+
+def test_signing_a_deal_is_a_formal_agreement_both_ways(code_text, triples):
+    from eventlens.evaluate.plv import plv_label
+
+    r = code_text("Ukraine and Russia signed a grain export deal in Istanbul on Friday.",
+                  published="2022-07-23")
+    assert {t[:3] for t in triples(r)} == {("UKR:GOV", "AGREE", "RUS:GOV"),
+                                           ("RUS:GOV", "AGREE", "UKR:GOV")}
+    assert {(e.mode, plv_label(e)) for e in r.events} == {("formal", "SUPPORT")}
