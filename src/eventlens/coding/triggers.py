@@ -41,7 +41,10 @@ LIGHT_VERBS = frozenset({
     "renew", "repeat", "issue", "plan", "prepare", "resume", "pledge", "promise", "threaten",
     "consider", "seek", "deliver", "send", "lodge", "file", "initiate", "complete", "finish",
     "remain", "stay", "put", "place", "keep", "answer", "respond", "retaliate", "reply",
+    "sign", "approve", "pass", "adopt", "authorize", "authorise",
 })
+# Verbs that enact what their object names: "signed an aid package into law" is the aid.
+ENACT_VERBS = frozenset({"sign", "approve", "pass", "adopt", "authorize", "authorise"})
 # Regular inflections and the endings that may have been dropped: staged → stage, talked →
 # talk, threatening → threaten, shelling → shell, stages → stage.
 INFLECTIONS = (("ied", ("y",)), ("ed", ("e", "")), ("ing", ("", "e")), ("ies", ("y",)),
@@ -282,6 +285,8 @@ def find_triggers(sent, lex: Lexicon) -> list[Trigger]:
         if token.lemma_.lower() in WANT_VERBS and not complement_subjects(token):
             continue  # "Russia wants peace" asks nothing of anyone
         frame, words, obj = found
+        if obj is None and verb_lemma(token, lex) in ENACT_VERBS and _received(token, lex):
+            continue  # "signed a $95 billion aid package": the package's frame codes the act
         trig = Trigger(token, frame, words)
         _fill_verb_arguments(trig, obj)
         triggers.append(trig)

@@ -524,3 +524,10 @@ def test_signing_a_deal_is_a_formal_agreement_both_ways(code_text, triples):
     assert {t[:3] for t in triples(r)} == {("UKR:GOV", "AGREE", "RUS:GOV"),
                                            ("RUS:GOV", "AGREE", "UKR:GOV")}
     assert {(e.mode, plv_label(e)) for e in r.events} == {("formal", "SUPPORT")}
+
+
+def test_signing_an_aid_package_into_law_is_the_aid(code_text, triples):
+    r = code_text("President Joe Biden signed a $95 billion foreign aid package into law on "
+                  "Wednesday, clearing the way for new weapons deliveries to Ukraine.",
+                  published="2024-04-25")
+    assert {t[:3] for t in triples(r)} == {("USA:GOV", "AID", "UKR:GOV")}
