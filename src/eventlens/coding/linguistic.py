@@ -184,7 +184,16 @@ class LinguisticCoder:
             or (frame.plover_type == "AGREE" and trig.token.lemma_.lower() in AGREE_VERBS)
         act = _Act(frame.plover_type, mode, frame.trigger, trig.token, joint,
                    0.1 * (not trig.noun), among=joint or agreed)
-        return self._build(act, sources, targets, sent, article, doc, triggers)
+        events = self._build(act, sources, targets, sent, article, doc, triggers)
+        governor = trig.governor
+        if governor is not None and governor.lemma_.lower() in AGREE_VERBS and \
+                1 < len(sources) <= MAX_AMONG and frame.plover_type != "AGREE":
+            # "Saudi Arabia and Iran agreed to restore ties": besides the intended act, the
+            # agreement between them, which happened
+            pact = _Act("AGREE", "", governor.lemma_.lower(), governor, True, 0.0,
+                        retype=False, among=True, own_date=True)
+            events += self._build(pact, sources, [], sent, article, doc, triggers)
+        return events
 
     def _truce_ground(self, trig: Trigger, resolver: ActorResolver,
                       sources: list[Mention]) -> list[Mention]:
@@ -229,7 +238,7 @@ class LinguisticCoder:
     def _build(self, act: _Act, sources: list[Mention], targets: list[Mention], sent,
                article: Article, doc, triggers: list[Trigger]) -> list[Event]:
         """Records for every source-target pair of one act, with date, status and place."""
-        date_ent = _date_entity(act.token, sent)
+        date_ent = _date_entity(act.token, sent, attached_only=act.own_date)
         date_text = date_ent.text if date_ent is not None else ""
         future_hint = _looks_future(act.token) and not _said_of_past(date_ent)
         date = resolve_date(date_text, article.published, future=future_hint) if date_text else None
@@ -605,6 +614,7 @@ class _Act:
     bonus: float  # confidence adjustment: +0.1 for a verb frame, below 0 for a learned guess
     retype: bool = True
     among: bool = False  # coordinated sources act with one another (joint, or agreed together)
+    own_date: bool = False  # dated only by a date attached to its own word
 
 
 def _covers(event: Event, src_span, tgt_span) -> bool:
@@ -619,11 +629,16 @@ def _covers(event: Event, src_span, tgt_span) -> bool:
     return (hit(a, s) and hit(b, t)) or (hit(a, t) and hit(b, s))
 
 
-def _date_entity(token, sent):
-    """The date entity nearest the trigger in its sentence, preferring one attached to it."""
+def _date_entity(token, sent, *, attached_only: bool = False):
+    """The date entity nearest the trigger in its sentence, preferring one attached to it
+    (only one attached to it with `attached_only`)."""
     dates = [e for e in sent.ents if e.label_ == "DATE"]
     if not dates:
         return None
+    if attached_only:  # "agreed on Friday to meet next month": Friday only
+        own = [e for e in dates if e.root.head.i == token.i or (
+            e.root.head.dep_ == "prep" and e.root.head.head.i == token.i)]
+        return own[0] if own else None
     attached = [e for e in dates if any(t.head.i == token.i or t.head.head.i == token.i for t in e)]
     return attached[0] if attached else min(dates, key=lambda e: abs(e.start - token.i))
 

@@ -125,7 +125,7 @@ def test_coordinated_subjects_that_agree_act_with_one_another(code_text):
     pairs = {(e.source.actor.country, e.target.actor.country) for e in r.events
              if e.target is not None}
     assert ("KEN", "UGA") in pairs and ("UGA", "KEN") in pairs
-    assert {e.status.value for e in r.events} == {"intended"}
+    assert {e.status.value for e in r.events if e.plover_type != "AGREE"} == {"intended"}
 
 
 def test_an_organisation_never_acts_on_itself(code_text):
@@ -531,3 +531,12 @@ def test_signing_an_aid_package_into_law_is_the_aid(code_text, triples):
                   "Wednesday, clearing the way for new weapons deliveries to Ukraine.",
                   published="2024-04-25")
     assert {t[:3] for t in triples(r)} == {("USA:GOV", "AID", "UKR:GOV")}
+
+
+def test_parties_agreeing_to_act_record_the_agreement_too(code_text, triples):
+    r = code_text("Saudi Arabia and Iran agreed on Friday to re-establish diplomatic relations.",
+                  published="2023-03-11")
+    got = {t for t in triples(r) if t[1] == "AGREE"}
+    assert got == {("SAU:GOV", "AGREE", "IRN:GOV", "asserted"),
+                   ("IRN:GOV", "AGREE", "SAU:GOV", "asserted")}
+    assert {e.status.value for e in r.events if e.plover_type != "AGREE"} == {"intended"}
