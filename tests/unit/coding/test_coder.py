@@ -540,3 +540,8 @@ def test_parties_agreeing_to_act_record_the_agreement_too(code_text, triples):
     assert got == {("SAU:GOV", "AGREE", "IRN:GOV", "asserted"),
                    ("IRN:GOV", "AGREE", "SAU:GOV", "asserted")}
     assert {e.status.value for e in r.events if e.plover_type != "AGREE"} == {"intended"}
+
+
+def test_kicking_out_an_ambassador_is_coercion(code_text, triples):
+    r = code_text("Lithuania kicked out the Russian ambassador.", published="2022-04-05")
+    assert {t[:3] for t in triples(r)} == {("LTU:GOV", "COERCE", "RUS:GOV")}
