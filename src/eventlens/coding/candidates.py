@@ -38,7 +38,8 @@ def candidate_dyads(sent) -> list[tuple[object, object, object]]:
             continue
         objects = list(patients)
         for child in verb.children:
-            if child.dep_ in OBJECT_DEPS and child.dep_ != "attr":
+            if child.dep_ in OBJECT_DEPS and child.dep_ not in ("attr", "oprd"):
+                # an object predicate ("called it a beacon of hope") names no one acted upon
                 objects.append(child)
                 objects += [p for c in child.children if c.dep_ == "prep"
                             for p in c.children if p.dep_ == "pobj"]

@@ -545,3 +545,9 @@ def test_parties_agreeing_to_act_record_the_agreement_too(code_text, triples):
 def test_kicking_out_an_ambassador_is_coercion(code_text, triples):
     r = code_text("Lithuania kicked out the Russian ambassador.", published="2022-04-05")
     assert {t[:3] for t in triples(r)} == {("LTU:GOV", "COERCE", "RUS:GOV")}
+
+
+def test_what_someone_is_called_is_no_one_acted_upon(code_text):
+    r = code_text("UN chief Antonio Guterres called the deal a beacon of hope.",
+                  published="2022-07-23")
+    assert not [e for e in r.events if e.target is not None and "beacon" in e.target.text]
