@@ -551,3 +551,11 @@ def test_what_someone_is_called_is_no_one_acted_upon(code_text):
     r = code_text("UN chief Antonio Guterres called the deal a beacon of hope.",
                   published="2022-07-23")
     assert not [e for e in r.events if e.target is not None and "beacon" in e.target.text]
+
+
+def test_signing_documents_with_a_party_is_an_agreement_with_it(code_text, triples):
+    r = code_text("Russia and Ukraine signed separate documents with Turkey.",
+                  published="2022-07-23")
+    got = {t[:3] for t in triples(r)}
+    assert {("RUS:GOV", "AGREE", "TUR:GOV"), ("UKR:GOV", "AGREE", "TUR:GOV")} <= got
+    assert {e.mode for e in r.events} == {"formal"}
