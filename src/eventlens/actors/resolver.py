@@ -39,6 +39,8 @@ HOW_ORDER = ("knowledge-base", "knowledge-base-former", "office", "organisation"
              "coreference", "country", "place", "adjective", "title", "name")
 # Entity labels that can name a city or region.
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Entity types that never name a place: a product or a law called like a town is neither.
+THING_LABELS = frozenset({"PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"})
 EQUIPMENT = "equipment"  # the roles.yaml key of weapon and craft words
 # "The bloc", "the alliance": the organisation named last.
 ORGANISATION_ANAPHORS = frozenset({"bloc", "alliance", "organisation", "organization",
@@ -412,10 +414,10 @@ class ActorResolver:
             return ship
         if label == "PERSON":
             return self._person_piece(start, end, text)
-        org = self.kb.organisation_by_name(key)
+        org = _cased(self.kb.organisation_by_name(key), text)
         if org is not None:
             return self._org_piece(org, start, end, text)
-        group = self.kb.group_by_name(key, self.published)
+        group = _cased(self.kb.group_by_name(key, self.published), text)
         if group is not None:
             return Piece(start, end, country=group.country, role=group.role, name=text,
                          how="knowledge-base")
@@ -470,7 +472,7 @@ class ActorResolver:
             best = self._pick_role(held)
             return Piece(start, end, country=best.country, name=best.name,
                          how="knowledge-base-former", person=True)
-        place = self._place(key)
+        place = None if _part_of_other_name(self.doc[start:end]) else self._place(key)
         if place is not None:  # the tagger took a city for a person ("struck Kharkiv")
             return Piece(start, end, country=place.country, name=place.name, how="place")
         return Piece(start, end, name=text, how="name", person=True)
@@ -531,10 +533,10 @@ class ActorResolver:
             named = not (first.lower_ == "the" and width > 1
                          and not (span[1].is_title or span[1].is_upper))
             if capital and named:
-                org = self.kb.organisation_by_name(key)
+                org = _cased(self.kb.organisation_by_name(key), span.text)
                 if org is not None:
                     return self._org_piece(org, i, i + width, span.text)
-                group = self.kb.group_by_name(key, self.published) \
+                group = _cased(self.kb.group_by_name(key, self.published), span.text) \
                     if width > 1 or first.is_upper or first.pos_ == "PROPN" else None
                 if group is not None:  # the tagger split the name ("Islamic" + "Khorasan")
                     return Piece(i, i + width, country=group.country, role=group.role,
@@ -546,7 +548,8 @@ class ActorResolver:
                     person = self._known_person(i, i + width, span.text)
                     if person is not None:
                         return person
-                if all(t.pos_ == "PROPN" or t.is_title for t in span):
+                if all(t.pos_ == "PROPN" or t.is_title for t in span) and \
+                        not _part_of_other_name(span):
                     place = self._place(key)  # the gazetteer holds no common words
                     if place is not None:
                         return Piece(i, i + width, country=place.country, name=place.name,
@@ -755,7 +758,8 @@ class ActorResolver:
         lo, hi = phrase_range(head, with_conjuncts=False)
         ent = self._ent_at.get(head.i)
         texts = [ent.text] if ent is not None else []
-        texts += [t.text for t in self.doc[lo:hi] if t.pos_ in ("PROPN", "ADJ")]
+        texts += [t.text for t in self.doc[lo:hi] if t.pos_ in ("PROPN", "ADJ")
+                  and not _part_of_other_name(self.doc[t.i : t.i + 1])]
         for text in texts:
             key = normalise(text)
             matches = self.kb.countries_by_name(key) if key else []
@@ -820,6 +824,25 @@ class ActorResolver:
                                or ranked[0] >= CONTEXT_LEAD * runner_up):
             return country
         return ""
+
+
+def _part_of_other_name(span) -> bool:
+    """Whether words are part of a longer name the tagger marked as no place ("Cerro" of
+    the "Cerro Verde" mine is no town in Cuba)."""
+    return any(t.ent_type_ in THING_LABELS for t in span)
+
+
+def _cased(entry, text: str):
+    """`entry` unless the text matched only a short acronym of it in other letter case: "Inc."
+    is no INC (the Indian National Congress), "Ice" no ICE."""
+    if entry is None:
+        return None
+    key = normalise(text)
+    forms = [f for f in (entry.code, entry.name, *entry.aliases) if normalise(f) == key]
+    if not forms or any(not f.isupper() or len(f) > 3 for f in forms):
+        return entry  # "Nato", "Ecowas", "Opec" are written so
+    letters = "".join(c for c in text if c.isalpha())
+    return entry if letters.isupper() else None
 
 
 def _strongest(roles: list[str]) -> str:

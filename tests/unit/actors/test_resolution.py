@@ -250,3 +250,25 @@ def test_an_object_pronoun_is_not_the_subject_of_its_own_verb(code_text):
     pardons = [e for e in r.events if e.trigger == "pardon"]
     assert [(e.source.actor.code, e.target.text) for e in pardons] == [
         ("ERI:GOV", "Amina Tesfaye")]
+
+
+def test_a_company_suffix_is_no_party_acronym(code_text):
+    r = code_text("Miners at Freeport-McMoRan Inc. went on strike against the company.",
+                  published="2023-05-02")
+    assert not [m for m in r.mentions if m.actor.country == "IND"]  # INC, the Congress party
+
+
+def test_a_word_of_a_product_name_is_no_town(nlp):
+    import datetime as dt
+
+    from eventlens.actors.kb import load_knowledge_base
+    from eventlens.actors.resolver import ActorResolver, _part_of_other_name
+
+    doc = nlp("The Cerro Verde mine produced more copper.")
+    cerro = next(t for t in doc if t.text == "Cerro")
+    if cerro.ent_type_ in ("PRODUCT", "WORK_OF_ART", "EVENT", "LAW"):
+        assert _part_of_other_name(doc[cerro.i : cerro.i + 1])
+        resolver = ActorResolver(load_knowledge_base(), doc, dt.date(2023, 5, 2))
+        mentions = [m for s in doc.sents for m in resolver.read_sentence(s)]
+        assert not [m for m in mentions if m.how == "place"]
+    assert not _part_of_other_name(doc[0:1])

@@ -559,3 +559,8 @@ def test_signing_documents_with_a_party_is_an_agreement_with_it(code_text, tripl
     got = {t[:3] for t in triples(r)}
     assert {("RUS:GOV", "AGREE", "TUR:GOV"), ("UKR:GOV", "AGREE", "TUR:GOV")} <= got
     assert {e.mode for e in r.events} == {"formal"}
+
+
+def test_a_strike_against_a_company_targets_the_company(code_text):
+    r = code_text("Miners went on strike against Glencore on Monday.", published="2023-06-01")
+    assert [(e.plover_type, e.target.text) for e in r.events] == [("PROTEST", "Glencore")]
