@@ -353,6 +353,8 @@ class LinguisticCoder:
                               self.lexicon, triggers)
         label, score = self.type_model.predict(feats, exclude=(NO_EVENT,))
         rule_label = to_plv(rule_type, mode)
+        if rule_type == "AGREE" and mode == "formal" and status is Status.ASSERTED:
+            rule_label = "SUPPORT"  # what PLV, on which the classifier learned, calls it
         rule_score = self.type_model.probability(feats, rule_label)
         if score < self.min_model_score or label == rule_label or \
                 rule_score >= MAX_OVERRULED_SCORE:

@@ -495,7 +495,7 @@ def test_who_voices_their_countrys_support_is_the_source(code_text):
      ("CONSULT", "President Rivlin", "Ethiopia's president")),
     ("Opposition leader Rahul Gandhi launched a scathing attack on the Indian government.",
      ("ACCUSE", "Opposition leader Rahul Gandhi", "Indian government")),
-    ("Germany opened its borders to a million refugees.", ("AID", "Germany", "refugees")),
+    ("Poland opened its border to Ukrainians fleeing the war.", ("AID", "Poland", "Ukrainians")),
     ("Theresa May gave Moscow a midnight deadline.", ("THREATEN", "Theresa May", "Moscow")),
     ("Nepal's army chief gave the Indian army permission to use the airfield.",
      ("CONCEDE", "Nepal's army", "Indian army")),
