@@ -293,8 +293,7 @@ def find_triggers(sent, lex: Lexicon) -> list[Trigger]:
         used.add(token.i)
         if obj is not None:
             used.add(obj.i)
-    triggers += _demands(sent, used)
-    triggers += _blames(sent, used)
+    triggers += _reported_acts(sent, used)
     for token in sent:
         if token.i in used or token.pos_ not in ("NOUN", "PROPN"):
             continue
@@ -444,49 +443,39 @@ def _parties(trig: Trigger, clause) -> list:
     return found
 
 
-def _demands(sent, used: set[int]) -> list[Trigger]:
-    """"The U.S. said North Korea must disarm": a speaker who says another actor must or
-    should act demands it of them (a request to the subject of the clause, whose own act is
-    only demanded). Marks the speech verbs used."""
+def _reported_acts(sent, used: set[int]) -> list[Trigger]:
+    """What a speaker says another actor must do or did wrong: "The U.S. said North Korea must
+    disarm" is a request to North Korea (whose own act is only demanded); "Kyiv said Moscow was
+    behind the attack" accuses Moscow. Marks the speech verbs used."""
     found = []
     for token in sent:
         speech = token.head
         if token.dep_ != "ccomp" or speech.i in used or \
                 speech.lemma_.lower() not in DEMAND_SPEECH_VERBS:
             continue
-        if not any(c.dep_ == "aux" and c.lower_ in DEONTIC_MODALS for c in token.children):
+        frame, word = _reported_frame(token)
+        if frame is None:
             continue
         subjects, passive = subject_of(speech)
-        addressees = _children(token, {"nsubj"})
-        if passive or not subjects or not addressees:
+        others = _children(token, {"nsubj"})
+        if passive or not subjects or not others:
             continue
-        found.append(Trigger(speech, DEMAND_FRAME, ["demand", speech.lemma_.lower()],
-                             sources=subjects, targets=addressees))
+        found.append(Trigger(speech, frame, [word, speech.lemma_.lower()],
+                             sources=subjects, targets=others))
         used.add(speech.i)
     return found
 
 
-def _blames(sent, used: set[int]) -> list[Trigger]:
-    """"Kyiv said Moscow was behind the attack", "officials said the rebels were responsible":
-    a speaker who says another actor did wrong accuses them. Marks the speech verbs used."""
-    found = []
-    for token in sent:
-        speech = token.head
-        if token.dep_ != "ccomp" or token.lemma_ != "be" or speech.i in used or \
-                speech.lemma_.lower() not in DEMAND_SPEECH_VERBS:
-            continue
-        blamed = [c for c in token.children if (c.dep_ == "acomp" and c.lower_ in BLAME_WORDS)
-                  or (c.dep_ == "prep" and c.lower_ == "behind")]
-        if not blamed or any(c.dep_ == "neg" for c in token.children):
-            continue
-        subjects, passive = subject_of(speech)
-        accused = _children(token, {"nsubj"})
-        if passive or not subjects or not accused:
-            continue
-        found.append(Trigger(speech, BLAME_FRAME, ["blame", speech.lemma_.lower()],
-                             sources=subjects, targets=accused))
-        used.add(speech.i)
-    return found
+def _reported_frame(clause) -> tuple[Frame | None, str]:
+    """The frame a reported clause makes of its speaker's words: a demand (must, should,
+    ought to) or a blame (was responsible, was behind; not "was not responsible")."""
+    if any(c.dep_ == "aux" and c.lower_ in DEONTIC_MODALS for c in clause.children):
+        return DEMAND_FRAME, "demand"
+    if clause.lemma_ == "be" and not any(c.dep_ == "neg" for c in clause.children) and any(
+            (c.dep_ == "acomp" and c.lower_ in BLAME_WORDS)
+            or (c.dep_ == "prep" and c.lower_ == "behind") for c in clause.children):
+        return BLAME_FRAME, "blame"
+    return None, ""
 
 
 def _subject_to(noun) -> list:
