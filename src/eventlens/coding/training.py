@@ -178,26 +178,32 @@ def _folds(labels: list[str], folds: int, seed: int):
 
 
 def cross_validate_finetuned(items: list[PlvItem], *, folds: int = 5, seed: int = DEFAULT_SEED,
-                             config: dict | None = None,
+                             config: dict | None = None, model_seeds: tuple[int, ...] = (),
                              progress: Callable[[int], None] | None = None) -> dict:
     """Dyad-given k-fold scores of the fine-tuned encoder (`coding/finetuned.py`), on the
-    same folds as `cross_validate`; each fold's model never sees the fold it is scored on.
-    `progress(1)` after every epoch of every fold."""
+    same folds as `cross_validate`; each fold's models never see the fold they are scored on.
+    With `model_seeds`, each fold trains one model per seed and averages their probabilities
+    (the shipped ensemble). `progress(1)` after every epoch of every model."""
     from eventlens.coding import finetuned
 
     labels = [it.gold for it in items]
     dyads = [(it.sentence, it.source, it.target) for it in items]
     per_fold, gold_all, pred_all = [], [], []
     for train_idx, test_idx in _folds(labels, folds, seed):
-        model = finetuned.train([dyads[i] for i in train_idx], [labels[i] for i in train_idx],
-                                PLV_LABELS, config=config, progress=progress)
-        probs = model.predict_proba([dyads[i] for i in test_idx])
+        runs = []
+        for model_seed in model_seeds or (None,):
+            cfg = {**(config or {}), **({"seed": model_seed} if model_seed is not None else {})}
+            model = finetuned.train([dyads[i] for i in train_idx],
+                                    [labels[i] for i in train_idx], PLV_LABELS, config=cfg,
+                                    progress=progress)
+            runs.append(model.predict_proba([dyads[i] for i in test_idx]))
+        probs = np.mean(runs, axis=0)
         gold = [labels[i] for i in test_idx]
         pred = [model.labels[j] for j in probs.argmax(1)]
         per_fold.append(classification_scores(gold, pred, PLV_LABELS))
         gold_all += gold
         pred_all += pred
-    return {"folds": folds, "seed": seed, "n": len(items),
+    return {"folds": folds, "seed": seed, "n": len(items), "model_seeds": list(model_seeds),
             "dyad_given_finetuned": _summary(per_fold, gold_all, pred_all)}
 
 

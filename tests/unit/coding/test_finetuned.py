@@ -91,8 +91,26 @@ def test_the_packaged_model_is_the_default_with_the_extra(nlp):
     from eventlens.coding.dyad import classify, default_model, is_finetuned
 
     model = default_model()
-    assert finetuned.packaged_path().stat().st_size < 20_000_000
-    assert is_finetuned(model)
+    for seed in finetuned.SEEDS:
+        assert finetuned.packaged_path(seed).stat().st_size < 20_000_000
+    assert is_finetuned(model) and isinstance(model, finetuned.Ensemble)
+    assert model.meta["seeds"] == list(finetuned.SEEDS)
     result = classify("Ghana expelled two Togolese diplomats on Friday.", (0, 5), (19, 38),
                       nlp=nlp, model=model)
     assert result.label == "SANCTION" and result.mode == "expel"
+
+
+def test_an_ensemble_averages_its_members_probabilities(tiny):
+    model = tiny[0]
+    dyads = [d[:3] for d in DYADS[:4]]
+    ensemble = finetuned.Ensemble([model, finetuned.load(tiny[1])])
+    expected = (model.predict_proba(dyads) + finetuned.load(tiny[1]).predict_proba(dyads)) / 2
+    assert abs(ensemble.predict_proba(dyads) - expected).max() < 1e-6
+    assert ensemble.labels == model.labels and ensemble.meta["seeds"] == [13, 13]
+    label, score = ensemble.predict(*dyads[0])
+    assert label in model.labels and 0 < score <= 1
+
+
+def test_the_seeds_artefacts_have_their_own_names():
+    assert finetuned.model_file(finetuned.SEEDS[0]) == finetuned.MODEL_FILE
+    assert finetuned.model_file(14) == "plover-type-minilm-v1-seed14.pt.gz"
