@@ -18,8 +18,8 @@ runner = CliRunner()
 
 # Pinned baselines: a change that scores below them on our own gold folder fails CI.
 # Raise them when the coder improves; never lower them to make a change pass.
-GOLD_BASELINE = {"lenient_f1": 0.46, "strict_f1": 0.26, "actor_country": 0.95,
-                 "actor_country_role": 0.93, "quote_recall": 0.8, "status_accuracy": 0.80}
+GOLD_BASELINE = {"lenient_f1": 0.52, "strict_f1": 0.33, "actor_country": 0.95,
+                 "actor_country_role": 0.93, "quote_recall": 0.8, "status_accuracy": 0.84}
 
 
 def _run(*args):
