@@ -152,7 +152,7 @@ class LinguisticCoder:
                     triggers: list[Trigger], doc, named: list[Mention]) -> list[Event]:
         sources = self._actors(trig.sources, resolver)
         if not sources and trig.sources and all(h.pos_ == "PRON" for h in trig.sources):
-            # "The strike committee said it will not end the strike": a pronoun no known actor
+            # "The strike committee stated it would not call off the walkout": a pronoun no known actor
             # stands behind is the speaker, named however the sentence names them
             sources = self._actors(_speakers(trig.token), resolver, patient=True)
         if not sources:
@@ -175,7 +175,7 @@ class LinguisticCoder:
         mode = self.lexicon.mode_for(frame.plover_type,
                                      trig.words + [c.lemma_.lower() for c in trig.token.children])
         if mode == "ceasefire" and not any(t.actor.country or t.actor.role for t in targets):
-            # "Haftar declared a ceasefire in Tripoli": the truce holds where it is declared
+            # "the Houthis declared a truce in Hodeidah": the truce holds where it is declared
             targets = self._truce_ground(trig, resolver, sources) or targets
         joint = frame.joint if trig.shared is None else trig.shared
         # "X called Y" has a caller; "a call between X and Y", "a visit with Y" is shared

@@ -122,8 +122,8 @@ def _reported(verb) -> bool:
 
 
 def _awaited(token) -> bool:
-    """Whether an act is the condition another act waits for: "will not end the strike until
-    the government meets the demands" says nothing of whether it will."""
+    """Whether an act is the condition another act waits for: "won't call off the walkout
+    till the ministry raises pay" says nothing of whether it will."""
     clause = token
     for _ in range(2):
         if clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("until", "till")

@@ -51,8 +51,8 @@ INFLECTIONS = (("ied", ("y",)), ("ed", ("e", "")), ("ing", ("", "e")), ("ies", (
                ("es", ("e", "")), ("s", ("",)))
 # A mediator acts on the parties "between" whom it mediates, wherever the clause names them.
 MEDIATION_WORDS = frozenset({"mediate", "mediation", "broker", "mediator"})
-# Head nouns an event noun may modify as the object of a light verb: "launched a mediation
-# effort", "began a bombing campaign".
+# Head nouns an event noun may modify as the object of a light verb: "started a mediation
+# bid", "began a bombing campaign".
 EFFORT_NOUNS = frozenset({"effort", "initiative", "campaign", "mission", "bid", "drive",
                           "operation", "attempt", "process"})
 # Documents through which their author acts: "passed a resolution condemning the coup".
@@ -163,7 +163,7 @@ def verb_frame(token, lex: Lexicon) -> tuple[Frame, list[str], object] | None:
                             return frame, [lemma, pobj.lemma_.lower(), f"{lemma} {pobj.lemma_.lower()}"], pobj
         if frame and frame.plover_type == "ASSAULT" and any(
                 c.dep_ == "amod" and c.lower_ in VERBAL_ATTACK_WORDS for c in obj.children):
-            frame = VERBAL_ATTACK_FRAME  # "launched a scathing attack on the spy chiefs"
+            frame = VERBAL_ATTACK_FRAME  # "mounted a blistering attack on the cabinet"
         if frame:
             return frame, [lemma, noun, f"{lemma} {noun}"], obj
     for child in token.children:
@@ -235,7 +235,7 @@ def subject_of(verb) -> tuple[list, bool]:
             paper = current.head
             if current.tag_ == "VBG" and paper.lemma_.lower() in DOCUMENT_NOUNS and \
                     paper.dep_ in ("dobj", "obj") and paper.head.pos_ in ("VERB", "AUX"):
-                # "put out a report accusing the army": whoever issued the report
+                # "issued a report accusing the army": whoever issued the report
                 current = paper.head
                 continue
             return [current.head], current.tag_ == "VBN" and current.dep_ == "acl"
@@ -320,7 +320,7 @@ def _received(verb, lex: Lexicon) -> list:
 
 
 def _acting_by(head):
-    """"A car bombing by the Islamic State killed ...": an act's by-phrase names who acted."""
+    """"A rocket attack by Hezbollah killed ...": an act's by-phrase names who acted."""
     if head.pos_ != "NOUN" or role_words().get(head.lemma_.lower()):
         return [head]
     agents = [p for c in head.children if c.dep_ == "prep" and c.lower_ == "by"
@@ -401,7 +401,7 @@ def _fill_verb_arguments(trig: Trigger, obj) -> None:
     options.append(prep_objects(verb, FALLBACK_PREPS))
     if obj is not None:
         options.append(prep_objects(obj, FALLBACK_PREPS))
-    # "accepted the demands by protesters", "lifted restrictions imposed on Olmert": who made
+    # "conceded the demands by the teachers union", "lifted curbs imposed on Seoul": who made
     # the thing acted upon, or whom it was aimed at
     options.append([a for d in acts for a in prep_objects(d, ("by",))])
     options.append([a for d in acts for c in d.children
@@ -418,7 +418,7 @@ def _fill_verb_arguments(trig: Trigger, obj) -> None:
         # the phrase's own noun is not acted upon ("went on strike")
         options = [[o for o in option if o.i != obj.i and head_noun(o).i != obj.i]
                    for option in options]
-    # "will not end the strike until the government meets our demands": who must act first
+    # "won't call off the walkout till the ministry pays": who must act first
     options.append([s for c in verb.children if c.dep_ == "advcl" and any(
         m.dep_ == "mark" and m.lower_ in ("until", "till", "unless") for m in c.children)
         for s in _children(c, SUBJECT_DEPS)])
@@ -431,8 +431,8 @@ def _fill_verb_arguments(trig: Trigger, obj) -> None:
 
 
 def _parties(trig: Trigger, clause) -> list:
-    """For a mediation, the parties named "between" anywhere in its clause ("launched a
-    mediation effort to end the dispute between Qatar and Saudi Arabia")."""
+    """For a mediation, the parties named "between" anywhere in its clause ("started a
+    mediation bid to settle the quarrel between Qatar and Saudi Arabia")."""
     if trig.token.lemma_.lower() not in MEDIATION_WORDS:
         return []
     found = []
@@ -502,7 +502,9 @@ PLACE_PREPS = frozenset({"near", "to", "along", "on", "at", "in", "into", "towar
                          "around", "across"})
 QUANTITY_NOUNS = frozenset({"ten", "tens", "hundred", "hundreds", "thousand", "thousands",
                             "dozen", "dozens", "number", "group", "contingent", "batch",
-                            "wave", "more", "some", "all", "million", "millions", "scores"})
+                            "wave", "more", "some", "all", "million", "millions", "scores",
+                            "part", "most", "half", "rest", "bulk", "remainder", "many",
+                            "several", "few"})
 
 
 def head_noun(token):
@@ -590,7 +592,7 @@ def _fill_noun_arguments(trig: Trigger) -> bool:
             return False
     carrier = noun
     if noun.dep_ == "compound" and noun.head.lemma_.lower() in EFFORT_NOUNS:
-        carrier = noun.head  # "launched a mediation effort": the effort carries the act
+        carrier = noun.head  # "started a mediation bid": the bid carries the act
     if not sources and carrier.dep_ in OBJECT_DEPS | {"pobj"}:
         # "launched an invasion", "indicated support": the light verb's subject acts
         head = carrier.head if carrier.dep_ != "pobj" else carrier.head.head
