@@ -141,6 +141,9 @@ class LinguisticCoder:
                     if not outer.targets:
                         outer.targets = trig.targets
                 elif outer_tok.lemma_.lower() in COMMIT_VERBS or outer.frame.plover_type == "AGREE":
+                    if not trig.sources:
+                        continue  # "agreed that a nuclear war must never be fought": no one
+                        # acts in what was agreed, so the agreement is the event
                     dropped.add(outer_tok.i)
                     trig.governor = outer_tok
                     if not trig.targets:

@@ -564,3 +564,10 @@ def test_signing_documents_with_a_party_is_an_agreement_with_it(code_text, tripl
 def test_a_strike_against_a_company_targets_the_company(code_text):
     r = code_text("Miners went on strike against Glencore on Monday.", published="2023-06-01")
     assert [(e.plover_type, e.target.text) for e in r.events] == [("PROTEST", "Glencore")]
+
+
+def test_agreeing_on_a_principle_is_the_agreement_itself(code_text, triples):
+    r = code_text("Chile and Peru met in Lima on Monday. The two presidents agreed that the "
+                  "maritime border should never be closed.", published="2023-06-01")
+    assert {t[:3] for t in triples(r) if t[1] == "AGREE"} == {
+        ("CHL:GOV", "AGREE", "PER:GOV"), ("PER:GOV", "AGREE", "CHL:GOV")}
