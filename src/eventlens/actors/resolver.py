@@ -472,7 +472,7 @@ class ActorResolver:
             best = self._pick_role(held)
             return Piece(start, end, country=best.country, name=best.name,
                          how="knowledge-base-former", person=True)
-        place = None if _part_of_other_name(self.doc[start:end]) else self._place(key)
+        place = None if _in_thing_name(self.doc[start:end]) else self._place(key)
         if place is not None:  # the tagger took a city for a person ("struck Kharkiv")
             return Piece(start, end, country=place.country, name=place.name, how="place")
         return Piece(start, end, name=text, how="name", person=True)
@@ -549,7 +549,7 @@ class ActorResolver:
                     if person is not None:
                         return person
                 if all(t.pos_ == "PROPN" or t.is_title for t in span) and \
-                        not _part_of_other_name(span):
+                        not _in_thing_name(span):
                     place = self._place(key)  # the gazetteer holds no common words
                     if place is not None:
                         return Piece(i, i + width, country=place.country, name=place.name,
@@ -759,7 +759,7 @@ class ActorResolver:
         ent = self._ent_at.get(head.i)
         texts = [ent.text] if ent is not None else []
         texts += [t.text for t in self.doc[lo:hi] if t.pos_ in ("PROPN", "ADJ")
-                  and not _part_of_other_name(self.doc[t.i : t.i + 1])]
+                  and not _in_thing_name(self.doc[t.i : t.i + 1])]
         for text in texts:
             key = normalise(text)
             matches = self.kb.countries_by_name(key) if key else []
@@ -826,9 +826,9 @@ class ActorResolver:
         return ""
 
 
-def _part_of_other_name(span) -> bool:
-    """Whether words are part of a longer name the tagger marked as no place ("Cerro" of
-    the "Cerro Verde" mine is no town in Cuba)."""
+def _in_thing_name(span) -> bool:
+    """Whether words belong to a name the tagger marked as a product, law, event or work,
+    never a place ("Cerro" of the "Cerro Verde" mine is no town in Cuba)."""
     return any(t.ent_type_ in THING_LABELS for t in span)
 
 

@@ -277,7 +277,7 @@ def find_triggers(sent, lex: Lexicon) -> list[Trigger]:
             continue
         if token.dep_ == "amod":
             continue  # a participle used as an adjective: "a sit-down strike", "disputed"
-        if token.lemma_.lower() in RECEIVE_VERBS and _received(token, lex):
+        if token.lemma_.lower() in RECEIVE_VERBS and _event_objects(token, lex):
             continue  # "received aid from the US": the aid is the act, the noun's frame codes it
         found = verb_frame(token, lex)
         if found is None:
@@ -285,7 +285,7 @@ def find_triggers(sent, lex: Lexicon) -> list[Trigger]:
         if token.lemma_.lower() in WANT_VERBS and not complement_subjects(token):
             continue  # "Russia wants peace" asks nothing of anyone
         frame, words, obj = found
-        if obj is None and verb_lemma(token, lex) in ENACT_VERBS and _received(token, lex):
+        if obj is None and verb_lemma(token, lex) in ENACT_VERBS and _event_objects(token, lex):
             continue  # "signed a $95 billion aid package": the package's frame codes the act
         trig = Trigger(token, frame, words)
         _fill_verb_arguments(trig, obj)
@@ -308,8 +308,9 @@ def find_triggers(sent, lex: Lexicon) -> list[Trigger]:
     return triggers
 
 
-def _received(verb, lex: Lexicon) -> list:
-    """The event nouns a verb of receiving takes: "received support", "got $1bn in aid"."""
+def _event_objects(verb, lex: Lexicon) -> list:
+    """The event nouns a verb takes as its object, or counted in it: "received support",
+    "got $1bn in aid", "signed an aid package"."""
     found = []
     for obj in [o for d in _children(verb, {"dobj"}) for o in (d, *d.conjuncts)]:
         for noun in [obj, *[p for c in obj.children if c.dep_ == "prep" and c.lower_ in ("in", "of")
@@ -377,11 +378,13 @@ def _fill_verb_arguments(trig: Trigger, obj) -> None:
         options.append(partners)
     options.append(direct)
     acts = direct + ([obj] if obj is not None else [])
-    if trig.frame.plover_type in REACTION_TYPES:
+    makers = [a for d in acts for a in prep_objects(d, ("by",))]  # "the demands by X"
+    reaction = trig.frame.plover_type in REACTION_TYPES
+    if reaction:
         # "condemned the attack by Hamas", "dismissed a proposal by the government",
         # "turned down each offer made by the rebels", "rejected the PKK demand": who did
         # the act reacted to
-        options.append([a for d in acts for a in prep_objects(d, ("by",))]
+        options.append(makers
                        + [a for d in acts for c in d.children
                           if c.dep_ == "acl" and c.tag_ == "VBN" for a in agent_of(c)]
                        + [c for d in acts for c in d.children
@@ -402,8 +405,9 @@ def _fill_verb_arguments(trig: Trigger, obj) -> None:
     if obj is not None:
         options.append(prep_objects(obj, FALLBACK_PREPS))
     # "conceded the demands by the teachers union", "lifted curbs imposed on Seoul": who made
-    # the thing acted upon, or whom it was aimed at
-    options.append([a for d in acts for a in prep_objects(d, ("by",))])
+    # the thing acted upon (a reaction has tried them already), or whom it was aimed at
+    if not reaction:
+        options.append(makers)
     options.append([a for d in acts for c in d.children
                     if c.dep_ == "acl" and c.tag_ == "VBN" and c.i != verb.i
                     for a in prep_objects(c, FALLBACK_PREPS) + agent_of(c)])

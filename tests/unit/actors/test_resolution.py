@@ -262,13 +262,13 @@ def test_a_word_of_a_product_name_is_no_town(nlp):
     import datetime as dt
 
     from eventlens.actors.kb import load_knowledge_base
-    from eventlens.actors.resolver import ActorResolver, _part_of_other_name
+    from eventlens.actors.resolver import ActorResolver, _in_thing_name
 
     doc = nlp("The Cerro Verde mine produced more copper.")
     cerro = next(t for t in doc if t.text == "Cerro")
     if cerro.ent_type_ in ("PRODUCT", "WORK_OF_ART", "EVENT", "LAW"):
-        assert _part_of_other_name(doc[cerro.i : cerro.i + 1])
+        assert _in_thing_name(doc[cerro.i : cerro.i + 1])
         resolver = ActorResolver(load_knowledge_base(), doc, dt.date(2023, 5, 2))
         mentions = [m for s in doc.sents for m in resolver.read_sentence(s)]
         assert not [m for m in mentions if m.how == "place"]
-    assert not _part_of_other_name(doc[0:1])
+    assert not _in_thing_name(doc[0:1])
