@@ -32,7 +32,11 @@ from eventlens.actors.places import (
 from eventlens.errors import ActorFileError
 
 ROLES = frozenset({"GOV", "MIL", "LEG", "JUD", "OPP", "REB", "MED", "BUS", "CVL", "IGO", "NGO"})
-ORGANISATION_KINDS = frozenset({"IGO", "NGO"})
+ORGANISATION_KINDS = frozenset({"IGO", "NGO", "region"})
+# The collective nouns a region's adjective names its states by: "European countries", "Gulf
+# states", "African leaders" (CAMEO codes such collectives by region).
+REGION_COLLECTIVES = ("countries", "nations", "states", "governments", "leaders", "allies",
+                      "powers", "partners", "neighbours", "neighbors", "capitals")
 GROUP_KINDS = frozenset({"armed", "political", "party", "state", "media"})
 COUNTRY_COLUMNS = ("iso3", "name", "aliases", "adjectives", "demonyms", "capitals", "seats",
                    "military_seats", "ambiguous", "notes")
@@ -111,7 +115,8 @@ class CountryMatch:
 
 @dataclass(frozen=True, slots=True)
 class OrganisationEntry:
-    """An intergovernmental organisation, one of its bodies, or an international NGO."""
+    """An intergovernmental organisation, one of its bodies, an international NGO, or a world
+    region whose states news names together ("Gulf states", "the West")."""
 
     code: str
     name: str
@@ -125,8 +130,9 @@ class OrganisationEntry:
 
     @property
     def role(self) -> str:
-        """The actor role of the organisation itself: IGO or NGO."""
-        return self.kind
+        """The actor role of the organisation itself: IGO or NGO; the states of a region act
+        as governments, as a named country does."""
+        return "GOV" if self.kind == "region" else self.kind
 
 
 @dataclass(frozen=True, slots=True)
@@ -526,7 +532,8 @@ def _yaml_date(value: Any, where: str, *, last: bool) -> dt.date:
                              hint="write dates as YYYY, YYYY-MM or YYYY-MM-DD") from error
 
 
-_ORGANISATION_KEYS = frozenset({"code", "name", "aliases", "ambiguous", "kind", "parent",
+_ORGANISATION_KEYS = frozenset({"code", "name", "aliases", "adjectives", "ambiguous", "kind",
+                                "parent",
                                 "members", "members_like", "members_extra", "members_except",
                                 "notes", "__line__"})
 _GROUP_KEYS = frozenset({"code", "name", "aliases", "ambiguous", "country", "role", "kind",
@@ -613,6 +620,11 @@ class _Builder:
                 raise ActorFileError(f"{code}: unknown kind {kind!r}", where=where,
                                      hint=f"use one of {sorted(ORGANISATION_KINDS)}")
             aliases = _yaml_list(item.get("aliases"), where, "aliases")
+            adjectives = _yaml_list(item.get("adjectives"), where, "adjectives")
+            if adjectives and kind != "region":
+                raise ActorFileError(f"{code}: adjectives are for regions only", where=where,
+                                     hint="write the forms as aliases, or set kind: region")
+            aliases += tuple(f"{adj} {noun}" for adj in adjectives for noun in REGION_COLLECTIVES)
             entry = OrganisationEntry(
                 code, str(item["name"]), aliases, kind,
                 parent=str(item["parent"]) if item.get("parent") else None,

@@ -35,8 +35,8 @@ CONTEXT_LEAD = 2.0
 # A country the headline names counts as this many mentions of it in the text.
 HEADLINE_WEIGHT = 2
 # When a mention draws on several clues, the one reported as how it was resolved.
-HOW_ORDER = ("knowledge-base", "knowledge-base-former", "office", "organisation", "metonym",
-             "coreference", "country", "place", "adjective", "title", "name")
+HOW_ORDER = ("knowledge-base", "knowledge-base-former", "office", "organisation", "region",
+             "metonym", "coreference", "country", "place", "adjective", "title", "name")
 # Entity labels that can name a city or region.
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Entity types that never name a place: a product or a law called like a town is neither.
@@ -66,6 +66,10 @@ SOVEREIGN_OF = {"HKG": "CHN", "MAC": "CHN"}
 SHIP_PREFIXES = {"uss": "USA", "usns": "USA", "hms": "GBR", "hmas": "AUS", "hmcs": "CAN",
                  "hmnzs": "NZL"}
 ROLE_PRIORITY = ("MIL", "JUD", "LEG", "MED", "REB", "OPP", "BUS", "CVL", "GOV", "IGO", "NGO")
+
+
+# Words that introduce the members of a group just named: "Gulf states, namely Qatar and ...".
+LISTING_WORDS = frozenset({"including", "namely", "such", "as", "especially", "notably"})
 
 
 @functools.lru_cache(maxsize=65536)
@@ -260,14 +264,14 @@ class ActorResolver:
                 if child.dep_ == "appos":  # "Yuri Ushakov, the Kremlin aide"
                     end = max(end, child.right_edge.i + 1)
             ranges.append((start, end))
-        for ent in sent.ents:  # "The Economic Community" + "West African States" is one name
-            if ent.label_ not in ENTITY_LABELS:
-                continue
-            inside = [r for r in ranges if r[0] < ent.end and ent.start < r[1]]
+        names = [(ent.start, ent.end) for ent in sent.ents if ent.label_ in ENTITY_LABELS]
+        names += [(p.start, p.end) for ent in sent.ents
+                  if (p := self._split_name(ent, sent.start, sent.end)) is not None]
+        for lo, hi in names:  # "The Economic Community" + "West African States" is one name
+            inside = [r for r in ranges if r[0] < hi and lo < r[1]]
             if len(inside) > 1:
                 ranges = [r for r in ranges if r not in inside]
-                ranges.append((min(ent.start, *(r[0] for r in inside)),
-                               max(ent.end, *(r[1] for r in inside))))
+                ranges.append((min(lo, *(r[0] for r in inside)), max(hi, *(r[1] for r in inside))))
         covered = {i for start, end in ranges for i in range(start, end)}
         for ent in sent.ents:
             if ent.label_ in ENTITY_LABELS and ent.start not in covered:
@@ -319,7 +323,8 @@ class ActorResolver:
         while i < end:
             ent = self._ent_at.get(i)
             if ent is not None:
-                piece = self._entity_piece(ent, max(ent.start, start), min(ent.end, end))
+                piece = self._split_name(ent, start, end) or \
+                    self._entity_piece(ent, max(ent.start, start), min(ent.end, end))
                 if piece:
                     pieces.append(piece)
                     i = min(ent.end, end)
@@ -371,7 +376,33 @@ class ActorResolver:
                 if organisation:  # "the bloc" after "the Economic Community of ..."
                     pieces.append(Piece(i, i + 1, country=organisation, how="coreference"))
             i += 1
-        return self._named_by_apposition(pieces, unknown)
+        return self._named_by_apposition(self._without_listed_regions(pieces), unknown)
+
+    def _split_name(self, ent, start: int, end: int) -> Piece | None:
+        """An organisation whose name the tagger cut in two: "the Organization for Security
+        and Co-operation" + "in" + "Europe" is the OSCE, not Europe."""
+        after = ent.end
+        tail = self._ent_at.get(after + 1)
+        if ent.label_ != "ORG" or tail is None or tail.end > end or \
+                self.doc[after].lower_ not in ("in", "of", "for"):
+            return None
+        lo = max(ent.start, start)
+        text = self.doc[lo : tail.end].text
+        org = _cased(self.kb.organisation_by_name(normalise(text)), text)
+        return self._org_piece(org, lo, tail.end, text) if org is not None else None
+
+    def _without_listed_regions(self, pieces: list[Piece]) -> list[Piece]:
+        """A region's states followed by the countries they are ("its European partners,
+        France, Britain and Germany") are those countries, not the region besides."""
+        kept = []
+        for piece, nxt in zip(pieces, [*pieces[1:], None], strict=False):
+            if piece.how == "region" and nxt is not None and \
+                    self.kb.country_by_code(nxt.country) is not None and all(
+                    t.is_punct or t.lower_ in LISTING_WORDS
+                    for t in self.doc[piece.end : nxt.start]):
+                continue
+            kept.append(piece)
+        return kept
 
     def _named_by_apposition(self, pieces: list[Piece], unknown) -> list[Piece]:
         """An organisation the knowledge base lacks, right beside the words that say what it
@@ -414,7 +445,7 @@ class ActorResolver:
             return ship
         if label == "PERSON":
             return self._person_piece(start, end, text)
-        org = _cased(self.kb.organisation_by_name(key), text)
+        org = self._named_organisation(key, start, text)
         if org is not None:
             return self._org_piece(org, start, end, text)
         group = _cased(self.kb.group_by_name(key, self.published), text)
@@ -430,13 +461,25 @@ class ActorResolver:
                 return Piece(start, end, country=place.country, name=place.name, how="place")
         return None  # look inside ("Russian Defence Ministry", "the U.S. Supreme Court")
 
+    def _named_organisation(self, key: str, start: int, text: str):
+        """The organisation `text` names, if any; a region's name that is also an ordinary
+        word counts only after "the" ("the West", not "Kanye West" or "West said")."""
+        org = _cased(self.kb.organisation_by_name(key), text)
+        if org is not None and key in org.ambiguous:
+            doc = self.doc
+            first = doc[start]
+            if not (first.lower_ == "the" or (start > 0 and doc[start - 1].lower_ == "the")):
+                return None
+        return org
+
     def _org_piece(self, org, start: int, end: int, text: str) -> Piece:
         """An organisation; a body of one (the European Commission) acts for its parent,
         except the bodies coded on their own (UNSC, IAEA, WHO, ...)."""
         code = org.code
         if org.parent and code not in OWN_CODE_BODIES:
             code = org.parent
-        return Piece(start, end, country=code, role=org.role, name=text, how="organisation")
+        return Piece(start, end, country=code, role=org.role, name=text,
+                     how="region" if org.kind == "region" else "organisation")
 
     def _office_holder(self, country: str, title: str):
         if self.kb.country_by_code(country) is None:
@@ -533,7 +576,7 @@ class ActorResolver:
             named = not (first.lower_ == "the" and width > 1
                          and not (span[1].is_title or span[1].is_upper))
             if capital and named:
-                org = _cased(self.kb.organisation_by_name(key), span.text)
+                org = self._named_organisation(key, i, span.text)
                 if org is not None:
                     return self._org_piece(org, i, i + width, span.text)
                 group = _cased(self.kb.group_by_name(key, self.published), span.text) \

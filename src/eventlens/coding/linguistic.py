@@ -262,9 +262,11 @@ class LinguisticCoder:
             pairs = [(a, b) for a in sources for b in sources if a.actor != b.actor]
         if not pairs or any(t.actor.country for t in targets):
             for src in sources:
-                for tgt in targets or [None]:
-                    if tgt is not None and _same_actor(src.actor, tgt.actor):
-                        continue
+                others = [t for t in targets if not _same_actor(src.actor, t.actor)]
+                if targets and not others and act.plover_type not in DYADIC_TYPES and all(
+                        t.how in ("place", "metonym") for t in targets):
+                    others = [None]  # "Peru declared a state of emergency in Lima": its own
+                for tgt in others if targets else [None]:
                     pairs.append((src, tgt))
                     if act.joint and tgt is not None and not _thing_of(tgt):
                         pairs.append((tgt, src))  # not "Russian" (oil) agreeing back
@@ -436,11 +438,12 @@ def _thing_of(mention: Mention) -> bool:
 
 
 def _where_not_who(doc, mention: Mention, quad: int) -> bool:
-    """Whether a city or region names where an act happened rather than who took part:
-    "talks in Geneva" are not held with Geneva; but a place attacked, blockaded or deployed to
-    ("missiles struck Odesa", "troops massed in Crimea") is the target. A place that owns
+    """Whether a city, region or world region names where an act happened rather than who
+    took part: "talks in Geneva" are not held with Geneva, nor "efforts to ease tensions in the
+    Middle East" with the region; but a place attacked, blockaded or deployed to ("missiles
+    struck Odesa", "troops massed in Crimea") is the target. A place that owns
     the topic ("to discuss the region's reintegration") is no party to the talks either."""
-    if mention.how != "place" or quad == MATERIAL_CONFLICT:
+    if mention.how not in ("place", "region") or quad == MATERIAL_CONFLICT:
         return False
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     root = span.root if span is not None else None

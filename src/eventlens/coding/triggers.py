@@ -72,6 +72,9 @@ VERBAL_ATTACK_WORDS = frozenset({"scathing", "verbal", "stinging", "blistering",
                                  "rhetorical", "personal", "bitter", "vitriolic"})
 VERBAL_ATTACK_FRAME = Frame("ACCUSE", "verbal attack", ("on", "against"))
 CALL_ON_FRAME = Frame("CONSULT", "call on", ("on",), target_prep="on")
+# "gave the junta one week to restore the president": a deadline to act is an ultimatum.
+DEADLINE_FRAME = Frame("THREATEN", "give + time to act", ())
+TIME_SPANS = frozenset({"hour", "day", "week", "month", "year"})
 # Verbal reactions whose target is whoever did the act they are about.
 REACTION_TYPES = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
 # "X said Y must act": speech verbs and the modals that make the clause a demand on Y.
@@ -145,6 +148,10 @@ def verb_lemma(token, lex: Lexicon) -> str:
 def verb_frame(token, lex: Lexicon) -> tuple[Frame, list[str], object] | None:
     """The most specific frame a verb token fires, the words naming it and its object noun."""
     lemma = verb_lemma(token, lex)
+    if lemma == "give":
+        span = _time_to_act(token)
+        if span is not None:
+            return DEADLINE_FRAME, [lemma, "ultimatum"], span
     objects = _children(token, OBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
     if token.dep_ == "acl" and token.tag_ == "VBN":
         objects.append(token.head)  # "sanctions imposed by ..."
@@ -191,6 +198,22 @@ def verb_frame(token, lex: Lexicon) -> tuple[Frame, list[str], object] | None:
                 return frame, [lemma], None
     if lemma in lex.verbs:
         return lex.verbs[lemma], [lemma], None
+    return None
+
+
+def _time_to_act(verb):
+    """The length of time a verb of giving sets for an act, or None: "gave the government 48
+    hours to meet its demands", "gave the officers one week to return him to power" (but "two
+    more weeks to file" is more time granted)."""
+    for tok in verb.subtree:
+        if tok.lemma_.lower() in TIME_SPANS and tok.dep_ in ("dobj", "npadvmod") and \
+                any(c.dep_ == "nummod" for c in tok.children) and \
+                not any(c.lower_ in ("more", "extra", "additional", "another") for c in tok.subtree) and \
+                not any(a.dep_ == "prep" for a in tok.ancestors if a.i != verb.i and
+                        verb in a.ancestors):
+            nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+            if nxt is not None and nxt.lower_ == "to" and nxt.head.pos_ == "VERB":
+                return tok
     return None
 
 
@@ -360,6 +383,12 @@ def _fill_verb_arguments(trig: Trigger, obj) -> None:
         # "urged sanctions against Gazprom": who the thing asked for is aimed at
         options.append([o for n in named for o in prep_objects(n, FALLBACK_PREPS)])
     direct = [c for c in _children(verb, OBJECT_DEPS) if (obj is None or c.i != obj.i) and c.dep_ != "attr"]
+    carrier = obj.head.head if obj is not None and obj.dep_ == "pobj" and obj.head.lower_ == "of" \
+        and obj.head.head.head.i == verb.i and obj.head.head.dep_ in OBJECT_DEPS else None
+    if carrier is not None:
+        # "declared a state of emergency in Lima": the noun the act's word hangs on is part
+        # of the act; what follows it may name the target
+        direct = [d for d in direct if d.i != carrier.i]
     if obj is not None and obj.dep_ in OBJECT_DEPS and _names_people(obj):
         # "freed 37 prisoners", "expelled two Russian diplomats": the phrase's own noun names
         # who is acted upon
@@ -372,7 +401,8 @@ def _fill_verb_arguments(trig: Trigger, obj) -> None:
             options.append(prep_objects(head_noun(force), trig.frame.preps))
             options.append(_place_in(force))
     partners = (prep_objects(verb, trig.frame.preps)
-                + (prep_objects(obj, trig.frame.preps) if obj is not None else []))
+                + (prep_objects(obj, trig.frame.preps) if obj is not None else [])
+                + (prep_objects(carrier, trig.frame.preps) if carrier is not None else []))
     if trig.frame.plover_type == "CONSULT":
         # "discussed Libya with Trump": who one talks with comes before what one discusses
         options.append(partners)

@@ -112,6 +112,22 @@ def test_organisation_members(kb):
     assert {"MLI", "BFA", "NER"}.isdisjoint(kb.organisation_by_name("ECOWAS").members)
 
 
+def test_a_regions_adjectives_name_its_states_together(kb):
+    for text in ("Gulf states", "Gulf Arab states", "African leaders", "European governments",
+                 "Western allies"):
+        assert kb.organisation_by_name(text).kind == "region", text
+    assert kb.organisation_by_name("Gulf Arab states").code == "PGS"
+    assert kb.organisation_by_name("Western states") is None  # the US West, not "the West"
+    assert kb.organisation_by_name("the West").role == "GOV"
+
+
+def test_adjectives_belong_to_regions_only(tmp_path):
+    orgs = write(tmp_path, "orgs.yaml", "kind: organisations\norganisations:\n"
+                 "- code: BLOC\n  name: Example Bloc\n  adjectives: [Blocky]\n  kind: IGO\n")
+    with pytest.raises(ActorFileError, match="adjectives are for regions only"):
+        load_knowledge_base([orgs])
+
+
 def test_groups_have_dated_roles(kb):
     assert kb.group_by_name("Taliban", D(2020, 1, 1)).role == "REB"
     assert kb.group_by_name("Taliban", D(2021, 8, 15)).role == "GOV"

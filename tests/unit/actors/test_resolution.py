@@ -272,3 +272,46 @@ def test_a_word_of_a_product_name_is_no_town(nlp):
         mentions = [m for s in doc.sents for m in resolver.read_sentence(s)]
         assert not [m for m in mentions if m.how == "place"]
     assert not _in_thing_name(doc[0:1])
+
+
+@pytest.mark.parametrize("text, name, code", [
+    ("Nordic governments voiced support for the Moldovan reform plan.", "Nordic governments",
+     "SCN"),
+    ("Latin American leaders criticised the Peruvian congress.", "Latin American leaders", "LAM"),
+    ("Several European countries recalled their envoys from Minsk.", "European countries", "EUR"),
+    ("Moscow blamed the West for the failed talks.", "the West", "WST"),
+])
+def test_the_states_of_a_world_region_are_one_collective_actor(code_text, text, name, code):
+    r = code_text(text, published="2024-03-02")
+    mention = next(m for m in r.mentions if m.text.endswith(name.removeprefix("the ")))
+    assert mention.actor.code == code and mention.how == "region"
+    # not one country read off the adjective ("Latin American" is no USA)
+    assert all(not m.actor.country == "USA" for m in r.mentions)
+
+
+def test_west_is_the_west_only_after_the(code_text):
+    r = code_text("Kanye West met the mayor of Chicago. West said the talks went well.",
+                  published="2024-03-02")
+    assert all(m.actor.country != "WST" for m in r.mentions)
+
+
+def test_a_region_listed_by_its_countries_is_those_countries(code_text):
+    r = code_text("Washington and its Nordic partners, Norway, Sweden and Denmark, "
+                  "condemned the junta in Myanmar.", published="2023-02-01")
+    sources = {e.source.actor.country for e in r.events if e.plover_type == "ACCUSE"}
+    assert {"NOR", "SWE", "DNK"} <= sources and "SCN" not in sources
+
+
+def test_a_world_region_where_an_act_happens_is_no_party_to_it(code_text):
+    r = code_text("Qatar called for an end to the violence in the Middle East.",
+                  published="2023-11-02")
+    assert all(e.target is None or e.target.actor.country != "MEA" for e in r.events)
+    r = code_text("Russia cut gas deliveries to Europe on Tuesday.", published="2022-09-02")
+    assert any(e.target is not None and e.target.actor.country == "EUR" for e in r.events)
+
+
+def test_an_organisation_name_the_tagger_cut_before_its_place_is_read_whole(code_text):
+    r = code_text("The Organization for Security and Co-operation in Europe will send "
+                  "monitors to Armenia next month.", published="2023-02-01")
+    codes = {m.actor.code for m in r.mentions}
+    assert "OSCE" in codes and "EUR" not in codes

@@ -571,3 +571,36 @@ def test_agreeing_on_a_principle_is_the_agreement_itself(code_text, triples):
                   "maritime border should never be closed.", published="2023-06-01")
     assert {t[:3] for t in triples(r) if t[1] == "AGREE"} == {
         ("CHL:GOV", "AGREE", "PER:GOV"), ("PER:GOV", "AGREE", "CHL:GOV")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The dockers' union gave the port authority 72 hours to restore the sacked workers.",
+     ("CVL", "THREATEN", "GOV", "asserted")),
+    ("The IMF gave Zambia a $1.3 billion loan over three years to restore its finances.",
+     ("IMF", "AID", "ZMB:GOV", "asserted")),
+])
+def test_a_time_given_to_act_is_an_ultimatum_but_a_loan_over_years_is_not(code_text, triples,
+                                                                             text, expected):
+    found = triples(code_text(text, published="2023-06-01"))
+    assert expected in found
+    assert expected[1] == "THREATEN" or all(t[1] != "THREATEN" for t in found)
+
+
+def test_a_state_of_emergency_in_a_countrys_own_capital_is_still_coded(code_text):
+    r = code_text("The Ecuadorian government declared a state of emergency in Quito after "
+                  "the prison riots.", published="2024-01-09")
+    coerce = [e for e in r.events if e.plover_type == "COERCE"]
+    assert coerce and coerce[0].source.actor.code == "ECU:GOV" and coerce[0].target is None
+    # "of" hangs the act on "state": the state is no target
+    assert all(e.target is None or e.target.text != "a state" for e in r.events)
+
+
+@pytest.mark.parametrize("text, kind, target", [
+    ("Norway announced new funding for Somalia.", "AID", "Somalia"),
+    ("The Sudanese army said it had ceased its operations around El Fasher.", "RETREAT",
+     "El Fasher"),
+])
+def test_funding_and_ceasing_operations(code_text, text, kind, target):
+    r = code_text(text, published="2024-01-09")
+    assert (kind, target) in {(e.plover_type, e.target.text if e.target else None)
+                              for e in r.events}
