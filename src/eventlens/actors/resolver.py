@@ -496,7 +496,11 @@ class ActorResolver:
 
     def _person_piece(self, start: int, end: int, text: str) -> Piece:
         key = normalise(text)
-        seen = self.memory.names.get(key) or self.memory.names.get(key.split()[-1])
+        seen = self.memory.names.get(key)
+        if seen is None:
+            seen = self.memory.names.get(key.split()[-1])
+            if seen is not None and _other_first_name(key, seen[1].name):
+                seen = None  # "Hunter Biden" after "President Biden" is not Joe Biden
         known = seen[1] if seen and seen[0] < start else None
         if known:
             return Piece(start, end, country=known.country, role=known.role, name=known.name,
@@ -867,6 +871,13 @@ class ActorResolver:
                                or ranked[0] >= CONTEXT_LEAD * runner_up):
             return country
         return ""
+
+
+def _other_first_name(key: str, known_name: str) -> bool:
+    """Whether a full name shares only its surname with the person remembered by it."""
+    words, known = key.split(), normalise(known_name).split()
+    return len(words) > 1 and len(known) > 1 and words[0] != known[0] and \
+        words[0] not in role_first_words()
 
 
 def _in_thing_name(span) -> bool:

@@ -176,7 +176,9 @@ class LinguisticCoder:
         if not targets and len(sources) == 1 and frame.plover_type not in DYADIC_TYPES:
             targets = _home_ground(sources[0], named)
         mode = self.lexicon.mode_for(frame.plover_type,
-                                     trig.words + [c.lemma_.lower() for c in trig.token.children])
+                                     trig.words + [c.lemma_.lower() for c in trig.token.children]
+                                     + (_agreed_on(trig.token) if frame.plover_type == "AGREE"
+                                        else []))
         if mode == "ceasefire" and not any(t.actor.country or t.actor.role for t in targets):
             # "the Houthis declared a truce in Hodeidah": the truce holds where it is declared
             targets = self._truce_ground(trig, resolver, sources) or targets
@@ -472,6 +474,16 @@ def _as_in_events(mentions: list[Mention], events: list[Event]) -> list[Mention]
             mention = replace(mention, actor=actor)
         out.append(mention)
     return out
+
+
+def _agreed_on(verb) -> list[str]:
+    """What an agreement verb settles, by its to/on object or what that is of: "agreed to a
+    trade deal", "agreed on the text of a treaty" (the words then give the mode)."""
+    things = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "on", "upon")
+              for p in c.children if p.dep_ == "pobj"]
+    things += [p for t in things for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+               for p in c.children if p.dep_ == "pobj"]
+    return [t.lemma_.lower() for t in things]
 
 
 def _event_day(date: str, published) -> dt.date | None:

@@ -383,6 +383,9 @@ def _fill_verb_arguments(trig: Trigger, obj) -> None:
         # "urged sanctions against Gazprom": who the thing asked for is aimed at
         options.append([o for n in named for o in prep_objects(n, FALLBACK_PREPS)])
     direct = [c for c in _children(verb, OBJECT_DEPS) if (obj is None or c.i != obj.i) and c.dep_ != "attr"]
+    # "granted a full pardon to Hunter Biden" may come parsed with "to" as the dative
+    direct = [p for c in direct
+              for p in (_children(c, {"pobj"}) if c.dep_ == "dative" and c.pos_ == "ADP" else [c])]
     carrier = obj.head.head if obj is not None and obj.dep_ == "pobj" and obj.head.lower_ == "of" \
         and obj.head.head.head.i == verb.i and obj.head.head.dep_ in OBJECT_DEPS else None
     if carrier is not None:

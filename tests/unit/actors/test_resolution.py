@@ -315,3 +315,9 @@ def test_an_organisation_name_the_tagger_cut_before_its_place_is_read_whole(code
                   "monitors to Armenia next month.", published="2023-02-01")
     codes = {m.actor.code for m in r.mentions}
     assert "OSCE" in codes and "EUR" not in codes
+
+
+def test_a_full_name_sharing_only_the_surname_is_another_person(code_text):
+    r = code_text("President Biden spoke to reporters. He later met Hunter Biden in Delaware.",
+                  published="2024-05-03")
+    assert _mention(r, "Hunter Biden").actor.name != _mention(r, "President Biden").actor.name

@@ -604,3 +604,21 @@ def test_funding_and_ceasing_operations(code_text, text, kind, target):
     r = code_text(text, published="2024-01-09")
     assert (kind, target) in {(e.plover_type, e.target.text if e.target else None)
                               for e in r.events}
+
+
+def test_a_pardon_granted_to_someone_is_a_concession_to_them(code_text):
+    r = code_text("The governor granted a full pardon to two jailed activists on Friday.",
+                  published="2024-05-03")
+    assert [(e.plover_type, e.target.text if e.target else None) for e in r.events] == [
+        ("CONCEDE", "activists")]
+
+
+@pytest.mark.parametrize("text, mode", [
+    ("Chile and Peru have agreed to a new fisheries treaty, the two governments said.", "formal"),
+    ("Chile and Peru agreed on the final text of a trade deal.", "formal"),
+    ("Chile and Peru agreed to a ceasefire along the border.", ""),
+])
+def test_agreeing_to_a_deal_concludes_it(code_text, text, mode):
+    r = code_text(text, published="2024-05-03")
+    agree = [e for e in r.events if e.plover_type == "AGREE"]
+    assert agree and {e.mode for e in agree} == {mode}
