@@ -622,3 +622,13 @@ def test_agreeing_to_a_deal_concludes_it(code_text, text, mode):
     r = code_text(text, published="2024-05-03")
     agree = [e for e in r.events if e.plover_type == "AGREE"]
     assert agree and {e.mode for e in agree} == {mode}
+
+
+@pytest.mark.parametrize("text", [
+    "Scholz had lunch with Macron in Paris on Tuesday.",
+    "Scholz dined with Macron in Paris on Tuesday.",
+])
+def test_a_meal_together_is_a_meeting_both_ways(code_text, triples, text):
+    found = triples(code_text(text, published="2023-06-01"))
+    assert {("DEU:GOV", "CONSULT", "FRA:GOV", "asserted"),
+            ("FRA:GOV", "CONSULT", "DEU:GOV", "asserted")} <= found
