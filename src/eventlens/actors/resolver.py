@@ -769,6 +769,13 @@ class ActorResolver:
         verb = token.head
         own = frozenset(t.left_edge.i for t in verb.children if t.dep_ == "nsubj") \
             if token.dep_ in ("dobj", "dative") else frozenset()
+        controller = verb
+        while token.dep_ in ("dobj", "dative") and not own and \
+                controller.dep_ in ("xcomp", "advcl") and controller.head.i != controller.i:
+            # "Modi called Starmer to congratulate him": him is not Modi either, who does
+            # the congratulating
+            controller = controller.head
+            own = frozenset(t.left_edge.i for t in controller.children if t.dep_ == "nsubj")
         if own and verb.dep_ == "relcl":  # "Biden, who praised him": not Biden either
             own |= {verb.head.left_edge.i}
         found = self.memory.before(pron.start, person=person, prefer=subjects - own,

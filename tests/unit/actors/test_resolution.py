@@ -321,3 +321,11 @@ def test_a_full_name_sharing_only_the_surname_is_another_person(code_text):
     r = code_text("President Biden spoke to reporters. He later met Hunter Biden in Delaware.",
                   published="2024-05-03")
     assert _mention(r, "Hunter Biden").actor.name != _mention(r, "President Biden").actor.name
+
+
+def test_an_object_pronoun_is_not_who_does_the_act_it_is_under(code_text):
+    r = code_text("Ramaphosa called Prime Minister Modi on Friday to congratulate him on the "
+                  "election result.", published="2024-06-07")
+    support = [e for e in r.events if e.plover_type == "SUPPORT"]
+    assert support and support[0].target is not None
+    assert support[0].target.actor.country == "IND"

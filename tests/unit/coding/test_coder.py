@@ -632,3 +632,10 @@ def test_a_meal_together_is_a_meeting_both_ways(code_text, triples, text):
     found = triples(code_text(text, published="2023-06-01"))
     assert {("DEU:GOV", "CONSULT", "FRA:GOV", "asserted"),
             ("FRA:GOV", "CONSULT", "DEU:GOV", "asserted")} <= found
+
+
+def test_summoning_an_ambassador_is_a_diplomatic_complaint(code_text, triples):
+    found = triples(code_text("Norway summoned the Iranian ambassador on Monday over the "
+                              "executions.", published="2024-01-09"))
+    assert ("NOR:GOV", "ACCUSE", "IRN:GOV", "asserted") in found
+    assert all(t[1] != "REQUEST" for t in found)
