@@ -17,6 +17,8 @@ from eventlens.model import Article, Event, Status
 PLV_LABELS = ["AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "YIELD", "REQUEST", "ACCUSE",
               "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"]
 NO_EVENT = "NONE"
+# Acts whose announced intention CAMEO codes as a threat (13: boycott, sanction, coerce, attack).
+THREAT_TYPES = frozenset({"PROTEST", "SANCTION", "COERCE", "ASSAULT"})
 # An undated sentence is coded as if published on this day.
 PLV_DATE = dt.date(2020, 1, 1)
 _MARK = re.compile(r"</?[st]>")
@@ -85,14 +87,17 @@ def plv_label(event: Event) -> str:
     """An event's label in PLV's terms.
 
     PLV follows the 2021 CAMEO crosswalk, where an intention to cooperate (CAMEO 03: "agreed
-    to meet", "will provide aid") is AGREE, a formal agreement concluded (CAMEO 057: "reached
-    a trade deal") is SUPPORT, imposing sanctions (CAMEO 163) is COERCE, and CONCEDE and
-    RETREAT are both YIELD.
+    to meet", "will provide aid") is AGREE, an announced intention to boycott, sanction,
+    coerce or attack is a threat (CAMEO 13: "said they would boycott the election"), a formal
+    agreement concluded (CAMEO 057: "reached a trade deal") is SUPPORT, imposing sanctions
+    (CAMEO 163) is COERCE, and CONCEDE and RETREAT are both YIELD.
     """
     from eventlens.coding.dyad import to_plv
 
     if event.status is Status.INTENDED and event.quad_class in (1, 2):
         return "AGREE"
+    if event.status is Status.INTENDED and event.plover_type in THREAT_TYPES:
+        return "THREATEN"
     if event.plover_type == "AGREE" and event.mode == "formal" and \
             event.status is Status.ASSERTED:
         return "SUPPORT"

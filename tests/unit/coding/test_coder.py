@@ -639,3 +639,20 @@ def test_summoning_an_ambassador_is_a_diplomatic_complaint(code_text, triples):
                               "executions.", published="2024-01-09"))
     assert ("NOR:GOV", "ACCUSE", "IRN:GOV", "asserted") in found
     assert all(t[1] != "REQUEST" for t in found)
+
+
+@pytest.mark.parametrize("text, kind, status, plv", [
+    ("Kenyan teachers said they would go on strike against the government next week.",
+     "PROTEST", "intended", "THREATEN"),
+    ("Kenyan teachers went on strike against the government on Monday.", "PROTEST", "asserted",
+     "PROTEST"),
+    ("The United States said it would impose sanctions on Venezuela.", "SANCTION", "intended",
+     "THREATEN"),
+])
+def test_an_announced_strike_or_sanction_is_what_plv_calls_a_threat(code_text, text, kind,
+                                                                      status, plv):
+    from eventlens.evaluate.plv import plv_label
+
+    r = code_text(text, published="2024-06-01")
+    acts = [e for e in r.events if e.plover_type == kind]
+    assert acts and acts[0].status.value == status and plv_label(acts[0]) == plv
