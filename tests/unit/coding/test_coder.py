@@ -607,7 +607,7 @@ def test_funding_and_ceasing_operations(code_text, text, kind, target):
 
 
 def test_a_pardon_granted_to_someone_is_a_concession_to_them(code_text):
-    r = code_text("The governor granted a full pardon to two jailed activists on Friday.",
+    r = code_text("The governor granted a pardon on Friday to two jailed activists.",
                   published="2024-05-03")
     assert [(e.plover_type, e.target.text if e.target else None) for e in r.events] == [
         ("CONCEDE", "activists")]
