@@ -108,13 +108,27 @@ def _overlaps(start: int, end: int, span: tuple[int, int]) -> bool:
     return start < span[1] and span[0] < end
 
 
+def _names(mention, span: tuple[int, int], sentence: str) -> bool:
+    """Whether a mention is the marked span, or the same name written elsewhere in the
+    sentence: PLV marks one occurrence of a name that may stand twice ("an attack on the Gaza
+    Strip ... Palestinians in the Gaza Strip" is marked on the second), and both are one actor."""
+    if _overlaps(mention.start, mention.end, span):
+        return True
+    return _folded(mention.text) == _folded(sentence[span[0]:span[1]])
+
+
+def _folded(text: str) -> str:
+    text = " ".join(text.lower().split())
+    return text[4:] if text.startswith("the ") else text
+
+
 def pick_event(events: list[Event], item: PlvItem) -> Event | None:
     """The coder's answer for a marked pair: the most confident event whose source and target
-    overlap the marked spans (only the one marked where PLV marks one)."""
+    are the marked spans (only the one marked where PLV marks one)."""
     matches = [e for e in events
-               if (item.source is None or _overlaps(e.source.start, e.source.end, item.source))
-               and (item.target is None or (e.target is not None and _overlaps(
-                   e.target.start, e.target.end, item.target)))]
+               if (item.source is None or _names(e.source, item.source, item.sentence))
+               and (item.target is None or (e.target is not None and _names(
+                   e.target, item.target, item.sentence)))]
     if not matches:
         return None
     return max(matches, key=lambda e: e.confidence)

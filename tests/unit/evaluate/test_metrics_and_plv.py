@@ -43,3 +43,19 @@ def test_read_plv_errors_name_the_line(tmp_path):
     path.write_text(HEADER + "0\t1\tx\t<s>A</s> hit <t>B</t>\ta\tb\tSMASH\tpast\n")
     with pytest.raises(EvalError, match="unknown gold root"):
         read_plv(path)
+
+
+def test_a_pair_counts_found_on_the_same_name_written_elsewhere(code_text):
+    from eventlens.evaluate.plv import PlvItem, pick_event
+
+    sentence = ("Chile sent food aid to Bolivia on Monday after the floods in Bolivia, its "
+                "foreign ministry said.")
+    second = sentence.rindex("Bolivia")
+    item = PlvItem(2, sentence, (0, 5), (second, second + 7), "AID")
+    events = list(code_text(sentence, published="2024-02-01").events)
+    picked = pick_event(events, item)
+    # the coder names the first "Bolivia"; PLV marked the second: one actor, one pair
+    assert picked is not None and picked.target.start < second
+    other = PlvItem(2, sentence, (0, 5), (sentence.index("food"), sentence.index("food") + 4),
+                    "AID")
+    assert pick_event(events, other) is None
