@@ -30,6 +30,7 @@ from eventlens.coding.triggers import (
     GOVERNING_TYPES,
     Trigger,
     find_triggers,
+    prep_objects,
     subject_of,
 )
 from eventlens.model import Actor, Article, ArticleResult, Event, Mention, Status
@@ -148,6 +149,9 @@ class LinguisticCoder:
                     trig.governor = outer_tok
                     if not trig.targets:
                         trig.targets = outer.targets
+                    else:  # "agreed with his Iranian counterpart to exchange technology"
+                        trig.alternatives = [*trig.alternatives,
+                                             prep_objects(outer_tok, ("with",))]
         return [t for t in triggers if t.token.i not in dropped]
 
     # -- events -------------------------------------------------------------------------------

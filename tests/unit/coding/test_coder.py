@@ -656,3 +656,11 @@ def test_an_announced_strike_or_sanction_is_what_plv_calls_a_threat(code_text, t
     r = code_text(text, published="2024-06-01")
     acts = [e for e in r.events if e.plover_type == kind]
     assert acts and acts[0].status.value == status and plv_label(acts[0]) == plv
+
+
+def test_who_one_agrees_with_to_act_is_the_partner_of_the_act(code_text):
+    r = code_text("Kenya's defence minister agreed with his Ugandan counterpart to exchange "
+                  "military instructors.", published="2024-02-01")
+    acts = [e for e in r.events if e.plover_type == "COOPERATE"]
+    assert acts and acts[0].target is not None and acts[0].target.actor.country == "UGA"
+    assert acts[0].status.value == "intended"
