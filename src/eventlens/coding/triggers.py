@@ -249,6 +249,9 @@ def subject_of(verb) -> tuple[list, bool]:
         subj = _children(current, PASSIVE_SUBJECT_DEPS)
         if subj:
             return subj, current.i == verb.i
+        misread = _misread_subject(current)
+        if misread:
+            return misread, False
         if current.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp") and current.head.i != current.i:
             if current.dep_ == "advcl" and current.tag_ not in ("VBG", "VBN", "VB"):
                 return [], False
@@ -264,6 +267,20 @@ def subject_of(verb) -> tuple[list, bool]:
             return [current.head], current.tag_ == "VBN" and current.dep_ == "acl"
         return [], False
     return [], False
+
+
+def _misread_subject(verb) -> list:
+    """A name before a finite verb that the parser took for an adverb: the small model reads
+    "USAID provided shelter kits ..." with USAID as an advmod."""
+    finite = verb.tag_ in ("VBD", "VBZ", "VBP") or (
+        verb.dep_ == "ROOT" and verb.tag_ == "VBN"
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children))
+    if not finite:
+        return []
+    return [c for c in verb.children
+            if c.dep_ in ("advmod", "npadvmod", "dep") and c.i < verb.i
+            and (c.ent_type_ in ("ORG", "GPE", "NORP", "PERSON")
+                 or (c.is_upper and c.is_alpha and len(c) > 1))]
 
 
 def agent_of(verb) -> list:

@@ -664,3 +664,9 @@ def test_who_one_agrees_with_to_act_is_the_partner_of_the_act(code_text):
     acts = [e for e in r.events if e.plover_type == "COOPERATE"]
     assert acts and acts[0].target is not None and acts[0].target.actor.country == "UGA"
     assert acts[0].status.value == "intended"
+
+
+def test_an_acronym_the_parser_took_for_an_adverb_is_still_the_subject(code_text, triples):
+    found = triples(code_text("USAID delivered water tanks to Sudan after the floods.",
+                              published="2024-02-01"))
+    assert any(t[1] == "AID" and t[2].startswith("SDN") for t in found)
