@@ -444,6 +444,10 @@ class ActorResolver:
         if ship is not None:
             return ship
         if label == "PERSON":
+            if any(m.field == "adjectives"
+                   for cut in range(start + 1, end)
+                   for m in self.kb.countries_by_name(normalise(self.doc[start:cut].text))):
+                return None  # "Sri Lankan Tamil rebels" tagged as a person: look inside
             return self._person_piece(start, end, text)
         org = self._named_organisation(key, start, text)
         if org is not None:

@@ -329,3 +329,11 @@ def test_an_object_pronoun_is_not_who_does_the_act_it_is_under(code_text):
     support = [e for e in r.events if e.plover_type == "SUPPORT"]
     assert support and support[0].target is not None
     assert support[0].target.actor.country == "IND"
+
+
+def test_a_country_adjective_the_tagger_took_for_a_person_gives_the_country(code_text):
+    r = code_text("Sri Lankan Tamil rebels freed two fishermen on Monday. Jordan Smith, a "
+                  "local reporter, saw it.", published="2006-03-06")
+    assert _mention(r, "Sri Lankan Tamil rebels").actor.code == "LKA:REB"
+    # a first name that is also a country's name stays a person's
+    assert _mention(r, "Jordan Smith, a local reporter").actor.country != "JOR"
