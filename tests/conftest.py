@@ -30,11 +30,12 @@ def code_text(nlp, coder):
     """Code a text as an article published on a given date; returns the ArticleResult."""
     from eventlens.ingest import article_id
     from eventlens.model import Article
+    from eventlens.nlp import parse
 
     def run(text: str, published: str = "2021-12-15", title: str = ""):
         article = Article(article_id(text), text, dt.date.fromisoformat(published),
                           title=title)
-        return coder.code(nlp(text), article)
+        return coder.code(next(iter(parse([text], nlp=nlp))), article)
 
     return run
 

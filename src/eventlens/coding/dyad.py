@@ -59,13 +59,12 @@ def classify(sentence: str, source: tuple[int, int] | None, target: tuple[int, i
     `source` and `target` are character spans; either may be None when not stated. Without
     `model`, the default model (`default_model()`) is used.
     """
-    from eventlens.nlp import load_pipeline
+    from eventlens.nlp import parse
 
     del published  # the type does not depend on the date; kept for a uniform signature
-    nlp = nlp or load_pipeline()
     model = model if model is not None else default_model()
     lex = load_lexicon()
-    doc = nlp(sentence)
+    doc = next(iter(parse([sentence], nlp=nlp)))
     return classify_doc(doc, source, target, model=model, lex=lex)
 
 

@@ -42,13 +42,12 @@ def featurize(items: list[PlvItem], *, nlp=None, progress: Callable[[int], None]
     the marked pair (gold label again: the form the coder meets at run time), and the other
     clause candidates of the sentence labelled NONE (not the event the sentence reports).
     """
-    from eventlens.nlp import load_pipeline
+    from eventlens.nlp import parse
 
-    nlp = nlp or load_pipeline()
     lex = load_lexicon()
     docs, examples = [], []
-    for n, (item, doc) in enumerate(zip(items, nlp.pipe([it.sentence for it in items],
-                                                         batch_size=64), strict=True)):
+    for n, (item, doc) in enumerate(zip(items, parse([it.sentence for it in items],
+                                                     batch_size=64, nlp=nlp), strict=True)):
         docs.append(doc)
         examples.append(Example(n, dyad_features(doc, item.source, item.target, lex), item.gold,
                                 True, (item.source, item.target)))

@@ -27,3 +27,20 @@ def test_a_dateline_city_is_not_the_actor(code_text):
     arrests = [e for e in r.events if e.plover_type == "COERCE"]
     assert arrests and arrests[0].source.text == "Police"
     assert not [m for m in r.mentions if m.start < len("NAIROBI, Kenya - ")]
+
+
+def test_the_parser_reads_past_the_dateline_with_offsets_kept():
+    from eventlens.nlp import for_parsing
+
+    text = "NAIROBI, Kenya -- A Kenyan court has charged two former ministers with fraud."
+    blanked = for_parsing(text)
+    assert len(blanked) == len(text) and blanked.strip() == text[len("NAIROBI, Kenya -- "):]
+    assert for_parsing("Kenya charged two ministers.") == "Kenya charged two ministers."
+
+
+def test_a_dateline_does_not_swallow_the_first_subject(code_text, triples):
+    # read whole, the small model takes "A Kenyan court" for an apposition to the city
+    r = code_text("KAMPALA, Uganda -- A Kenyan court has charged two Ugandan ministers with "
+                  "fraud.", published="2024-03-01")
+    assert ("KEN:JUD", "ACCUSE", "UGA:GOV", "asserted") in triples(r)
+    assert all(e.evidence_start == 0 for e in r.events)
