@@ -40,6 +40,8 @@ from eventlens.nlp.dates import is_future, resolve_date
 # Governing verbs under which coordinated subjects commit to one another.
 AGREE_VERBS = frozenset({"agree", "decide", "pledge", "vow", "commit", "promise"})
 MATERIAL_CONFLICT = 4  # the PLOVER quad class of force
+PEACEKEEPING_WORDS = frozenset({"peacekeeping", "peacekeeper", "peace-keeping", "peace-keeper",
+                                "peacekeepers"})
 # Entity types that name an actor even when the knowledge base does not know it.
 NAMED_TARGETS = frozenset({"ORG", "PERSON", "NORP", "GPE"})
 # A country named alone by these forms and acting by force is its military.
@@ -169,6 +171,11 @@ class LinguisticCoder:
             if speakers and all(m.actor.country == speakers[0].actor.country for m in sources):
                 sources = speakers  # "Bass promised Washington's support": Bass
         frame = trig.frame
+        peacekeeping = frame.plover_type == "MOBILIZE" and _peacekeeping(trig.token)
+        if peacekeeping:
+            # "sent 200 troops to serve as a peacekeeping force": providing peacekeepers is
+            # aid (CAMEO 0743), not a show of force
+            frame = replace(frame, plover_type="AID")
         targets, named_target = self._targets(trig, resolver)
         if not any(t.actor.country for t in targets) and len(sources) == 1 \
                 and frame.plover_type not in DYADIC_TYPES and not named_target:
@@ -183,6 +190,8 @@ class LinguisticCoder:
                                      trig.words + [c.lemma_.lower() for c in trig.token.children]
                                      + (_agreed_on(trig.token) if frame.plover_type == "AGREE"
                                         else []))
+        if peacekeeping:
+            mode = "peacekeeping"
         if mode == "ceasefire" and not any(t.actor.country or t.actor.role for t in targets):
             # "the Houthis declared a truce in Hodeidah": the truce holds where it is declared
             targets = self._truce_ground(trig, resolver, sources) or targets
@@ -478,6 +487,12 @@ def _as_in_events(mentions: list[Mention], events: list[Event]) -> list[Mention]
             mention = replace(mention, actor=actor)
         out.append(mention)
     return out
+
+
+def _peacekeeping(verb) -> bool:
+    """Whether a deployment's own clause says its forces keep the peace ("to serve as a
+    peacekeeping force", "to the UN peacekeeping mission", "as peacekeepers")."""
+    return any(t.lemma_.lower() in PEACEKEEPING_WORDS for t in verb.subtree)
 
 
 def _agreed_on(verb) -> list[str]:

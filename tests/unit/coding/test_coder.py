@@ -670,3 +670,13 @@ def test_an_acronym_the_parser_took_for_an_adverb_is_still_the_subject(code_text
     found = triples(code_text("USAID delivered water tanks to Sudan after the floods.",
                               published="2024-02-01"))
     assert any(t[1] == "AID" and t[2].startswith("SDN") for t in found)
+
+
+@pytest.mark.parametrize("text, kind, mode", [
+    ("The Netherlands sent 100 soldiers to Mali to serve as peacekeepers.", "AID",
+     "peacekeeping"),
+    ("Russia sent 100 soldiers to the Finnish border on Monday.", "MOBILIZE", "troops"),
+])
+def test_a_deployment_to_keep_the_peace_is_aid(code_text, text, kind, mode):
+    r = code_text(text, published="2024-02-01")
+    assert [(e.plover_type, e.mode) for e in r.events][:1] == [(kind, mode)]
