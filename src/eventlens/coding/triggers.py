@@ -329,6 +329,8 @@ def find_triggers(sent, lex: Lexicon) -> list[Trigger]:
             continue  # "signed a $95 billion aid package": the package's frame codes the act
         trig = Trigger(token, frame, words)
         _fill_verb_arguments(trig, obj)
+        if frame.plover_type == "MOBILIZE":
+            _aim_through_purpose(trig, lex)
         triggers.append(trig)
         used.add(token.i)
         if obj is not None:
@@ -346,6 +348,16 @@ def find_triggers(sent, lex: Lexicon) -> list[Trigger]:
         if trig.sources and (trig.targets or light):
             triggers.append(trig)
     return triggers
+
+
+def _aim_through_purpose(trig: Trigger, lex: Lexicon) -> None:
+    """Forces mobilised "for a ground assault against Gaza" are aimed at Gaza: an act named as
+    the purpose gives its own target first."""
+    aims = [a for t in trig.targets if t.pos_ == "NOUN" and noun_frame(t, lex) is not None
+            for a in prep_objects(t, ("against", "on", "upon", "into", "toward", "towards"))]
+    if aims:
+        trig.alternatives = [trig.targets, *trig.alternatives]
+        trig.targets = aims
 
 
 def _event_objects(verb, lex: Lexicon) -> list:

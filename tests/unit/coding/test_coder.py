@@ -680,3 +680,9 @@ def test_an_acronym_the_parser_took_for_an_adverb_is_still_the_subject(code_text
 def test_a_deployment_to_keep_the_peace_is_aid(code_text, text, kind, mode):
     r = code_text(text, published="2024-02-01")
     assert [(e.plover_type, e.mode) for e in r.events][:1] == [(kind, mode)]
+
+
+def test_forces_mobilised_for_an_attack_are_aimed_at_its_target(code_text, triples):
+    found = triples(code_text("On Monday, Israel mobilized its reservists for a possible "
+                              "ground offensive against Gaza.", published="2023-10-09"))
+    assert any(t[1] == "MOBILIZE" and t[2].startswith("PSE") for t in found)
