@@ -27,9 +27,11 @@ from eventlens.coding.modality import (
 from eventlens.coding.quotes import find_quotes
 from eventlens.coding.triggers import (
     COMMIT_VERBS,
+    FORCE_WORDS,
     GOVERNING_TYPES,
     Trigger,
     find_triggers,
+    head_noun,
     prep_objects,
     subject_of,
 )
@@ -40,6 +42,8 @@ from eventlens.nlp.dates import is_future, resolve_date
 # Governing verbs under which coordinated subjects commit to one another.
 AGREE_VERBS = frozenset({"agree", "decide", "pledge", "vow", "commit", "promise"})
 MATERIAL_CONFLICT = 4  # the PLOVER quad class of force
+# Verbs of travel that are visits for envoys and deployments for troops.
+TRAVEL_VERBS = frozenset({"arrive", "travel", "fly"})
 PEACEKEEPING_WORDS = frozenset({"peacekeeping", "peacekeeper", "peace-keeping", "peace-keeper",
                                 "peacekeepers"})
 # Entity types that name an actor even when the knowledge base does not know it.
@@ -171,6 +175,10 @@ class LinguisticCoder:
             if speakers and all(m.actor.country == speakers[0].actor.country for m in sources):
                 sources = speakers  # "Bass promised Washington's support": Bass
         frame = trig.frame
+        if frame.plover_type == "CONSULT" and trig.token.lemma_.lower() in TRAVEL_VERBS and \
+                trig.sources and all(_forces(h) for h in trig.sources):
+            # "the first West African troops arrived in Monrovia": a deployment, not a visit
+            frame = replace(frame, plover_type="MOBILIZE", joint=False)
         peacekeeping = frame.plover_type == "MOBILIZE" and _peacekeeping(trig.token)
         if peacekeeping:
             # "sent 200 troops to serve as a peacekeeping force": providing peacekeepers is
@@ -487,6 +495,14 @@ def _as_in_events(mentions: list[Mention], events: list[Event]) -> list[Mention]
             mention = replace(mention, actor=actor)
         out.append(mention)
     return out
+
+
+def _forces(head) -> bool:
+    """Whether a phrase names armed forces ("troops", "peacekeepers", "contingents of ...")."""
+    lemma = head_noun(head).lemma_.lower()
+    return lemma in FORCE_WORDS or lemma in PEACEKEEPING_WORDS or (
+        lemma == "contingent" and any(_forces(p) for c in head.children if c.dep_ == "prep"
+                                      for p in c.children if p.dep_ == "pobj"))
 
 
 def _peacekeeping(verb) -> bool:

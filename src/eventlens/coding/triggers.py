@@ -388,8 +388,9 @@ def _fill_verb_arguments(trig: Trigger, obj) -> None:
         agents = agent_of(verb)
         patients = [s for s in subjects if obj is None or s.i != obj.i]
         if not agents and trig.frame.plover_type == "MOBILIZE":
-            # "troops were deployed near the border": the troops are who mobilises
-            trig.sources, patients = patients, []
+            # "troops were deployed near the border": the troops are who mobilises (also
+            # where they name the frame: "2,000 soldiers were deployed")
+            trig.sources, patients = subjects, []
         elif not agents and verb.lemma_.lower() in STATE_ACT_VERBS:
             # "a journalist was arrested in Niger", "two inspectors were expelled from North
             # Korea": only the state can have done it

@@ -686,3 +686,15 @@ def test_forces_mobilised_for_an_attack_are_aimed_at_its_target(code_text, tripl
     found = triples(code_text("On Monday, Israel mobilized its reservists for a possible "
                               "ground offensive against Gaza.", published="2023-10-09"))
     assert any(t[1] == "MOBILIZE" and t[2].startswith("PSE") for t in found)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The first French troops arrived in Estonia on Monday.",
+     ("FRA:MIL", "MOBILIZE", "EST:GOV", "asserted")),
+    ("About 2,000 Turkish soldiers were deployed along the border with Iraq.",
+     ("TUR:MIL", "MOBILIZE", "IRQ:GOV", "asserted")),
+])
+def test_troops_arriving_or_deployed_are_a_deployment_not_a_visit(code_text, triples, text,
+                                                                    expected):
+    found = triples(code_text(text, published="2024-02-01"))
+    assert expected in found and all(t[1] != "CONSULT" for t in found)
