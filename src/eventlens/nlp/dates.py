@@ -94,6 +94,9 @@ def _resolve(text: str, published: dt.date, future: bool) -> str | None:
         return (published + dt.timedelta(days=shift)).isoformat()
     if _DURATION.match(text):
         return None
+    day = re.fullmatch(r"(\d{1,2})(st|nd|rd|th)", text)
+    if day:
+        return _day_of_month(int(day.group(1)), published, future)
     absolute = _absolute(text, published, future)
     if absolute:
         return absolute
@@ -140,6 +143,24 @@ def _absolute(text: str, published: dt.date, future: bool) -> str | None:
             except ValueError:  # 29 February in a year that has none
                 return None
     return parsed.isoformat()
+
+
+def _day_of_month(day: int, published: dt.date, future: bool) -> str | None:
+    """"On the 13th": the nearest 13th on or before publication (after it for planned acts)."""
+    year, month = published.year, published.month
+    for _ in range(12):
+        try:
+            candidate = dt.date(year, month, day)
+        except ValueError:  # the 31st of a 30-day month: try the month before (after)
+            candidate = None
+        if candidate is not None and (candidate >= published if future else candidate <= published):
+            return candidate.isoformat()
+        month += 1 if future else -1
+        if month == 0:
+            year, month = year - 1, 12
+        elif month == 13:
+            year, month = year + 1, 1
+    return None
 
 
 def is_future(date: str, published: dt.date) -> bool:

@@ -20,6 +20,9 @@ PUB = dt.date(2021, 12, 15)  # a Wednesday
     ("yesterday", False, "2021-12-14"),
     ("4 February 2022", False, "2022-02-04"),
     ("next year", False, "2022"),
+    ("on the 20th", False, "2021-11-20"),  # a day of the month alone: the last one before
+    ("on the 20th", True, "2021-12-20"),
+    ("the 31st", False, "2021-10-31"),  # November has no 31st
 ])
 def test_resolves_against_publication_date(text, future, want):
     assert resolve_date(text, PUB, future=future) == want
