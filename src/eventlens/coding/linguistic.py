@@ -42,6 +42,10 @@ from eventlens.nlp.dates import is_future, resolve_date
 # Governing verbs under which coordinated subjects commit to one another.
 AGREE_VERBS = frozenset({"agree", "decide", "pledge", "vow", "commit", "promise"})
 MATERIAL_CONFLICT = 4  # the PLOVER quad class of force
+# Cooperative acts whose refusal ("will not meet", "won't lift sanctions") is a REJECT.
+REFUSABLE_TYPES = frozenset({*YIELD_TYPES, "CONSULT", "AGREE", "COOPERATE", "AID", "SUPPORT"})
+PERMISSION_WORDS = frozenset({"allow", "permit", "permission", "approval", "authorization",
+                              "access", "go-ahead"})
 # Verbs of travel that are visits for envoys and deployments for troops.
 TRAVEL_VERBS = frozenset({"arrive", "travel", "fly"})
 PEACEKEEPING_WORDS = frozenset({"peacekeeping", "peacekeeper", "peace-keeping", "peace-keeper",
@@ -560,9 +564,10 @@ def _as_rejection(act: _Act, status: Status) -> tuple[_Act, Status]:
     if _failed_agreement(act):
         return replace(act, plover_type="REJECT", mode="", trigger=f"fail {act.trigger}",
                        retype=False, among=True), Status.ASSERTED
-    if act.plover_type in YIELD_TYPES and _refusal(act.token):
+    if act.plover_type in REFUSABLE_TYPES and _refusal(act.token, act.trigger):
+        # who refuses rejects the other: "Putin will not meet Zelensky" is one way
         return replace(act, plover_type="REJECT", mode="", trigger=f"not {act.trigger}",
-                       retype=False), Status.ASSERTED
+                       retype=False, joint=False, among=False), Status.ASSERTED
     return act, status
 
 
@@ -574,13 +579,17 @@ def _failed_agreement(act: _Act) -> bool:
     return act.plover_type == "AGREE" or act.token.lemma_.lower() in ("agree", "reach")
 
 
-def _refusal(token) -> bool:
+def _refusal(token, trigger: str = "") -> bool:
     """Whether a negated act is refused rather than reported as not done: "will not end the
-    strike", "won't lift the sanctions" (CAMEO 124, refuse to yield, is a PLOVER REJECT)."""
+    strike", "won't lift the sanctions", "will not begin talks until ..." (CAMEO 12: refusing
+    to yield, to meet or to cooperate is a PLOVER REJECT); a permission not given is refused
+    whatever the tense ("did not give permission for the rally")."""
     # the act's own "not" ("did not say she would resign" refuses nothing) and a will/would
     children = list(token.children)
-    return any(c.dep_ == "neg" for c in children) and any(
-        c.dep_ == "aux" and c.lower_ in ("will", "wo", "would", "shall") for c in children)
+    if not any(c.dep_ == "neg" for c in children):
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "wo", "would", "shall")
+               for c in children) or any(w in PERMISSION_WORDS for w in trigger.split())
 
 
 def _military_site(doc, mention: Mention) -> Mention:

@@ -698,3 +698,22 @@ def test_troops_arriving_or_deployed_are_a_deployment_not_a_visit(code_text, tri
                                                                     expected):
     found = triples(code_text(text, published="2024-02-01"))
     assert expected in found and all(t[1] != "CONSULT" for t in found)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Putin will not meet Zelensky until Kyiv accepts the new borders, the Kremlin said.",
+     ("RUS:GOV", "REJECT", "UKR:GOV", "asserted")),
+    ("The Kenyan government did not give permission for the opposition rally in Nairobi.",
+     ("KEN:GOV", "REJECT", "KEN:OPP", "asserted")),
+])
+def test_refusing_to_meet_or_to_permit_is_a_rejection_one_way(code_text, triples, text,
+                                                               expected):
+    found = triples(code_text(text, published="2024-02-01"))
+    assert expected in found
+    assert (expected[2], "REJECT", expected[0], "asserted") not in found
+
+
+def test_an_act_reported_as_not_done_is_denied_not_refused(code_text, triples):
+    found = triples(code_text("Russia did not send weapons to Syria, the ministry said.",
+                              published="2024-02-01"))
+    assert any(t[1] == "AID" and t[3] == "denied" for t in found)
