@@ -717,3 +717,9 @@ def test_an_act_reported_as_not_done_is_denied_not_refused(code_text, triples):
     found = triples(code_text("Russia did not send weapons to Syria, the ministry said.",
                               published="2024-02-01"))
     assert any(t[1] == "AID" and t[3] == "denied" for t in found)
+
+
+def test_violating_a_ceasefire_is_an_assault(code_text):
+    r = code_text("Azerbaijani forces violated the ceasefire in Karabakh 20 times overnight.",
+                  published="2020-10-12")
+    assert [e.plover_type for e in r.events] == ["ASSAULT"]
