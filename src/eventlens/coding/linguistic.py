@@ -49,7 +49,8 @@ PERMISSION_WORDS = frozenset({"allow", "permit", "permission", "approval", "auth
 # Verbs of travel that are visits for envoys and deployments for troops.
 TRAVEL_VERBS = frozenset({"arrive", "travel", "fly"})
 PEACEKEEPING_WORDS = frozenset({"peacekeeping", "peacekeeper", "peace-keeping", "peace-keeper",
-                                "peacekeepers"})
+                                "peacekeepers", "observer", "inspector", "monitor"})
+WITHDRAW_VERBS = frozenset({"withdraw", "pull", "recall", "remove"})
 # Entity types that name an actor even when the knowledge base does not know it.
 NAMED_TARGETS = frozenset({"ORG", "PERSON", "NORP", "GPE"})
 # A country named alone by these forms and acting by force is its military.
@@ -183,6 +184,12 @@ class LinguisticCoder:
                 trig.sources and all(_forces(h) for h in trig.sources):
             # "the first West African troops arrived in Monrovia": a deployment, not a visit
             frame = replace(frame, plover_type="MOBILIZE", joint=False)
+        withdrawn = frame.plover_type == "RETREAT" and \
+            trig.token.lemma_.lower() in WITHDRAW_VERBS and _peacekeeping(trig.token)
+        if withdrawn:
+            # "withdrew its 200 peacekeepers from Liberia": ending international involvement
+            # is a sanction (CAMEO 166x), not a retreat
+            frame = replace(frame, plover_type="SANCTION")
         peacekeeping = frame.plover_type == "MOBILIZE" and _peacekeeping(trig.token)
         if peacekeeping:
             # "sent 200 troops to serve as a peacekeeping force": providing peacekeepers is
@@ -204,6 +211,8 @@ class LinguisticCoder:
                                         else []))
         if peacekeeping:
             mode = "peacekeeping"
+        elif withdrawn:
+            mode = "expel"
         if mode == "ceasefire" and not any(t.actor.country or t.actor.role for t in targets):
             # "the Houthis declared a truce in Hodeidah": the truce holds where it is declared
             targets = self._truce_ground(trig, resolver, sources) or targets

@@ -723,3 +723,13 @@ def test_violating_a_ceasefire_is_an_assault(code_text):
     r = code_text("Azerbaijani forces violated the ceasefire in Karabakh 20 times overnight.",
                   published="2020-10-12")
     assert [e.plover_type for e in r.events] == ["ASSAULT"]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Nigeria withdrew its 200 peacekeepers from Liberia in February.", "SANCTION"),
+    ("The EU deployed 120 election observers to Kenya.", "AID"),
+    ("Russia withdrew its troops from Kherson on Friday.", "RETREAT"),
+])
+def test_sending_or_withdrawing_peacekeepers_and_observers(code_text, text, kind):
+    r = code_text(text, published="2024-02-01")
+    assert [e.plover_type for e in r.events][:1] == [kind]
