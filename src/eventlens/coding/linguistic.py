@@ -184,6 +184,10 @@ class LinguisticCoder:
                 trig.sources and all(_forces(h) for h in trig.sources):
             # "the first West African troops arrived in Monrovia": a deployment, not a visit
             frame = replace(frame, plover_type="MOBILIZE", joint=False)
+        if frame.plover_type == "PROTEST" and trig.token.lemma_.lower() == "storm" and \
+                trig.sources and all(_forces(h) for h in trig.sources):
+            # "police stormed a migrant camp": force used, not a riot
+            frame = replace(frame, plover_type="ASSAULT")
         withdrawn = frame.plover_type == "RETREAT" and \
             trig.token.lemma_.lower() in WITHDRAW_VERBS and _peacekeeping(trig.token)
         if withdrawn:

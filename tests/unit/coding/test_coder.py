@@ -733,3 +733,12 @@ def test_violating_a_ceasefire_is_an_assault(code_text):
 def test_sending_or_withdrawing_peacekeepers_and_observers(code_text, text, kind):
     r = code_text(text, published="2024-02-01")
     assert [e.plover_type for e in r.events][:1] == [kind]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("French police stormed a migrant camp in Calais on Sunday.", "ASSAULT"),
+    ("Protesters stormed the parliament in Colombo on Saturday.", "PROTEST"),
+])
+def test_police_storming_use_force_protesters_riot(code_text, text, kind):
+    r = code_text(text, published="2022-07-10")
+    assert [e.plover_type for e in r.events][:1] == [kind]
