@@ -16,6 +16,11 @@ from eventlens.nlp.datelines import dateline_end
     ("U.S. lifts a travel ban on Lebanon.", ""),
     ("The minister said: talks will resume.", ""),
     ("Russia and China agreed to meet.", ""),
+    ("Lucknow: The state government will sign ...", "Lucknow: "),
+    ("Cebu City--Police have started ...", "Cebu City--"),
+    ("New Delhi, May 3 (PTI) -- The minister said", "New Delhi, May 3 (PTI) -- "),
+    ("Biden: we will respond to any attack.", ""),  # a speaker, not a known place
+    ("Update: The talks resumed.", ""),
 ])
 def test_dateline_end(text, dateline):
     assert text[:dateline_end(text)] == dateline
