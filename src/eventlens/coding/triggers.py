@@ -629,8 +629,11 @@ def _fill_noun_arguments(trig: Trigger) -> bool:
                for p in _children(c, {"pobj"})]
     if between and not sources:
         sources, targets = between, []
-    if not sources and trig.frame.plover_type == "MOBILIZE":
-        # "the deployment of Russian troops": the forces deployed are the actor
+    announced = noun.dep_ in OBJECT_DEPS and noun.head.lemma_.lower() in LIGHT_VERBS and \
+        bool(subject_of(noun.head)[0]) and not subject_of(noun.head)[1]
+    if not sources and trig.frame.plover_type == "MOBILIZE" and not announced:
+        # "the deployment of Russian troops": the forces deployed are the actor (but
+        # "Nigeria announced the deployment of 230 troops": Nigeria deploys them)
         sources = prep_objects(noun, ("of",))
         targets = [t for t in targets if all(t.i != s.i for s in sources)]
         targets = targets or _place_in(noun) or _place_after(noun)

@@ -742,3 +742,10 @@ def test_sending_or_withdrawing_peacekeepers_and_observers(code_text, text, kind
 def test_police_storming_use_force_protesters_riot(code_text, text, kind):
     r = code_text(text, published="2022-07-10")
     assert [e.plover_type for e in r.events][:1] == [kind]
+
+
+def test_who_announces_a_deployment_deploys_the_troops(code_text):
+    r = code_text("Kenya on Monday announced the deployment of 400 police officers to Haiti.",
+                  published="2024-06-01")
+    assert r.events and all(e.source.actor.country == "KEN" for e in r.events)
+    assert r.events[0].source.text.startswith("Kenya")
