@@ -75,6 +75,7 @@ CALL_ON_FRAME = Frame("CONSULT", "call on", ("on",), target_prep="on")
 # "gave the junta one week to restore the president": a deadline to act is an ultimatum.
 DEADLINE_FRAME = Frame("THREATEN", "give + time to act", ())
 TIME_SPANS = frozenset({"hour", "day", "week", "month", "year"})
+AMOUNT_WORDS = frozenset({"million", "billion", "trillion"})
 # Verbal reactions whose target is whoever did the act they are about.
 REACTION_TYPES = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
 # "X said Y must act": speech verbs and the modals that make the clause a demand on Y.
@@ -160,6 +161,14 @@ def verb_frame(token, lex: Lexicon) -> tuple[Frame, list[str], object] | None:
         noun = obj.lemma_.lower()
         frame = (lex.phrases.get((f"{lemma}_{prt}", noun)) if prt else None) or \
             lex.phrases.get((lemma, noun))
+        if frame is None:
+            # "pledged 500 million euros", "spent 23 billion euros": the amount names it
+            amount = next((c.lemma_.lower() for c in obj.children
+                           if c.dep_ in ("nummod", "compound", "quantmod")
+                           and c.lemma_.lower() in AMOUNT_WORDS), None)
+            frame = lex.phrases.get((lemma, amount)) if amount else None
+            if frame is not None:
+                noun = amount
         if frame is None and obj.dep_ in OBJECT_DEPS | PASSIVE_SUBJECT_DEPS:
             # "impose new sanctions", "hold a second round of talks": look one level down
             for grand in obj.children:

@@ -749,3 +749,9 @@ def test_who_announces_a_deployment_deploys_the_troops(code_text):
                   published="2024-06-01")
     assert r.events and all(e.source.actor.country == "KEN" for e in r.events)
     assert r.events[0].source.text.startswith("Kenya")
+
+
+def test_an_amount_of_money_names_the_aid(code_text, triples):
+    found = triples(code_text("Japan pledged 500 million dollars to Ukraine on Tuesday.",
+                              published="2024-02-20"))
+    assert ("JPN:GOV", "AID", "UKR:GOV", "asserted") in found
