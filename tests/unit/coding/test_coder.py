@@ -755,3 +755,9 @@ def test_an_amount_of_money_names_the_aid(code_text, triples):
     found = triples(code_text("Japan pledged 500 million dollars to Ukraine on Tuesday.",
                               published="2024-02-20"))
     assert ("JPN:GOV", "AID", "UKR:GOV", "asserted") in found
+
+
+def test_remaining_the_largest_donor_is_aid(code_text, triples):
+    found = triples(code_text("The United States remains the largest donor of humanitarian "
+                              "aid to Sudan.", published="2024-02-20"))
+    assert ("USA:GOV", "AID", "SDN:GOV", "asserted") in found
