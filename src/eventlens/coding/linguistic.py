@@ -455,10 +455,24 @@ class LinguisticCoder:
             if not mentions:
                 unresolved = resolver.head_mention(head, any_noun=patient)
                 mentions = [unresolved] if unresolved else []
+            mentions = _without_appositive_places(head, mentions)
             for mention in mentions:
                 if not any(_same_actor(mention.actor, m.actor) for m in found):
                     found.append(mention)
         return found
+
+
+def _without_appositive_places(head, mentions: list[Mention]) -> list[Mention]:
+    """A country named inside the appositive of a named country describes it ("Bhutan, a
+    kingdom neighbouring China"): it is no second party."""
+    doc = head.doc
+    inner = [(doc[c.i].idx, doc[c.right_edge.i].idx + len(doc[c.right_edge.i]))
+             for c in head.children if c.dep_ == "appos"]
+    own = [m for m in mentions if m.start <= head.idx < m.end and m.actor.country]
+    if not inner or not own:
+        return mentions
+    return [m for m in mentions if m in own or not any(
+        lo <= m.start and m.end <= hi for lo, hi in inner)]
 
 
 def _speakers(token) -> list:

@@ -445,8 +445,10 @@ def _fill_verb_arguments(trig: Trigger, obj) -> None:
     partners = (prep_objects(verb, trig.frame.preps)
                 + (prep_objects(obj, trig.frame.preps) if obj is not None else [])
                 + (prep_objects(carrier, trig.frame.preps) if carrier is not None else []))
-    if trig.frame.plover_type == "CONSULT":
-        # "discussed Libya with Trump": who one talks with comes before what one discusses
+    if trig.frame.plover_type == "CONSULT" or (obj is not None and trig.frame.joint):
+        # "discussed Libya with Trump": who one talks with comes before what one discusses;
+        # "established ties with Bhutan, a nation neighbouring India": the partner of a
+        # shared act its phrase names comes before whatever else the parser made an object
         options.append(partners)
     options.append(direct)
     acts = direct + ([obj] if obj is not None else [])

@@ -761,3 +761,11 @@ def test_remaining_the_largest_donor_is_aid(code_text, triples):
     found = triples(code_text("The United States remains the largest donor of humanitarian "
                               "aid to Sudan.", published="2024-02-20"))
     assert ("USA:GOV", "AID", "SDN:GOV", "asserted") in found
+
+
+def test_the_partner_of_a_shared_act_comes_before_a_misparsed_object(code_text, triples):
+    found = triples(code_text("Israel established diplomatic ties on Saturday with Bhutan, a "
+                              "mostly-Buddhist kingdom neighbouring China, as it widens its "
+                              "links.", published="2020-12-13"))
+    assert ("ISR:GOV", "SUPPORT", "BTN:GOV", "asserted") in found
+    assert all(t[2] != "CHN:GOV" for t in found)
