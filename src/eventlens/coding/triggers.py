@@ -452,7 +452,12 @@ def _fill_verb_arguments(trig: Trigger, obj) -> None:
         options.append(partners)
     options.append(direct)
     acts = direct + ([obj] if obj is not None else [])
-    makers = [a for d in acts for a in prep_objects(d, ("by",))]  # "the demands by X"
+    # "the demands by X", "offers for peace talks by the Kabul government" (however the
+    # parser attached the by-phrase: to the thing, to what it is for, or to the active verb)
+    makers = [a for d in acts for n in [d, *prep_objects(d, ("for", "of"))]
+              for a in prep_objects(n, ("by",))]
+    if acts and not passive:
+        makers += [a for a in prep_objects(verb, ("by",)) if a.dep_ == "pobj"]
     reaction = trig.frame.plover_type in REACTION_TYPES
     if reaction:
         # "condemned the attack by Hamas", "dismissed a proposal by the government",

@@ -769,3 +769,11 @@ def test_the_partner_of_a_shared_act_comes_before_a_misparsed_object(code_text, 
                               "links.", published="2020-12-13"))
     assert ("ISR:GOV", "SUPPORT", "BTN:GOV", "asserted") in found
     assert all(t[2] != "CHN:GOV" for t in found)
+
+
+def test_a_rejected_offer_targets_who_made_it_however_deep_its_by_phrase(code_text):
+    r = code_text("The rebels have spurned repeated offers for peace talks by the Malian "
+                  "government, insisting they will only negotiate with France.",
+                  published="2024-02-20")
+    reject = [e for e in r.events if e.plover_type == "REJECT"]
+    assert reject and reject[0].target.actor.code == "MLI:GOV"
