@@ -777,3 +777,12 @@ def test_a_rejected_offer_targets_who_made_it_however_deep_its_by_phrase(code_te
                   published="2024-02-20")
     reject = [e for e in r.events if e.plover_type == "REJECT"]
     assert reject and reject[0].target.actor.code == "MLI:GOV"
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Mexico rolled back tariffs on Canadian steel on Friday.", "RETREAT"),
+    ("The Hague court has dropped its investigation into the Dutch minister.", "CONCEDE"),
+])
+def test_rolling_back_and_dropping_are_yielding(code_text, text, kind):
+    r = code_text(text, published="2024-02-20")
+    assert [e.plover_type for e in r.events][:1] == [kind]
