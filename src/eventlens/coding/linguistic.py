@@ -387,10 +387,10 @@ class LinguisticCoder:
     def _retype(self, doc, src: Mention, tgt: Mention | None, act: _Act, status: Status,
                 triggers: list[Trigger]) -> str:
         """The learned classifier's type for this dyad where it is confident, else the frame's.
-        A frame that names the act with its object ("deploy troops", "impose sanctions") is
-        turned from cooperation into conflict or back only when the classifier is all but sure
-        (CROSS_POLARITY_SCORE): "deployed troops to the border" stays a mobilisation, "sending
-        troops to the UN peacekeeping force" becomes aid."""
+        A frame that names the act with its object ("deploy troops", "impose sanctions"), and
+        any deployment, is turned from cooperation into conflict or back only when the
+        classifier is all but sure (CROSS_POLARITY_SCORE): "troops arrived in Estonia" stays a
+        mobilisation (the frames themselves make peacekeeping deployments aid)."""
         rule_type, mode = act.plover_type, act.mode
         if self.type_model is None:
             return rule_type
@@ -409,8 +409,10 @@ class LinguisticCoder:
             return rule_type  # an intended cooperative act is what PLV calls AGREE
         label_quad = self.lexicon.types[split_yield(triggers, rule_type)
                                          if label == "YIELD" else label].quad_class
-        phrase = tuple(act.trigger.split()) in self.lexicon.phrases  # "deploy troop"
-        if phrase and (rule_quad <= 2) != (label_quad <= 2) and score < CROSS_POLARITY_SCORE:
+        # "deploy troop"; and any deployment, which the frames already call aid where it
+        # keeps the peace
+        named = tuple(act.trigger.split()) in self.lexicon.phrases or rule_type == "MOBILIZE"
+        if named and (rule_quad <= 2) != (label_quad <= 2) and score < CROSS_POLARITY_SCORE:
             return rule_type
         if label == "YIELD":
             return split_yield(triggers, rule_type)
