@@ -200,13 +200,13 @@ class LinguisticCoder:
             # aid (CAMEO 0743), not a show of force
             frame = replace(frame, plover_type="AID")
         targets, named_target = self._targets(trig, resolver)
-        if not any(t.actor.country for t in targets) and len(sources) == 1 \
-                and frame.plover_type not in DYADIC_TYPES and not named_target:
-            targets = _sentence_target(sources[0], named) or targets
         if frame.plover_type == "PROTEST" and not any(
                 t.actor.country or t.actor.role for t in targets):
             # "went on strike at the Grasberg mine", "... on Freeport-McMoRan": the employer
             targets = self._actors(_struck(trig.token), resolver, patient=True) or targets
+        if not any(t.actor.country for t in targets) and len(sources) == 1 \
+                and frame.plover_type not in DYADIC_TYPES and not named_target:
+            targets = _sentence_target(sources[0], named) or targets
         if not targets and len(sources) == 1 and frame.plover_type not in DYADIC_TYPES:
             targets = _home_ground(sources[0], named)
         mode = self.lexicon.mode_for(frame.plover_type,
@@ -653,10 +653,15 @@ def _struck(token) -> list:
     """A company, site or organisation a strike or protest is held at, on or against."""
     for tok in token.subtree:
         if tok.dep_ == "pobj" and tok.head.lower_ in ("at", "on", "against", "in") and (
-                tok.ent_type_ in ("ORG", "FAC") or (tok.pos_ == "PROPN" and tok.ent_type_ not in (
-                    "GPE", "LOC", "DATE", "TIME", "PERSON", "NORP"))):
-            return [tok]
+                _named_site(tok) or any(c.dep_ == "compound" and _named_site(c)
+                                        for c in tok.children)):
+            return [tok]  # "at Freeport-McMoRan", "at the Grasberg mine"
     return []
+
+
+def _named_site(tok) -> bool:
+    return tok.ent_type_ in ("ORG", "FAC") or (tok.pos_ == "PROPN" and tok.ent_type_ not in (
+        "GPE", "LOC", "DATE", "TIME", "PERSON", "NORP"))
 
 
 def _home_ground(source: Mention, named: list[Mention]) -> list[Mention]:

@@ -786,3 +786,9 @@ def test_a_rejected_offer_targets_who_made_it_however_deep_its_by_phrase(code_te
 def test_rolling_back_and_dropping_are_yielding(code_text, text, kind):
     r = code_text(text, published="2024-02-20")
     assert [e.plover_type for e in r.events][:1] == [kind]
+
+
+def test_burning_a_flag_is_a_protest_not_an_assault(code_text):
+    r = code_text("Protesters in the Serbian town of Novi Pazar burned an Albanian flag on "
+                  "Sunday.", published="2024-02-20")
+    assert [e.plover_type for e in r.events][:1] == ["PROTEST"]
