@@ -110,8 +110,8 @@ def _overlaps(start: int, end: int, span: tuple[int, int]) -> bool:
 
 def _names(mention, span: tuple[int, int], sentence: str) -> bool:
     """Whether a mention is the marked span, or the same name written elsewhere in the
-    sentence: PLV marks one occurrence of a name that may stand twice ("an attack on the Gaza
-    Strip ... Palestinians in the Gaza Strip" is marked on the second), and both are one actor."""
+    sentence: PLV marks one occurrence of a name that may stand twice ("shelled Kharkiv ...
+    residents of Kharkiv" may be marked on the second), and both are one actor."""
     if _overlaps(mention.start, mention.end, span):
         return True
     return _folded(mention.text) == _folded(sentence[span[0]:span[1]])

@@ -587,7 +587,7 @@ def test_a_time_given_to_act_is_an_ultimatum_but_a_loan_over_years_is_not(code_t
 
 
 def test_a_state_of_emergency_in_a_countrys_own_capital_is_still_coded(code_text):
-    r = code_text("The Ecuadorian government declared a state of emergency in Quito after "
+    r = code_text("The Ecuadorian government imposed a state of emergency in Quito after "
                   "the prison riots.", published="2024-01-09")
     coerce = [e for e in r.events if e.plover_type == "COERCE"]
     assert coerce and coerce[0].source.actor.code == "ECU:GOV" and coerce[0].target is None
@@ -703,7 +703,7 @@ def test_troops_arriving_or_deployed_are_a_deployment_not_a_visit(code_text, tri
 @pytest.mark.parametrize("text, expected", [
     ("Putin will not meet Zelensky until Kyiv accepts the new borders, the Kremlin said.",
      ("RUS:GOV", "REJECT", "UKR:GOV", "asserted")),
-    ("The Kenyan government did not give permission for the opposition rally in Nairobi.",
+    ("Police in Nairobi did not grant permission for the opposition march.",
      ("KEN:GOV", "REJECT", "KEN:OPP", "asserted")),
 ])
 def test_refusing_to_meet_or_to_permit_is_a_rejection_one_way(code_text, triples, text,
@@ -726,7 +726,7 @@ def test_violating_a_ceasefire_is_an_assault(code_text):
 
 
 @pytest.mark.parametrize("text, kind", [
-    ("Nigeria withdrew its 200 peacekeepers from Liberia in February.", "SANCTION"),
+    ("Ghana withdrew 300 of its peacekeepers from South Sudan last year.", "SANCTION"),
     ("The EU deployed 120 election observers to Kenya.", "AID"),
     ("Russia withdrew its troops from Kherson on Friday.", "RETREAT"),
 ])
@@ -736,7 +736,7 @@ def test_sending_or_withdrawing_peacekeepers_and_observers(code_text, text, kind
 
 
 @pytest.mark.parametrize("text, kind", [
-    ("French police stormed a migrant camp in Calais on Sunday.", "ASSAULT"),
+    ("Greek riot police stormed a refugee squat in Athens on Tuesday.", "ASSAULT"),
     ("Protesters stormed the parliament in Colombo on Saturday.", "PROTEST"),
 ])
 def test_police_storming_use_force_protesters_riot(code_text, text, kind):
@@ -758,25 +758,25 @@ def test_an_amount_of_money_names_the_aid(code_text, triples):
 
 
 def test_remaining_the_largest_donor_is_aid(code_text, triples):
-    found = triples(code_text("The United States remains the largest donor of humanitarian "
-                              "aid to Sudan.", published="2024-02-20"))
-    assert ("USA:GOV", "AID", "SDN:GOV", "asserted") in found
+    found = triples(code_text("Norway remains the biggest donor of food aid to Somalia.",
+                              published="2024-02-20"))
+    assert ("NOR:GOV", "AID", "SOM:GOV", "asserted") in found
 
 
 def test_the_partner_of_a_shared_act_comes_before_a_misparsed_object(code_text, triples):
-    found = triples(code_text("Israel established diplomatic ties on Saturday with Bhutan, a "
-                              "mostly-Buddhist kingdom neighbouring China, as it widens its "
-                              "links.", published="2020-12-13"))
+    found = triples(code_text("Israel formally established diplomatic ties on Sunday with "
+                              "Bhutan, a mostly-Buddhist kingdom neighbouring China, as part of "
+                              "a push for new partners.", published="2020-12-13"))
     assert ("ISR:GOV", "SUPPORT", "BTN:GOV", "asserted") in found
     assert all(t[2] != "CHN:GOV" for t in found)
 
 
 def test_a_rejected_offer_targets_who_made_it_however_deep_its_by_phrase(code_text):
-    r = code_text("The rebels have spurned repeated offers for peace talks by the Malian "
-                  "government, insisting they will only negotiate with France.",
+    r = code_text("The militia has turned down several offers for a ceasefire by the Sudanese "
+                  "army this month, insisting it would only negotiate with Egypt.",
                   published="2024-02-20")
     reject = [e for e in r.events if e.plover_type == "REJECT"]
-    assert reject and reject[0].target.actor.code == "MLI:GOV"
+    assert reject and reject[0].target.actor.code == "SDN:MIL"
 
 
 @pytest.mark.parametrize("text, kind", [

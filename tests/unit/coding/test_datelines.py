@@ -17,7 +17,7 @@ from eventlens.nlp.datelines import dateline_end
     ("The minister said: talks will resume.", ""),
     ("Russia and China agreed to meet.", ""),
     ("Lucknow: The state government will sign ...", "Lucknow: "),
-    ("Cebu City--Police have started ...", "Cebu City--"),
+    ("Cebu City--Officials said ...", "Cebu City--"),
     ("New Delhi, May 3 (PTI) -- The minister said", "New Delhi, May 3 (PTI) -- "),
     ("Biden: we will respond to any attack.", ""),  # a speaker, not a known place
     ("Update: The talks resumed.", ""),
