@@ -16,7 +16,7 @@ from eventlens.actors.resolver import (
 from eventlens.coding.candidates import NO_EVENT, candidate_dyads
 from eventlens.coding.dyad import YIELD_TYPES, split_yield, to_plv
 from eventlens.coding.features import dyad_features
-from eventlens.coding.lexicon import ONE_SIDED_MODES, Lexicon, load_lexicon
+from eventlens.coding.lexicon import ONE_SIDED_MODES, Frame, Lexicon, load_lexicon
 from eventlens.coding.modality import (
     FAIL_VERBS,
     REPORTING_VERBS,
@@ -179,26 +179,7 @@ class LinguisticCoder:
             speakers = self._actors(trig.speaker, resolver)
             if speakers and all(m.actor.country == speakers[0].actor.country for m in sources):
                 sources = speakers  # "Bass promised Washington's support": Bass
-        frame = trig.frame
-        if frame.plover_type == "CONSULT" and trig.token.lemma_.lower() in TRAVEL_VERBS and \
-                trig.sources and all(_forces(h) for h in trig.sources):
-            # "the first West African troops arrived in Monrovia": a deployment, not a visit
-            frame = replace(frame, plover_type="MOBILIZE", joint=False)
-        if frame.plover_type == "PROTEST" and trig.token.lemma_.lower() == "storm" and \
-                trig.sources and all(_forces(h) for h in trig.sources):
-            # "police stormed a migrant camp": force used, not a riot
-            frame = replace(frame, plover_type="ASSAULT")
-        withdrawn = frame.plover_type == "RETREAT" and \
-            trig.token.lemma_.lower() in WITHDRAW_VERBS and _peacekeeping(trig.token)
-        if withdrawn:
-            # "withdrew its 200 peacekeepers from Liberia": ending international involvement
-            # is a sanction (CAMEO 166x), not a retreat
-            frame = replace(frame, plover_type="SANCTION")
-        peacekeeping = frame.plover_type == "MOBILIZE" and _peacekeeping(trig.token)
-        if peacekeeping:
-            # "sent 200 troops to serve as a peacekeeping force": providing peacekeepers is
-            # aid (CAMEO 0743), not a show of force
-            frame = replace(frame, plover_type="AID")
+        frame, forced_mode = _reframed(trig)
         targets, named_target = self._targets(trig, resolver)
         if frame.plover_type == "PROTEST" and not any(
                 t.actor.country or t.actor.role for t in targets):
@@ -213,10 +194,7 @@ class LinguisticCoder:
                                      trig.words + [c.lemma_.lower() for c in trig.token.children]
                                      + (_agreed_on(trig.token) if frame.plover_type == "AGREE"
                                         else []))
-        if peacekeeping:
-            mode = "peacekeeping"
-        elif withdrawn:
-            mode = "expel"
+        mode = forced_mode or mode
         if mode == "ceasefire" and not any(t.actor.country or t.actor.role for t in targets):
             # "the Houthis declared a truce in Hodeidah": the truce holds where it is declared
             targets = self._truce_ground(trig, resolver, sources) or targets
@@ -528,6 +506,25 @@ def _as_in_events(mentions: list[Mention], events: list[Event]) -> list[Mention]
             mention = replace(mention, actor=actor)
         out.append(mention)
     return out
+
+
+def _reframed(trig: Trigger) -> tuple[Frame, str]:
+    """The trigger's frame, or the act its words amount to given who acts and why (with the
+    mode that then holds, else ""): troops arriving deploy ("the first West African troops
+    arrived in Monrovia", not a visit); police storming use force, not riot; withdrawing
+    peacekeepers or observers ends international involvement (SANCTION, CAMEO 166x); a
+    deployment to keep the peace is aid (CAMEO 0743)."""
+    frame, lemma = trig.frame, trig.token.lemma_.lower()
+    forces = bool(trig.sources) and all(_forces(h) for h in trig.sources)
+    if frame.plover_type == "CONSULT" and lemma in TRAVEL_VERBS and forces:
+        frame = replace(frame, plover_type="MOBILIZE", joint=False)
+    if frame.plover_type == "PROTEST" and lemma == "storm" and forces:
+        return replace(frame, plover_type="ASSAULT"), ""
+    if frame.plover_type == "RETREAT" and lemma in WITHDRAW_VERBS and _peacekeeping(trig.token):
+        return replace(frame, plover_type="SANCTION"), "expel"
+    if frame.plover_type == "MOBILIZE" and _peacekeeping(trig.token):
+        return replace(frame, plover_type="AID"), "peacekeeping"
+    return frame, ""
 
 
 def _forces(head) -> bool:
