@@ -74,6 +74,8 @@ VERBAL_ATTACK_FRAME = Frame("ACCUSE", "verbal attack", ("on", "against"))
 CALL_ON_FRAME = Frame("CONSULT", "call on", ("on",), target_prep="on")
 # "gave the junta one week to restore the president": a deadline to act is an ultimatum.
 DEADLINE_FRAME = Frame("THREATEN", "give + time to act", ())
+# "ordered the minister to appear for questioning": a demand on the one ordered.
+ORDER_FRAME = Frame("REQUEST", "order + to act", ())
 TIME_SPANS = frozenset({"hour", "day", "week", "month", "year"})
 AMOUNT_WORDS = frozenset({"million", "billion", "trillion"})
 # Verbal reactions whose target is whoever did the act they are about.
@@ -153,6 +155,8 @@ def verb_frame(token, lex: Lexicon) -> tuple[Frame, list[str], object] | None:
         span = _time_to_act(token)
         if span is not None:
             return DEADLINE_FRAME, [lemma, "ultimatum"], span
+    if lemma in ("order", "instruct", "direct") and _ordered_to_act(token):
+        return ORDER_FRAME, [lemma, "order"], None
     objects = _children(token, OBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
     if token.dep_ == "acl" and token.tag_ == "VBN":
         objects.append(token.head)  # "sanctions imposed by ..."
@@ -208,6 +212,15 @@ def verb_frame(token, lex: Lexicon) -> tuple[Frame, list[str], object] | None:
     if lemma in lex.verbs:
         return lex.verbs[lemma], [lemma], None
     return None
+
+
+def _ordered_to_act(verb) -> bool:
+    """"A court ordered the former governor to appear": someone other than the speaker's own
+    forces is ordered to act ("Putin ordered troops to advance" is the advance, not a
+    request)."""
+    objects = _children(verb, {"dobj"})
+    return bool(objects) and any(c.dep_ == "xcomp" for c in verb.children) and all(
+        head_noun(o).lemma_.lower() not in FORCE_WORDS and o.pos_ != "PRON" for o in objects)
 
 
 def _time_to_act(verb):

@@ -792,3 +792,14 @@ def test_burning_a_flag_is_a_protest_not_an_assault(code_text):
     r = code_text("Protesters in the Serbian town of Novi Pazar burned an Albanian flag on "
                   "Sunday.", published="2024-02-20")
     assert [e.plover_type for e in r.events][:1] == ["PROTEST"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A court in Lagos has ordered the former governor to appear for questioning on Monday.",
+     "REQUEST"),
+    ("Putin ordered troops to attack Kyiv.", "ASSAULT"),
+])
+def test_ordering_someone_to_act_is_a_demand_but_ordering_ones_troops_is_the_act(
+        code_text, text, expected):
+    r = code_text(text, published="2024-02-20")
+    assert [e.plover_type for e in r.events][:1] == [expected]
