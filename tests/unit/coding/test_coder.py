@@ -803,3 +803,4 @@ def test_ordering_someone_to_act_is_a_demand_but_ordering_ones_troops_is_the_act
         code_text, text, expected):
     r = code_text(text, published="2024-02-20")
     assert [e.plover_type for e in r.events][:1] == [expected]
+    assert not r.events[0].trigger.startswith("learned:")  # a frame read it, not a guess
