@@ -795,7 +795,7 @@ def test_burning_a_flag_is_a_protest_not_an_assault(code_text):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("A court in Lagos has ordered the former governor to appear for questioning on Monday.",
+    ("A court in Lagos has ordered the former governor to answer questions from detectives.",
      "REQUEST"),
     ("Putin ordered troops to attack Kyiv.", "ASSAULT"),
 ])
