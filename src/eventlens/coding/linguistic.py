@@ -48,8 +48,10 @@ PERMISSION_WORDS = frozenset({"allow", "permit", "permission", "approval", "auth
                               "access", "go-ahead"})
 # Verbs of travel that are visits for envoys and deployments for troops.
 TRAVEL_VERBS = frozenset({"arrive", "travel", "fly"})
-PEACEKEEPING_WORDS = frozenset({"peacekeeping", "peacekeeper", "peace-keeping", "peace-keeper",
-                                "peacekeepers", "observer", "inspector", "monitor"})
+# Forces that keep the peace, and (with monitors) the missions whose deployment is aid and
+# whose withdrawal ends international involvement.
+PEACEKEEPING_WORDS = frozenset({"peacekeeping", "peacekeeper", "peace-keeping", "peace-keeper"})
+MISSION_WORDS = PEACEKEEPING_WORDS | {"observer", "inspector", "monitor"}
 WITHDRAW_VERBS = frozenset({"withdraw", "pull", "recall", "remove"})
 # Entity types that name an actor even when the knowledge base does not know it.
 NAMED_TARGETS = frozenset({"ORG", "PERSON", "NORP", "GPE"})
@@ -536,9 +538,9 @@ def _forces(head) -> bool:
 
 
 def _peacekeeping(verb) -> bool:
-    """Whether a deployment's own clause says its forces keep the peace ("to serve as a
-    peacekeeping force", "to the UN peacekeeping mission", "as peacekeepers")."""
-    return any(t.lemma_.lower() in PEACEKEEPING_WORDS for t in verb.subtree)
+    """Whether a deployment's own clause says its forces keep the peace or watch it ("to
+    serve as a peacekeeping force", "to the UN peacekeeping mission", "election observers")."""
+    return any(t.lemma_.lower() in MISSION_WORDS for t in verb.subtree)
 
 
 def _agreed_on(verb) -> list[str]:
