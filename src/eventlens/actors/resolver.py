@@ -22,6 +22,15 @@ COLLECTIVE_NOUNS = frozenset({"regime", "government", "administration", "cabinet
                               "party", "army", "militia", "movement", "team", "faction"})
 DUAL_WORDS = frozenset({"two", "both"})
 NEIGHBOUR_WORDS = frozenset({"neighbor", "neighbour"})
+# People a possessive pronoun's owner has, who are not the owner: "returned the painting to
+# its owners", "his lawyers said" (but "her decision" is hers, "its forces" its own).
+OTHER_PEOPLE = frozenset({
+    "owner", "family", "relative", "lawyer", "attorney", "neighbour", "neighbor", "ally",
+    "partner", "rival", "opponent", "critic", "victim", "child", "wife", "husband", "son",
+    "daughter", "parent", "heir", "employee", "customer", "client", "counterpart", "successor",
+    "predecessor", "host", "guest", "hostage", "captive", "captor", "friend", "enemy", "foe",
+    "adversary", "detractor", "accuser", "creditor", "debtor", "kidnapper", "killer",
+    "colleague", "member"})
 # Named things that act on no one: "hosts the Olympic Games", "under the Minsk agreement"
 NON_ACTOR_ENTITIES = frozenset({"EVENT", "LAW", "WORK_OF_ART", "PRODUCT", "LANGUAGE", "DATE",
                                 "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
@@ -302,12 +311,17 @@ class ActorResolver:
         With `any_noun`, any noun phrase is kept (for the patient of an act: "aid agencies",
         "the oil fields"), so the record still says what was acted upon.
         """
+        start, end = phrase_range(head, with_conjuncts=False)
         if head.ent_type_ in NON_ACTOR_ENTITIES:
-            return None
+            # "ordered the arrest of one of two men": the men
+            head = next((p for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                         for p in c.children if p.dep_ == "pobj"), None) \
+                if head.ent_type_ == "CARDINAL" else None
+            if head is None or head.ent_type_ in NON_ACTOR_ENTITIES:
+                return None
         named = head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
         if not named and not (any_noun and head.pos_ in ("NOUN", "PROPN")):
             return None
-        start, end = phrase_range(head, with_conjuncts=False)
         span = self.doc[start:end]
         name = head.ent_type_ and next((e.text for e in self.doc.ents
                                         if e.start <= head.i < e.end), "") or span.text
@@ -417,8 +431,10 @@ class ActorResolver:
         return sorted(pieces, key=lambda p: p.start)
 
     def _last_organisation(self, position: int) -> str:
-        """The code of the organisation the article named last before `position`, or ""."""
-        named = [(pos, actor.country) for pos, actor in self.memory.groups
+        """The code of the organisation the article named last before `position`, itself or
+        by one of its officials ("NATO Secretary-General Jens Stoltenberg said the alliance
+        ..."), or ""."""
+        named = [(pos, actor.country) for pos, actor in self.memory.groups + self.memory.people
                  if pos < position and actor.country and not actor.role
                  and self.kb.country_by_code(actor.country) is None]
         return max(named)[1] if named else ""
@@ -618,6 +634,15 @@ class ActorResolver:
                                  kind=kind)
         return None
 
+    def _owned_other(self, pron: Piece) -> bool:
+        """Whether a possessive pronoun only owns the phrase's head, which names someone else:
+        "returned the painting to its owners", "their lawyers" (but "its forces", "their
+        leaders" are the owner's own)."""
+        token = self.doc[pron.start]
+        head = token.head
+        return token.tag_ == "PRP$" and token.dep_ == "poss" and \
+            head.lemma_.lower() in OTHER_PEOPLE and not self._role_word(head)
+
     def _role_word(self, token) -> bool:
         return token.lower_ in self.roles or token.lemma_.lower() in self.roles
 
@@ -672,6 +697,8 @@ class ActorResolver:
         span = doc[chunk[0].start : chunk[-1].end]
         pron = next((p for p in chunk if p.pronoun), None)
         if pron is not None and len(chunk) == 1:
+            if self._owned_other(pron):
+                return []
             return self._coreference(pron, span)
         backer = next((p for p in chunk if self._backs(p)), None)
         if backer is not None:  # "Moscow-backed leaders", "pro-Russian separatists"

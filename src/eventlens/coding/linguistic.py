@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from eventlens.actors.kb import parse_partial_date
 from eventlens.actors.resolver import (
     LOCATIVE_PREPOSITIONS,
+    OTHER_PEOPLE,
     ActorResolver,
     normalise,
     phrase_range,
@@ -26,6 +27,7 @@ from eventlens.coding.modality import (
 )
 from eventlens.coding.quotes import find_quotes
 from eventlens.coding.triggers import (
+    BUILD_UP_VERBS,
     COMMIT_VERBS,
     FORCE_WORDS,
     GOVERNING_TYPES,
@@ -148,6 +150,11 @@ class LinguisticCoder:
         dropped: set[int] = set()
         for trig in triggers:
             outer_tok = complement_governor(trig.token)
+            head = trig.token.head
+            if outer_tok is None and trig.token.dep_ in ("acl", "ccomp") and \
+                    head.pos_ == "NOUN" and head.i in by_token and \
+                    by_token[head.i].frame.plover_type in GOVERNING_TYPES:
+                outer_tok = head  # "its demand that the US ease sanctions": only demanded
             outer = by_token.get(outer_tok.i) if outer_tok is not None else None
             if outer is not None and outer is not trig:
                 if outer.frame.plover_type in GOVERNING_TYPES:
@@ -182,7 +189,7 @@ class LinguisticCoder:
             if speakers and all(m.actor.country == speakers[0].actor.country for m in sources):
                 sources = speakers  # "Bass promised Washington's support": Bass
         frame, forced_mode = _reframed(trig)
-        targets, named_target = self._targets(trig, resolver)
+        targets, named_target = self._targets(trig, resolver, sources)
         if frame.plover_type == "PROTEST" and not any(
                 t.actor.country or t.actor.role for t in targets):
             # "went on strike at the Grasberg mine", "... on Freeport-McMoRan": the employer
@@ -285,7 +292,11 @@ class LinguisticCoder:
                 others = [t for t in targets if not _same_actor(src.actor, t.actor)]
                 if targets and not others and act.plover_type not in DYADIC_TYPES and all(
                         t.how in ("place", "metonym") for t in targets):
-                    others = [None]  # "Peru declared a state of emergency in Lima": its own
+                    # "Thailand extended the curfew in Bangkok": a place of its own that force
+                    # or a restriction falls on is the target; else the act has none ("Peru
+                    # announced talks in Lima")
+                    others = [_as_place(t) for t in targets] if quad == MATERIAL_CONFLICT \
+                        else [None]
                 for tgt in others if targets else [None]:
                     pairs.append((src, tgt))
                     if act.joint and tgt is not None and not _thing_of(tgt):
@@ -391,24 +402,34 @@ class LinguisticCoder:
                                          if label == "YIELD" else label].quad_class
         # "deploy troop"; and any deployment, which the frames already call aid where it
         # keeps the peace
-        named = tuple(act.trigger.split()) in self.lexicon.phrases or rule_type == "MOBILIZE"
-        if named and (rule_quad <= 2) != (label_quad <= 2) and score < CROSS_POLARITY_SCORE:
-            return rule_type
+        named = tuple(act.trigger.split()) in self.lexicon.phrases or rule_type == "MOBILIZE" \
+            or act.mode == "peacekeeping"
+        if named and (rule_quad <= 2) != (label_quad <= 2) and (
+                score < CROSS_POLARITY_SCORE
+                or act.trigger.split(" ")[0].split("_")[0] in BUILD_UP_VERBS):
+            return rule_type  # no build-up of forces is cooperation, however sure
         if label == "YIELD":
             return split_yield(triggers, rule_type)
         return label
 
-    def _targets(self, trig: Trigger, resolver: ActorResolver) -> tuple[list[Mention], bool]:
+    def _targets(self, trig: Trigger, resolver: ActorResolver,
+                 sources: list[Mention] = ()) -> tuple[list[Mention], bool]:
         """The first choice of target that names a known actor, or a name the knowledge base
         lacks in the first place ("went on strike against Freeport-McMoRan"), else the first
         choice; and whether the choice is such a name. A name or a role ("returned a mandate
-        to President X") beats a thing chosen before it."""
+        to President X") beats a thing chosen before it, but not by naming the source again
+        ("will release two guards held by them": the guards)."""
         first: list[Mention] = []
         first_thing = False
         for option in [trig.targets, *trig.alternatives]:
             if not option:
                 continue
             mentions = self._actors(option, resolver, patient=not trig.frame.joint)
+            if first and mentions and sources and all(
+                    m.how not in ("place", "metonym")
+                    and all(_same_actor(_as_source(s).actor, _as_source(m).actor)
+                            for s in sources) for m in mentions):
+                continue
             if any(m.actor.country and not _thing_of(m) for m in mentions):
                 # "voiced support on a visit for X": no thing beside an actor
                 return [m for m in mentions if m.actor.country or m.actor.role
@@ -420,7 +441,9 @@ class LinguisticCoder:
                 return mentions, named
             if not first and mentions:
                 first = mentions
-                first_thing = all(m.how == "unresolved" for m in mentions)
+                # "its owners", "the victims' families" are people, no thing a name beats
+                first_thing = all(m.how == "unresolved" for m in mentions) and not any(
+                    h.lemma_.lower() in OTHER_PEOPLE for h in option)
         return first, False
 
     def _actors(self, heads: list, resolver: ActorResolver, *,
@@ -691,6 +714,15 @@ def _same_actor(a: Actor, b: Actor) -> bool:
         return False
     # "Russia" and "the Russian government" are one actor; rebels and their country are not
     return a.role == b.role or (not a.role and b.role == "GOV") or (not b.role and a.role == "GOV")
+
+
+def _as_place(mention: Mention) -> Mention:
+    """A capital named as where something falls ("the curfew in Bangkok") is the city, not
+    the government it stands for elsewhere."""
+    if mention.how != "metonym":
+        return mention
+    return replace(mention, actor=Actor(mention.actor.country, "", mention.actor.name),
+                   how="place")
 
 
 def _as_source(mention: Mention) -> Mention:

@@ -76,6 +76,8 @@ CALL_ON_FRAME = Frame("CONSULT", "call on", ("on",), target_prep="on")
 DEADLINE_FRAME = Frame("THREATEN", "give + time to act", ())
 # "ordered the minister to appear for questioning": a demand on the one ordered.
 ORDER_FRAME = Frame("REQUEST", "order + to act", ())
+# "forced the plane to land", "forced him out of the country": coercion (CAMEO 17).
+FORCE_FRAME = Frame("COERCE", "force + to act", ())
 TIME_SPANS = frozenset({"hour", "day", "week", "month", "year"})
 AMOUNT_WORDS = frozenset({"million", "billion", "trillion"})
 # Verbal reactions whose target is whoever did the act they are about.
@@ -89,6 +91,41 @@ DEMAND_FRAME = Frame("REQUEST", "say + must", ())
 # Light verbs whose subject acts by the noun's means ("answered with artillery fire") but not
 # in the act it answers ("would respond to any attack").
 RESPONSE_VERBS = frozenset({"answer", "respond", "retaliate", "reply", "react"})
+# Words that make a "strike" an armed one ("launched air strikes against the enclave"), not a
+# walkout ("launched a strike for higher pay").
+ARMED_STRIKE_WORDS = frozenset({"air", "drone", "missile", "rocket", "artillery", "military",
+                                "aerial", "naval", "cruise", "precision", "retaliatory",
+                                "preemptive", "pre-emptive", "punitive", "surgical", "nuclear",
+                                "coalition"})
+# Verbs of handing something over: "returned the painting to its owner" acts on the one it
+# goes to, not on the thing.
+HANDING_VERBS = frozenset({"return", "give", "hand", "deliver", "send", "ship", "supply",
+                           "provide", "transfer", "donate", "repatriate", "restore", "airlift"})
+# Verbs of building up that deploy only when what they strengthen is armed, and the posts
+# that count ("reinforced its positions along the border").
+BUILD_UP_VERBS = frozenset({"reinforce", "build", "beef", "bolster", "strengthen"})
+FORCE_POSTS = frozenset({"position", "presence", "defence", "defense", "garrison", "base",
+                         "line", "border", "frontier", "outpost", "post", "deployment", "ally",
+                         "partner", "flank"})
+# Verbs whose object does what their infinitive says: "forced the minister to resign".
+OBJECT_CONTROL_VERBS = frozenset({
+    "force", "compel", "order", "urge", "ask", "persuade", "allow", "permit", "tell",
+    "invite", "encourage", "pressure", "push", "request", "instruct", "direct",
+    "authorize", "authorise", "help", "enable", "let", "require", "oblige", "convince",
+    "press", "implore", "beg", "warn", "advise", "empower", "mandate"})
+# Verbs of leaving that withdraw forces from where they were.
+LEAVE_VERBS = frozenset({"leave", "exit", "quit", "vacate", "evacuate"})
+# Permissions: "refused to allow the plane to land" acts on the plane.
+PERMIT_VERBS = frozenset({"allow", "permit", "let", "authorize", "authorise"})
+# Event nouns whose possessor undergoes the act when no of-phrase names another: "ordered the
+# tanker's release", "Khashoggi's killing" (but "Russia's release of the prisoners").
+PATIENT_NOUNS = frozenset({"release", "arrest", "detention", "extradition", "deportation",
+                           "expulsion", "execution", "trial", "prosecution", "imprisonment",
+                           "sacking", "dismissal", "removal", "ouster", "capture", "killing",
+                           "assassination", "pardon", "abduction", "kidnapping"})
+# Event nouns that ask something of whoever their clause names: "its demand that the US ease
+# sanctions".
+DEMAND_NOUN_TYPES = frozenset({"REQUEST", "THREATEN"})
 
 
 @dataclass(slots=True)
@@ -157,6 +194,11 @@ def verb_frame(token, lex: Lexicon) -> tuple[Frame, list[str], object] | None:
             return DEADLINE_FRAME, [lemma, "ultimatum"], span
     if lemma in ("order", "instruct", "direct") and _ordered_to_act(token):
         return ORDER_FRAME, [lemma, "order"], None
+    if lemma in ("force", "compel") and _made_to_act(token):
+        return FORCE_FRAME, [lemma], None
+    if lemma in LEAVE_VERBS and lex.phrases.get(("withdraw", "troop")) and _forces_leave(token):
+        # "American troops began leaving Afghanistan": a withdrawal
+        return lex.phrases[("withdraw", "troop")], [lemma, "withdraw"], None
     objects = _children(token, OBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
     if token.dep_ == "acl" and token.tag_ == "VBN":
         objects.append(token.head)  # "sanctions imposed by ..."
@@ -184,6 +226,10 @@ def verb_frame(token, lex: Lexicon) -> tuple[Frame, list[str], object] | None:
         if frame and frame.plover_type == "ASSAULT" and any(
                 c.dep_ == "amod" and c.lower_ in VERBAL_ATTACK_WORDS for c in obj.children):
             frame = VERBAL_ATTACK_FRAME  # "mounted a blistering attack on the cabinet"
+        armed = _armed_strike(obj) if frame and frame.plover_type == "PROTEST" else ""
+        if armed and lex.phrases.get(("launch", "airstrike")):
+            # "forces launched air strikes against the enclave": no walkout
+            return lex.phrases[("launch", "airstrike")], [lemma, f"{armed} strike", "strike"], obj
         if frame:
             return frame, [lemma, noun, f"{lemma} {noun}"], obj
     for child in token.children:
@@ -210,8 +256,44 @@ def verb_frame(token, lex: Lexicon) -> tuple[Frame, list[str], object] | None:
                     return CALL_ON_FRAME, ["call on", "visit"], None
                 return frame, [lemma], None
     if lemma in lex.verbs:
+        if lemma in BUILD_UP_VERBS and not _builds_forces(token):
+            return None  # "reinforced its commitment to refugees" deploys no one
         return lex.verbs[lemma], [lemma], None
     return None
+
+
+def _builds_forces(verb) -> bool:
+    """Whether what a verb of building up strengthens is armed ("reinforced its positions",
+    "beefed up its forces"), or left unsaid."""
+    objects = _children(verb, {"dobj"})
+    return not objects or any(
+        head_noun(o).lemma_.lower() in FORCE_WORDS | FORCE_POSTS
+        or head_noun(o).lemma_.lower() in equipment_words() for o in objects)
+
+
+def _made_to_act(verb) -> bool:
+    """"Jets forced a cargo plane to land", "forced the minister out of the country": someone
+    made to act or to leave."""
+    return bool(_children(verb, {"dobj"})) and any(
+        c.dep_ in ("xcomp", "ccomp") or (c.dep_ in ("prep", "prt", "advmod")
+                                         and c.lower_ in ("out", "into", "from", "off"))
+        for c in verb.children)
+
+
+def _forces_leave(verb) -> bool:
+    """Whether armed forces are the ones leaving a country or place named as the object."""
+    subjects, passive = subject_of(verb)
+    return not passive and bool(subjects) and all(
+        head_noun(s).lemma_.lower() in FORCE_WORDS for s in subjects) and any(
+        o.ent_type_ in ("GPE", "LOC", "FAC") for o in _children(verb, {"dobj"}))
+
+
+def _armed_strike(noun) -> str:
+    """The word that makes a "strike" an armed one ("air", "missile"), or ""."""
+    if noun.lemma_.lower() != "strike":
+        return ""
+    return next((c.lower_ for c in noun.children if c.dep_ in ("compound", "amod", "nmod")
+                 and c.lower_ in ARMED_STRIKE_WORDS), "")
 
 
 def _ordered_to_act(verb) -> bool:
@@ -277,6 +359,12 @@ def subject_of(verb) -> tuple[list, bool]:
         if current.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp") and current.head.i != current.i:
             if current.dep_ == "advcl" and current.tag_ not in ("VBG", "VBN", "VB"):
                 return [], False
+            if current.dep_ == "xcomp" and current.head.lemma_.lower() in OBJECT_CONTROL_VERBS:
+                made = _children(current.head, {"dobj"})
+                if made and not any(head_noun(m).lemma_.lower() in FORCE_WORDS for m in made):
+                    # "forced the minister to resign": the minister resigns (but "ordered
+                    # troops to attack" is the commander's attack)
+                    return made, False
             current = current.head
             continue
         if current.dep_ in ("relcl", "acl") and current.head.i != current.i:
@@ -310,6 +398,9 @@ def agent_of(verb) -> list:
     return [p for a in _children(verb, {"agent"}) for p in _children(a, {"pobj"})]
 
 
+# What an act is done "on": its grounds, not a party ("on suspicion of spying for Russia").
+GROUND_NOUNS = frozenset({"suspicion", "charge", "allegation", "accusation", "ground", "basis",
+                          "count", "suspicions", "charges", "grounds"})
 NOT_ACTORS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"})
 
 
@@ -326,7 +417,8 @@ def prep_objects(token, preps: tuple[str, ...] | frozenset) -> list:
         for prep in [child, *[c for c in child.children if c.dep_ == "conj"
                               and c.pos_ == "ADP"]]:
             found += [o for o in _children(prep, {"pobj", "pcomp"})  # "dozens of lenders"
-                      if head_noun(o).ent_type_ not in NOT_ACTORS]
+                      if head_noun(o).ent_type_ not in NOT_ACTORS
+                      and not (prep.lower_ == "on" and o.lemma_.lower() in GROUND_NOUNS)]
     return found
 
 
@@ -455,14 +547,24 @@ def _fill_verb_arguments(trig: Trigger, obj) -> None:
         for force in forces:
             options.append(prep_objects(head_noun(force), trig.frame.preps))
             options.append(_place_in(force))
-    partners = (prep_objects(verb, trig.frame.preps)
-                + (prep_objects(obj, trig.frame.preps) if obj is not None else [])
+    # "launched an investigation into Boztepe on suspicion of ...": the phrase noun's own
+    # preposition first
+    partners = ((prep_objects(obj, trig.frame.preps) if obj is not None else [])
+                + prep_objects(verb, trig.frame.preps)
                 + (prep_objects(carrier, trig.frame.preps) if carrier is not None else []))
     if trig.frame.plover_type == "CONSULT" or (obj is not None and trig.frame.joint):
         # "discussed Libya with Trump": who one talks with comes before what one discusses;
         # "established ties with Bhutan, a nation neighbouring India": the partner of a
         # shared act its phrase names comes before whatever else the parser made an object
         options.append(partners)
+    if verb.lemma_.lower() in PERMIT_VERBS:
+        # "refused to allow the plane to land": who is let act
+        options.append(complement_subjects(verb))
+    if verb.lemma_.lower() in HANDING_VERBS and direct and not any(
+            _names_people(d) or head_noun(d).ent_type_ in ("GPE", "NORP", "PERSON")
+            for d in direct):
+        # "returned a stolen painting to its owner": who receives the thing
+        options.append(prep_objects(verb, ("to",)))
     options.append(direct)
     acts = direct + ([obj] if obj is not None else [])
     # "the demands by X", "offers for peace talks by the Kabul government" (however the
@@ -476,11 +578,16 @@ def _fill_verb_arguments(trig: Trigger, obj) -> None:
         # "condemned the attack by Hamas", "dismissed a proposal by the government",
         # "turned down each offer made by the rebels", "rejected the PKK demand": who did
         # the act reacted to
+        # "rejected the Croatian government's request", "condemnation of the prime
+        # minister's declaration": whose it is
+        made = [n for d in acts for n in (d, *d.conjuncts, *[
+            p for c in (d, *d.conjuncts) for p in prep_objects(c, ("of",))])]
         options.append(makers
                        + [a for d in acts for c in d.children
                           if c.dep_ == "acl" and c.tag_ == "VBN" for a in agent_of(c)]
-                       + [c for d in acts for c in d.children
-                          if c.dep_ == "compound" and c.ent_type_ in ("ORG", "GPE", "NORP")])
+                       + [c for d in made for c in d.children
+                          if c.dep_ == "compound" and c.ent_type_ in ("ORG", "GPE", "NORP")]
+                       + [p for d in made for p in _possessors(d)])
     if trig.frame.plover_type in ("REQUEST", "THREATEN", "ACCUSE", "SUPPORT"):
         options.append(complement_subjects(verb))
         # "reiterated its demand that the US ease sanctions": the one asked to act
@@ -644,10 +751,20 @@ def _fill_noun_arguments(trig: Trigger) -> bool:
     """Fill a noun trigger's arguments; True when a light verb gave its source."""
     noun = trig.token
     modifiers = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
+    patients = []
+    if noun.lemma_.lower() in PATIENT_NOUNS and not prep_objects(noun, ("of",)):
+        patients = [c for c in modifiers if c.dep_ == "poss" and c.pos_ != "PRON"]
+        modifiers = [c for c in modifiers if c not in patients]
     # "a Russian force deployment": the adjective may hang on the compound
     modifiers += [g for c in modifiers if c.dep_ == "compound" for g in c.children
                   if g.dep_ in ("amod", "poss", "compound")]
-    sources = [c for c in modifiers if c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON")]
+    # "Hong Kong marchers demand ...": the marchers, not their city
+    people = [c for c in modifiers if c.dep_ == "compound" and c.head.i == noun.i
+              and role_words().get(c.lemma_.lower())
+              and any(g.ent_type_ in ("GPE", "NORP") for g in c.children)]
+    modifiers = [m for m in modifiers if not any(m.head.i == c.i for c in people)]
+    sources = people + [c for c in modifiers
+                        if c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON")]
     sources += [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
                 for p in _children(c, {"pobj"})]
     # "sanctions sponsored by the United States"
@@ -708,5 +825,8 @@ def _fill_noun_arguments(trig: Trigger) -> bool:
         subj, passive = subject_of(noun.head)
         trig.speaker = [] if passive else subj
     trig.sources = sources
-    trig.targets = targets or _subject_to(noun)
+    trig.targets = targets or patients or _subject_to(noun)
+    if not trig.targets and trig.frame.plover_type in DEMAND_NOUN_TYPES:
+        trig.targets = [s for c in noun.children if c.dep_ in ("acl", "ccomp")
+                        for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
     return light

@@ -337,3 +337,20 @@ def test_a_country_adjective_the_tagger_took_for_a_person_gives_the_country(code
     assert _mention(r, "Sri Lankan Tamil rebels").actor.code == "LKA:REB"
     # a first name that is also a country's name stays a person's
     assert _mention(r, "Jordan Smith, a local reporter").actor.country != "JOR"
+
+
+def test_people_a_pronoun_owns_are_not_its_owner(code_text):
+    r = code_text("Austria returned a stolen painting by Gustav Klimt to its owners in May. "
+                  "Austria said its soldiers would stay in Kosovo.", published="2024-06-07")
+    retreat = [e for e in r.events if e.plover_type == "RETREAT"]
+    assert retreat and retreat[0].target is not None and retreat[0].target.text == "its owners"
+    # a country's own forces are still its own
+    assert _mention(r, "its soldiers").actor.country == "AUT"
+
+
+def test_an_organisation_named_by_its_official_is_the_alliance_after_it(code_text):
+    r = code_text("The G7 met on Monday. NATO Secretary-General Mark Rutte said on Tuesday "
+                  "that the alliance was strengthening its forces on the eastern flank.",
+                  published="2024-11-05")
+    mobilised = [e for e in r.events if e.plover_type == "MOBILIZE"]
+    assert mobilised and mobilised[0].source.actor.country == "NATO"
