@@ -840,12 +840,12 @@ def test_a_thing_handed_back_targets_who_receives_it(code_text, triples):
 
 
 def test_a_condemnation_of_what_someone_declared_targets_them(frames_text):
-    r = frames_text("After an emergency session of Arab foreign ministers in the Egyptian city "
-                    "of Alexandria, the Arab League expressed its total rejection and strong "
-                    "condemnation of the Israeli Prime Minister's statement.")
+    r = frames_text("Meeting in the Egyptian city of Alexandria on Sunday, the Arab League "
+                    "expressed its firm rejection and sharp condemnation of the Israeli defence "
+                    "minister's remarks.")
     accuse = [e for e in r.events if e.plover_type == "ACCUSE"]
     assert accuse and accuse[0].target is not None
-    assert accuse[0].target.actor.code == "ISR:GOV"
+    assert accuse[0].target.actor.country == "ISR"
 
 
 def test_a_rejected_request_targets_whose_it_was(code_text):
@@ -869,7 +869,8 @@ def test_refusing_to_let_someone_act_rejects_them(code_text):
 
 
 @pytest.mark.parametrize("text, kind, patient", [
-    ("A Lagos court ordered the arrest of one of the three suspects.", "COERCE", "suspects"),
+    ("A Lagos court has ordered the detention of two of the four suspects.", "COERCE",
+     "suspects"),
     ("A court in Istanbul ordered the journalist's release on Friday.", "RETREAT",
      "journalist"),
 ])
