@@ -113,6 +113,12 @@ OBJECT_CONTROL_VERBS = frozenset({
     "invite", "encourage", "pressure", "push", "request", "instruct", "direct",
     "authorize", "authorise", "help", "enable", "let", "require", "oblige", "convince",
     "press", "implore", "beg", "warn", "advise", "empower", "mandate"})
+# Verbs that also mean publishing, and what is then published: "released a report".
+PUBLISH_VERBS = frozenset({"release", "issue", "publish", "unveil", "circulate"})
+MEDIA_NOUNS = frozenset({"video", "footage", "data", "figure", "image", "photo", "photograph",
+                         "detail", "result", "list", "transcript", "recording", "audio", "map",
+                         "document", "finding", "guideline", "report", "record", "survey", "poll",
+                         "book", "album", "film", "song"})
 # Verbs of leaving that withdraw forces from where they were.
 LEAVE_VERBS = frozenset({"leave", "exit", "quit", "vacate", "evacuate"})
 # Permissions: "refused to allow the plane to land" acts on the plane.
@@ -196,6 +202,11 @@ def verb_frame(token, lex: Lexicon) -> tuple[Frame, list[str], object] | None:
         return ORDER_FRAME, [lemma, "order"], None
     if lemma in ("force", "compel") and _made_to_act(token):
         return FORCE_FRAME, [lemma], None
+    if lemma in PUBLISH_VERBS and any(o.lemma_.lower() in DOCUMENT_NOUNS | MEDIA_NOUNS
+                                      for o in _children(token, {"dobj", "nsubjpass"})):
+        return None  # "released a joint statement criticising ...": published, nobody freed
+    if lemma == "close" and any(o.lemma_.lower() == "rank" for o in _children(token, {"dobj"})):
+        return None  # "to close ranks around the government": to unite
     if lemma in LEAVE_VERBS and lex.phrases.get(("withdraw", "troop")) and _forces_leave(token):
         # "American troops began leaving Afghanistan": a withdrawal
         return lex.phrases[("withdraw", "troop")], [lemma, "withdraw"], None

@@ -940,3 +940,24 @@ def test_marchers_of_a_city_are_its_people_not_its_government(code_text, triples
                               "shelved the bill", published="2019-06-17"))
     assert ("HKG:CVL", "REQUEST", "HKG:GOV", "asserted") in found
     assert all(t[0] != "HKG:GOV" for t in found if t[1] == "REQUEST")
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("A Cairo court sentenced the blogger to five years in prison on Sunday.", "COERCE"),
+    ("Judges in Seoul issued a warrant to detain ex-defence chief Kim Yong-hyun.",
+     "COERCE"),
+    ("A Paris court convicted the former minister of embezzlement.", "ACCUSE"),
+])
+def test_a_prison_term_or_warrant_coerces_and_a_conviction_accuses(frames_text, text, kind):
+    r = frames_text(text)
+    assert [e.plover_type for e in r.events][:1] == [kind]
+
+
+@pytest.mark.parametrize("text", [
+    "The army released footage of the raid on Tuesday.",
+    "The ministry released a statement on the talks.",
+    "Opposition parties agreed to close ranks around the prime minister.",
+])
+def test_publishing_and_closing_ranks_are_no_release_or_sanction(frames_text, text):
+    r = frames_text(text)
+    assert all(e.plover_type not in ("RETREAT", "SANCTION") for e in r.events)
