@@ -34,6 +34,7 @@ from eventlens.coding.triggers import (
     Trigger,
     find_triggers,
     head_noun,
+    owned_vessel,
     prep_objects,
     subject_of,
 )
@@ -430,7 +431,9 @@ class LinguisticCoder:
                     and all(_same_actor(_as_source(s).actor, _as_source(m).actor)
                             for s in sources) for m in mentions):
                 continue
-            if any(m.actor.country and not _thing_of(m) for m in mentions):
+            # "seized the Iranian tanker": a country's ship stands for it, other things not
+            vessel = any(owned_vessel(h) for h in option)
+            if any(m.actor.country and (vessel or not _thing_of(m)) for m in mentions):
                 # "voiced support on a visit for X": no thing beside an actor
                 return [m for m in mentions if m.actor.country or m.actor.role
                         or m.how != "unresolved"], False

@@ -101,6 +101,8 @@ ARMED_STRIKE_WORDS = frozenset({"air", "drone", "missile", "rocket", "artillery"
 # goes to, not on the thing.
 HANDING_VERBS = frozenset({"return", "give", "hand", "deliver", "send", "ship", "supply",
                            "provide", "transfer", "donate", "repatriate", "restore", "airlift"})
+# Adverbs right after a verb that the small parser gives for particles ("send away").
+ADVERB_PARTICLES = frozenset({"away", "out", "back", "off", "down", "up", "over", "in"})
 # Verbs of building up that deploy only when what they strengthen is armed, and the posts
 # that count ("reinforced its positions along the border").
 BUILD_UP_VERBS = frozenset({"reinforce", "build", "beef", "bolster", "strengthen"})
@@ -119,6 +121,8 @@ MEDIA_NOUNS = frozenset({"video", "footage", "data", "figure", "image", "photo",
                          "detail", "result", "list", "transcript", "recording", "audio", "map",
                          "document", "finding", "guideline", "report", "record", "survey", "poll",
                          "book", "album", "film", "song"})
+VESSEL_NOUNS = frozenset({"tanker", "ship", "vessel", "boat", "freighter", "trawler", "ferry",
+                          "barge", "yacht", "carrier", "dhow"})
 # Verbs of leaving that withdraw forces from where they were.
 LEAVE_VERBS = frozenset({"leave", "exit", "quit", "vacate", "evacuate"})
 # Permissions: "refused to allow the plane to land" acts on the plane.
@@ -162,6 +166,11 @@ def _particle(token) -> str:
     for child in token.children:
         if child.dep_ == "prt":
             return child.lower_
+    # "would send away 35 diplomats": the small parser makes the particle an adverb
+    nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if nxt is not None and nxt.head.i == token.i and nxt.dep_ == "advmod" and \
+            nxt.lower_ in ADVERB_PARTICLES:
+        return nxt.lower_
     return ""
 
 
@@ -173,6 +182,14 @@ def _names_people(noun) -> bool:
     # forces sent or withdrawn ("sent troops", "withdrew its soldiers") are not acted upon
     return noun.pos_ == "NOUN" and role not in (None, "MIL") and \
         lemma not in equipment_words() and lemma not in FORCE_WORDS
+
+
+def owned_vessel(noun) -> bool:
+    """Whether a phrase's own noun is a ship of a named country or owner ("seized the
+    Iranian tanker"): what is done to it is done to them."""
+    return noun.lemma_.lower() in VESSEL_NOUNS and any(
+        t.ent_type_ in ("GPE", "NORP", "ORG") for c in noun.lefts
+        if c.dep_ in ("amod", "compound", "poss", "nmod") for t in c.subtree)
 
 
 def verb_lemma(token, lex: Lexicon) -> str:
@@ -547,7 +564,7 @@ def _fill_verb_arguments(trig: Trigger, obj) -> None:
         # "declared a state of emergency in Lima": the noun the act's word hangs on is part
         # of the act; what follows it may name the target
         direct = [d for d in direct if d.i != carrier.i]
-    if obj is not None and obj.dep_ in OBJECT_DEPS and _names_people(obj):
+    if obj is not None and obj.dep_ in OBJECT_DEPS and (_names_people(obj) or owned_vessel(obj)):
         # "freed 37 prisoners", "expelled two Russian diplomats": the phrase's own noun names
         # who is acted upon
         options.append([obj])
@@ -560,7 +577,8 @@ def _fill_verb_arguments(trig: Trigger, obj) -> None:
             options.append(_place_in(force))
     # "launched an investigation into Boztepe on suspicion of ...": the phrase noun's own
     # preposition first
-    partners = ((prep_objects(obj, trig.frame.preps) if obj is not None else [])
+    partners = ([p for o in ((obj, *obj.conjuncts) if obj is not None else ())
+                 for p in prep_objects(o, trig.frame.preps)]
                 + prep_objects(verb, trig.frame.preps)
                 + (prep_objects(carrier, trig.frame.preps) if carrier is not None else []))
     if trig.frame.plover_type == "CONSULT" or (obj is not None and trig.frame.joint):
@@ -611,6 +629,10 @@ def _fill_verb_arguments(trig: Trigger, obj) -> None:
     for child in _children(verb, {"dobj"}):
         options.append(_possessors(child))
         options.append(prep_objects(child, FALLBACK_PREPS))
+    if trig.frame.plover_type in ("MOBILIZE", "AID"):
+        # "were deployed as peacekeeping forces along the buffer zone": where they go,
+        # however deep the parser hung it
+        options.append(_place_in(verb))
     options.append(prep_objects(verb, FALLBACK_PREPS))
     if obj is not None:
         options.append(prep_objects(obj, FALLBACK_PREPS))
@@ -628,7 +650,7 @@ def _fill_verb_arguments(trig: Trigger, obj) -> None:
         options.insert(0, [c for c in _children(inner, OBJECT_DEPS) if c.dep_ != "attr"]
                        + prep_objects(inner, FALLBACK_PREPS))
         trig.shared = False
-    if obj is not None and not _names_people(obj):
+    if obj is not None and not _names_people(obj) and not owned_vessel(obj):
         # the phrase's own noun is not acted upon ("went on strike")
         options = [[o for o in option if o.i != obj.i and head_noun(o).i != obj.i]
                    for option in options]

@@ -961,3 +961,34 @@ def test_a_prison_term_or_warrant_coerces_and_a_conviction_accuses(frames_text, 
 def test_publishing_and_closing_ranks_are_no_release_or_sanction(frames_text, text):
     r = frames_text(text)
     assert all(e.plover_type not in ("RETREAT", "SANCTION") for e in r.events)
+
+
+def test_a_grant_and_a_loan_go_to_whom_the_last_one_names(frames_text):
+    r = frames_text("The Ohio Department of Development announced a $150,000 grant and a "
+                    "$300,000 loan to the Dayton Port Authority for the clean-up.")
+    aid = [e for e in r.events if e.plover_type == "AID"]
+    assert aid and aid[0].target is not None and "Dayton" in aid[0].target.text
+
+
+def test_forces_deployed_as_peacekeepers_go_where_their_phrase_says(frames_text):
+    r = frames_text("Some 1,500 Turkish troops have been deployed as a peacekeeping force "
+                    "along the buffer zone between Syria and Iraq.")
+    aid = [e for e in r.events if e.plover_type == "AID"]
+    assert aid and aid[0].mode == "peacekeeping" and aid[0].target is not None
+    assert "buffer zone" in aid[0].target.text or aid[0].target.actor.country == "SYR"
+
+
+@pytest.mark.parametrize("text, owner", [
+    ("Off Gibraltar, British commandos seized the Iranian Adrian Darya tanker in breach of "
+     "EU sanctions.", "IRN"),
+    ("Iran seized a British-flagged tanker in the Strait of Hormuz.", "GBR"),
+])
+def test_a_seized_ship_stands_for_its_country(frames_text, text, owner):
+    r = frames_text(text)
+    seized = [e for e in r.events if e.plover_type == "COERCE"]
+    assert seized and seized[0].target is not None and seized[0].target.actor.country == owner
+
+
+def test_a_particle_the_parser_read_as_an_adverb_still_makes_the_phrasal_verb(frames_text):
+    r = frames_text("Estonia said it would send away seven Russian diplomats.")
+    assert [e.plover_type for e in r.events][:1] == ["COERCE"]
