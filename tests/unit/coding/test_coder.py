@@ -245,11 +245,21 @@ def test_condemning_an_act_targets_whoever_did_it(code_text):
     assert [e.target.actor.code for e in accuse] == ["PSE:REB"]
 
 
-def test_a_quantity_of_actors_is_a_target(code_text):
-    r = code_text("Prosecutors opened investigations against dozens of banks on Monday.",
-                  published="2023-05-02")
-    accuse = [e for e in r.events if e.plover_type == "ACCUSE"]
-    assert accuse and accuse[0].target is not None and "banks" in accuse[0].target.text
+@pytest.mark.parametrize("text, kind, patient", [
+    # a quantity of actors is a target
+    ("Prosecutors opened investigations against dozens of banks on Monday.", "ACCUSE", "banks"),
+    # refusing to let someone act rejects them
+    ("Hungary refused to allow the aid convoy to cross its territory.", "REJECT", "convoy"),
+    # an ordered act targets who undergoes it
+    ("A Lagos court has ordered the detention of two of the four suspects.", "COERCE",
+     "suspects"),
+    ("A court in Istanbul ordered the journalist's release on Friday.", "RETREAT",
+     "journalist"),
+])
+def test_the_target_is_who_the_act_falls_on(code_text, text, kind, patient):
+    r = code_text(text, published="2024-03-02")
+    acts = [e for e in r.events if e.plover_type == kind]
+    assert acts and acts[0].target is not None and patient in acts[0].target.text
 
 
 @pytest.mark.parametrize("text, kind, target", [
@@ -258,6 +268,8 @@ def test_a_quantity_of_actors_is_a_target(code_text):
      "SDN:GOV"),
     ("Kyiv turned down each offer made by Moscow to freeze the front line.", "REJECT",
      "RUS:GOV"),
+    ("A Kenyan court rejected the Ugandan government's request for the extradition of the "
+     "businessman.", "REJECT", "UGA:GOV"),
 ])
 def test_the_target_is_who_made_or_must_meet_the_demand(code_text, text, kind, target):
     r = code_text(text, published="2023-05-02")
@@ -848,36 +860,12 @@ def test_a_condemnation_of_what_someone_declared_targets_them(frames_text):
     assert accuse[0].target.actor.country == "ISR"
 
 
-def test_a_rejected_request_targets_whose_it_was(code_text):
-    r = code_text("A Kenyan court rejected the Ugandan government's request for the "
-                  "extradition of the businessman.", published="2024-03-02")
-    reject = [e for e in r.events if e.plover_type == "REJECT"]
-    assert reject and reject[0].target.actor.code == "UGA:GOV"
-
-
 def test_a_demand_noun_asks_its_clause_subject_and_the_act_is_only_demanded(frames_text,
                                                                              triples):
     found = triples(frames_text("Pakistan repeated its demand that India restore the "
                                 "region's autonomy."))
     assert ("PAK:GOV", "REQUEST", "IND:GOV", "asserted") in found
     assert all(t[0] != "IND:GOV" for t in found)  # India has done nothing yet
-def test_refusing_to_let_someone_act_rejects_them(code_text):
-    r = code_text("Hungary refused to allow the aid convoy to cross its territory.",
-                  published="2024-03-02")
-    reject = [e for e in r.events if e.plover_type == "REJECT"]
-    assert reject and reject[0].target is not None and "convoy" in reject[0].target.text
-
-
-@pytest.mark.parametrize("text, kind, patient", [
-    ("A Lagos court has ordered the detention of two of the four suspects.", "COERCE",
-     "suspects"),
-    ("A court in Istanbul ordered the journalist's release on Friday.", "RETREAT",
-     "journalist"),
-])
-def test_an_ordered_act_on_someone_targets_them(code_text, text, kind, patient):
-    r = code_text(text, published="2024-03-02")
-    acts = [e for e in r.events if e.plover_type == kind]
-    assert acts and acts[0].target is not None and patient in acts[0].target.text
 
 
 def test_an_investigation_into_someone_targets_them_not_its_grounds(frames_text):
