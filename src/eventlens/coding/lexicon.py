@@ -59,7 +59,7 @@ class Lexicon:
         return ""
 
 
-def _read_yaml(name: str) -> dict:
+def read_yaml(name: str) -> dict:
     path = resources.files("eventlens.data").joinpath(name)
     try:
         return yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -71,10 +71,10 @@ def _read_yaml(name: str) -> dict:
 def load_lexicon() -> Lexicon:
     """Build the lexicon from the packaged frames.yaml and plover.yaml (once per process)."""
     lex = Lexicon()
-    for name, spec in _read_yaml("plover.yaml").items():
+    for name, spec in read_yaml("plover.yaml").items():
         lex.types[name] = PloverType(name, str(spec["cameo"]), int(spec["quad"]),
                                      float(spec["intensity"]))
-    frames = _read_yaml("frames.yaml")
+    frames = read_yaml("frames.yaml")
     with_particle: list[tuple[str, str, Frame]] = []
     unknown = set(frames) - set(PLOVER_TYPES)
     if unknown:

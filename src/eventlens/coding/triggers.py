@@ -76,6 +76,11 @@ CALL_ON_FRAME = Frame("CONSULT", "call on", ("on",), target_prep="on")
 DEADLINE_FRAME = Frame("THREATEN", "give + time to act", ())
 # "ordered the minister to appear for questioning": a demand on the one ordered.
 ORDER_FRAME = Frame("REQUEST", "order + to act", ())
+# Verbs that give someone or something a name, and what the name's polarity makes of them.
+LABEL_VERBS = frozenset({"call", "describe", "brand", "label", "dub", "term"})
+LABEL_BLAME_FRAME = Frame("ACCUSE", "call + blame", ())
+LABEL_PRAISE_FRAME = Frame("SUPPORT", "call + praise", ())
+LABEL_FRAMES = (LABEL_BLAME_FRAME, LABEL_PRAISE_FRAME)
 # "forced the plane to land", "forced him out of the country": coercion (CAMEO 17).
 FORCE_FRAME = Frame("COERCE", "force + to act", ())
 TIME_SPANS = frozenset({"hour", "day", "week", "month", "year"})
@@ -215,6 +220,16 @@ def verb_frame(token, lex: Lexicon) -> tuple[Frame, list[str], object] | None:
         span = _time_to_act(token)
         if span is not None:
             return DEADLINE_FRAME, [lemma, "ultimatum"], span
+    predicate = _naming(token) if lemma in LABEL_VERBS else None
+    if predicate is not None:
+        # "called Putin a war criminal" blames him, "called the accord a beacon of hope"
+        # praises it, "struck what it called Hamas targets" only names them: no call at all
+        from eventlens.coding.polarity import name_polarity
+
+        polarity = name_polarity(predicate, lex)
+        if polarity == 0:
+            return None
+        return (LABEL_BLAME_FRAME if polarity < 0 else LABEL_PRAISE_FRAME), [lemma, "name"], None
     if lemma in ("order", "instruct", "direct") and _ordered_to_act(token):
         return ORDER_FRAME, [lemma, "order"], None
     if lemma in ("force", "compel") and _made_to_act(token):
@@ -297,6 +312,28 @@ def _builds_forces(verb) -> bool:
     return not objects or any(
         head_noun(o).lemma_.lower() in FORCE_WORDS | FORCE_POSTS
         or head_noun(o).lemma_.lower() in equipment_words() for o in objects)
+
+
+def _naming(verb) -> list | None:
+    """The words of the name a verb of naming gives its object ("called Putin [a war
+    criminal]", "called the decision [deeply unfortunate]", "described the talks [as
+    constructive]"), or None where it names nothing."""
+    objects = _children(verb, {"dobj"})
+    if not objects:
+        # "called Britain's ambassador a very stupid guy", parsed as a predicate with an
+        # appositive: the appositive is the name
+        named = [c for c in _children(verb, {"oprd"}) if any(g.dep_ == "appos" for g in c.children)]
+        return [t for c in named for g in c.children if g.dep_ == "appos" for t in g.subtree] \
+            or None
+    obj = objects[0]
+    heads = [c for c in verb.children if c.dep_ in ("oprd", "acomp")
+             or (c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("NOUN", "ADJ"))]
+    heads += [c for c in obj.children if c.dep_ == "appos" or (c.dep_ == "amod" and c.i > obj.i)]
+    heads += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
+              for p in _children(c, {"pobj", "acomp", "amod"})]
+    if not heads:
+        return None
+    return [t for h in heads for t in h.subtree]
 
 
 def _made_to_act(verb) -> bool:
@@ -554,7 +591,9 @@ def _fill_verb_arguments(trig: Trigger, obj) -> None:
         options.append(named)
         # "urged sanctions against Gazprom": who the thing asked for is aimed at
         options.append([o for n in named for o in prep_objects(n, FALLBACK_PREPS)])
-    direct = [c for c in _children(verb, OBJECT_DEPS) if (obj is None or c.i != obj.i) and c.dep_ != "attr"]
+    direct = [c for c in _children(verb, OBJECT_DEPS) if (obj is None or c.i != obj.i)
+              and c.dep_ != "attr" and not (c.dep_ == "oprd" and trig.frame in LABEL_FRAMES
+                                            and _children(verb, {"dobj"}))]
     # "granted a full pardon to Hunter Biden" may come parsed with "to" as the dative
     direct = [p for c in direct
               for p in (_children(c, {"pobj"}) if c.dep_ == "dative" and c.pos_ == "ADP" else [c])]

@@ -980,3 +980,25 @@ def test_a_seized_ship_stands_for_its_country(frames_text, text, owner):
 def test_a_particle_the_parser_read_as_an_adverb_still_makes_the_phrasal_verb(frames_text):
     r = frames_text("Estonia said it would send away seven Russian diplomats.")
     assert [e.plover_type for e in r.events][:1] == ["COERCE"]
+
+
+@pytest.mark.parametrize("text, kind, target", [
+    ("Chancellor Scholz called Vladimir Putin a war criminal on Sunday.", "ACCUSE", "RUS"),
+    ("Tokyo called Pyongyang's launch a grave provocation.", "ACCUSE", "PRK"),
+    ("The Kremlin called the reports lies.", "ACCUSE", ""),
+    ("President Lula called Xi Jinping a great friend of Brazil.", "SUPPORT", "CHN"),
+    ("Macron described the talks with Modi as constructive.", "SUPPORT", ""),
+    ("Biden called Xi on Friday to discuss tariffs.", "CONSULT", "CHN"),
+])
+def test_a_name_given_blames_or_praises_and_a_call_is_a_call(frames_text, text, kind, target):
+    r = frames_text(text)
+    kinds = [e.plover_type for e in r.events]
+    assert kinds[:1] == [kind]
+    assert "CONSULT" not in kinds or kind == "CONSULT"  # no phone call in a name
+    if target:
+        assert r.events[0].target.actor.country == target
+
+
+def test_a_name_that_only_names_is_no_event(frames_text):
+    r = frames_text("The air force struck what it called militant hideouts near Idlib.")
+    assert [e.plover_type for e in r.events] == ["ASSAULT"]
