@@ -77,7 +77,8 @@ DEADLINE_FRAME = Frame("THREATEN", "give + time to act", ())
 # "ordered the minister to appear for questioning": a demand on the one ordered.
 ORDER_FRAME = Frame("REQUEST", "order + to act", ())
 # Verbs that give someone or something a name, and what the name's polarity makes of them.
-LABEL_VERBS = frozenset({"call", "describe", "brand", "label", "dub", "term"})
+LABEL_VERBS = frozenset({"call", "describe", "brand", "label", "dub", "term", "regard", "view",
+                         "deem", "consider"})
 LABEL_BLAME_FRAME = Frame("ACCUSE", "call + blame", ())
 LABEL_PRAISE_FRAME = Frame("SUPPORT", "call + praise", ())
 LABEL_FRAMES = (LABEL_BLAME_FRAME, LABEL_PRAISE_FRAME)
@@ -221,6 +222,8 @@ def verb_frame(token, lex: Lexicon) -> tuple[Frame, list[str], object] | None:
         if span is not None:
             return DEADLINE_FRAME, [lemma, "ultimatum"], span
     predicate = _naming(token) if lemma in LABEL_VERBS else None
+    if predicate == []:
+        return None
     if predicate is not None:
         # "called Putin a war criminal" blames him, "called the accord a beacon of hope"
         # praises it, "struck what it called Hamas targets" only names them: no call at all
@@ -326,6 +329,8 @@ def _naming(verb) -> list | None:
         return [t for c in named for g in c.children if g.dep_ == "appos" for t in g.subtree] \
             or None
     obj = objects[0]
+    if obj.tag_ in ("WP", "WDT"):
+        return []  # "struck what it called militant hideouts": a name for the act, no one's
     heads = [c for c in verb.children if c.dep_ in ("oprd", "acomp")
              or (c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("NOUN", "ADJ"))]
     heads += [c for c in obj.children if c.dep_ == "appos" or (c.dep_ == "amod" and c.i > obj.i)]

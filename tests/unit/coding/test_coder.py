@@ -1002,3 +1002,17 @@ def test_a_name_given_blames_or_praises_and_a_call_is_a_call(frames_text, text, 
 def test_a_name_that_only_names_is_no_event(frames_text):
     r = frames_text("The air force struck what it called militant hideouts near Idlib.")
     assert [e.plover_type for e in r.events] == ["ASSAULT"]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("After the talks, Macron said he still regarded Erdogan as an autocrat.", "ACCUSE"),
+    ("Pashinyan said Baku had launched what it described as anti-terrorist measures.", None),
+])
+def test_regarding_someone_as_something_names_them_and_a_wh_object_names_no_one(
+        frames_text, text, kind):
+    r = frames_text(text)
+    kinds = [e.plover_type for e in r.events]
+    if kind is None:
+        assert "ACCUSE" not in kinds and "CONSULT" not in kinds
+    else:
+        assert kinds[:1] == [kind]
