@@ -129,6 +129,9 @@ MEDIA_NOUNS = frozenset({"video", "footage", "data", "figure", "image", "photo",
                          "book", "album", "film", "song"})
 VESSEL_NOUNS = frozenset({"tanker", "ship", "vessel", "boat", "freighter", "trawler", "ferry",
                           "barge", "yacht", "carrier", "dhow"})
+# Feelings voiced: their of-phrase names who feels them ("the concern of Washington").
+FEELING_NOUNS = frozenset({"concern", "anger", "outrage", "frustration", "dismay", "alarm",
+                           "worry", "displeasure", "disappointment", "indignation", "regret"})
 # Verbs of leaving that withdraw forces from where they were.
 LEAVE_VERBS = frozenset({"leave", "exit", "quit", "vacate", "evacuate"})
 # Permissions: "refused to allow the plane to land" acts on the plane.
@@ -242,6 +245,9 @@ def verb_frame(token, lex: Lexicon) -> tuple[Frame, list[str], object] | None:
         return None  # "released a joint statement criticising ...": published, nobody freed
     if lemma == "close" and any(o.lemma_.lower() == "rank" for o in _children(token, {"dobj"})):
         return None  # "to close ranks around the government": to unite
+    if lemma == "remove" and lex.verbs.get("exclude") and _removes_member(token):
+        # "agreed to remove selected Russian banks from SWIFT": an exclusion
+        return lex.verbs["exclude"], [lemma, "exclude"], None
     if lemma in LEAVE_VERBS and lex.phrases.get(("withdraw", "troop")) and _forces_leave(token):
         # "American troops began leaving Afghanistan": a withdrawal
         return lex.phrases[("withdraw", "troop")], [lemma, "withdraw"], None
@@ -339,6 +345,16 @@ def _naming(verb) -> list | None:
     if not heads:
         return None
     return [t for h in heads for t in h.subtree]
+
+
+def _removes_member(verb) -> bool:
+    """Whether a verb of removing takes actors out of a body or system ("remove Russian banks
+    from SWIFT", "removed Hungary from the committee"), not a thing or its own forces."""
+    return any(c.dep_ == "prep" and c.lower_ == "from" for c in verb.children) and any(
+        (_names_people(o) or o.ent_type_ in ("GPE", "NORP", "ORG")
+         or role_words().get(o.lemma_.lower()) == "BUS")
+        and head_noun(o).lemma_.lower() not in FORCE_WORDS
+        for o in _children(verb, {"dobj"}))
 
 
 def _made_to_act(verb) -> bool:
@@ -621,8 +637,16 @@ def _fill_verb_arguments(trig: Trigger, obj) -> None:
             options.append(_place_in(force))
     # "launched an investigation into Boztepe on suspicion of ...": the phrase noun's own
     # preposition first
+    # "voiced the concern of Washington about the build-up": who feels it is no target, what
+    # it is about is (wherever the parser hung the about-phrase)
+    feeling = obj is not None and obj.lemma_.lower() in FEELING_NOUNS
+    obj_preps = tuple(p for p in trig.frame.preps if p != "of") if feeling \
+        else trig.frame.preps
+    if feeling:
+        options.append([t for t in obj.subtree if t.dep_ == "pobj"
+                        and t.head.lower_ in ("about", "over", "at")][:1])
     partners = ([p for o in ((obj, *obj.conjuncts) if obj is not None else ())
-                 for p in prep_objects(o, trig.frame.preps)]
+                 for p in prep_objects(o, obj_preps)]
                 + prep_objects(verb, trig.frame.preps)
                 + (prep_objects(carrier, trig.frame.preps) if carrier is not None else []))
     if trig.frame.plover_type == "CONSULT" or (obj is not None and trig.frame.joint):
@@ -672,7 +696,8 @@ def _fill_verb_arguments(trig: Trigger, obj) -> None:
         options.append(_subject_to(obj))
     for child in _children(verb, {"dobj"}):
         options.append(_possessors(child))
-        options.append(prep_objects(child, FALLBACK_PREPS))
+        options.append(prep_objects(child, FALLBACK_PREPS if not feeling else
+                                    tuple(p for p in FALLBACK_PREPS if p != "of")))
     if trig.frame.plover_type in ("MOBILIZE", "AID"):
         # "were deployed as peacekeeping forces along the buffer zone": where they go,
         # however deep the parser hung it

@@ -1016,3 +1016,17 @@ def test_regarding_someone_as_something_names_them_and_a_wh_object_names_no_one(
         assert "ACCUSE" not in kinds and "CONSULT" not in kinds
     else:
         assert kinds[:1] == [kind]
+
+
+def test_removing_members_from_a_system_excludes_them(frames_text, triples):
+    found = triples(frames_text("Japan and Canada agreed to remove several Iranian banks from "
+                                "the SWIFT payment network."))
+    assert ("JPN:GOV", "SANCTION", "IRN:BUS", "intended") in found
+    assert not frames_text("Russia removed its troops from the border town.").events
+
+
+def test_a_concern_voiced_targets_what_it_is_about_not_who_shares_it(frames_text):
+    r = frames_text("Scholz voiced the deep concern of Berlin and its European allies about "
+                    "the build-up of Chinese warships near Taiwan.")
+    accuse = [e for e in r.events if e.plover_type == "ACCUSE"]
+    assert accuse and all(e.target.actor.country == "CHN" for e in accuse)
