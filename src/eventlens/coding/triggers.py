@@ -126,7 +126,7 @@ PUBLISH_VERBS = frozenset({"release", "issue", "publish", "unveil", "circulate"}
 MEDIA_NOUNS = frozenset({"video", "footage", "data", "figure", "image", "photo", "photograph",
                          "detail", "result", "list", "transcript", "recording", "audio", "map",
                          "document", "finding", "guideline", "report", "record", "survey", "poll",
-                         "book", "album", "film", "song"})
+                         "book", "album", "film", "song", "account", "readout", "version"})
 VESSEL_NOUNS = frozenset({"tanker", "ship", "vessel", "boat", "freighter", "trawler", "ferry",
                           "barge", "yacht", "carrier", "dhow"})
 # Feelings voiced: their of-phrase names who feels them ("the concern of Washington").
@@ -240,8 +240,13 @@ def verb_frame(token, lex: Lexicon) -> tuple[Frame, list[str], object] | None:
         return ORDER_FRAME, [lemma, "order"], None
     if lemma in ("force", "compel") and _made_to_act(token):
         return FORCE_FRAME, [lemma], None
+    published = _children(token, {"dobj", "nsubjpass"})
+    if token.dep_ == "acl" and token.tag_ == "VBN":  # "an account of the meeting released by"
+        head = token.head
+        published += [head] + ([head.head.head] if head.dep_ == "pobj" and head.head.lower_ == "of"
+                               else [])
     if lemma in PUBLISH_VERBS and any(o.lemma_.lower() in DOCUMENT_NOUNS | MEDIA_NOUNS
-                                      for o in _children(token, {"dobj", "nsubjpass"})):
+                                      for o in published):
         return None  # "released a joint statement criticising ...": published, nobody freed
     if lemma == "close" and any(o.lemma_.lower() == "rank" for o in _children(token, {"dobj"})):
         return None  # "to close ranks around the government": to unite
@@ -435,6 +440,8 @@ def subject_of(verb) -> tuple[list, bool]:
         seen += 1
         subj = _children(current, SUBJECT_DEPS)
         if subj:
+            if current.dep_ == "relcl" and all(s.tag_ in ("WDT", "WP") for s in subj):
+                return [current.head], False  # "Qatar, which mediated the deal": Qatar
             return subj, False
         subj = _children(current, PASSIVE_SUBJECT_DEPS)
         if subj:
@@ -535,7 +542,14 @@ def find_triggers(sent, lex: Lexicon) -> list[Trigger]:
         used.add(token.i)
         if obj is not None:
             used.add(obj.i)
-    triggers += _reported_acts(sent, used)
+    reported = _reported_acts(sent, used)
+    # "Xi told Biden the United States should stop arming Taiwan": the arming is only what is
+    # demanded, no act of its own
+    demanded = {t.i for trig in reported if trig.frame is DEMAND_FRAME
+                for c in trig.token.children
+                if c.dep_ == "ccomp" and _reported_frame(c)[0] is DEMAND_FRAME for t in c.subtree}
+    triggers = [t for t in triggers if t.token.i not in demanded] + reported
+    used |= demanded
     for token in sent:
         if token.i in used or token.pos_ not in ("NOUN", "PROPN"):
             continue

@@ -1030,3 +1030,15 @@ def test_a_concern_voiced_targets_what_it_is_about_not_who_shares_it(frames_text
                     "the build-up of Chinese warships near Taiwan.")
     accuse = [e for e in r.events if e.plover_type == "ACCUSE"]
     assert accuse and all(e.target.actor.country == "CHN" for e in accuse)
+
+
+def test_what_a_speaker_says_another_must_do_is_not_recorded_as_done(frames_text):
+    r = frames_text("Xi told Biden on Monday that the United States should stop arming Taiwan "
+                    "and end its naval patrols.")
+    assert [(e.source.actor.country, e.plover_type) for e in r.events] == [("CHN", "REQUEST")]
+
+
+def test_a_relative_pronoun_subject_is_its_antecedent(frames_text, triples):
+    found = triples(frames_text("Egypt, which mediated the truce between Israel and Hamas, said "
+                                "talks would resume on Monday."))
+    assert ("EGY:GOV", "CONSULT", "ISR:GOV", "asserted") in found
