@@ -26,7 +26,8 @@ DENY_VERBS = frozenset({"deny", "refute", "dismiss", "reject"})
 GOVERNING_TYPES = frozenset({"THREATEN", "REJECT", "REQUEST", "ACCUSE", "SUPPORT"})
 FORCE_WORDS = frozenset({"troop", "troops", "force", "forces", "army", "soldier", "police", "man",
                          "men", "military", "brigade", "unit", "reservist", "warship", "jet",
-                         "personnel", "presence", "battalion", "division", "marine", "navy"})
+                         "personnel", "presence", "battalion", "division", "marine", "navy",
+                         "column", "tank", "convoy"})
 # Prepositions tried last for a target when the frame's own find nothing that names an actor.
 FALLBACK_PREPS = ("with", "to", "on", "against", "toward", "towards", "into", "from", "at", "for",
                   "over", "of")
@@ -129,6 +130,8 @@ MEDIA_NOUNS = frozenset({"video", "footage", "data", "figure", "image", "photo",
                          "book", "album", "film", "song", "account", "readout", "version"})
 VESSEL_NOUNS = frozenset({"tanker", "ship", "vessel", "boat", "freighter", "trawler", "ferry",
                           "barge", "yacht", "carrier", "dhow"})
+# Verbs of fighting that are words when people clash "over" a topic.
+ARGUE_VERBS = frozenset({"clash", "spar", "fight", "battle", "tussle"})
 # Feelings voiced: their of-phrase names who feels them ("the concern of Washington").
 FEELING_NOUNS = frozenset({"concern", "anger", "outrage", "frustration", "dismay", "alarm",
                            "worry", "displeasure", "disappointment", "indignation", "regret"})
@@ -250,6 +253,8 @@ def verb_frame(token, lex: Lexicon) -> tuple[Frame, list[str], object] | None:
         return None  # "released a joint statement criticising ...": published, nobody freed
     if lemma == "close" and any(o.lemma_.lower() == "rank" for o in _children(token, {"dobj"})):
         return None  # "to close ranks around the government": to unite
+    if lemma in ARGUE_VERBS and _argued_over(token):
+        return None  # "Biden and Xi clash over Taiwan": words, not arms
     if lemma == "remove" and lex.verbs.get("exclude") and _removes_member(token):
         # "agreed to remove selected Russian banks from SWIFT": an exclusion
         return lex.verbs["exclude"], [lemma, "exclude"], None
@@ -350,6 +355,19 @@ def _naming(verb) -> list | None:
     if not heads:
         return None
     return [t for h in heads for t in h.subtree]
+
+
+def _argued_over(verb) -> bool:
+    """Whether a clash is over a topic between people who bear no arms ("the two leaders
+    clashed over Taiwan"), not between forces ("troops clashed over the border town")."""
+    if not any(c.dep_ == "prep" and c.lower_ in ("over", "about") and not _dated(c)
+               for c in verb.children):
+        return False
+    subjects, _ = subject_of(verb)
+    return bool(subjects) and not any(
+        head_noun(s).lemma_.lower() in FORCE_WORDS
+        or role_words().get(head_noun(s).lemma_.lower()) in ("MIL", "REB", "COP")
+        for s in subjects)
 
 
 def _removes_member(verb) -> bool:
@@ -716,7 +734,9 @@ def _fill_verb_arguments(trig: Trigger, obj) -> None:
         # "were deployed as peacekeeping forces along the buffer zone": where they go,
         # however deep the parser hung it
         options.append(_place_in(verb))
-    options.append(prep_objects(verb, FALLBACK_PREPS))
+    # forces sent "from Russia, Belarus and Crimea" are not aimed at where they set out
+    options.append(prep_objects(verb, FALLBACK_PREPS if trig.frame.plover_type != "MOBILIZE"
+                                else tuple(p for p in FALLBACK_PREPS if p != "from")))
     if obj is not None:
         options.append(prep_objects(obj, FALLBACK_PREPS))
     # "conceded the demands by the teachers union", "lifted curbs imposed on Seoul": who made

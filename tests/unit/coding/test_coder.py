@@ -1042,3 +1042,19 @@ def test_a_relative_pronoun_subject_is_its_antecedent(frames_text, triples):
     found = triples(frames_text("Egypt, which mediated the truce between Israel and Hamas, said "
                                 "talks would resume on Monday."))
     assert ("EGY:GOV", "CONSULT", "ISR:GOV", "asserted") in found
+
+
+def test_leaders_clashing_over_a_topic_use_words_not_arms(frames_text):
+    r = frames_text("Biden and Xi held talks in Bali and clashed over Taiwan.")
+    assert "ASSAULT" not in [e.plover_type for e in r.events]
+    r = frames_text("Government troops clashed with rebels near Goma on Sunday.")
+    assert [e.plover_type for e in r.events][:1] == ["ASSAULT"]
+
+
+def test_columns_sent_across_a_border_mobilise_and_are_not_aimed_where_they_set_out(
+        frames_text):
+    r = frames_text("Russian troops crossed into Ukraine, sending armoured columns across the "
+                    "border from Belarus and Crimea.")
+    sent = [e for e in r.events if e.trigger.startswith("send")]
+    assert sent and all(e.plover_type == "MOBILIZE" for e in sent)
+    assert all(e.target is None or e.target.actor.country != "BLR" for e in sent)
