@@ -130,6 +130,11 @@ MEDIA_NOUNS = frozenset({"video", "footage", "data", "figure", "image", "photo",
                          "book", "album", "film", "song", "account", "readout", "version"})
 VESSEL_NOUNS = frozenset({"tanker", "ship", "vessel", "boat", "freighter", "trawler", "ferry",
                           "barge", "yacht", "carrier", "dhow"})
+# What is given in words, not aid: "gave no details", "provided an explanation".
+WORDS_GIVEN = frozenset({"detail", "explanation", "account", "interview", "speech", "statement",
+                         "briefing", "reason", "figure", "estimate", "timeline", "comment",
+                         "answer", "update", "example", "view",
+                         "opinion", "impression", "indication", "sign", "hint"})
 # Verbs of fighting that are words when people clash "over" a topic.
 ARGUE_VERBS = frozenset({"clash", "spar", "fight", "battle", "tussle"})
 # Feelings voiced: their of-phrase names who feels them ("the concern of Washington").
@@ -253,6 +258,11 @@ def verb_frame(token, lex: Lexicon) -> tuple[Frame, list[str], object] | None:
         return None  # "released a joint statement criticising ...": published, nobody freed
     if lemma == "close" and any(o.lemma_.lower() == "rank" for o in _children(token, {"dobj"})):
         return None  # "to close ranks around the government": to unite
+    if lemma in ("give", "provide", "offer") and any(
+            o.lemma_.lower() in WORDS_GIVEN for o in _children(token, {"dobj"})):
+        return None  # "gave no details of the areas involved": words, not aid
+    if lemma == "train" and not _children(token, {"dobj"}):
+        return None  # "forces are training together": no one is trained
     if lemma in ARGUE_VERBS and _argued_over(token):
         return None  # "Biden and Xi clash over Taiwan": words, not arms
     if lemma == "remove" and lex.verbs.get("exclude") and _removes_member(token):

@@ -1058,3 +1058,18 @@ def test_columns_sent_across_a_border_mobilise_and_are_not_aimed_where_they_set_
     sent = [e for e in r.events if e.trigger.startswith("send")]
     assert sent and all(e.plover_type == "MOBILIZE" for e in sent)
     assert all(e.target is None or e.target.actor.country != "BLR" for e in sent)
+
+
+@pytest.mark.parametrize("text", [
+    "The defence minister gave no details of the areas involved.",
+    "The test came days into the Pacific Guard exercises, in which American and Japanese "
+    "forces are training.",
+])
+def test_words_given_and_forces_training_together_are_no_aid(nlp, text):
+    from eventlens.coding.lexicon import load_lexicon
+    from eventlens.coding.triggers import find_triggers
+    from eventlens.nlp import parse
+
+    doc = next(iter(parse([text], nlp=nlp)))
+    found = [t.frame.plover_type for s in doc.sents for t in find_triggers(s, load_lexicon())]
+    assert "AID" not in found
