@@ -130,6 +130,12 @@ MEDIA_NOUNS = frozenset({"video", "footage", "data", "figure", "image", "photo",
                          "book", "album", "film", "song", "account", "readout", "version"})
 VESSEL_NOUNS = frozenset({"tanker", "ship", "vessel", "boat", "freighter", "trawler", "ferry",
                           "barge", "yacht", "carrier", "dhow"})
+# Nouns for what someone did or decided, which a speaker may call good or bad.
+ACT_NOUNS = frozenset({"move", "decision", "remark", "comment", "plan", "policy", "action",
+                       "step", "behaviour", "behavior", "conduct", "claim", "accusation",
+                       "allegation", "law", "bill", "measure", "proposal", "demand", "response",
+                       "approach", "stance", "position", "visit", "trip", "drill", "exercise",
+                       "test", "launch"})
 # What is given in words, not aid: "gave no details", "provided an explanation".
 WORDS_GIVEN = frozenset({"detail", "explanation", "account", "interview", "speech", "statement",
                          "briefing", "reason", "figure", "estimate", "timeline", "comment",
@@ -263,6 +269,10 @@ def verb_frame(token, lex: Lexicon) -> tuple[Frame, list[str], object] | None:
         return None  # "gave no details of the areas involved": words, not aid
     if lemma == "train" and not _children(token, {"dobj"}):
         return None  # "forces are training together": no one is trained
+    if lemma == "protest" and lex.phrases.get(("lodge", "protest")) and any(
+            o.ent_type_ in ("GPE", "ORG", "NORP") for o in prep_objects(token, ("to",))):
+        # "Japan protested to North Korea through diplomatic channels": a diplomatic complaint
+        return lex.phrases[("lodge", "protest")], [lemma, "protest to"], None
     if lemma in ARGUE_VERBS and _argued_over(token):
         return None  # "Biden and Xi clash over Taiwan": words, not arms
     if lemma == "remove" and lex.verbs.get("exclude") and _removes_member(token):
@@ -570,7 +580,7 @@ def find_triggers(sent, lex: Lexicon) -> list[Trigger]:
         used.add(token.i)
         if obj is not None:
             used.add(obj.i)
-    reported = _reported_acts(sent, used)
+    reported = _reported_acts(sent, used, lex)
     # "Xi told Biden the United States should stop arming Taiwan": the arming is only what is
     # demanded, no act of its own
     demanded = {t.i for trig in reported if trig.frame is DEMAND_FRAME
@@ -792,7 +802,7 @@ def _parties(trig: Trigger, clause) -> list:
     return found
 
 
-def _reported_acts(sent, used: set[int]) -> list[Trigger]:
+def _reported_acts(sent, used: set[int], lex: Lexicon | None = None) -> list[Trigger]:
     """What a speaker says another actor must do or did wrong: "The U.S. said North Korea must
     disarm" is a request to North Korea (whose own act is only demanded); "Kyiv said Moscow was
     behind the attack" accuses Moscow. Marks the speech verbs used."""
@@ -802,7 +812,7 @@ def _reported_acts(sent, used: set[int]) -> list[Trigger]:
         if token.dep_ != "ccomp" or speech.i in used or \
                 speech.lemma_.lower() not in DEMAND_SPEECH_VERBS:
             continue
-        frame, word = _reported_frame(token)
+        frame, word = _reported_frame(token, lex)
         if frame is None:
             continue
         subjects, passive = subject_of(speech)
@@ -815,16 +825,37 @@ def _reported_acts(sent, used: set[int]) -> list[Trigger]:
     return found
 
 
-def _reported_frame(clause) -> tuple[Frame | None, str]:
+def _reported_frame(clause, lex: Lexicon | None = None) -> tuple[Frame | None, str]:
     """The frame a reported clause makes of its speaker's words: a demand (must, should,
-    ought to) or a blame (was responsible, was behind; not "was not responsible")."""
+    ought to), a blame (was responsible, was behind; not "was not responsible"), or what the
+    speaker calls its subject ("said the moves were irresponsible", "'Putin is the
+    aggressor,' Biden said"; "said the talks were constructive")."""
     if any(c.dep_ == "aux" and c.lower_ in DEONTIC_MODALS for c in clause.children):
         return DEMAND_FRAME, "demand"
-    if clause.lemma_ == "be" and not any(c.dep_ == "neg" for c in clause.children) and any(
-            (c.dep_ == "acomp" and c.lower_ in BLAME_WORDS)
-            or (c.dep_ == "prep" and c.lower_ == "behind") for c in clause.children):
+    if clause.lemma_ != "be" or any(c.dep_ == "neg" for c in clause.children):
+        return None, ""
+    if any((c.dep_ == "acomp" and c.lower_ in BLAME_WORDS)
+           or (c.dep_ == "prep" and c.lower_ == "behind") for c in clause.children):
         return BLAME_FRAME, "blame"
+    predicate = [t for c in clause.children if c.dep_ in ("acomp", "attr") for t in c.subtree]
+    if predicate and lex is not None and all(_someones(s, lex) for s in _children(clause, {"nsubj"})) \
+            and _children(clause, {"nsubj"}):
+        from eventlens.coding.polarity import name_polarity
+
+        polarity = name_polarity(predicate, lex)
+        if polarity:
+            return (LABEL_BLAME_FRAME if polarity < 0 else LABEL_PRAISE_FRAME), "name"
     return None, ""
+
+
+def _someones(noun, lex: Lexicon) -> bool:
+    """Whether a phrase names an actor or something an actor did or said ("Putin", "the
+    moves", "Beijing's plan", "the launch"), not a state of things ("the situation")."""
+    head = head_noun(noun)
+    lemma = head.lemma_.lower()
+    return head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or bool(role_words().get(lemma)) \
+        or any(c.dep_ == "poss" for c in head.children) or lemma in ACT_NOUNS \
+        or lemma in DOCUMENT_NOUNS or noun_frame(head, lex) is not None
 
 
 def _subject_to(noun) -> list:

@@ -1073,3 +1073,20 @@ def test_words_given_and_forces_training_together_are_no_aid(nlp, text):
     doc = next(iter(parse([text], nlp=nlp)))
     found = [t.frame.plover_type for s in doc.sents for t in find_triggers(s, load_lexicon())]
     assert "AID" not in found
+
+
+@pytest.mark.parametrize("text, kind, target", [
+    ("A State Department spokesman said the drills were reckless.", "ACCUSE", ""),
+    ("Lavrov said Blinken was a liar.", "ACCUSE", "USA"),
+    ("Macron said the talks with Modi were constructive.", "SUPPORT", "IND"),
+    ("Seoul protested to Tokyo through diplomatic channels.", "ACCUSE", "JPN"),
+])
+def test_what_a_speaker_calls_someone_or_their_act_blames_or_praises(frames_text, text, kind,
+                                                                     target):
+    r = frames_text(text)
+    assert [e.plover_type for e in r.events][:1] == [kind]
+    assert not target or r.events[0].target.actor.country == target
+
+
+def test_a_state_of_things_called_bad_blames_no_one(frames_text):
+    assert not frames_text("The minister said the situation was dangerous.").events
