@@ -31,6 +31,7 @@ from eventlens.coding.triggers import (
     COMMIT_VERBS,
     FORCE_WORDS,
     GOVERNING_TYPES,
+    TELL_FRAME,
     Trigger,
     find_triggers,
     head_noun,
@@ -191,6 +192,10 @@ class LinguisticCoder:
                 sources = speakers  # "Bass promised Washington's support": Bass
         frame, forced_mode = _reframed(trig)
         targets, named_target = self._targets(trig, resolver, sources)
+        if trig.frame is TELL_FRAME:
+            # a leader telling a foreign counterpart, not an aide
+            targets = [t for t in targets if t.actor.country and all(
+                t.actor.country != s.actor.country for s in sources)]
         if frame.plover_type == "PROTEST" and not any(
                 t.actor.country or t.actor.role for t in targets):
             # "went on strike at the Grasberg mine", "... on Freeport-McMoRan": the employer

@@ -93,6 +93,8 @@ def status_of(token, *, future_date: bool = False) -> Status:
             return Status.HYPOTHETICAL
         if aux & FUTURE_AUX or _going_to(verb):
             return Status.INTENDED
+    if token.dep_ == "xcomp" and token.head.lemma_.lower() in ASKING_VERBS:
+        return Status.INTENDED  # "told Blinken to travel to Beijing": asked for, not done
     for verb in chain[:2]:
         lemma = verb.lemma_.lower()
         if lemma in INTENT_ADJECTIVES:
@@ -109,6 +111,9 @@ def status_of(token, *, future_date: bool = False) -> Status:
     return Status.ASSERTED
 
 
+# Verbs that ask someone to act: the act under them is only asked for.
+ASKING_VERBS = frozenset({"tell", "order", "urge", "ask", "instruct", "direct", "request",
+                          "invite", "encourage", "press", "implore", "beg", "advise"})
 # Verbs that report what someone said they would do: "would" under them is a plan, not a
 # hypothesis.
 REPORTING_VERBS = frozenset({"say", "announce", "tell", "state", "declare", "add", "confirm",

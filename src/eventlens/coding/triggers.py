@@ -95,6 +95,8 @@ DEMAND_SPEECH_VERBS = frozenset({"say", "tell", "insist", "stress", "add", "stat
                                  "reiterate", "maintain"})
 DEONTIC_MODALS = frozenset({"must", "should", "ought"})
 DEMAND_FRAME = Frame("REQUEST", "say + must", ())
+# "Xi told Biden that ...": the two were in contact (CAMEO 04), both ways.
+TELL_FRAME = Frame("CONSULT", "tell", (), joint=True)
 # Light verbs whose subject acts by the noun's means ("answered with artillery fire") but not
 # in the act it answers ("would respond to any attack").
 RESPONSE_VERBS = frozenset({"answer", "respond", "retaliate", "reply", "react"})
@@ -580,7 +582,7 @@ def find_triggers(sent, lex: Lexicon) -> list[Trigger]:
         used.add(token.i)
         if obj is not None:
             used.add(obj.i)
-    reported = _reported_acts(sent, used, lex)
+    reported = _reported_acts(sent, used, lex) + _told_counterparts(sent)
     # "Xi told Biden the United States should stop arming Taiwan": the arming is only what is
     # demanded, no act of its own
     demanded = {t.i for trig in reported if trig.frame is DEMAND_FRAME
@@ -822,6 +824,22 @@ def _reported_acts(sent, used: set[int], lex: Lexicon | None = None) -> list[Tri
         found.append(Trigger(speech, frame, [word, speech.lemma_.lower()],
                              sources=subjects, targets=others))
         used.add(speech.i)
+    return found
+
+
+def _told_counterparts(sent) -> list[Trigger]:
+    """"Xi told Biden at their meeting that ...": whoever tells a named person something in
+    person or by phone has been in contact with them (the coder keeps only counterparts of
+    another country: `TELL_FRAME`)."""
+    found = []
+    for token in sent:
+        if token.lemma_.lower() != "tell" or token.pos_ != "VERB":
+            continue
+        told = [o for o in _children(token, {"dobj", "dative"}) if o.ent_type_ == "PERSON"]
+        subjects, passive = subject_of(token)
+        if told and subjects and not passive:
+            found.append(Trigger(token, TELL_FRAME, ["tell"], sources=subjects, targets=told,
+                                 shared=True))
     return found
 
 

@@ -1035,7 +1035,9 @@ def test_a_concern_voiced_targets_what_it_is_about_not_who_shares_it(frames_text
 def test_what_a_speaker_says_another_must_do_is_not_recorded_as_done(frames_text):
     r = frames_text("Xi told Biden on Monday that the United States should stop arming Taiwan "
                     "and end its naval patrols.")
-    assert [(e.source.actor.country, e.plover_type) for e in r.events] == [("CHN", "REQUEST")]
+    found = {(e.source.actor.country, e.plover_type) for e in r.events}
+    # the demand, and the two leaders in contact: no arming, no end of patrols
+    assert found == {("CHN", "REQUEST"), ("CHN", "CONSULT"), ("USA", "CONSULT")}
 
 
 def test_a_relative_pronoun_subject_is_its_antecedent(frames_text, triples):
@@ -1090,3 +1092,18 @@ def test_what_a_speaker_calls_someone_or_their_act_blames_or_praises(frames_text
 
 def test_a_state_of_things_called_bad_blames_no_one(frames_text):
     assert not frames_text("The minister said the situation was dangerous.").events
+
+
+def test_telling_a_foreign_leader_something_is_contact_but_telling_reporters_is_not(
+        frames_text, triples):
+    found = triples(frames_text("Modi told Putin at their meeting in Kazan that India wanted "
+                                "peace."))
+    assert ("IND:GOV", "CONSULT", "RUS:GOV", "asserted") in found
+    assert ("RUS:GOV", "CONSULT", "IND:GOV", "asserted") in found
+    assert not [e for e in frames_text("Putin told reporters in Kazan that talks would "
+                                       "continue.").events if e.plover_type == "CONSULT"]
+
+
+def test_an_act_someone_is_told_or_urged_to_do_is_only_asked_for(frames_text):
+    r = frames_text("Biden told Blinken to travel to Beijing.")
+    assert r.events and all(e.status.value == "intended" for e in r.events)
