@@ -236,53 +236,10 @@ def verb_lemma(token, lex: Lexicon) -> str:
 def verb_frame(token, lex: Lexicon) -> tuple[Frame, list[str], object] | None:
     """The most specific frame a verb token fires, the words naming it and its object noun."""
     lemma = verb_lemma(token, lex)
-    if lemma == "give":
-        span = _time_to_act(token)
-        if span is not None:
-            return DEADLINE_FRAME, [lemma, "ultimatum"], span
-    predicate = _naming(token) if lemma in LABEL_VERBS else None
-    if predicate == []:
-        return None
-    if predicate is not None:
-        # "called Putin a war criminal" blames him, "called the accord a beacon of hope"
-        # praises it, "struck what it called Hamas targets" only names them: no call at all
-        from eventlens.coding.polarity import name_polarity
-
-        polarity = name_polarity(predicate, lex)
-        if polarity == 0:
-            return None
-        return (LABEL_BLAME_FRAME if polarity < 0 else LABEL_PRAISE_FRAME), [lemma, "name"], None
-    if lemma in ("order", "instruct", "direct") and _ordered_to_act(token):
-        return ORDER_FRAME, [lemma, "order"], None
-    if lemma in ("force", "compel") and _made_to_act(token):
-        return FORCE_FRAME, [lemma], None
-    published = _children(token, {"dobj", "nsubjpass"})
-    if token.dep_ == "acl" and token.tag_ == "VBN":  # "an account of the meeting released by"
-        head = token.head
-        published += [head] + ([head.head.head] if head.dep_ == "pobj" and head.head.lower_ == "of"
-                               else [])
-    if lemma in PUBLISH_VERBS and any(o.lemma_.lower() in DOCUMENT_NOUNS | MEDIA_NOUNS
-                                      for o in published):
-        return None  # "released a joint statement criticising ...": published, nobody freed
-    if lemma == "close" and any(o.lemma_.lower() == "rank" for o in _children(token, {"dobj"})):
-        return None  # "to close ranks around the government": to unite
-    if lemma in ("give", "provide", "offer") and any(
-            o.lemma_.lower() in WORDS_GIVEN for o in _children(token, {"dobj"})):
-        return None  # "gave no details of the areas involved": words, not aid
-    if lemma == "train" and not _children(token, {"dobj"}):
-        return None  # "forces are training together": no one is trained
-    if lemma == "protest" and lex.phrases.get(("lodge", "protest")) and any(
-            o.ent_type_ in ("GPE", "ORG", "NORP") for o in prep_objects(token, ("to",))):
-        # "Japan protested to North Korea through diplomatic channels": a diplomatic complaint
-        return lex.phrases[("lodge", "protest")], [lemma, "protest to"], None
-    if lemma in ARGUE_VERBS and _argued_over(token):
-        return None  # "Biden and Xi clash over Taiwan": words, not arms
-    if lemma == "remove" and lex.verbs.get("exclude") and _removes_member(token):
-        # "agreed to remove selected Russian banks from SWIFT": an exclusion
-        return lex.verbs["exclude"], [lemma, "exclude"], None
-    if lemma in LEAVE_VERBS and lex.phrases.get(("withdraw", "troop")) and _forces_leave(token):
-        # "American troops began leaving Afghanistan": a withdrawal
-        return lex.phrases[("withdraw", "troop")], [lemma, "withdraw"], None
+    for reading in _READINGS:
+        found = reading(token, lemma, lex)
+        if found is not None:
+            return None if found is NO_EVENT else found
     objects = _children(token, OBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
     if token.dep_ == "acl" and token.tag_ == "VBN":
         objects.append(token.head)  # "sanctions imposed by ..."
@@ -344,6 +301,83 @@ def verb_frame(token, lex: Lexicon) -> tuple[Frame, list[str], object] | None:
             return None  # "reinforced its commitment to refugees" deploys no one
         return lex.verbs[lemma], [lemma], None
     return None
+
+
+# What a special reading returns where the verb, read in context, names no event at all.
+NO_EVENT = object()
+
+
+def _deadline(token, lemma, lex):
+    """"gave the junta one week to restore the president": an ultimatum."""
+    span = _time_to_act(token) if lemma == "give" else None
+    return (DEADLINE_FRAME, [lemma, "ultimatum"], span) if span is not None else None
+
+
+def _name_given(token, lemma, lex):
+    """"called Putin a war criminal" blames him, "called the accord a beacon of hope" praises
+    it, "struck what it called Hamas targets" only names them: no call at all."""
+    predicate = _naming(token) if lemma in LABEL_VERBS else None
+    if predicate is None:
+        return None
+    from eventlens.coding.polarity import name_polarity
+
+    polarity = name_polarity(predicate, lex) if predicate else 0
+    if polarity == 0:
+        return NO_EVENT
+    return (LABEL_BLAME_FRAME if polarity < 0 else LABEL_PRAISE_FRAME), [lemma, "name"], None
+
+
+def _made_to(token, lemma, lex):
+    """Ordering someone else to act is a demand on them; forcing them coerces them."""
+    if lemma in ("order", "instruct", "direct") and _ordered_to_act(token):
+        return ORDER_FRAME, [lemma, "order"], None
+    if lemma in ("force", "compel") and _made_to_act(token):
+        return FORCE_FRAME, [lemma], None
+    return None
+
+
+def _not_an_act(token, lemma, lex):
+    """Verbs of the frames used in a sense that is no event: a statement or footage released
+    (also "an account of the meeting released by state media"), ranks closed, details given,
+    forces "training" together, leaders clashing over a topic."""
+    objects = _children(token, {"dobj"})
+    if lemma in PUBLISH_VERBS:
+        published = objects + _children(token, {"nsubjpass"})
+        if token.dep_ == "acl" and token.tag_ == "VBN":
+            head = token.head
+            published += [head] + ([head.head.head] if head.dep_ == "pobj"
+                                   and head.head.lower_ == "of" else [])
+        if any(o.lemma_.lower() in DOCUMENT_NOUNS | MEDIA_NOUNS for o in published):
+            return NO_EVENT
+    if lemma == "close" and any(o.lemma_.lower() == "rank" for o in objects):
+        return NO_EVENT
+    if lemma in ("give", "provide", "offer") and any(o.lemma_.lower() in WORDS_GIVEN
+                                                     for o in objects):
+        return NO_EVENT
+    if lemma == "train" and not objects:
+        return NO_EVENT
+    if lemma in ARGUE_VERBS and _argued_over(token):
+        return NO_EVENT
+    return None
+
+
+def _read_in_context(token, lemma, lex):
+    """Verbs that name another frame's act given their arguments: protesting to a government
+    is a diplomatic complaint; removing actors from a body excludes them; forces leaving a
+    country withdraw."""
+    if lemma == "protest" and lex.phrases.get(("lodge", "protest")) and any(
+            o.ent_type_ in ("GPE", "ORG", "NORP") for o in prep_objects(token, ("to",))):
+        return lex.phrases[("lodge", "protest")], [lemma, "protest to"], None
+    if lemma == "remove" and lex.verbs.get("exclude") and _removes_member(token):
+        return lex.verbs["exclude"], [lemma, "exclude"], None
+    if lemma in LEAVE_VERBS and lex.phrases.get(("withdraw", "troop")) and _forces_leave(token):
+        return lex.phrases[("withdraw", "troop")], [lemma, "withdraw"], None
+    return None
+
+
+# Readings tried, in order, before a verb's own frames: each returns a (frame, words, object
+# noun) triple, NO_EVENT, or None where it does not apply.
+_READINGS = (_deadline, _name_given, _made_to, _not_an_act, _read_in_context)
 
 
 def _builds_forces(verb) -> bool:
@@ -689,8 +723,6 @@ def _fill_verb_arguments(trig: Trigger, obj) -> None:
         for force in forces:
             options.append(prep_objects(head_noun(force), trig.frame.preps))
             options.append(_place_in(force))
-    # "launched an investigation into Boztepe on suspicion of ...": the phrase noun's own
-    # preposition first
     # "voiced the concern of Washington about the build-up": who feels it is no target, what
     # it is about is (wherever the parser hung the about-phrase)
     feeling = obj is not None and obj.lemma_.lower() in FEELING_NOUNS
@@ -699,6 +731,8 @@ def _fill_verb_arguments(trig: Trigger, obj) -> None:
     if feeling:
         options.append([t for t in obj.subtree if t.dep_ == "pobj"
                         and t.head.lower_ in ("about", "over", "at")][:1])
+    # "launched an investigation into Boztepe on suspicion of ...": the phrase noun's own
+    # preposition first, also on its conjuncts ("a grant and a loan to the authority")
     partners = ([p for o in ((obj, *obj.conjuncts) if obj is not None else ())
                  for p in prep_objects(o, obj_preps)]
                 + prep_objects(verb, trig.frame.preps)
