@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from eventlens.coding.triggers import ASPECT_VERBS, DENY_VERBS, INTENT_VERBS
+from eventlens.coding.triggers import ASKING_VERBS, ASPECT_VERBS, DENY_VERBS, INTENT_VERBS
 from eventlens.model import Status
 
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
@@ -111,9 +111,6 @@ def status_of(token, *, future_date: bool = False) -> Status:
     return Status.ASSERTED
 
 
-# Verbs that ask someone to act: the act under them is only asked for.
-ASKING_VERBS = frozenset({"tell", "order", "urge", "ask", "instruct", "direct", "request",
-                          "invite", "encourage", "press", "implore", "beg", "advise"})
 # Verbs that report what someone said they would do: "would" under them is a plan, not a
 # hypothesis.
 REPORTING_VERBS = frozenset({"say", "announce", "tell", "state", "declare", "add", "confirm",

@@ -118,12 +118,15 @@ BUILD_UP_VERBS = frozenset({"reinforce", "build", "beef", "bolster", "strengthen
 FORCE_POSTS = frozenset({"position", "presence", "defence", "defense", "garrison", "base",
                          "line", "border", "frontier", "outpost", "post", "deployment", "ally",
                          "partner", "flank"})
+# Verbs that ask someone to act: the act under them is only asked for ("told Blinken to
+# travel to Beijing").
+ASKING_VERBS = frozenset({"tell", "order", "urge", "ask", "instruct", "direct", "request",
+                          "invite", "encourage", "press", "implore", "beg", "advise"})
 # Verbs whose object does what their infinitive says: "forced the minister to resign".
-OBJECT_CONTROL_VERBS = frozenset({
-    "force", "compel", "order", "urge", "ask", "persuade", "allow", "permit", "tell",
-    "invite", "encourage", "pressure", "push", "request", "instruct", "direct",
-    "authorize", "authorise", "help", "enable", "let", "require", "oblige", "convince",
-    "press", "implore", "beg", "warn", "advise", "empower", "mandate"})
+OBJECT_CONTROL_VERBS = ASKING_VERBS | {
+    "force", "compel", "persuade", "allow", "permit", "pressure", "push", "authorize",
+    "authorise", "help", "enable", "let", "require", "oblige", "convince", "warn", "empower",
+    "mandate"}
 # Verbs that also mean publishing, and what is then published: "released a report".
 PUBLISH_VERBS = frozenset({"release", "issue", "publish", "unveil", "circulate"})
 MEDIA_NOUNS = frozenset({"video", "footage", "data", "figure", "image", "photo", "photograph",
