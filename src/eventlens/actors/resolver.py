@@ -22,6 +22,8 @@ COLLECTIVE_NOUNS = frozenset({"regime", "government", "administration", "cabinet
                               "party", "army", "militia", "movement", "team", "faction"})
 DUAL_WORDS = frozenset({"two", "both"})
 NEIGHBOUR_WORDS = frozenset({"neighbor", "neighbour"})
+# Bodies of water named after a country are no actor ("drills in the Sea of Japan").
+WATER_WORDS = frozenset({"sea", "gulf", "bay", "ocean", "river", "lake", "canal", "lagoon"})
 # People a possessive pronoun's owner has, who are not the owner: "returned the painting to
 # its owners", "his lawyers said" (but "her decision" is hers, "its forces" its own).
 OTHER_PEOPLE = frozenset({
@@ -336,6 +338,9 @@ class ActorResolver:
         i = start
         while i < end:
             ent = self._ent_at.get(i)
+            if ent is not None and _water(ent):
+                i = min(ent.end, end)  # "the Sea of Japan", "the South China Sea": no one
+                continue
             if ent is not None:
                 piece = self._split_name(ent, start, end) or \
                     self._entity_piece(ent, max(ent.start, start), min(ent.end, end))
@@ -942,6 +947,15 @@ def _strongest(roles: list[str]) -> str:
         if role in roles:
             return role
     return roles[0] if roles else ""
+
+
+def _water(ent) -> bool:
+    """Whether an entity names a body of water ("the Sea of Japan", "the South China Sea",
+    "the Gulf of Mexico"; not "the Gulf" of the Gulf states)."""
+    words = [t.lower_ for t in ent if t.lower_ != "the"]
+    return ent.label_ in ("LOC", "GPE", "FAC") and len(words) > 1 and (
+        words[-1] in WATER_WORDS
+        or any(w in WATER_WORDS and words[n + 1] == "of" for n, w in enumerate(words[:-1])))
 
 
 def phrase_range(head, *, with_conjuncts: bool = True) -> tuple[int, int]:

@@ -57,6 +57,8 @@ TRAVEL_VERBS = frozenset({"arrive", "travel", "fly"})
 PEACEKEEPING_WORDS = frozenset({"peacekeeping", "peacekeeper", "peace-keeping", "peace-keeper"})
 MISSION_WORDS = PEACEKEEPING_WORDS | {"observer", "inspector", "monitor"}
 WITHDRAW_VERBS = frozenset({"withdraw", "pull", "recall", "remove"})
+# Military exercises, which one side alone holds as a show of force.
+EXERCISE_WORDS = frozenset({"exercise", "drill", "maneuver", "manoeuvre", "game", "war game"})
 # Entity types that name an actor even when the knowledge base does not know it.
 NAMED_TARGETS = frozenset({"ORG", "PERSON", "NORP", "GPE"})
 # A country named alone by these forms and acting by force is its military.
@@ -190,7 +192,7 @@ class LinguisticCoder:
             speakers = self._actors(trig.speaker, resolver)
             if speakers and all(m.actor.country == speakers[0].actor.country for m in sources):
                 sources = speakers  # "Bass promised Washington's support": Bass
-        frame, forced_mode = _reframed(trig)
+        frame, forced_mode = _reframed(trig, len(sources))
         targets, named_target = self._targets(trig, resolver, sources)
         if trig.frame is TELL_FRAME:
             # a leader telling a foreign counterpart, not an aide
@@ -541,7 +543,7 @@ def _as_in_events(mentions: list[Mention], events: list[Event]) -> list[Mention]
     return out
 
 
-def _reframed(trig: Trigger) -> tuple[Frame, str]:
+def _reframed(trig: Trigger, n_sources: int = 1) -> tuple[Frame, str]:
     """The trigger's frame, or the act its words amount to given who acts and why (with the
     mode that then holds, else ""): troops arriving deploy ("the first West African troops
     arrived in Monrovia", not a visit); police storming use force, not riot; withdrawing
@@ -557,7 +559,21 @@ def _reframed(trig: Trigger) -> tuple[Frame, str]:
         return replace(frame, plover_type="SANCTION"), "expel"
     if frame.plover_type == "MOBILIZE" and _peacekeeping(trig.token):
         return replace(frame, plover_type="AID"), "peacekeeping"
+    if frame.plover_type == "COOPERATE" and n_sources == 1 and _drill_alone(trig):
+        # "China began drills around Taiwan": a show of force (CAMEO 15), not cooperation
+        return replace(frame, plover_type="MOBILIZE", joint=False), ""
     return frame, ""
+
+
+def _drill_alone(trig: Trigger) -> bool:
+    """Whether a military exercise is held by one side alone: no partner "with" it, no
+    "joint", a single source (the caller counts the actors the sources resolve to)."""
+    if len(trig.sources) != 1 or not set(trig.words) & EXERCISE_WORDS:
+        return False
+    heads = [trig.token, *[c for c in trig.token.children if c.dep_ in ("dobj", "pobj")]]
+    return not any(c.lower_ in ("with", "joint", "together", "jointly") or c.dep_ == "conj"
+                   for h in heads for c in h.children) and \
+        not any(c.dep_ == "conj" for c in trig.sources[0].children)
 
 
 def _forces(head) -> bool:

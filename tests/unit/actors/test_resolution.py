@@ -354,3 +354,9 @@ def test_an_organisation_named_by_its_official_is_the_alliance_after_it(code_tex
                   published="2024-11-05")
     mobilised = [e for e in r.events if e.plover_type == "MOBILIZE"]
     assert mobilised and mobilised[0].source.actor.country == "NATO"
+
+
+def test_a_countrys_joint_chiefs_of_staff_are_its_military(code_text):
+    r = code_text("South Korea's Joint Chiefs of Staff said the North fired two missiles.",
+                  published="2024-06-07")
+    assert _mention(r, "South Korea's Joint Chiefs of Staff").actor.code == "KOR:MIL"

@@ -1107,3 +1107,18 @@ def test_telling_a_foreign_leader_something_is_contact_but_telling_reporters_is_
 def test_an_act_someone_is_told_or_urged_to_do_is_only_asked_for(frames_text):
     r = frames_text("Biden told Blinken to travel to Beijing.")
     assert r.events and all(e.status.value == "intended" for e in r.events)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("China began military drills around Taiwan on Monday.", ("CHN:MIL", "MOBILIZE", "TWN:GOV")),
+    ("The US held exercises with South Korea.", ("USA:MIL", "COOPERATE", "KOR:MIL")),
+])
+def test_drills_held_alone_show_force_and_drills_with_a_partner_cooperate(frames_text,
+                                                                          text, expected):
+    assert expected in {(e.source.actor.code, e.plover_type,
+                         e.target.actor.code if e.target else "-") for e in frames_text(text).events}
+
+
+def test_a_sea_named_after_a_country_is_no_party(frames_text):
+    r = frames_text("Russia and China held joint naval drills in the Sea of Japan.")
+    assert r.events and all(e.target is None or e.target.actor.country != "JPN" for e in r.events)
