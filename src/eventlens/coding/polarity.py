@@ -17,6 +17,10 @@ from eventlens.coding.lexicon import Lexicon, read_yaml
 NEGATIVE_SCORE = -0.25
 POSITIVE_SCORE = 0.3
 CONFLICT_QUADS = (3, 4)
+# Names for the use of force that its own side gives it: "called it a special military
+# operation" blames no one.
+NEUTRAL_FORCE_NOUNS = frozenset({"operation", "offensive", "campaign", "mission", "exercise",
+                                 "drill", "deployment", "measure", "response"})
 
 
 @lru_cache(maxsize=1)
@@ -38,14 +42,22 @@ def name_polarity(tokens, lex: Lexicon) -> int:
     lemmas = {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
     if lemmas & negative:
         return -1
+    if lemmas & NEUTRAL_FORCE_NOUNS:
+        # "a special military operation": a name, no praise ("a brutal operation" still blames)
+        return -1 if _score(tokens) <= NEGATIVE_SCORE else 0
     for tok in tokens:
         frames = lex.nouns.get(tok.lemma_.lower()) or ()
         if tok.pos_ == "NOUN" and any(lex.types[frame.plover_type].quad_class in CONFLICT_QUADS
                                       for _, frame in frames):
             return -1  # "called it a full-scale invasion"
-    score = _analyzer().polarity_scores(" ".join(t.text for t in tokens))["compound"]
+    score = _score(tokens)
     if score <= NEGATIVE_SCORE:
         return -1
     if score >= POSITIVE_SCORE or lemmas & positive:
         return 1
     return 0
+
+
+def _score(tokens) -> float:
+    """VADER's compound score of the words, from -1 to 1."""
+    return _analyzer().polarity_scores(" ".join(t.text for t in tokens))["compound"]

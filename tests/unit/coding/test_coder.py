@@ -1122,3 +1122,8 @@ def test_drills_held_alone_show_force_and_drills_with_a_partner_cooperate(frames
 def test_a_sea_named_after_a_country_is_no_party(frames_text):
     r = frames_text("Russia and China held joint naval drills in the Sea of Japan.")
     assert r.events and all(e.target is None or e.target.actor.country != "JPN" for e in r.events)
+
+
+def test_a_name_for_the_use_of_force_its_own_side_gives_blames_no_one(frames_text):
+    r = frames_text("Putin called the invasion a special military operation.")
+    assert not [e for e in r.events if e.plover_type in ("ACCUSE", "SUPPORT", "CONSULT")]
