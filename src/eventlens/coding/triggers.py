@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from eventlens.actors.resolver import equipment_words, role_words
 from eventlens.coding.lexicon import Frame, Lexicon
+from eventlens.coding.polarity import name_polarity
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
@@ -322,8 +323,6 @@ def _name_given(token, lemma, lex):
     predicate = _naming(token) if lemma in LABEL_VERBS else None
     if predicate is None:
         return None
-    from eventlens.coding.polarity import name_polarity
-
     polarity = name_polarity(predicate, lex) if predicate else 0
     if polarity == 0:
         return NO_EVENT
@@ -619,12 +618,10 @@ def find_triggers(sent, lex: Lexicon) -> list[Trigger]:
         used.add(token.i)
         if obj is not None:
             used.add(obj.i)
-    reported = _reported_acts(sent, used, lex) + _told_counterparts(sent)
     # "Xi told Biden the United States should stop arming Taiwan": the arming is only what is
     # demanded, no act of its own
-    demanded = {t.i for trig in reported if trig.frame is DEMAND_FRAME
-                for c in trig.token.children
-                if c.dep_ == "ccomp" and _reported_frame(c)[0] is DEMAND_FRAME for t in c.subtree}
+    demanded: set[int] = set()
+    reported = _reported_acts(sent, used, lex, demanded) + _told_counterparts(sent)
     triggers = [t for t in triggers if t.token.i not in demanded] + reported
     used |= demanded
     for token in sent:
@@ -729,8 +726,7 @@ def _fill_verb_arguments(trig: Trigger, obj) -> None:
     # "voiced the concern of Washington about the build-up": who feels it is no target, what
     # it is about is (wherever the parser hung the about-phrase)
     feeling = obj is not None and obj.lemma_.lower() in FEELING_NOUNS
-    obj_preps = tuple(p for p in trig.frame.preps if p != "of") if feeling \
-        else trig.frame.preps
+    obj_preps = _without(trig.frame.preps, "of") if feeling else trig.frame.preps
     if feeling:
         options.append([t for t in obj.subtree if t.dep_ == "pobj"
                         and t.head.lower_ in ("about", "over", "at")][:1])
@@ -779,23 +775,22 @@ def _fill_verb_arguments(trig: Trigger, obj) -> None:
     if trig.frame.plover_type in ("REQUEST", "THREATEN", "ACCUSE", "SUPPORT"):
         options.append(complement_subjects(verb))
         # "reiterated its demand that the US ease sanctions": the one asked to act
-        options.append([s for d in acts for c in d.children if c.dep_ in ("acl", "ccomp")
-                        for s in c.children if s.dep_ == "nsubj"])
+        options.append([s for d in acts for s in _clause_subjects(d)])
     options.append(partners)
     if obj is not None:
         options.append(_possessors(obj))
         options.append(_subject_to(obj))
     for child in _children(verb, {"dobj"}):
         options.append(_possessors(child))
-        options.append(prep_objects(child, FALLBACK_PREPS if not feeling else
-                                    tuple(p for p in FALLBACK_PREPS if p != "of")))
+        options.append(prep_objects(child, _without(FALLBACK_PREPS, "of") if feeling
+                                    else FALLBACK_PREPS))
     if trig.frame.plover_type in ("MOBILIZE", "AID"):
         # "were deployed as peacekeeping forces along the buffer zone": where they go,
         # however deep the parser hung it
         options.append(_place_in(verb))
     # forces sent "from Russia, Belarus and Crimea" are not aimed at where they set out
-    options.append(prep_objects(verb, FALLBACK_PREPS if trig.frame.plover_type != "MOBILIZE"
-                                else tuple(p for p in FALLBACK_PREPS if p != "from")))
+    options.append(prep_objects(verb, _without(FALLBACK_PREPS, "from")
+                                if trig.frame.plover_type == "MOBILIZE" else FALLBACK_PREPS))
     if obj is not None:
         options.append(prep_objects(obj, FALLBACK_PREPS))
     # "conceded the demands by the teachers union", "lifted curbs imposed on Seoul": who made
@@ -841,10 +836,12 @@ def _parties(trig: Trigger, clause) -> list:
     return found
 
 
-def _reported_acts(sent, used: set[int], lex: Lexicon | None = None) -> list[Trigger]:
+def _reported_acts(sent, used: set[int], lex: Lexicon | None = None,
+                   demanded: set[int] | None = None) -> list[Trigger]:
     """What a speaker says another actor must do or did wrong: "The U.S. said North Korea must
     disarm" is a request to North Korea (whose own act is only demanded); "Kyiv said Moscow was
-    behind the attack" accuses Moscow. Marks the speech verbs used."""
+    behind the attack" accuses Moscow. Marks the speech verbs used, and adds the tokens of each
+    demanded clause to `demanded`."""
     found = []
     for token in sent:
         speech = token.head
@@ -861,6 +858,8 @@ def _reported_acts(sent, used: set[int], lex: Lexicon | None = None) -> list[Tri
         found.append(Trigger(speech, frame, [word, speech.lemma_.lower()],
                              sources=subjects, targets=others))
         used.add(speech.i)
+        if frame is DEMAND_FRAME and demanded is not None:
+            demanded.update(t.i for t in token.subtree)
     return found
 
 
@@ -893,10 +892,8 @@ def _reported_frame(clause, lex: Lexicon | None = None) -> tuple[Frame | None, s
            or (c.dep_ == "prep" and c.lower_ == "behind") for c in clause.children):
         return BLAME_FRAME, "blame"
     predicate = [t for c in clause.children if c.dep_ in ("acomp", "attr") for t in c.subtree]
-    if predicate and lex is not None and all(_someones(s, lex) for s in _children(clause, {"nsubj"})) \
-            and _children(clause, {"nsubj"}):
-        from eventlens.coding.polarity import name_polarity
-
+    subjects = _children(clause, {"nsubj"})
+    if predicate and lex is not None and subjects and all(_someones(s, lex) for s in subjects):
         polarity = name_polarity(predicate, lex)
         if polarity:
             return (LABEL_BLAME_FRAME if polarity < 0 else LABEL_PRAISE_FRAME), "name"
@@ -911,6 +908,16 @@ def _someones(noun, lex: Lexicon) -> bool:
     return head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or bool(role_words().get(lemma)) \
         or any(c.dep_ == "poss" for c in head.children) or lemma in ACT_NOUNS \
         or lemma in DOCUMENT_NOUNS or noun_frame(head, lex) is not None
+
+
+def _clause_subjects(noun) -> list:
+    """Subjects of the clause a noun governs: "its demand that [the US] ease sanctions"."""
+    return [s for c in noun.children if c.dep_ in ("acl", "ccomp")
+            for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+
+
+def _without(preps: tuple[str, ...], dropped: str) -> tuple[str, ...]:
+    return tuple(p for p in preps if p != dropped)
 
 
 def _subject_to(noun) -> list:
@@ -1059,6 +1066,5 @@ def _fill_noun_arguments(trig: Trigger) -> bool:
     trig.sources = sources
     trig.targets = targets or patients or _subject_to(noun)
     if not trig.targets and trig.frame.plover_type in DEMAND_NOUN_TYPES:
-        trig.targets = [s for c in noun.children if c.dep_ in ("acl", "ccomp")
-                        for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+        trig.targets = _clause_subjects(noun)
     return light
