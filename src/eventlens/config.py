@@ -11,6 +11,9 @@ from eventlens.errors import ConfigError
 
 CONFIG_ENV = "EVENTLENS_CONFIG"
 DEFAULT_FILE = "eventlens.toml"
+# Events below this calibrated confidence are hidden by every face (and by `eventlens eval`)
+# unless asked for (`--all`, `min_confidence=0`); see docs/coder.md.
+DEFAULT_MIN_CONFIDENCE = 0.0
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -21,6 +24,7 @@ class Settings:
     coder: str = "linguistic"
     actor_files: tuple[Path, ...] = field(default=())
     batch_size: int = 32
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE
 
     def with_flags(self, **flags) -> Settings:
         """These settings with the command-line flags that were given (None = not given)."""
@@ -58,4 +62,7 @@ def load_settings(path: Path | None = None) -> Settings:
     if "batch_size" in values and (not isinstance(values["batch_size"], int)
                                    or values["batch_size"] < 1):
         raise ConfigError("batch_size must be a whole number >= 1", where=str(path))
+    if "min_confidence" in values and (isinstance(values["min_confidence"], bool) or not isinstance(
+            values["min_confidence"], int | float) or not 0 <= values["min_confidence"] <= 1):
+        raise ConfigError("min_confidence must be a number from 0 to 1", where=str(path))
     return Settings(**values)
