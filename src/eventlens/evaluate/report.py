@@ -123,6 +123,13 @@ def render_report(report: dict, console) -> None:
                           f" F1 {s['f1']:.3f}")
         console.print(f"salient-event recall {art['salient_recall']:.3f}  status accuracy "
                       f"{art['status_accuracy']:.3f}  quote recall {art['quote_recall']:.3f}")
+        for split in ("dev", "sealed"):
+            if split in art:
+                part = art[split]
+                console.print(f"  {split} ({part['articles']} articles): lenient F1 "
+                              f"{part['lenient']['f1']:.3f} (P {part['lenient']['precision']:.3f}),"
+                              f" strict F1 {part['strict']['f1']:.3f}, salient recall "
+                              f"{part['salient_recall']:.3f}")
     actors = report.get("actors")
     if actors:
         console.print(f"[bold]actors[/bold]: {actors['entities']} gold entities, found "
