@@ -272,17 +272,26 @@ def _marked_text(text: str, evs: list[dict]) -> str:
 
 @app.command("eval")
 def evaluate(
-    path: Annotated[Path, typer.Argument(help="A PLV TSV file or a gold folder.")],
+    path: Annotated[Path, typer.Argument(
+        help="A gold folder, or a file: PLV TSV, confliBERT cameo_class TSV or cameo_ner BIO "
+             "text, WikiEvents or IndiaPoliceEvents JSON lines (told apart by content).")],
     report: Annotated[Path | None, typer.Option(help="Write the scores as JSON here.")] = None,
     limit: Annotated[int | None, typer.Option(help="Score only the first N items.")] = None,
     throughput: Annotated[bool, typer.Option(help="Also time the pipeline against spaCy alone.")]
     = True,
+    min_confidence: Annotated[float | None, typer.Option(
+        "--min-confidence", min=0.0, max=1.0,
+        help="Ignore events below this confidence in every score (default: the "
+             "`min_confidence` setting).")] = None,
+    config: ConfigOption = None,
 ) -> None:
-    """Score the coder on a PLV-format TSV or an annotated gold folder."""
+    """Score the coder on a gold folder or an evaluation file (see docs/evaluation.md)."""
     from eventlens.evaluate import evaluate_path, render_report
 
     try:
-        result = evaluate_path(path, limit=limit, throughput=throughput)
+        threshold = _settings(config, min_confidence=min_confidence).min_confidence
+        result = evaluate_path(path, limit=limit, throughput=throughput,
+                               min_confidence=threshold)
     except EventlensError as exc:
         raise _fail(exc) from exc
     render_report(result, console)

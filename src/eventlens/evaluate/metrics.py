@@ -37,3 +37,13 @@ def classification_scores(gold: list[str], pred: list[str], labels: list[str]) -
         "per_type": per_type,
         "confusion": {g: dict(c) for g, c in sorted(confusion.items())},
     }
+
+
+def coverage_prf(right: int, predicted: int, found: int, gold: int) -> dict:
+    """Precision as `right` of `predicted` items and recall as `found` of `gold` items, where the
+    two are counted on different sides (events right vs gold spans found), and their F1."""
+    precision = right / predicted if predicted else 0.0
+    recall = found / gold if gold else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4),
+            "right": right, "predicted": predicted, "found": found, "gold": gold}

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from eventlens.errors import EvalError
+from eventlens.evaluate.confidence import confident_result
 from eventlens.evaluate.metrics import classification_scores
 from eventlens.ingest import article_id
 from eventlens.model import Article, Event, Status
@@ -134,8 +135,9 @@ def pick_event(events: list[Event], item: PlvItem) -> Event | None:
     return max(matches, key=lambda e: e.confidence)
 
 
-def score_plv(items: list[PlvItem], *, coder, nlp=None) -> dict:
-    """End-to-end scores: the coder reads each plain sentence and must find the marked pair."""
+def score_plv(items: list[PlvItem], *, coder, nlp=None, min_confidence: float = 0.0) -> dict:
+    """End-to-end scores: the coder reads each plain sentence and must find the marked pair
+    among its events of at least `min_confidence`."""
     from eventlens.nlp import parse
 
     articles = [Article(article_id(it.sentence), it.sentence, PLV_DATE, origin=f"plv:{it.line}")
@@ -143,7 +145,7 @@ def score_plv(items: list[PlvItem], *, coder, nlp=None) -> dict:
     gold, pred, status_pairs = [], [], []
     for item, article, doc in zip(items, articles, parse([a.text for a in articles], nlp=nlp),
                                   strict=True):
-        result = coder.code(doc, article)
+        result = confident_result(coder.code(doc, article), min_confidence)
         event = pick_event(list(result.events), item)
         gold.append(item.gold)
         pred.append(plv_label(event) if event else NO_EVENT)

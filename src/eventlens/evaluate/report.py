@@ -5,57 +5,104 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+from eventlens.config import Settings
 from eventlens.errors import EvalError
+from eventlens.evaluate.confidence import confident_result
+from eventlens.evaluate.realnews import detect_format
+from eventlens.evaluate.realnews_scores import render_realnews_section, score_realnews
+
+# Throughput on a real-news file is timed on its first texts up to about this many words: the
+# rate settles well before, and timing a whole file would code it three more times.
+THROUGHPUT_WORDS = 30_000
 
 
 def evaluate_path(path: Path, *, limit: int | None = None, throughput: bool = True,
-                  coder=None) -> dict:
-    """Scores for a PLV TSV file or a gold folder, as the report dict with stable keys."""
+                  coder=None, min_confidence: float | None = None) -> dict:
+    """Scores for a gold folder or an evaluation file (PLV TSV, confliBERT cameo_class or
+    cameo_ner, WikiEvents or IndiaPoliceEvents JSON lines: told apart by `detect_format`), as the
+    report dict with stable keys. Events below `min_confidence` (default: the packaged
+    settings' `min_confidence`) are ignored by every scorer."""
     from eventlens.nlp import load_pipeline
     from eventlens.registry import get_coder
 
+    if min_confidence is None:
+        min_confidence = Settings().min_confidence
     coder = coder or get_coder()
     nlp = load_pipeline()
-    report: dict = {"coder": {"name": coder.name, "version": coder.version}, "input": str(path)}
+    report: dict = {"coder": {"name": coder.name, "version": coder.version}, "input": str(path),
+                    "min_confidence": min_confidence}
     if path.is_dir():
-        from eventlens.evaluate.actors import score_actors
-        from eventlens.evaluate.gold import read_gold, score_gold
-        from eventlens.evaluate.stories import story_section
-        from eventlens.pipeline import code_articles
-
-        gold = read_gold(path)[:limit]
-        results = code_articles([g.article for g in gold], coder=coder, nlp=nlp)
-        by_id = {g.id: r for g, r in zip(gold, results, strict=True)}
-        report["articles"] = score_gold(gold, by_id)
-        report["actors"] = score_actors(gold, by_id)
-        stories = story_section(gold, by_id)
-        if stories is not None:
-            report["stories"] = stories
-        texts = [g.article.text for g in gold]
+        report["input_format"] = "gold"
+        texts = _score_gold_folder(report, path, coder=coder, nlp=nlp, limit=limit,
+                                   min_confidence=min_confidence)
     elif path.is_file():
-        import hashlib
-
-        from eventlens.coding import embeddings, finetuned
-        from eventlens.evaluate.plv import read_plv, score_plv, score_plv_dyad_given
-
-        items = read_plv(path)[:limit]
-        model = getattr(coder, "type_model", None)
-        report["plv"] = {"end_to_end": score_plv(items, coder=coder, nlp=nlp)}
-        if model is not None:
-            report["plv"]["dyad_given"] = score_plv_dyad_given(items, model=model, nlp=nlp)
-            trained = model.meta.get("data_sha256") == hashlib.sha256(path.read_bytes()).hexdigest()
-            report["plv"]["trained_on_this_file"] = trained
-        for key, extra in (("dyad_given_embeddings", embeddings.packaged_model),
-                           ("dyad_given_finetuned", finetuned.packaged_model)):
-            extra_model = extra()  # None without the extra or the artefact
-            if extra_model is not None:
-                report["plv"][key] = score_plv_dyad_given(items, model=extra_model, nlp=nlp)
-        texts = [it.sentence for it in items]
+        fmt = report["input_format"] = detect_format(path)
+        if fmt == "plv":
+            texts = _score_plv_file(report, path, coder=coder, nlp=nlp, limit=limit,
+                                    min_confidence=min_confidence)
+        else:
+            section, texts = score_realnews(path, fmt, coder=coder, nlp=nlp, limit=limit,
+                                            min_confidence=min_confidence)
+            report["realnews"] = {fmt: section}
+            texts = _first_words(texts, THROUGHPUT_WORDS)
     else:
         raise EvalError("no such file or folder", where=str(path))
-    if throughput:
+    if throughput and texts:
         report["throughput"] = measure_throughput(texts, coder=coder, nlp=nlp)
     return report
+
+
+def _score_gold_folder(report: dict, path: Path, *, coder, nlp, limit, min_confidence) -> list:
+    """Add the `articles`, `actors` and `stories` sections of a gold folder; the texts coded."""
+    from eventlens.evaluate.actors import score_actors
+    from eventlens.evaluate.gold import read_gold, score_gold
+    from eventlens.evaluate.stories import story_section
+    from eventlens.pipeline import code_articles
+
+    gold = read_gold(path)[:limit]
+    results = code_articles([g.article for g in gold], coder=coder, nlp=nlp)
+    by_id = {g.id: confident_result(r, min_confidence)
+             for g, r in zip(gold, results, strict=True)}
+    report["articles"] = score_gold(gold, by_id)
+    report["actors"] = score_actors(gold, by_id)
+    stories = story_section(gold, by_id)
+    if stories is not None:
+        report["stories"] = stories
+    return [g.article.text for g in gold]
+
+
+def _score_plv_file(report: dict, path: Path, *, coder, nlp, limit, min_confidence) -> list:
+    """Add the `plv` section of a PLV TSV file; the sentences coded."""
+    import hashlib
+
+    from eventlens.coding import embeddings, finetuned
+    from eventlens.evaluate.plv import read_plv, score_plv, score_plv_dyad_given
+
+    items = read_plv(path)[:limit]
+    model = getattr(coder, "type_model", None)
+    report["plv"] = {"end_to_end": score_plv(items, coder=coder, nlp=nlp,
+                                             min_confidence=min_confidence)}
+    if model is not None:
+        report["plv"]["dyad_given"] = score_plv_dyad_given(items, model=model, nlp=nlp)
+        trained = model.meta.get("data_sha256") == hashlib.sha256(path.read_bytes()).hexdigest()
+        report["plv"]["trained_on_this_file"] = trained
+    for key, extra in (("dyad_given_embeddings", embeddings.packaged_model),
+                       ("dyad_given_finetuned", finetuned.packaged_model)):
+        extra_model = extra()  # None without the extra or the artefact
+        if extra_model is not None:
+            report["plv"][key] = score_plv_dyad_given(items, model=extra_model, nlp=nlp)
+    return [it.sentence for it in items]
+
+
+def _first_words(texts: list[str], words: int) -> list[str]:
+    """The first texts, up to and including the one that reaches `words` words."""
+    out, total = [], 0
+    for text in texts:
+        if total >= words:
+            break
+        out.append(text)
+        total += len(text.split())
+    return out
 
 
 def measure_throughput(texts: list[str], *, coder, nlp, repeats: int = 2) -> dict:
@@ -135,6 +182,8 @@ def render_report(report: dict, console) -> None:
         console.print(f"[bold]actors[/bold]: {actors['entities']} gold entities, found "
                       f"{actors['found']:.3f}, right country {actors['country_accuracy']:.3f}, "
                       f"right country and role {actors['country_role_accuracy']:.3f}")
+    if report.get("realnews"):
+        render_realnews_section(report["realnews"], console)
     if report.get("stories"):
         from eventlens.evaluate.stories import render_story_section
 
