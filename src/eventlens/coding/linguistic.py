@@ -26,6 +26,7 @@ from eventlens.coding.modality import (
     status_of,
 )
 from eventlens.coding.quotes import find_quotes
+from eventlens.coding.scorer import event_features, packaged_scorer
 from eventlens.coding.triggers import (
     BUILD_UP_VERBS,
     COMMIT_VERBS,
@@ -99,14 +100,18 @@ class LinguisticCoder:
 
     def __init__(self, *, kb=None, lexicon: Lexicon | None = None,
                  type_model=PACKAGED, min_model_score: float = MIN_MODEL_SCORE,
-                 min_candidate_score: float = MIN_CANDIDATE_SCORE) -> None:
+                 min_candidate_score: float = MIN_CANDIDATE_SCORE, scorer=PACKAGED) -> None:
         """`type_model` re-types each event with the learned classifier: the packaged model
-        by default, a `LinearModel`, or None for frames alone."""
+        by default, a `LinearModel`, or None for frames alone. `scorer` gives each proposed
+        event its calibrated confidence: the packaged `EventScorer` by default, or None."""
         if type_model is PACKAGED:
             from eventlens.coding.classifier import packaged_model
 
             type_model = packaged_model()
         self.type_model = type_model
+        self.scorer = packaged_scorer() if scorer is PACKAGED else scorer
+        # (event, features) of every proposal, collected only while training the scorer
+        self.feature_sink: list | None = None
         self.min_model_score = min_model_score
         self.min_candidate_score = min_candidate_score
         if kb is None:
@@ -123,7 +128,7 @@ class LinguisticCoder:
                                  headline=article.title)
         events: list[Event] = []
         mentions: list[Mention] = []
-        for sent in doc.sents:
+        for index, sent in enumerate(doc.sents):
             mentions.extend(resolver.read_sentence(sent))
             triggers = self._kept_triggers(sent)
             found: list[Event] = []
@@ -139,11 +144,27 @@ class LinguisticCoder:
                 found.extend(made)
             found.extend(self._candidate_events(sent, resolver, article, triggers, doc, found,
                                                 used))
-            events.extend(found)
+            events.extend(self._scored(doc, sent, found, index, triggers))
         quotes = find_quotes(doc, article, resolver)
         sentences = tuple((s.start_char, s.end_char) for s in doc.sents)
         return ArticleResult(article, tuple(_dedupe(events)), tuple(quotes),
                              tuple(_as_in_events(mentions, events)), sentences)
+
+    def _scored(self, doc, sent, events: list[Event], index: int, triggers) -> list[Event]:
+        """The sentence's proposed events with the scorer's calibrated confidence."""
+        if self.scorer is None and self.feature_sink is None:
+            return events
+        out = []
+        for event in events:
+            feats = event_features(doc, sent, event, sentence_index=index,
+                                   sentence_events=len(events), type_model=self.type_model,
+                                   lexicon=self.lexicon, triggers=triggers)
+            if self.feature_sink is not None:
+                self.feature_sink.append((event, feats))
+            if self.scorer is not None:
+                event = replace(event, confidence=self.scorer.confidence(feats))
+            out.append(event)
+        return out
 
     # -- triggers -----------------------------------------------------------------------------
     def _kept_triggers(self, sent) -> list[Trigger]:

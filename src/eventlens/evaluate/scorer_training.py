@@ -1,0 +1,244 @@
+"""`eventlens train scorer`: fit the event scorer on labelled proposals, calibrate it out of
+fold, measure it on what it did not see, and write the packaged artefact."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import numpy as np
+
+from eventlens.coding.scorer import EventScorer, save_scorer
+from eventlens.evaluate.gold import GoldArticle, score_gold
+from eventlens.evaluate.scorer_data import LabelledDoc
+from eventlens.model import ArticleResult, Event
+
+DEFAULT_C = 1.0
+DEFAULT_FOLDS = 5
+RELIABILITY_BINS = (0.0, 0.2, 0.4, 0.6, 0.8, 1.0001)
+# Thresholds tried when choosing the default (see choose_threshold).
+THRESHOLDS = tuple(round(float(x), 2) for x in np.arange(0.05, 0.91, 0.05))
+
+
+@dataclass(slots=True)
+class Proposals:
+    """Every proposal of the coder on a set of labelled documents."""
+
+    docs: list[LabelledDoc]
+    results: list[ArticleResult]  # the coder's output per doc, before the scorer
+    events: list[Event]  # every proposal, in order
+    feats: list[dict[str, float]]
+    labels: np.ndarray
+    doc_index: np.ndarray  # which doc each proposal came from
+
+
+def collect(docs: list[LabelledDoc], coder, nlp, *,
+            progress: Callable[[int], None] | None = None) -> Proposals:
+    """Code each document with the scorer switched off and label every proposed event."""
+    from eventlens.nlp import parse
+
+    scorer, coder.scorer = coder.scorer, None
+    coder.feature_sink = []
+    events, feats, labels, owner, results = [], [], [], [], []
+    try:
+        for n, (doc, item) in enumerate(zip(parse(d.article.text for d in docs), docs,
+                                            strict=True)):
+            coder.feature_sink.clear()
+            results.append(coder.code(doc, item.article))
+            for event, f in coder.feature_sink:
+                events.append(event)
+                feats.append(f)
+                labels.append(item.label(event))
+                owner.append(n)
+            if progress is not None:
+                progress(1)
+    finally:
+        coder.scorer, coder.feature_sink = scorer, None
+    return Proposals(docs, results, events, feats, np.asarray(labels), np.asarray(owner))
+
+
+def _fit_raw(feats: list[dict], labels: np.ndarray, c: float):
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    vec = DictVectorizer()
+    x = vec.fit_transform(feats)
+    model = LogisticRegression(C=c, max_iter=5000)
+    model.fit(x, labels)
+    return vec, model
+
+
+def out_of_fold(props: Proposals, *, folds: int = DEFAULT_FOLDS, c: float = DEFAULT_C) -> np.ndarray:
+    """Raw probabilities for every proposal from a model that never saw its group."""
+    from sklearn.model_selection import GroupKFold
+
+    groups = np.asarray([props.docs[i].group for i in props.doc_index])
+    oof = np.zeros(len(props.labels))
+    for train, test in GroupKFold(n_splits=folds).split(props.feats, props.labels, groups):
+        vec, model = _fit_raw([props.feats[i] for i in train], props.labels[train], c)
+        oof[test] = model.predict_proba(vec.transform([props.feats[i] for i in test]))[:, 1]
+    return oof
+
+
+def fit_calibration(raw: np.ndarray, labels: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """An isotonic map from raw to calibrated probability, as its breakpoints."""
+    from sklearn.isotonic import IsotonicRegression
+
+    iso = IsotonicRegression(out_of_bounds="clip", y_min=0.0, y_max=1.0)
+    iso.fit(raw, labels)
+    return np.asarray(iso.X_thresholds_), np.asarray(iso.y_thresholds_)
+
+
+def reliability(conf: np.ndarray, labels: np.ndarray) -> dict:
+    """Brier score and a reliability table (mean confidence vs share right per bin)."""
+    table = []
+    for lo, hi in zip(RELIABILITY_BINS, RELIABILITY_BINS[1:], strict=False):
+        inside = (conf >= lo) & (conf < hi)
+        if inside.any():
+            table.append({"bin": f"{lo:.1f}-{min(hi, 1.0):.1f}", "n": int(inside.sum()),
+                          "mean_confidence": round(float(conf[inside].mean()), 4),
+                          "share_right": round(float(labels[inside].mean()), 4)})
+    brier = float(np.mean((conf - labels) ** 2)) if len(labels) else 0.0
+    return {"n": int(len(labels)), "brier": round(brier, 4),
+            "base_rate": round(float(labels.mean()), 4) if len(labels) else 0.0, "table": table}
+
+
+def gold_scores_at(props: Proposals, conf: np.ndarray, threshold: float) -> dict:
+    """Gold-folder event scores of the proposals kept at `threshold` (gold docs only)."""
+    gold, results = [], {}
+    for n, doc in enumerate(props.docs):
+        if not doc.corpus.startswith("gold:"):
+            continue
+        kept = tuple(replace(ev, confidence=float(c))
+                     for ev, c, owner in zip(props.events, conf, props.doc_index, strict=True)
+                     if owner == n and c >= threshold)
+        gold.append(GoldArticle(doc.article.id, doc.record, doc.article))
+        results[doc.article.id] = ArticleResult(doc.article, _one_per_key(kept))
+    return score_gold(gold, results) if gold else {}
+
+
+def _one_per_key(events: tuple[Event, ...]) -> tuple[Event, ...]:
+    """One event per (source, type, target, status) of an article, the most confident."""
+    best: dict[tuple, Event] = {}
+    for ev in events:
+        key = (ev.source.actor.code, ev.plover_type,
+               ev.target.actor.code if ev.target else "", ev.status)
+        if key not in best or ev.confidence > best[key].confidence:
+            best[key] = ev
+    return tuple(best.values())
+
+
+def f_half(precision: float, recall: float) -> float:
+    """F0.5: the harmonic mean that weighs precision twice as much as recall."""
+    return 1.25 * precision * recall / (0.25 * precision + recall) if precision + recall else 0.0
+
+
+def choose_threshold(props: Proposals, conf: np.ndarray) -> tuple[float, list[dict]]:
+    """The default threshold: the best F0.5 of the out-of-fold dev gold events (lenient, as
+    the held-out articles are scored), or of the proposals where no gold folder was given;
+    and the curve it was chosen from."""
+    curve = []
+    right = props.labels.astype(bool)
+    for t in THRESHOLDS:
+        kept = conf >= t
+        tp = int((kept & right).sum())
+        precision = tp / kept.sum() if kept.any() else 0.0
+        recall = tp / right.sum() if right.any() else 0.0
+        lenient = gold_scores_at(props, conf, t).get("lenient")
+        row = {"threshold": t, "proposal_precision": round(precision, 4),
+               "proposal_recall": round(recall, 4)}
+        if lenient:
+            row.update({f"gold_{k}": lenient[k] for k in ("precision", "recall", "f1")})
+            precision, recall = lenient["precision"], lenient["recall"]
+        row["f_half"] = round(f_half(precision, recall), 4)
+        curve.append(row)
+    best = max(curve, key=lambda row: (row["f_half"], -row["threshold"]))
+    return best["threshold"], curve
+
+
+def train_scorer(props: Proposals, *, c: float = DEFAULT_C, folds: int = DEFAULT_FOLDS,
+                 sources: dict[str, str] | None = None) -> tuple[EventScorer, dict]:
+    """Fit on every proposal; calibrate on out-of-fold scores; choose the threshold on the
+    out-of-fold dev gold. Returns the scorer and a report of how it was made."""
+    oof_raw = out_of_fold(props, folds=folds, c=c)
+    calib_x, calib_y = fit_calibration(oof_raw, props.labels)
+    oof_conf = np.interp(oof_raw, calib_x, calib_y)
+    threshold, curve = choose_threshold(props, oof_conf)
+    vec, model = _fit_raw(props.feats, props.labels, c)
+    names = vec.get_feature_names_out()
+    coef = model.coef_[0]
+    keep = np.nonzero(np.abs(coef) >= 1e-4)[0]
+    corpora = sorted({d.corpus for d in props.docs})
+    meta = {"threshold": threshold, "c": c, "folds": folds, "proposals": int(len(props.labels)),
+            "right": int(props.labels.sum()), "corpora": corpora, "sources": sources or {}}
+    scorer = EventScorer({str(names[i]): n for n, i in enumerate(keep)}, coef[keep],
+                         float(model.intercept_[0]), calib_x, calib_y, meta)
+    by_corpus = {}
+    for corpus in corpora:
+        rows = np.asarray([props.docs[i].corpus == corpus for i in props.doc_index])
+        by_corpus[corpus] = reliability(oof_conf[rows], props.labels[rows])
+    report = {"out_of_fold": reliability(oof_conf, props.labels),
+              "out_of_fold_by_corpus": by_corpus, "threshold": threshold,
+              "threshold_curve": curve, "meta": meta}
+    return scorer, report
+
+
+def evaluate_scorer(scorer: EventScorer, props: Proposals) -> dict:
+    """Calibration and gold scores of a trained scorer on proposals it never saw."""
+    conf = np.asarray([scorer.confidence(f) for f in props.feats])
+    report = {"calibration": reliability(conf, props.labels)}
+    for name, t in (("at_threshold", scorer.threshold), ("all", 0.0)):
+        scores = gold_scores_at(props, conf, t)
+        if scores:
+            report[name] = {k: scores[k] for k in ("strict", "lenient", "salient_recall")}
+    return report
+
+
+def write_scorer(scorer: EventScorer, path: Path) -> str:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return save_scorer(scorer, path)
+
+
+def file_digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def train_from_files(gold_dirs: list[Path], *, conflibert_class: Path | None = None,
+                     conflibert_ner: Path | None = None, out: Path, c: float = DEFAULT_C,
+                     folds: int = DEFAULT_FOLDS, coder=None, nlp=None,
+                     progress: Callable[[str, int], Callable[[int], None]] | None = None) -> dict:
+    """`eventlens train scorer`: collect proposals on the dev split of each gold folder and on
+    ConfliBERT's sentences, fit and calibrate, score the sealed split, write the artefact.
+
+    `progress(description, total)` returns a function advancing that task (or None)."""
+    from eventlens.errors import EvalError
+    from eventlens.evaluate.scorer_data import conflibert_docs, gold_docs
+    from eventlens.nlp import load_pipeline
+    from eventlens.registry import get_coder
+
+    coder = coder or get_coder()
+    nlp = nlp or load_pipeline()
+    docs, sealed, sources = [], [], {}
+    for folder in gold_dirs:
+        docs += gold_docs(folder)
+        sealed += gold_docs(folder, split="sealed")
+        sources[str(folder)] = file_digest(folder / "gold.jsonl")
+    if conflibert_class is not None:
+        docs += conflibert_docs(conflibert_class, conflibert_ner)
+        sources[str(conflibert_class)] = file_digest(conflibert_class)
+        if conflibert_ner is not None:
+            sources[str(conflibert_ner)] = file_digest(conflibert_ner)
+    if not docs:
+        raise EvalError("nothing to train on", hint="name gold folders or ConfliBERT files")
+    tick = progress("coding training text", len(docs)) if progress else None
+    props = collect(docs, coder, nlp, progress=tick)
+    scorer, report = train_scorer(props, c=c, folds=folds,
+                                  sources={Path(k).name: v for k, v in sources.items()})
+    if sealed:
+        tick = progress("coding the sealed split", len(sealed)) if progress else None
+        report["sealed"] = evaluate_scorer(scorer, collect(sealed, coder, nlp, progress=tick))
+    report["sha256"] = write_scorer(scorer, out)
+    report["out"] = str(out)
+    return report
