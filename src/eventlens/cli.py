@@ -48,6 +48,21 @@ ConfigOption = Annotated[Path | None, typer.Option(
     "--config", help="Settings file (default: $EVENTLENS_CONFIG or ./eventlens.toml).")]
 
 
+MinConfidenceOption = Annotated[float | None, typer.Option(
+    "--min-confidence", min=0.0, max=1.0,
+    help="Hide events whose calibrated confidence is below this (default: the "
+         "`min_confidence` setting; docs/coder.md).")]
+AllEventsOption = Annotated[bool, typer.Option(
+    "--all", help="Show every stored event, whatever its confidence (--min-confidence 0).")]
+
+
+def _threshold(min_confidence: float | None, all_events: bool) -> float:
+    """The confidence threshold a face applies: --all, else the flag, else the setting."""
+    if all_events:
+        return 0.0
+    return _settings(None, min_confidence=min_confidence).min_confidence
+
+
 def _settings(config: Path | None, **flags):
     from eventlens.config import load_settings
 
@@ -119,6 +134,9 @@ def _print_run(summary) -> None:
 
 def _print_summary(s: dict) -> None:
     console.print(f"store: {s['articles']} articles, {s['events']} events, {s['quotes']} quotes")
+    if s.get("events_hidden"):
+        console.print(f"  ({s['events_hidden']} more events below confidence "
+                      f"{s['min_confidence']:.2f} are hidden; --all shows them)")
     if s["by_type"]:
         console.print("  by type: " + ", ".join(f"{t} {n}" for t, n in s["by_type"]))
         console.print("  by status: " + ", ".join(f"{t} {n}" for t, n in s["by_status"]))
@@ -127,12 +145,14 @@ def _print_summary(s: dict) -> None:
 
 
 @app.command()
-def summary(db: DbOption = DEFAULT_DB) -> None:
+def summary(db: DbOption = DEFAULT_DB, min_confidence: MinConfidenceOption = None,
+            all_events: AllEventsOption = False) -> None:
     """Counts of what the store holds: articles, events by type and status, top dyads."""
     from eventlens.store import open_store
 
     try:
-        with open_store(db, read_only=True) as store:
+        with open_store(db, read_only=True,
+                        min_confidence=_threshold(min_confidence, all_events)) as store:
             _print_summary(store.summary())
     except EventlensError as exc:
         raise _fail(exc) from exc
@@ -157,14 +177,17 @@ def events(
     = True,
     columns: Annotated[str, typer.Option(help="Export columns: eventlens|plover|gdelt|icews.")]
     = "eventlens",
+    min_confidence: MinConfidenceOption = None,
+    all_events: AllEventsOption = False,
 ) -> None:
-    """List or export events, filtered by actors, type, status and dates."""
+    """List or export events, filtered by actors, type, status, dates and confidence."""
     from eventlens.store import EventFilter, open_store
 
     flt = EventFilter(source=source, target=target, plover_type=type_, status=status,
                       since=_date(since, "--since"), until=_date(until, "--until"))
     try:
-        with open_store(db, read_only=True) as store:
+        with open_store(db, read_only=True,
+                        min_confidence=_threshold(min_confidence, all_events)) as store:
             if fmt == "table":
                 _events_table(store, EventFilter(**{**_fields(flt), "limit": limit}), merged)
                 return
@@ -225,12 +248,14 @@ def _clip(text: str, width: int) -> str:
 
 @app.command()
 def show(article_id: Annotated[str, typer.Argument(help="Article id (or a unique prefix).")],
-         db: DbOption = DEFAULT_DB) -> None:
-    """An article with its events, quotes and evidence sentences marked."""
+         db: DbOption = DEFAULT_DB, min_confidence: MinConfidenceOption = None,
+         all_events: AllEventsOption = False) -> None:
+    """An article with its events (and their confidence), quotes and evidence marked."""
     from eventlens.store import open_store
 
     try:
-        with open_store(db, read_only=True) as store:
+        with open_store(db, read_only=True,
+                        min_confidence=_threshold(min_confidence, all_events)) as store:
             article = store.article(article_id)
             if article is None:
                 raise EventlensError(f"no article with id {article_id!r} (or the prefix is "
@@ -248,8 +273,9 @@ def show(article_id: Annotated[str, typer.Argument(help="Article id (or a unique
     for e in evs:
         console.print(f"  {e['date_text']}  {e['source_code'] or '?'} [bold]{e['plover_type']}"
                       f"[/bold] {e['target_code'] or '-'}  ({e['status']}; "
-                      f"{escape(e['trigger'] or '')}; source by {e['source_how']})  "
-                      f"chars {e['evidence_start']}-{e['evidence_end']}")
+                      f"{escape(e['trigger'] or '')}; source by {e['source_how']}; "
+                      f"confidence {e['confidence'] if e['confidence'] is not None else 1:.2f})"
+                      f"  chars {e['evidence_start']}-{e['evidence_end']}")
     console.print(f"\n[bold]{len(quotes)} quotes[/bold]")
     for q in quotes:
         console.print(f"  {escape(q['speaker'] or '?')} ({q['actor_code'] or '?'}): "
@@ -387,6 +413,8 @@ def serve(
     db: DbOption = DEFAULT_DB,
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8765,
+    min_confidence: MinConfidenceOption = None,
+    all_events: AllEventsOption = False,
 ) -> None:
     """Serve the REST API and the dashboard over the store (read-only)."""
     from eventlens.api.server import serve as run_server
@@ -394,7 +422,8 @@ def serve(
     console.print(f"dashboard: http://{host}:{port}/   API: http://{host}:{port}/api   "
                   f"OpenAPI: http://{host}:{port}/openapi.json")
     try:
-        run_server(db, host=host, port=port)
+        run_server(db, host=host, port=port,
+                   min_confidence=_threshold(min_confidence, all_events))
     except EventlensError as exc:
         raise _fail(exc) from exc
 
@@ -492,6 +521,59 @@ def train_plv(
     if report is not None:
         report.write_text(json.dumps({**result, "model": meta, "sha256": digest}, indent=2,
                                      sort_keys=True) + "\n", encoding="utf-8")
+
+
+@train_app.command("scorer")
+def train_scorer_command(
+    gold: Annotated[list[Path] | None, typer.Option(
+        "--gold", help="A gold folder (ANNOTATION.md format) whose `dev` articles to learn "
+        "from; its `sealed` articles are only scored. Repeatable.")] = None,
+    conflibert_class: Annotated[Path | None, typer.Option(
+        help="A ConfliBERT cameo_class TSV (real news, quad class per sentence).")] = None,
+    conflibert_ner: Annotated[Path | None, typer.Option(
+        help="The matching cameo_ner BIO file (source/target spans).")] = None,
+    out: Annotated[Path | None, typer.Option(help="Where to write the scorer (default: the "
+                                                 "packaged scorer file).")] = None,
+    folds: Annotated[int, typer.Option("--cv", min=2, help="Folds for out-of-fold "
+                                                            "calibration.")] = 5,
+    c: Annotated[float, typer.Option("--c", help="Inverse regularisation strength.")] = 1.0,
+    report: Annotated[Path | None, typer.Option(help="Write calibration and scores as JSON "
+                                                    "here.")] = None,
+) -> None:
+    """Train the event scorer: the calibrated probability that a careful coder records each
+    proposed event (docs/coder.md). Calibration is fitted out of fold; the default threshold
+    is chosen on the out-of-fold dev gold; the sealed split is scored, never learned from."""
+    from eventlens.coding.scorer import scorer_path
+    from eventlens.evaluate.scorer_training import train_from_files
+
+    target = out or scorer_path()
+    with _progress() as progress:
+        def tick(description: str, total: int):
+            task = progress.add_task(description, total=total)
+            return lambda n: progress.advance(task, n)
+
+        try:
+            result = train_from_files(list(gold or []), conflibert_class=conflibert_class,
+                                      conflibert_ner=conflibert_ner, out=target, c=c,
+                                      folds=folds, progress=tick)
+        except EventlensError as exc:
+            raise _fail(exc) from exc
+    oof = result["out_of_fold"]
+    console.print(f"{oof['n']} proposals, {oof['base_rate']:.0%} right; out-of-fold Brier "
+                  f"{oof['brier']:.3f}; default threshold {result['threshold']:.2f}")
+    sealed = result.get("sealed")
+    if sealed:
+        cal = sealed["calibration"]
+        console.print(f"sealed split: {cal['n']} proposals, Brier {cal['brier']:.3f}")
+        for name in ("all", "at_threshold"):
+            if name in sealed:
+                s = sealed[name]["lenient"]
+                console.print(f"  {name}: lenient P {s['precision']:.3f} R {s['recall']:.3f} "
+                              f"F1 {s['f1']:.3f}, strict F1 {sealed[name]['strict']['f1']:.3f}")
+    console.print(f"wrote {target} (sha256 {result['sha256'][:16]}…)")
+    if report is not None:
+        report.write_text(json.dumps(result, indent=2, sort_keys=True, default=float) + "\n",
+                          encoding="utf-8")
 
 
 def _train_finetuned(path: Path, *, out: Path | None, folds: int, seed: int,

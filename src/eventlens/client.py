@@ -115,9 +115,10 @@ class Result(Generic[T]):
 class Database:
     """A store opened for reading, with the questions analysts ask of it."""
 
-    def __init__(self, path: str | Path, *, read_only: bool = True) -> None:
+    def __init__(self, path: str | Path, *, read_only: bool = True,
+                 min_confidence: float | None = None) -> None:
         self.path = Path(path)
-        self.store: Store = open_store(path, read_only=read_only)
+        self.store: Store = open_store(path, read_only=read_only, min_confidence=min_confidence)
         self._search_index: analysis.SearchIndex | None = None
 
     def close(self) -> None:
@@ -238,6 +239,9 @@ def event_query(*, source: str | None = None, target: str | None = None,
                       article_id=article or None, text=q or None, limit=limit, offset=offset)
 
 
-def open(path: str | Path = "eventlens.duckdb", *, read_only: bool = True) -> Database:  # noqa: A001
-    """Open a store for analysis (read-only unless asked otherwise)."""
-    return Database(path, read_only=read_only)
+def open(path: str | Path = "eventlens.duckdb", *, read_only: bool = True,  # noqa: A001
+         min_confidence: float | None = None) -> Database:
+    """Open a store for analysis (read-only unless asked otherwise). Events below
+    `min_confidence` (default `eventlens.config.DEFAULT_MIN_CONFIDENCE`; 0 for all) are hidden
+    from every query."""
+    return Database(path, read_only=read_only, min_confidence=min_confidence)

@@ -96,8 +96,9 @@ class Vocabulary:
 class _StoreHolder:
     """The app's one read connection; hands each request a cursor of it."""
 
-    def __init__(self, db_path: str | Path, read_only: bool) -> None:
-        self.store = open_store(db_path, read_only=read_only)
+    def __init__(self, db_path: str | Path, read_only: bool,
+                 min_confidence: float | None = None) -> None:
+        self.store = open_store(db_path, read_only=read_only, min_confidence=min_confidence)
         # A server has no terminal to draw DuckDB's progress bar on.
         self.store.con.execute("SET enable_progress_bar = false")
         self.search_index = analysis.SearchIndex(self.store)
@@ -106,7 +107,7 @@ class _StoreHolder:
         threading.Thread(target=self._build_cube, name="eventlens-dyad-cube", daemon=True).start()
 
     def _build_cube(self) -> None:
-        cursor = self.store.con.cursor()
+        cursor = self.store.cursor()
         try:
             self.dyad_cube.ensure(cursor)
         except Exception:  # a failed build only means dyads are scanned; log it, go on
@@ -116,7 +117,7 @@ class _StoreHolder:
 
     def view(self) -> Iterator[Store]:
         view = copy.copy(self.store)
-        view.con = self.store.con.cursor()
+        view.con = self.store.cursor()
         try:
             yield view
         finally:
@@ -124,13 +125,14 @@ class _StoreHolder:
 
 
 def create_app(db_path: str | Path, *, read_only: bool = True, max_limit: int = MAX_LIMIT,
-               max_download: int = MAX_DOWNLOAD) -> FastAPI:
+               max_download: int = MAX_DOWNLOAD, min_confidence: float | None = None) -> FastAPI:
     """The API (under /api), the dashboard (at /) and the OpenAPI docs (/docs, /openapi.json).
+    Events below `min_confidence` (default `DEFAULT_MIN_CONFIDENCE`) are hidden from all of it.
 
     Raises:
         SchemaError: the store is missing or cannot be opened.
     """
-    holder = _StoreHolder(db_path, read_only)
+    holder = _StoreHolder(db_path, read_only, min_confidence)
     app = FastAPI(title="eventlens", version=__version__, docs_url=None, redoc_url=None,
                   description="Political event data from dated English news: who did what to "
                               "whom, when, traceable to the sentence.")

@@ -6,7 +6,8 @@ from pathlib import Path
 
 
 def serve(db_path: str | Path = "eventlens.duckdb", host: str = "127.0.0.1", port: int = 8000,
-          *, read_only: bool = True, log_level: str = "info") -> None:
+          *, read_only: bool = True, log_level: str = "info",
+          min_confidence: float | None = None) -> None:
     """Serve the store at `db_path` on http://host:port/ until interrupted.
 
     Raises:
@@ -16,5 +17,5 @@ def serve(db_path: str | Path = "eventlens.duckdb", host: str = "127.0.0.1", por
 
     from eventlens.api.app import create_app
 
-    app = create_app(db_path, read_only=read_only)
+    app = create_app(db_path, read_only=read_only, min_confidence=min_confidence)
     uvicorn.run(app, host=host, port=port, log_level=log_level)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import duckdb
 
+from eventlens.config import DEFAULT_MIN_CONFIDENCE
 from eventlens.errors import EventlensError, SchemaError
 from eventlens.model import ArticleResult, Event, Mention
 from eventlens.store.schema import LATEST_VERSION, MIGRATIONS
@@ -56,15 +57,20 @@ class EventFilter:
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
-def open_store(path: str | Path, *, read_only: bool = False) -> Store:
-    """Open (and create or migrate, unless read-only) the store at `path`."""
-    return Store(path, read_only=read_only)
+def open_store(path: str | Path, *, read_only: bool = False,
+               min_confidence: float | None = None) -> Store:
+    """Open (and create or migrate, unless read-only) the store at `path`; its `events` hide
+    events below `min_confidence` (default `DEFAULT_MIN_CONFIDENCE`)."""
+    return Store(path, read_only=read_only, min_confidence=min_confidence)
 
 
 class Store:
     """One DuckDB file. All writes go through this object (DuckDB has a single writer)."""
 
-    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+    def __init__(self, path: str | Path, *, read_only: bool = False,
+                 min_confidence: float | None = None) -> None:
+        """`min_confidence` is the threshold the `events` view applies for this connection
+        (default `DEFAULT_MIN_CONFIDENCE`; 0 shows every stored event)."""
         self.path = str(path)
         if read_only and self.path != ":memory:" and not Path(self.path).exists():
             raise SchemaError(f"no store at {self.path}", hint="run `eventlens ingest` first")
@@ -75,6 +81,24 @@ class Store:
         if not read_only:
             self.migrate()
         self._check_version()
+        self.set_min_confidence(DEFAULT_MIN_CONFIDENCE if min_confidence is None
+                                else min_confidence)
+
+    def set_min_confidence(self, value: float) -> None:
+        """Hide events below `value` from every query of this connection (the `events` view;
+        the table `event_records` keeps them all)."""
+        value = float(value)
+        if not 0.0 <= value <= 1.0:
+            raise SchemaError(f"min_confidence must be from 0 to 1, not {value}")
+        self.min_confidence = value
+        self.con.execute(f"SET VARIABLE eventlens_min_confidence = {value!r}")
+
+    def cursor(self):
+        """A new DuckDB cursor of this store, with the same confidence threshold (DuckDB's
+        session variables belong to one connection)."""
+        cursor = self.con.cursor()
+        cursor.execute(f"SET VARIABLE eventlens_min_confidence = {self.min_confidence!r}")
+        return cursor
 
     def close(self) -> None:
         self.con.close()
@@ -177,7 +201,7 @@ class Store:
         try:
             self._insert("articles", articles,
                          ["id", "url", "outlet", "title", "published", "text", "origin", "run_id"])
-            self._insert("events", events, ignore=True)
+            self._insert("event_records", events, ignore=True)
             self._insert("quotes", quotes, ignore=True)
             self._insert("mentions", mentions)
             self.con.execute("COMMIT")
@@ -274,6 +298,9 @@ class Store:
         return {
             "articles": one("SELECT count(*) FROM articles"),
             "events": one("SELECT count(*) FROM events"),
+            "events_hidden": one("SELECT count(*) FROM event_records")
+            - one("SELECT count(*) FROM events"),
+            "min_confidence": self.min_confidence,
             "quotes": one("SELECT count(*) FROM quotes"),
             "by_type": self.con.execute(
                 "SELECT plover_type, count(*) n FROM events GROUP BY 1 ORDER BY n DESC").fetchall(),

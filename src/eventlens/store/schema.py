@@ -154,6 +154,15 @@ CREATE TABLE story_event_keys (
     merged_location VARCHAR
 );
 """),
+    (3, "events is a view of event_records at the session's confidence threshold", """
+DROP INDEX events_article;
+DROP INDEX events_dyad;
+ALTER TABLE events RENAME TO event_records;
+CREATE INDEX event_records_article ON event_records (article_id);
+CREATE INDEX event_records_dyad ON event_records (source_country, target_country, event_date);
+CREATE VIEW events AS SELECT * FROM event_records
+    WHERE coalesce(confidence, 1.0) >= coalesce(getvariable('eventlens_min_confidence'), 0.0);
+"""),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]

@@ -40,7 +40,7 @@ def rekey_story_events(con, story_view: str, settings: StorySettings) -> int:
         SELECT e.event_id, e.article_id, sa.story_id, coalesce(e.source_code, ''),
                e.plover_type, coalesce(e.target_code, ''), e.status, e.event_date,
                coalesce(e.date_text, ''), coalesce(e.location, ''), e.quad_class
-        FROM events e
+        FROM event_records e
         JOIN story_articles sa ON sa.article_id = e.article_id
         JOIN {story_view} v ON v.story_id = sa.story_id""").fetchall()
     keyed = _keys_for(rows, settings)

@@ -118,10 +118,10 @@ def article_features(con, article_ids: Iterable[str]) -> dict[str, ArticleFeatur
         events = con.execute("""
             SELECT e.article_id, coalesce(e.source_country, ''), e.plover_type,
                    coalesce(e.target_country, '')
-            FROM events e JOIN _story_feature_ids f USING (article_id)""").fetchall()
+            FROM event_records e JOIN _story_feature_ids f USING (article_id)""").fetchall()
         leads = con.execute("""
             SELECT e.article_id, arg_min(e.event_date, e.evidence_start)
-            FROM events e JOIN _story_feature_ids f USING (article_id)
+            FROM event_records e JOIN _story_feature_ids f USING (article_id)
             WHERE e.status = 'asserted' AND length(e.date_text) = 10
             GROUP BY 1""").fetchall()
         actors = con.execute("""
