@@ -275,16 +275,22 @@ def show(article_id: Annotated[str, typer.Argument(help="Article id (or a unique
                       f"[/bold] {e['target_code'] or '-'}  ({e['status']}; "
                       f"{escape(e['trigger'] or '')}; source by {e['source_how']}; "
                       f"confidence {e['confidence'] if e['confidence'] is not None else 1:.2f})"
-                      f"  chars {e['evidence_start']}-{e['evidence_end']}")
+                      f"  chars {', '.join(f'{a}-{b}' for a, b in _evidence_spans(e))}")
     console.print(f"\n[bold]{len(quotes)} quotes[/bold]")
     for q in quotes:
         console.print(f"  {escape(q['speaker'] or '?')} ({q['actor_code'] or '?'}): "
                       f"“{escape(_clip(q['text'], 120))}”")
 
 
+def _evidence_spans(event: dict) -> list[tuple[int, int]]:
+    """Every sentence an event row rests on: its evidence, then the further ones."""
+    more = event.get("more_evidence") or []
+    return [(event["evidence_start"], event["evidence_end"]), *((a, b) for a, b in more)]
+
+
 def _marked_text(text: str, evs: list[dict]) -> str:
     """The article with evidence sentences underlined."""
-    spans = sorted({(e["evidence_start"], e["evidence_end"]) for e in evs})
+    spans = sorted({span for e in evs for span in _evidence_spans(e)})
     out, pos = [], 0
     for start, end in spans:
         if start < pos:

@@ -84,6 +84,9 @@ class Event:
     location: str = ""
     coder: str = ""
     confidence: float = 1.0
+    # further sentences stating the same act in the article, as (start, end) offsets in text
+    # order; the first sentence is evidence_start/evidence_end
+    more_evidence: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -50,6 +50,9 @@ class EventRecord:
     coder: str | None
     coder_version: str | None
     confidence: float | None
+    # [start, end] of each further sentence stating the same act (empty, or None in events
+    # stored before schema version 4)
+    more_evidence: list[list[int]] | None = None
 
 
 EVENT_COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(EventRecord))

@@ -337,7 +337,8 @@ def _event_row(ev: Event, text: str, coder_version: str) -> tuple:
     return (event_id, ev.article_id, ev.plover_type, ev.cameo_root, ev.quad_class, ev.intensity,
             ev.status.value, day, ev.date, *_mention_cols(ev.source), *_mention_cols(ev.target),
             ev.evidence_start, ev.evidence_end, text[ev.evidence_start:ev.evidence_end],
-            ev.trigger, ev.mode, ev.location, ev.coder, coder_version, ev.confidence)
+            ev.trigger, ev.mode, ev.location, ev.coder, coder_version, ev.confidence,
+            [list(span) for span in ev.more_evidence])
 
 
 def _first_day(date: str) -> dt.date | None:

@@ -163,6 +163,11 @@ CREATE INDEX event_records_dyad ON event_records (source_country, target_country
 CREATE VIEW events AS SELECT * FROM event_records
     WHERE coalesce(confidence, 1.0) >= coalesce(getvariable('eventlens_min_confidence'), 0.0);
 """),
+    (4, "event_records: the further evidence sentences of an act stated more than once", """
+ALTER TABLE event_records ADD COLUMN more_evidence INTEGER[][];
+CREATE OR REPLACE VIEW events AS SELECT * FROM event_records
+    WHERE coalesce(confidence, 1.0) >= coalesce(getvariable('eventlens_min_confidence'), 0.0);
+"""),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]

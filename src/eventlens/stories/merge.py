@@ -136,15 +136,21 @@ grouped AS (
            min(merged_date) AS merged_date,
            min(merged_date_text) AS merged_date_text,
            max(merged_location) AS merged_location,
-           count(*) AS mention_count,
+           -- an event stated in several sentences of one article is one raw record
+           -- (more_evidence holds the others): each sentence is a mention
+           sum(1 + len(coalesce(more_evidence, [])))::BIGINT AS mention_count,
            count(DISTINCT article_id) AS article_count,
            count(DISTINCT outlet_key) AS source_count,
            list(DISTINCT article_id ORDER BY article_id) AS article_ids,
            list(DISTINCT story_of ORDER BY story_of) FILTER (WHERE story_of IS NOT NULL)
                AS story_ids,
-           list({'event_id': event_id, 'article_id': article_id,
-                 'evidence_start': evidence_start, 'evidence_end': evidence_end}
-                ORDER BY published, article_id, evidence_start) AS mentions
+           flatten(list(list_concat(
+               [{'event_id': event_id, 'article_id': article_id,
+                 'evidence_start': evidence_start, 'evidence_end': evidence_end}],
+               list_transform(coalesce(more_evidence, []),
+                              span -> {'event_id': event_id, 'article_id': article_id,
+                                       'evidence_start': span[1], 'evidence_end': span[2]}))
+                ORDER BY published, article_id, evidence_start)) AS mentions
     FROM ev GROUP BY merge_key),
 merged AS (
     SELECT g.merge_key AS merged_id, g.story_ids[1] AS story_id,

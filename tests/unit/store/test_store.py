@@ -93,3 +93,21 @@ def test_add_results_records_a_finished_run(store):
     assert store.add_results([_result()], source="notebook") == 0
     again = store.rows("SELECT articles_new, duplicates FROM ingest_runs ORDER BY started_at")
     assert again[-1] == {"articles_new": 0, "duplicates": 1}
+
+
+def test_an_act_stated_in_two_sentences_keeps_both_and_counts_twice(store):
+    from dataclasses import replace
+
+    from eventlens.analysis import list_events
+    from eventlens.stories import merged_events
+
+    res = _result()
+    assault = replace(res.events[0], more_evidence=((32, len(TEXT)),))
+    store.add_results([replace(res, events=(assault,))])
+    [record] = list_events(store)
+    assert record.more_evidence == [[32, len(TEXT)]]
+    cur = merged_events(store, EventFilter())
+    row = dict(zip([d[0] for d in cur.description], cur.fetchone(), strict=True))
+    assert row["mention_count"] == 2
+    assert [(m["evidence_start"], m["evidence_end"]) for m in row["mentions"]] == [
+        (0, 31), (32, len(TEXT))]
