@@ -40,6 +40,26 @@ def code_text(nlp, coder):
     return run
 
 
+@pytest.fixture(scope="session")
+def propose_text(nlp):
+    """Like `code_text`, but keeping events with an unresolved side: what the rules found
+    as arguments, before the coder drops a source or target it cannot place."""
+    from eventlens.ingest import article_id
+    from eventlens.model import Article
+    from eventlens.nlp import parse
+    from eventlens.registry import get_coder
+
+    coder = get_coder("linguistic")
+    coder.resolved_only = False
+
+    def run(text: str, published: str = "2021-12-15", title: str = ""):
+        article = Article(article_id(text), text, dt.date.fromisoformat(published),
+                          title=title)
+        return coder.code(next(iter(parse([text], nlp=nlp))), article)
+
+    return run
+
+
 def event_triples(result) -> set[tuple[str, str, str, str]]:
     """(source code, type, target code or '-', status) of every event in a result."""
     return {(e.source.actor.code, e.plover_type, e.target.actor.code if e.target else "-",

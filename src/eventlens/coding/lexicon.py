@@ -35,6 +35,10 @@ class Frame:
     preps: tuple[str, ...]  # prepositions that introduce the target
     target_prep: str = ""  # for "verb +prep" frames: the target follows this preposition
     joint: bool = False
+    # what is talked about, never a party: the verb's object ("discussed threats from Iran")
+    # and the phrases these prepositions open ("talks on Russia's demands")
+    topic_object: bool = False
+    topic_preps: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)
@@ -82,6 +86,8 @@ def load_lexicon() -> Lexicon:
     for ptype, spec in frames.items():
         preps = tuple(spec.get("preps", ()))
         joint_spec = spec.get("joint", False)
+        topic_verbs = frozenset(spec.get("topic_verbs", ()))
+        topics = {"topic_preps": tuple(spec.get("topic_preps", ()))}
 
         def joint(entry: str, joint_spec=joint_spec) -> bool:
             if joint_spec is True:
@@ -89,17 +95,18 @@ def load_lexicon() -> Lexicon:
             return bool(joint_spec) and any(w in joint_spec for w in entry.replace("_", " ").split())
 
         for entry in spec.get("verbs", ()):
-            _add_verb(lex, ptype, entry, preps, joint(entry))
+            _add_verb(lex, ptype, entry, preps, joint(entry), topic_object=entry.split()[0]
+                      in topic_verbs, **topics)
         for entry in spec.get("phrases", ()):
             words = entry.split()
-            frame = Frame(ptype, entry, preps, joint=joint(entry))
+            frame = Frame(ptype, entry, preps, joint=joint(entry), **topics)
             if "_" in words[0]:  # "call_off strike": also matched without its particle,
                 with_particle.append((words[0], words[-1], frame))  # after the plain phrases
                 continue
             lex.phrases.setdefault((words[0], words[-1]), frame)
         for entry in spec.get("nouns", ()):
             words = tuple(entry.lower().split())
-            frame = Frame(ptype, entry, preps, joint=joint(entry))
+            frame = Frame(ptype, entry, preps, joint=joint(entry), **topics)
             lex.nouns.setdefault(words[-1], []).append((words[:-1], frame))
         lex.modes[ptype] = dict(spec.get("modes", {}))
     for verb, noun, frame in with_particle:
@@ -113,13 +120,15 @@ def load_lexicon() -> Lexicon:
     return lex
 
 
-def _add_verb(lex: Lexicon, ptype: str, entry: str, preps: tuple[str, ...], joint: bool) -> None:
+def _add_verb(lex: Lexicon, ptype: str, entry: str, preps: tuple[str, ...], joint: bool,
+              **topics) -> None:
     words = entry.split()
     if len(words) == 1:
-        lex.verbs.setdefault(words[0], Frame(ptype, entry, preps, joint=joint))
+        lex.verbs.setdefault(words[0], Frame(ptype, entry, preps, joint=joint, **topics))
     elif words[1].startswith("+"):
         prep = words[1][1:]
-        lex.verb_preps.setdefault((words[0], prep),
-                                  Frame(ptype, entry, (prep,), target_prep=prep, joint=joint))
+        lex.verb_preps.setdefault((words[0], prep), Frame(ptype, entry, (prep,), target_prep=prep,
+                                                          joint=joint, **topics))
     else:
-        lex.verb_particles.setdefault((words[0], words[1]), Frame(ptype, entry, preps, joint=joint))
+        lex.verb_particles.setdefault((words[0], words[1]),
+                                      Frame(ptype, entry, preps, joint=joint, **topics))

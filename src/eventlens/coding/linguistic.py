@@ -15,6 +15,7 @@ from eventlens.actors.resolver import (
     phrase_range,
 )
 from eventlens.coding.candidates import NO_EVENT, candidate_dyads
+from eventlens.coding.consolidate import consolidate
 from eventlens.coding.dyad import YIELD_TYPES, split_yield, to_plv
 from eventlens.coding.features import dyad_features
 from eventlens.coding.lexicon import ONE_SIDED_MODES, Frame, Lexicon, load_lexicon
@@ -97,6 +98,8 @@ class LinguisticCoder:
 
     name = CODER_NAME
     version = CODER_VERSION
+    # False keeps events with an unresolved side (tests of what the rules propose)
+    resolved_only = True
 
     def __init__(self, *, kb=None, lexicon: Lexicon | None = None,
                  type_model=PACKAGED, min_model_score: float = MIN_MODEL_SCORE,
@@ -147,7 +150,8 @@ class LinguisticCoder:
             events.extend(self._scored(doc, sent, found, index, triggers))
         quotes = find_quotes(doc, article, resolver)
         sentences = tuple((s.start_char, s.end_char) for s in doc.sents)
-        return ArticleResult(article, tuple(_dedupe(events)), tuple(quotes),
+        return ArticleResult(article, tuple(consolidate(events, resolved_only=self.resolved_only)),
+                             tuple(quotes),
                              tuple(_as_in_events(mentions, events)), sentences)
 
     def _scored(self, doc, sent, events: list[Event], index: int, triggers) -> list[Event]:
@@ -242,15 +246,22 @@ class LinguisticCoder:
                                          for c in trig.token.children)
         joint = joint and (mode not in ONE_SIDED_MODES or with_partner)
         # "Jordan and Britain agreed to hold exercises", "Armenia and Azerbaijan agreed to
-        # a truce": an act between the coordinated subjects
+        # a truce": an act between the coordinated subjects; but where the act agreed on
+        # has a party of its own ("Poland and Latvia agreed to sanction Belarus"), the
+        # subjects are its co-agents, each acting on that party, not on one another
         agreed = (trig.governor is not None and trig.governor.lemma_.lower() in AGREE_VERBS) \
             or (frame.plover_type == "AGREE" and trig.token.lemma_.lower() in AGREE_VERBS)
+        quad = self.lexicon.types[frame.plover_type].quad_class
+        among_agreed = agreed and not _third_party(
+            sources, self._participants(doc, targets, quad, frame.target_prep))
         act = _Act(frame.plover_type, mode, frame.trigger, trig.token, joint,
-                   0.1 * (not trig.noun), among=joint or agreed)
+                   0.1 * (not trig.noun), among=joint or among_agreed,
+                   target_prep=frame.target_prep)
         events = self._build(act, sources, targets, sent, article, doc, triggers)
         governor = trig.governor
         if governor is not None and governor.lemma_.lower() in AGREE_VERBS and \
-                1 < len(sources) <= MAX_AMONG and frame.plover_type != "AGREE":
+                1 < len(sources) <= MAX_AMONG and frame.plover_type != "AGREE" and \
+                among_agreed:
             # "Saudi Arabia and Iran agreed to restore ties": besides the intended act, the
             # agreement between them, which happened
             pact = _Act("AGREE", "", governor.lemma_.lower(), governor, True, 0.0,
@@ -310,8 +321,8 @@ class LinguisticCoder:
         date = date or article.published.isoformat()
         location = _location(act.token, sent)
         quad = self.lexicon.types[act.plover_type].quad_class
-        sources = [m for m in sources if not _where_not_who(doc, m, quad)]
-        targets = [m for m in targets if not _where_not_who(doc, m, quad)]
+        sources = self._participants(doc, sources, quad, act.target_prep)
+        targets = self._participants(doc, targets, quad, act.target_prep)
         pairs: list[tuple[Mention, Mention | None]] = []
         if act.among and 1 < len(sources) <= MAX_AMONG:
             # "Jordan and Britain agreed to hold exercises": an act between the two
@@ -358,6 +369,23 @@ class LinguisticCoder:
                 trigger=act.trigger, mode=mode, location=location, coder=CODER_NAME,
                 confidence=_confidence(src, tgt, act.bonus)))
         return events
+
+    def _participants(self, doc, mentions: list[Mention], quad: int,
+                      own_prep: str = "") -> list[Mention]:
+        """The mentions that name who takes part, not where: places and regions as
+        `_where_not_who` says, and a capital named as the venue ("agreed to meet at the
+        Beijing Olympics", "talks in Geneva and Moscow"), unless the frame's own preposition
+        introduces it ("arrived in Moscow" is a visit to Russia)."""
+        return [m for m in mentions if not _where_not_who(doc, m, quad)
+                and not (quad != MATERIAL_CONFLICT and self._capital(m)
+                         and _in_locative_phrase(doc, m, own_prep))]
+
+    def _capital(self, mention: Mention) -> bool:
+        """Whether a metonym is a capital city (not a seat such as "the Kremlin")."""
+        if mention.how != "metonym":
+            return False
+        matches = self.kb.countries_by_name(normalise(mention.text))
+        return bool(matches) and matches[0].field == "capitals"
 
     def _types(self, act: _Act, pairs, doc, status: Status,
                triggers: list[Trigger]) -> dict[tuple[int, int], tuple[str, str]]:
@@ -498,6 +526,13 @@ class LinguisticCoder:
         return found
 
 
+def _third_party(sources: list[Mention], targets: list[Mention]) -> bool:
+    """Whether an act's targets name a country or organisation none of its sources is."""
+    return any(t.actor.country and not any(
+        _same_actor(_as_source(s).actor, _as_source(t).actor) for s in sources)
+        for t in targets)
+
+
 def _without_appositive_places(head, mentions: list[Mention]) -> list[Mention]:
     """A country named inside the appositive of a named country describes it ("Bhutan, a
     kingdom neighbouring China"): it is no second party."""
@@ -541,6 +576,21 @@ def _where_not_who(doc, mention: Mention, quad: int) -> bool:
         return False
     return root.dep_ == "poss" or (root.dep_ == "pobj"
                                    and root.head.lower_ in LOCATIVE_PREPOSITIONS)
+
+
+def _in_locative_phrase(doc, mention: Mention, own_prep: str = "") -> bool:
+    """Whether a mention is the object of a locative preposition, or a modifier of that
+    object ("at the Beijing Olympic Games"), other than `own_prep`."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root
+    for _ in range(3):  # "the 2022 Beijing Olympic Games": compounds up to the phrase's noun
+        if head.dep_ not in ("compound", "amod", "nmod", "poss") or head.head.i == head.i:
+            break
+        head = head.head
+    prep = head.head
+    return head.dep_ == "pobj" and prep.lower_ in LOCATIVE_PREPOSITIONS and prep.lower_ != own_prep
 
 
 def _as_in_events(mentions: list[Mention], events: list[Event]) -> list[Mention]:
@@ -803,6 +853,7 @@ class _Act:
     retype: bool = True
     among: bool = False  # coordinated sources act with one another (joint, or agreed together)
     own_date: bool = False  # dated only by a date attached to its own word
+    target_prep: str = ""  # the preposition the frame's target follows ("arrive +in")
 
 
 def _covers(event: Event, src_span, tgt_span) -> bool:
@@ -862,18 +913,3 @@ def _location(token, sent) -> str:
                     ent = next((e for e in sent.ents if e.start <= pobj.i < e.end), None)
                     return ent.text if ent else pobj.text
     return ""
-
-
-def _dedupe(events: list[Event]) -> list[Event]:
-    """One record per (source, type, target, status, sentence); the most confident wins."""
-    best: dict[tuple, Event] = {}
-    for event in events:
-        key = (event.source.actor.code, event.source.start, event.plover_type,
-               event.target.actor.code if event.target else "",
-               event.target.start if event.target else -1, event.evidence_start,
-               event.status, event.date)
-        if key not in best or event.confidence > best[key].confidence:
-            best[key] = event
-    return list(best.values())
-
-

@@ -811,6 +811,10 @@ def _fill_verb_arguments(trig: Trigger, obj) -> None:
         # the phrase's own noun is not acted upon ("went on strike")
         options = [[o for o in option if o.i != obj.i and head_noun(o).i != obj.i]
                    for option in options]
+    topic = _topic_tokens(trig.frame, verb, obj)
+    if topic:
+        # "discussed threats from the US and NATO": what the talk is about takes no part in it
+        options = [[o for o in option if o.i not in topic] for option in options]
     # "won't call off the walkout till the ministry pays": who must act first
     options.append([s for c in verb.children if c.dep_ == "advcl" and any(
         m.dep_ == "mark" and m.lower_ in ("until", "till", "unless") for m in c.children)
@@ -821,6 +825,20 @@ def _fill_verb_arguments(trig: Trigger, obj) -> None:
         options.insert(0, parties)
     trig.targets = options[0] if options else []
     trig.alternatives = options[1:]
+
+
+def _topic_tokens(frame: Frame, verb, obj) -> set[int]:
+    """The tokens of what a talk is about (frames.yaml `topic_verbs`, `topic_preps`): the
+    object of "discuss" (the subject, when passive) and the about/on/over phrases of the verb
+    and of its event noun ("held talks on Russia's demands")."""
+    heads = []
+    if frame.topic_object:
+        subjects, passive = subject_of(verb)
+        heads += _children(verb, {"dobj"}) + (subjects if passive else [])
+    for owner in (verb, obj) if obj is not None else (verb,):
+        heads += [c for c in owner.children if c.dep_ == "prep" and c.lower_ in frame.topic_preps
+                  and c.lower_ != frame.target_prep]
+    return {t.i for h in heads for t in h.subtree}
 
 
 def _parties(trig: Trigger, clause) -> list:

@@ -26,8 +26,8 @@ def test_dateline_end(text, dateline):
     assert text[:dateline_end(text)] == dateline
 
 
-def test_a_dateline_city_is_not_the_actor(code_text):
-    r = code_text("NAIROBI, Kenya - Police arrested six journalists covering a protest.",
+def test_a_dateline_city_is_not_the_actor(propose_text):
+    r = propose_text("NAIROBI, Kenya - Police arrested six journalists covering a protest.",
                   published="2024-06-26")
     arrests = [e for e in r.events if e.plover_type == "COERCE"]
     assert arrests and arrests[0].source.text == "Police"
