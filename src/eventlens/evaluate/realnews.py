@@ -80,7 +80,7 @@ def detokenize(tokens: list[str]) -> tuple[str, list[tuple[int, int]]]:
     return "".join(parts), spans
 
 
-def _lines(path: Path) -> Iterator[tuple[int, str]]:
+def numbered_lines(path: Path) -> Iterator[tuple[int, str]]:
     """(line number, line without its end) of a UTF-8 text file; LF or CRLF ends."""
     try:
         handle = path.open(encoding="utf-8", newline="")
@@ -98,7 +98,7 @@ def detect_format(path: Path) -> str:
     """Which evaluation format a file holds, from its extension and first lines: one of
     `FORMATS`. Raises EvalError naming the file when it is none of them."""
     first = []
-    for _number, line in _lines(path):
+    for _number, line in numbered_lines(path):
         if line.strip():
             first.append(line)
         if len(first) == 5:
@@ -153,7 +153,7 @@ def _bio_fields(line: str) -> tuple[str, str] | None:
 def read_cameo_class(path: Path) -> list[ClassSentence]:
     """Read a cameo_class TSV (`sentence<TAB>label`, no header); a bad line names its place."""
     items = []
-    for number, line in _lines(path):
+    for number, line in numbered_lines(path):
         if not line.strip():
             continue
         fields = line.split("\t")
@@ -172,7 +172,7 @@ def read_cameo_ner(path: Path) -> list[NerSentence]:
     items: list[NerSentence] = []
     tokens: list[tuple[str, str]] = []
     start_line = 0
-    for number, line in _lines(path):
+    for number, line in numbered_lines(path):
         if not line.strip():
             if tokens:
                 items.append(_ner_sentence(start_line, tokens))
@@ -209,10 +209,10 @@ def _ner_sentence(line: int, tagged: list[tuple[str, str]]) -> NerSentence:
 def read_police(path: Path) -> list[PoliceSentence]:
     """Read IndiaPoliceEvents JSON lines (`doc_id`, `sent_id`, `sent_labels`, `sent_text`)."""
     items = []
-    for number, line in _lines(path):
+    for number, line in numbered_lines(path):
         if not line.strip():
             continue
-        record = _json_record(line, path, number)
+        record = json_object(line, path, number)
         try:
             labels = record["sent_labels"]
             text = record["sent_text"]
@@ -225,7 +225,8 @@ def read_police(path: Path) -> list[PoliceSentence]:
     return items
 
 
-def _json_record(line: str, path: Path, number: int) -> dict:
+def json_object(line: str, path: Path, number: int) -> dict:
+    """The JSON object on a line; anything else is an error naming the file and line."""
     try:
         record = json.loads(line)
     except json.JSONDecodeError as exc:

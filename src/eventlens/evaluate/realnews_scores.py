@@ -264,7 +264,8 @@ def _recall(counter: Counter) -> dict:
             "recall_police_source": round(counter["police"] / support, 4) if support else 0.0}
 
 
-_READERS = {"cameo_class": (read_cameo_class, score_cameo_class, lambda it: it.sentence),
+# Per format: the reader, the scorer and the text an item is coded as.
+READERS = {"cameo_class": (read_cameo_class, score_cameo_class, lambda it: it.sentence),
             "cameo_ner": (read_cameo_ner, score_cameo_ner, lambda it: it.text),
             "wikievents": (read_wikievents, score_wikievents, lambda it: it.text),
             "police": (read_police, score_police, lambda it: it.text)}
@@ -276,7 +277,7 @@ def score_realnews(path: Path, fmt: str, *, coder, nlp=None, limit: int | None =
     dated `REALNEWS_DATE`, and score it: the report section and the texts coded."""
     from eventlens.pipeline import code_articles  # the pipeline module pulls in the store
 
-    reader, scorer, text_of = _READERS[fmt]
+    reader, scorer, text_of = READERS[fmt]
     items = reader(path)[:limit]
     texts = [text_of(item) for item in items]
     articles = [Article(article_id(text), text, REALNEWS_DATE, origin=f"{path}:{item.line}")

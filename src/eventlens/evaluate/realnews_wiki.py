@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from eventlens.errors import EvalError
-from eventlens.evaluate.realnews import _json_record, _lines, detokenize, realnews_mapping
+from eventlens.evaluate.realnews import detokenize, json_object, numbered_lines, realnews_mapping
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,10 +55,10 @@ class PloverGold:
 def read_wikievents(path: Path) -> list[WikiDocument]:
     """Read WikiEvents JSON lines, either variant; a malformed line names its place."""
     docs = []
-    for number, line in _lines(path):
+    for number, line in numbered_lines(path):
         if not line.strip():
             continue
-        record = _json_record(line, path, number)
+        record = json_object(line, path, number)
         try:
             docs.append(_document(record, number))
         except (KeyError, TypeError, ValueError, IndexError) as exc:

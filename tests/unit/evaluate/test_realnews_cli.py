@@ -66,8 +66,8 @@ def test_eval_on_the_start_of_a_shared_file(tmp_path):
     ("indiapoliceevents/dev.jsonl", "police", 3024)])
 def test_the_shared_files_are_recognised_and_read_whole(name, fmt, count):
     from eventlens.evaluate.realnews import detect_format
-    from eventlens.evaluate.realnews_scores import _READERS
+    from eventlens.evaluate.realnews_scores import READERS
 
     path = REALNEWS / name
     assert detect_format(path) == fmt
-    assert len(_READERS[fmt][0](path)) == count  # the sizes the data README gives
+    assert len(READERS[fmt][0](path)) == count  # the sizes the data README gives
