@@ -7,15 +7,13 @@ written by `eventlens train` (which uses scikit-learn) and checked by its sha256
 from __future__ import annotations
 
 import functools
-import gzip
-import hashlib
-import json
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
 import numpy as np
 
+from eventlens.coding.artefacts import load_json_artefact, save_json_artefact
 from eventlens.errors import ModelError
 
 MODEL_FILE = "plover-type-v1.json.gz"
@@ -78,28 +76,12 @@ class LinearModel:
 
 def save_model(model: LinearModel, path: Path) -> str:
     """Write the artefact deterministically (sorted keys, fixed gzip mtime); returns its sha256."""
-    payload = json.dumps(model.to_json(), sort_keys=True, separators=(",", ":")).encode()
-    with path.open("wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0,
-                                               filename="") as handle:
-        handle.write(payload)
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    path.with_suffix(".sha256").write_text(f"{digest}  {path.name}\n", encoding="utf-8")
-    return digest
+    return save_json_artefact(model.to_json(), path)
 
 
 def load_model_file(path: Path) -> LinearModel:
     """Load and checksum-verify a model artefact."""
-    if not path.is_file():
-        raise ModelError(f"no model at {path}", hint="run `eventlens train plv FILE`")
-    checksum = path.with_suffix(".sha256")
-    if checksum.is_file():
-        want = checksum.read_text(encoding="utf-8").split()[0]
-        got = hashlib.sha256(path.read_bytes()).hexdigest()
-        if want != got:
-            raise ModelError(f"{path} does not match its checksum {checksum.name}",
-                             hint="retrain with `eventlens train plv` or restore the file")
-    with gzip.open(path, "rt", encoding="utf-8") as handle:
-        return LinearModel.from_json(json.load(handle))
+    return LinearModel.from_json(load_json_artefact(path, retrain="eventlens train plv FILE"))
 
 
 def packaged_path() -> Path:

@@ -19,10 +19,10 @@ def consolidate(events: Iterable[Event], *, resolved_only: bool = True) -> list[
     organisation is known): an event whose source is unresolved is dropped, since it cannot
     say who acted; one whose target is unresolved is kept one-sided (the act happened, on
     someone the text does not place), except a meeting or joint action, which needs a known
-    partner. An event is dropped when source and target are one actor code, since no one is
-    recorded acting on themselves. `resolved_only=False` keeps unresolved sides as found (to
-    inspect what the rules proposed). The merged
-    record is the first one found, with the evidence sentences of all in text order and the
+    partner. An event is dropped when source and target are one actor (one code, not two people
+    named apart), since no one is recorded acting on themselves. `resolved_only=False` keeps
+    unresolved sides as found (to inspect what the rules proposed). The merged record is the
+    first one found, with the evidence sentences of all in text order and the
     highest confidence among them.
     """
     merged: dict[tuple, Event] = {}
@@ -34,8 +34,7 @@ def consolidate(events: Iterable[Event], *, resolved_only: bool = True) -> list[
             if event.plover_type in DYADIC_TYPES:
                 continue  # a meeting or joint action with no known partner
             event = replace(event, target=None)
-        if event.target is not None and event.target.actor.country and \
-                event.target.actor.code == event.source.actor.code:
+        if event.target is not None and _one_actor(event.source, event.target):
             continue
         key = (event.source.actor.code, event.plover_type,
                event.target.actor.code if event.target else "", event.status, event.date)
@@ -53,6 +52,15 @@ def consolidate(events: Iterable[Event], *, resolved_only: bool = True) -> list[
         more = tuple(sorted(spans[key] - {first}))
         out.append(replace(event, more_evidence=more) if more != event.more_evidence else event)
     return out
+
+
+def _one_actor(source: Mention, target: Mention) -> bool:
+    """Whether the two sides are one actor: the same code, and not two people named apart
+    ("President Biden criticised Secretary Blinken" is two members of one government)."""
+    if not target.actor.country or target.actor.code != source.actor.code:
+        return False
+    return not (source.actor.name and target.actor.name
+                and source.actor.name != target.actor.name)
 
 
 def _resolved(mention: Mention) -> bool:

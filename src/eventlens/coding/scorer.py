@@ -13,15 +13,13 @@ sha256 like the type classifier's.
 from __future__ import annotations
 
 import functools
-import gzip
-import hashlib
-import json
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
 import numpy as np
 
+from eventlens.coding.artefacts import load_json_artefact, save_json_artefact
 from eventlens.coding.candidates import NO_EVENT
 from eventlens.coding.dyad import to_plv
 from eventlens.coding.features import dyad_features, span_head
@@ -83,27 +81,12 @@ class EventScorer:
 
 def save_scorer(scorer: EventScorer, path: Path) -> str:
     """Write the artefact deterministically; returns its sha256 (also written beside it)."""
-    payload = json.dumps(scorer.to_json(), sort_keys=True, separators=(",", ":")).encode()
-    with path.open("wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0,
-                                               filename="") as handle:
-        handle.write(payload)
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    path.with_suffix(".sha256").write_text(f"{digest}  {path.name}\n", encoding="utf-8")
-    return digest
+    return save_json_artefact(scorer.to_json(), path)
 
 
 def load_scorer_file(path: Path) -> EventScorer:
     """Load and checksum-verify a scorer artefact."""
-    if not path.is_file():
-        raise ModelError(f"no event scorer at {path}", hint="run `eventlens train scorer`")
-    checksum = path.with_suffix(".sha256")
-    if checksum.is_file():
-        want = checksum.read_text(encoding="utf-8").split()[0]
-        if want != hashlib.sha256(path.read_bytes()).hexdigest():
-            raise ModelError(f"{path} does not match its checksum {checksum.name}",
-                             hint="retrain with `eventlens train scorer` or restore the file")
-    with gzip.open(path, "rt", encoding="utf-8") as handle:
-        return EventScorer.from_json(json.load(handle))
+    return EventScorer.from_json(load_json_artefact(path, retrain="eventlens train scorer"))
 
 
 def scorer_path() -> Path:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import numpy as np
 
+from eventlens.coding.consolidate import consolidate
 from eventlens.coding.scorer import EventScorer, save_scorer
 from eventlens.evaluate.gold import GoldArticle, score_gold
 from eventlens.evaluate.scorer_data import LabelledDoc
@@ -106,7 +107,8 @@ def reliability(conf: np.ndarray, labels: np.ndarray) -> dict:
 
 
 def gold_scores_at(props: Proposals, conf: np.ndarray, threshold: float) -> dict:
-    """Gold-folder event scores of the proposals kept at `threshold` (gold docs only)."""
+    """Gold-folder event scores of the proposals kept at `threshold` (gold docs only), one
+    record per act as the coder keeps them."""
     gold, results = [], {}
     for n, doc in enumerate(props.docs):
         if not doc.corpus.startswith("gold:"):
@@ -115,19 +117,8 @@ def gold_scores_at(props: Proposals, conf: np.ndarray, threshold: float) -> dict
                      for ev, c, owner in zip(props.events, conf, props.doc_index, strict=True)
                      if owner == n and c >= threshold)
         gold.append(GoldArticle(doc.article.id, doc.record, doc.article))
-        results[doc.article.id] = ArticleResult(doc.article, _one_per_key(kept))
+        results[doc.article.id] = ArticleResult(doc.article, tuple(consolidate(kept)))
     return score_gold(gold, results) if gold else {}
-
-
-def _one_per_key(events: tuple[Event, ...]) -> tuple[Event, ...]:
-    """One event per (source, type, target, status) of an article, the most confident."""
-    best: dict[tuple, Event] = {}
-    for ev in events:
-        key = (ev.source.actor.code, ev.plover_type,
-               ev.target.actor.code if ev.target else "", ev.status)
-        if key not in best or ev.confidence > best[key].confidence:
-            best[key] = ev
-    return tuple(best.values())
 
 
 def f_half(precision: float, recall: float) -> float:

@@ -228,8 +228,8 @@ def test_responding_to_an_attack_is_not_attacking(code_text):
     assert not [e for e in r.events if e.plover_type == "ASSAULT"]
 
 
-def test_a_pronoun_points_to_an_actor_of_no_known_country(code_text):
-    r = code_text("Dock workers said they will not end the walkout until the company raises "
+def test_a_pronoun_points_to_an_actor_of_no_known_country(propose_text):
+    r = propose_text("Dock workers said they will not end the walkout until the company raises "
                   "wages.", published="2023-05-02")
     rejects = [e for e in r.events if e.plover_type == "REJECT"]
     assert [e.source.text for e in rejects] == ["workers"]  # the antecedent, not "they"
@@ -244,8 +244,8 @@ def test_a_role_adjective_on_a_thing_is_an_actor_only_with_a_country(code_text):
     assert texts.get("American military flight", texts.get("American military")) == "USA:MIL"
 
 
-def test_an_object_pronoun_is_not_the_subject_of_its_own_verb(code_text):
-    r = code_text("The blogger Amina Tesfaye was freed on Friday after President Isaias "
+def test_an_object_pronoun_is_not_the_subject_of_its_own_verb(propose_text):
+    r = propose_text("The blogger Amina Tesfaye was freed on Friday after President Isaias "
                   "Afwerki of Eritrea pardoned her.", published="2023-05-02")
     pardons = [e for e in r.events if e.trigger == "pardon"]
     assert [(e.source.actor.code, e.target.text) for e in pardons] == [
@@ -339,8 +339,8 @@ def test_a_country_adjective_the_tagger_took_for_a_person_gives_the_country(code
     assert _mention(r, "Jordan Smith, a local reporter").actor.country != "JOR"
 
 
-def test_people_a_pronoun_owns_are_not_its_owner(code_text):
-    r = code_text("Austria returned a stolen painting by Gustav Klimt to its owners in May. "
+def test_people_a_pronoun_owns_are_not_its_owner(propose_text):
+    r = propose_text("Austria returned a stolen painting by Gustav Klimt to its owners in May. "
                   "Austria said its soldiers would stay in Kosovo.", published="2024-06-07")
     retreat = [e for e in r.events if e.plover_type == "RETREAT"]
     assert retreat and retreat[0].target is not None and retreat[0].target.text == "its owners"
