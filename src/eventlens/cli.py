@@ -538,6 +538,11 @@ def train_scorer_command(
         help="A ConfliBERT cameo_class TSV (real news, quad class per sentence).")] = None,
     conflibert_ner: Annotated[Path | None, typer.Option(
         help="The matching cameo_ner BIO file (source/target spans).")] = None,
+    wikievents: Annotated[Path | None, typer.Option(
+        help="WikiEvents JSON lines (real articles with KAIROS events).")] = None,
+    classifier_data: Annotated[Path | None, typer.Option(
+        help="The type classifier's training file (PLV TSV): its sentences are left out, "
+             "since the classifier's probabilities on them are in-sample.")] = None,
     out: Annotated[Path | None, typer.Option(help="Where to write the scorer (default: the "
                                                  "packaged scorer file).")] = None,
     folds: Annotated[int, typer.Option("--cv", min=2, help="Folds for out-of-fold "
@@ -560,7 +565,8 @@ def train_scorer_command(
 
         try:
             result = train_from_files(list(gold or []), conflibert_class=conflibert_class,
-                                      conflibert_ner=conflibert_ner, out=target, c=c,
+                                      conflibert_ner=conflibert_ner, wikievents=wikievents,
+                                      classifier_data=classifier_data, out=target, c=c,
                                       folds=folds, progress=tick)
         except EventlensError as exc:
             raise _fail(exc) from exc

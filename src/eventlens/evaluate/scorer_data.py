@@ -8,7 +8,14 @@ Sources (docs/coder.md, "The event scorer"):
   0 = political talk PLOVER does not code), joined by text to their source/target spans in
   `cameo_ner` where those exist: a proposal is right when its quad class is the sentence's
   and, where spans are known, its source lies in the source span and its target (if any)
-  in the target span. Every proposal on a class-0 sentence is wrong.
+  in the target span. Every proposal on a class-0 sentence is wrong. Sentences the type
+  classifier was trained on are left out: its probabilities, which the scorer weighs, are
+  in-sample there;
+- WikiEvents articles (real news, KAIROS events mapped to PLOVER): a proposal of a type the
+  mapping produces is right when a gold event of its document has that type and one of its
+  actors (`lenient_match`); proposals of other types (verbal ones KAIROS does not annotate)
+  are not judged.
+A label of None means "not judged": the proposal is left out of training.
 """
 
 from __future__ import annotations
@@ -21,6 +28,8 @@ from pathlib import Path
 
 from eventlens.evaluate.gold import country_of, is_sealed, read_gold
 from eventlens.evaluate.realnews import NerSentence, read_cameo_class, read_cameo_ner
+from eventlens.evaluate.realnews_scores import lenient_match
+from eventlens.evaluate.realnews_wiki import plover_gold, plover_types, read_wikievents
 from eventlens.ingest.ids import article_id
 from eventlens.model import Article, Event
 
@@ -35,7 +44,7 @@ class LabelledDoc:
     article: Article
     group: str
     corpus: str
-    label: Callable[[Event], int]
+    label: Callable[[Event], int | None]
     record: dict | None = None  # the gold record, for gold-folder scores
 
 
@@ -75,15 +84,19 @@ def _overlaps(mention, spans: list[tuple[int, int]]) -> bool:
     return any(mention.start < e and s < mention.end for s, e in spans)
 
 
-def conflibert_docs(class_file: Path, ner_file: Path | None = None) -> list[LabelledDoc]:
+def conflibert_docs(class_file: Path, ner_file: Path | None = None, *,
+                    exclude: frozenset[str] = frozenset()) -> list[LabelledDoc]:
     """ConfliBERT sentences as one-sentence articles labelled by quad class and, where the
-    NER file has the same sentence, by its source and target spans."""
+    NER file has the same sentence, by its source and target spans; sentences whose squashed
+    text is in `exclude` are left out."""
     spans_by_text = {}
     if ner_file is not None and ner_file.is_file():
         spans_by_text = {_squash(it.text): (it.text, _spans(it)) for it in read_cameo_ner(ner_file)}
     docs = []
     for item in read_cameo_class(class_file):
         text, quad = item.sentence, item.label
+        if _squash(text) in exclude:
+            continue
         known = spans_by_text.get(_squash(text))
         body = known[0] if known else text
         spans = known[1] if known else None
@@ -103,3 +116,26 @@ def _conflibert_label(event: Event, quad: int, spans: dict | None) -> int:
     if event.target is not None and spans["T"] and not _overlaps(event.target, spans["T"]):
         return 0
     return 1
+
+
+def squashed_sentences(texts) -> frozenset[str]:
+    """Sentences reduced to lower-case letters and digits, to find one in another file."""
+    return frozenset(_squash(t) for t in texts)
+
+
+def wikievents_docs(path: Path) -> list[LabelledDoc]:
+    """WikiEvents documents as articles, proposals judged against their mapped KAIROS events."""
+    types = frozenset(plover_types())
+    docs = []
+    for doc in read_wikievents(path):
+        gold, _unmapped = plover_gold(doc)
+        docs.append(LabelledDoc(Article(article_id(doc.text), doc.text, UNDATED),
+                                f"wikievents:{doc.doc_id}", "wikievents",
+                                lambda ev, g=tuple(gold): _wiki_label(ev, g, types)))
+    return docs
+
+
+def _wiki_label(event: Event, gold: tuple, types: frozenset[str]) -> int | None:
+    if event.plover_type not in types:
+        return None  # KAIROS does not annotate verbal types: not judged
+    return int(any(lenient_match(g, event) for g in gold))

@@ -49,9 +49,12 @@ def collect(docs: list[LabelledDoc], coder, nlp, *,
             coder.feature_sink.clear()
             results.append(coder.code(doc, item.article))
             for event, f in coder.feature_sink:
+                label = item.label(event)
+                if label is None:
+                    continue  # not judged by this corpus' annotation
                 events.append(event)
                 feats.append(f)
-                labels.append(item.label(event))
+                labels.append(label)
                 owner.append(n)
             if progress is not None:
                 progress(1)
@@ -197,15 +200,23 @@ def file_digest(path: Path) -> str:
 
 
 def train_from_files(gold_dirs: list[Path], *, conflibert_class: Path | None = None,
-                     conflibert_ner: Path | None = None, out: Path, c: float = DEFAULT_C,
+                     conflibert_ner: Path | None = None, wikievents: Path | None = None,
+                     classifier_data: Path | None = None, out: Path, c: float = DEFAULT_C,
                      folds: int = DEFAULT_FOLDS, coder=None, nlp=None,
                      progress: Callable[[str, int], Callable[[int], None]] | None = None) -> dict:
-    """`eventlens train scorer`: collect proposals on the dev split of each gold folder and on
-    ConfliBERT's sentences, fit and calibrate, score the sealed split, write the artefact.
+    """`eventlens train scorer`: collect proposals on the dev split of each gold folder, on
+    ConfliBERT's sentences (less those in `classifier_data`, the type classifier's training
+    file) and on WikiEvents articles; fit and calibrate, score the sealed split, write the
+    artefact.
 
     `progress(description, total)` returns a function advancing that task (or None)."""
     from eventlens.errors import EvalError
-    from eventlens.evaluate.scorer_data import conflibert_docs, gold_docs
+    from eventlens.evaluate.scorer_data import (
+        conflibert_docs,
+        gold_docs,
+        squashed_sentences,
+        wikievents_docs,
+    )
     from eventlens.nlp import load_pipeline
     from eventlens.registry import get_coder
 
@@ -216,11 +227,20 @@ def train_from_files(gold_dirs: list[Path], *, conflibert_class: Path | None = N
         docs += gold_docs(folder)
         sealed += gold_docs(folder, split="sealed")
         sources[str(folder)] = file_digest(folder / "gold.jsonl")
+    exclude: frozenset[str] = frozenset()
+    if classifier_data is not None:
+        from eventlens.evaluate.plv import read_plv
+
+        exclude = squashed_sentences(item.sentence for item in read_plv(classifier_data))
+        sources[str(classifier_data)] = file_digest(classifier_data)
     if conflibert_class is not None:
-        docs += conflibert_docs(conflibert_class, conflibert_ner)
+        docs += conflibert_docs(conflibert_class, conflibert_ner, exclude=exclude)
         sources[str(conflibert_class)] = file_digest(conflibert_class)
         if conflibert_ner is not None:
             sources[str(conflibert_ner)] = file_digest(conflibert_ner)
+    if wikievents is not None:
+        docs += wikievents_docs(wikievents)
+        sources[str(wikievents)] = file_digest(wikievents)
     if not docs:
         raise EvalError("nothing to train on", hint="name gold folders or ConfliBERT files")
     tick = progress("coding training text", len(docs)) if progress else None

@@ -1,5 +1,6 @@
 """The event scorer: artefact, calibration, training on labelled proposals, the packaged model."""
 
+import dataclasses
 import datetime as dt
 import json
 import shutil
@@ -19,7 +20,8 @@ from eventlens.coding.scorer import (
 )
 from eventlens.config import DEFAULT_MIN_CONFIDENCE
 from eventlens.errors import ModelError
-from eventlens.evaluate.scorer_data import LabelledDoc, _conflibert_label
+from eventlens.evaluate.realnews_wiki import PloverGold
+from eventlens.evaluate.scorer_data import LabelledDoc, _conflibert_label, _wiki_label
 from eventlens.evaluate.scorer_training import THRESHOLDS, Proposals, reliability, train_scorer
 from eventlens.model import Actor, Article, Event, Mention, Status
 
@@ -57,8 +59,10 @@ def test_the_packaged_scorer_sets_the_default_threshold():
     scorer = packaged_scorer()
     assert scorer is not None, f"no scorer at {scorer_path()}"
     assert scorer.threshold == DEFAULT_MIN_CONFIDENCE
-    assert "conflibert" in scorer.meta["corpora"]
-    assert all(c.startswith(("gold:", "conflibert")) for c in scorer.meta["corpora"])
+    assert {"conflibert", "wikievents"} <= set(scorer.meta["corpora"])
+    assert all(c.startswith(("gold:", "conflibert", "wikievents")) for c in scorer.meta["corpora"])
+    # the type classifier's training file was named, so its sentences were left out
+    assert "PLV_train.tsv" in scorer.meta["sources"]
     assert np.all(np.diff(scorer.calib_x) >= 0) and np.all(np.diff(scorer.calib_y) >= 0)
 
 
@@ -69,6 +73,16 @@ def _mention(start, text, country):
 def _event(quad, source=(0, "Ruritania"), target=(18, "Freedonia")):
     return Event("x", _mention(*source, "RUR"), _mention(*target, "FRE") if target else None,
                  "ASSAULT", "19", quad, -10.0, Status.ASSERTED, "2020-01-01", 0, 30, "shell")
+
+
+def test_wikievents_judges_only_the_types_kairos_annotates():
+    gold = (PloverGold("ASSAULT", ("Ruritania",), ("Freedonia",), False, (10, 17), "Conflict.Attack"),)
+    types = frozenset({"ASSAULT", "COERCE"})
+    assert _wiki_label(_event(4), gold, types) == 1
+    assert _wiki_label(_event(4, source=(40, "Moldavia"), target=(50, "Lusitania")), gold,
+                       types) == 0
+    accuse = dataclasses.replace(_event(3), plover_type="ACCUSE")
+    assert _wiki_label(accuse, gold, types) is None  # verbal: KAIROS does not annotate it
 
 
 def test_conflibert_labels_follow_quad_class_and_spans():
