@@ -228,3 +228,28 @@ def test_plv_end_to_end_applies_min_confidence(tmp_path):
     sure = score_plv(items, coder=PairCoder(0.9), nlp=spacy.blank("en"), min_confidence=0.5)
     unsure = score_plv(items, coder=PairCoder(0.4), nlp=spacy.blank("en"), min_confidence=0.5)
     assert sure["accuracy"] == 1.0 and unsure["accuracy"] == 0.0
+
+
+def test_plv_counts_the_events_beside_the_marked_pair(tmp_path):
+    import spacy
+
+    from eventlens.evaluate.plv import read_plv, score_plv
+
+    path = tmp_path / "p.tsv"
+    path.write_text("\tsentence_id\tsentence\tmarked_sentence\tsource\ttarget\tgold_root\t"
+                    "modality_L2\n0\t1\tx\t<s>Chile</s> met <t>Peru</t> and Bolivia.\tChile\t"
+                    "Peru\tCONSULT\tpast\n", encoding="utf-8")
+    items = read_plv(path)
+
+    class TalkCoder(_FixedCoder):
+        def code(self, doc, article):
+            text = article.text
+            chile, peru, bolivia = (mention(n, text) for n in ("Chile", "Peru", "Bolivia"))
+            return ArticleResult(article, (
+                event(chile, peru, "CONSULT", 1), event(peru, chile, "CONSULT", 1),
+                event(chile, bolivia, "CONSULT", 1), event(bolivia, chile, "CONSULT", 1)))
+
+    scores = score_plv(items, coder=TalkCoder(1.0), nlp=spacy.blank("en"))
+    assert scores["accuracy"] == 1.0
+    # the reverse of the marked pair is the same joint act; the two with Bolivia are extra
+    assert scores["extra_events_per_sentence"] == 2.0
