@@ -24,6 +24,9 @@ def test_events_page_filters_and_pages(page, shot):
     sources = page.locator("table.events tbody tr td.who a.actor:first-child").all_inner_texts()
     assert all(s.startswith("RUS") for s in sources)
     assert page.locator("table.events .evidence .src").count() >= len(types)
+    # each row says how likely a careful coder is to record it, as a percentage
+    lines = page.locator("table.events .source-line").all_inner_texts()
+    assert lines and all(re.search(r"confidence (\d{1,3})%", line) for line in lines)
     shot(page, "events-filtered")
     href = page.get_attribute("#downloads a:has-text('GDELT')", "href")
     assert "columns=gdelt" in href and "type=ASSAULT" in href
@@ -94,6 +97,7 @@ def test_article_marks_evidence_and_quotes(page, shot):
     page.click(".hit h3 a")
     page.wait_for_selector("#article-text mark.ev")
     assert page.locator("#article-events li[data-event]").count() >= 1
+    assert "confidence" in page.inner_text("#article-events li[data-event] >> nth=0")
     page.hover("#article-events li[data-event]")
     assert page.locator("#article-text mark.ev.focus").count() >= 1
     shot(page, "article")

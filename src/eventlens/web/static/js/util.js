@@ -102,11 +102,17 @@ export function eventRows(events, articles = {}) {
       <td>${statusTag(ev.status)}</td>
       <td>${evidenceHtml(ev)}
         <div class="source-line"><a href="#/article/${ev.article_id}">${title}</a>
-        · trigger “${ev.trigger || ""}” · intensity ${ev.intensity ?? "—"}</div></td>
+        · trigger “${ev.trigger || ""}” · intensity ${ev.intensity ?? "—"}
+        · confidence ${confidenceText(ev.confidence)}</div></td>
     </tr>`;
   });
   return raw(`<table class="events"><thead><tr><th>Date</th><th>Source → target</th><th>Type</th>
     <th>Status</th><th>Evidence</th></tr></thead><tbody>${rows.join("")}</tbody></table>`);
+}
+
+// The calibrated confidence as a percentage (older stores may have none).
+export function confidenceText(value) {
+  return value === null || value === undefined ? "—" : `${Math.round(value * 100)}%`;
 }
 
 export function showError(el, error) {
