@@ -41,6 +41,23 @@ class Frame:
     topic_preps: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """A row of frames.yaml `readings`: what a frame word means given its arguments.
+
+    `then` is a PLOVER type, or "NONE" where the words name no event at all."""
+
+    id: str
+    lemmas: frozenset[str]
+    then: str
+    objects: frozenset[str] = frozenset()  # the object's head lemma is one of these
+    goals: frozenset[str] = frozenset()  # into/in/near/over/toward: what is entered
+    occasions: frozenset[str] = frozenset()  # on/for: the courtesy's occasion
+    because: str = ""
+    example: str = ""
+    expect: tuple[str, ...] = ()  # "SRC TYPE TGT" country-level triples the example gives
+
+
 @dataclass(slots=True)
 class Lexicon:
     """Lookup tables built from frames.yaml; keys are lowercase lemmas."""
@@ -53,6 +70,9 @@ class Lexicon:
     modes: dict[str, dict[str, str]] = field(default_factory=dict)
     types: dict[str, PloverType] = field(default_factory=dict)
     verb_lemmas: frozenset[str] = frozenset()  # every verb lemma a frame starts with
+    readings: tuple[Reading, ...] = ()  # frames.yaml `readings`, tried before the frames
+    type_preps: dict[str, tuple[str, ...]] = field(default_factory=dict)  # each type's preps
+    need_nouns: frozenset[str] = frozenset()  # REQUEST `need_nouns`: "the importance of"
 
     def mode_for(self, plover_type: str, words: list[str]) -> str:
         """The PLOVER mode named by any of `words` (lemmas or phrases) for this type."""
@@ -79,12 +99,15 @@ def load_lexicon() -> Lexicon:
         lex.types[name] = PloverType(name, str(spec["cameo"]), int(spec["quad"]),
                                      float(spec["intensity"]))
     frames = read_yaml("frames.yaml")
+    lex.readings = tuple(_reading(row) for row in frames.pop("readings", ()))
     with_particle: list[tuple[str, str, Frame]] = []
     unknown = set(frames) - set(PLOVER_TYPES)
     if unknown:
         raise ConfigError(f"frames.yaml names unknown PLOVER types {sorted(unknown)}")
     for ptype, spec in frames.items():
         preps = tuple(spec.get("preps", ()))
+        lex.type_preps[ptype] = preps
+        lex.need_nouns |= frozenset(spec.get("need_nouns", ()))
         joint_spec = spec.get("joint", False)
         topic_verbs = frozenset(spec.get("topic_verbs", ()))
         topics = {"topic_preps": tuple(spec.get("topic_preps", ()))}
@@ -118,6 +141,18 @@ def load_lexicon() -> Lexicon:
                                  *(v for v, _ in lex.verb_preps),
                                  *(v.split("_")[0] for v, _ in lex.phrases)])
     return lex
+
+
+def _reading(row: dict) -> Reading:
+    then = str(row.get("then", ""))
+    if then != "NONE" and then not in PLOVER_TYPES:
+        raise ConfigError(f"frames.yaml reading {row.get('id')!r}: unknown type {then!r}")
+    return Reading(str(row["id"]), frozenset(row["lemma"]), then,
+                   frozenset(str(o) for o in row.get("object", ())),
+                   goals=frozenset(row.get("goal", ())),
+                   occasions=frozenset(row.get("occasion", ())),
+                   because=str(row.get("because", "")), example=str(row.get("example", "")),
+                   expect=tuple(row.get("expect", ())))
 
 
 def _add_verb(lex: Lexicon, ptype: str, entry: str, preps: tuple[str, ...], joint: bool,

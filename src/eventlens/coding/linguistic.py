@@ -39,6 +39,7 @@ from eventlens.coding.triggers import (
     head_noun,
     owned_vessel,
     prep_objects,
+    reads_as_no_event,
     subject_of,
 )
 from eventlens.model import Actor, Article, ArticleResult, Event, Mention, Status
@@ -287,8 +288,8 @@ class LinguisticCoder:
             return []
         events: list[Event] = []
         for subj, obj, verb in candidate_dyads(sent):
-            if verb.i in used:
-                continue  # that verb's act is already recorded from its frame
+            if verb.i in used or reads_as_no_event(verb, self.lexicon):
+                continue  # that verb's act is already recorded from its frame, or is none
             src_span = doc[slice(*phrase_range(subj, with_conjuncts=False))]
             tgt_span = doc[slice(*phrase_range(obj, with_conjuncts=False))]
             if any(_covers(e, src_span, tgt_span) for e in found + events):

@@ -9,7 +9,11 @@ FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 HYPOTHETICAL_AUX = frozenset({"may", "might", "could", "would", "should", "can", "ca", "must"})
 CONDITION_MARKS = frozenset({"if", "unless", "whether", "lest"})
 HYPOTHETICAL_GOVERNORS = frozenset({"threaten", "warn", "consider", "mull", "weigh", "fear",
-                                    "risk", "suggest", "speculate", "rumor", "rumour"})
+                                    "risk", "suggest", "speculate", "rumor", "rumour",
+                                    # "a law giving it the power to impose sanctions": an
+                                    # act someone may now do, not one done
+                                    "authority", "power", "mandate", "authorize", "authorise",
+                                    "empower"})
 INTENT_ADJECTIVES = frozenset({"willing", "ready", "prepared", "eager", "determined", "poised",
                                "keen", "likely", "expected", "scheduled", "set", "due"})
 MAX_CLIMB = 4

@@ -377,9 +377,57 @@ def _read_in_context(token, lemma, lex):
     return None
 
 
+# Prepositions that say where a craft or force goes ("flew into Taiwan's air defence zone").
+GOAL_PREPS = frozenset({"into", "in", "inside", "within", "near", "over", "toward", "towards"})
+# Prepositions that name the occasion of a courtesy ("greetings on his birthday").
+OCCASION_PREPS = frozenset({"on", "for"})
+
+
+def _data_reading(token, lemma, lex):
+    """The first row of frames.yaml `readings` whose conditions the verb's arguments meet:
+    a frame word read as another type ("sent warplanes into Taiwan's air defence zone" is a
+    show of force, not aid) or as no event ("released a white paper", "sent New Year
+    greetings")."""
+    for row in lex.readings:
+        if lemma not in row.lemmas or not _reading_holds(row, token):
+            continue
+        if row.then == "NONE":
+            return NO_EVENT
+        frame = Frame(row.then, row.id, lex.type_preps.get(row.then, ()))
+        return frame, [lemma, row.id], None
+    return None
+
+
+def reads_as_no_event(token, lex) -> bool:
+    """Whether a `readings` row says this verb names no event: then no learned guess may
+    make one of its clause either ("granted the president the power to ...")."""
+    return _data_reading(token, verb_lemma(token, lex), lex) is NO_EVENT
+
+
+def _reading_holds(row, token) -> bool:
+    """Whether every condition a `readings` row sets holds for this verb."""
+    objects = _children(token, {"dobj"} | PASSIVE_SUBJECT_DEPS)
+    if token.dep_ == "acl" and token.tag_ == "VBN":
+        objects.append(token.head)  # "a white paper released by Beijing"
+    if row.objects and not any(head_noun(o).lemma_.lower() in row.objects for o in objects):
+        return False
+    if row.goals:
+        places = objects + prep_objects(token, GOAL_PREPS)
+        if not any(t.lemma_.lower() in row.goals or t.lower_ in row.goals
+                   for p in places for t in (p, *p.lefts)):
+            return False
+    if row.occasions:
+        owners = [token, *_children(token, {"dobj"})]
+        said_on = [t for o in owners for p in prep_objects(o, OCCASION_PREPS) for t in p.subtree]
+        if not any(t.lemma_.lower() in row.occasions or t.lower_ in row.occasions
+                   for t in said_on):
+            return False
+    return True
+
+
 # Readings tried, in order, before a verb's own frames: each returns a (frame, words, object
 # noun) triple, NO_EVENT, or None where it does not apply.
-_READINGS = (_deadline, _name_given, _made_to, _not_an_act, _read_in_context)
+_READINGS = (_data_reading, _deadline, _name_given, _made_to, _not_an_act, _read_in_context)
 
 
 def _builds_forces(verb) -> bool:
@@ -495,14 +543,29 @@ def _dated(prep) -> bool:
 
 def noun_frame(token, lex: Lexicon) -> tuple[Frame, list[str]] | None:
     """The frame an event noun fires ("invasion", "phone call", "troop build-up")."""
-    entries = lex.nouns.get(token.lemma_.lower()) or lex.nouns.get(token.lower_)
+    lemma, left = token.lemma_.lower(), [c.lower_ for c in token.lefts]
+    first = _hyphen_first(token)
+    if first is not None:
+        # the tokenizer splits "build-up", "cease-fire", "sit-in" at the hyphen: the frames
+        # list them whole
+        lemma, left = f"{first.lower_}-{lemma}", [w for w in left if w not in (first.lower_, "-")]
+    entries = lex.nouns.get(lemma) or (lex.nouns.get(token.lower_) if first is None else None)
     if not entries:
         return None
-    left = [c.lower_ for c in token.lefts]
     for prefix, frame in entries:
         if not prefix or all(word in left for word in prefix):
-            return frame, [" ".join((*prefix, token.lemma_.lower())), token.lemma_.lower(), *left]
+            return frame, [" ".join((*prefix, lemma)), lemma, *left]
     return None
+
+
+def _hyphen_first(token):
+    """The word before a hyphen that the tokenizer split from this one ("build" of
+    "build-up"), or None."""
+    doc = token.doc
+    if token.i < 2 or doc[token.i - 1].text != "-" or doc[token.i - 1].whitespace_ \
+            or doc[token.i - 2].whitespace_:
+        return None
+    return doc[token.i - 2]
 
 
 def subject_of(verb) -> tuple[list, bool]:
@@ -621,7 +684,8 @@ def find_triggers(sent, lex: Lexicon) -> list[Trigger]:
     # "Xi told Biden the United States should stop arming Taiwan": the arming is only what is
     # demanded, no act of its own
     demanded: set[int] = set()
-    reported = _reported_acts(sent, used, lex, demanded) + _told_counterparts(sent)
+    reported = _reported_acts(sent, used, lex, demanded) + _told_counterparts(sent) + \
+        _needed_acts(sent, used, lex, demanded)
     triggers = [t for t in triggers if t.token.i not in demanded] + reported
     used |= demanded
     for token in sent:
@@ -878,6 +942,33 @@ def _reported_acts(sent, used: set[int], lex: Lexicon | None = None,
         used.add(speech.i)
         if frame is DEMAND_FRAME and demanded is not None:
             demanded.update(t.i for t in token.subtree)
+    return found
+
+
+def _needed_acts(sent, used: set[int], lex: Lexicon, demanded: set[int]) -> list[Trigger]:
+    """"Putin stressed the importance of NATO talking to him": whoever stresses the need for
+    others' act asks it of them (frames.yaml REQUEST `need_nouns`); the act is only wanted,
+    so its clause is added to `demanded` and records nothing of its own."""
+    found = []
+    for noun in sent:
+        speech = noun.head
+        if noun.lemma_.lower() not in lex.need_nouns or noun.dep_ not in OBJECT_DEPS or \
+                speech.i in used or speech.pos_ != "VERB":
+            continue
+        acts = [c for c in noun.children if c.dep_ in ("acl", "relcl", "advcl")
+                and c.pos_ == "VERB"]
+        # "the importance of NATO talking", "the need for Kosovo to resume talks"
+        doers = prep_objects(noun, ("of", "for")) or \
+            [s for a in acts for s in _children(a, SUBJECT_DEPS)]
+        doers = [d for p in doers for d in (p, *p.conjuncts)]
+        subjects, passive = subject_of(speech)
+        if not acts or not doers or not subjects or passive:
+            continue
+        # the same demand as "said NATO must talk to him" (DEMAND_FRAME)
+        found.append(Trigger(speech, DEMAND_FRAME, [noun.lemma_.lower(), speech.lemma_.lower()],
+                             sources=subjects, targets=doers))
+        used.add(speech.i)
+        demanded.update(t.i for a in acts for t in a.subtree)
     return found
 
 

@@ -1,0 +1,79 @@
+"""frames.yaml `readings` and the issue-15 error classes, on sentences written for these tests."""
+
+import pytest
+
+from eventlens.coding.lexicon import load_lexicon
+
+pytestmark = pytest.mark.model
+
+READINGS = load_lexicon().readings
+
+
+def country_triples(result) -> set[str]:
+    """"SOURCE TYPE TARGET" at country level, as the `expect` of a reading says."""
+    return {f"{e.source.actor.country} {e.plover_type} "
+            f"{e.target.actor.country if e.target else '-'}" for e in result.events}
+
+
+def test_every_reading_has_an_id_a_reason_and_an_example():
+    assert READINGS
+    assert len({r.id for r in READINGS}) == len(READINGS)
+    assert all(r.because and r.example for r in READINGS)
+
+
+@pytest.mark.parametrize("reading", READINGS, ids=[r.id for r in READINGS])
+def test_each_reading_codes_its_example(code_text, reading):
+    assert country_triples(code_text(reading.example)) == set(reading.expect)
+
+
+def test_an_act_under_a_legal_authority_is_only_possible(code_text):
+    r = code_text("The law authorises the Chilean government to impose sanctions on Venezuela.")
+    sanctions = [e for e in r.events if e.plover_type == "SANCTION"]
+    assert sanctions and {e.status.value for e in sanctions} == {"hypothetical"}
+
+
+def test_a_hyphenated_event_noun_fires_its_frame(code_text):
+    r = code_text("The talks opened amid a Russian troop build-up on Ukraine's border.")
+    assert "RUS MOBILIZE UKR" in country_triples(r)
+
+
+def test_stressing_the_need_for_others_to_act_requests_it(code_text):
+    r = code_text("Germany stressed the need for Serbia and Kosovo to resume talks.")
+    got = country_triples(r)
+    assert {"DEU REQUEST SRB", "DEU REQUEST XKX"} <= got
+    assert not any(" CONSULT " in t for t in got)  # the talks are only wanted
+
+
+@pytest.mark.parametrize("text, triple", [
+    ("Seoul's concern over North Korea's weapons tests is growing.", "KOR ACCUSE PRK"),
+    ("The EU said it was concerned about Serbia's troop movements.", "EU ACCUSE SRB"),
+    ("Japan is worried about China's naval drills.", "JPN ACCUSE CHN"),
+    ("Ankara's condemnation of Israel's strikes drew a sharp reply.", "TUR ACCUSE ISR"),
+])
+def test_a_concern_or_a_criticism_as_a_noun_accuses(code_text, text, triple):
+    assert triple in country_triples(code_text(text))
+
+
+@pytest.mark.parametrize("text, triple", [
+    ("Trade and China's military intimidation of the Philippines strain ties.",
+     "CHN THREATEN PHL"),
+    ("Tensions rose after Moscow's massing of troops along Ukraine's border.",
+     "RUS MOBILIZE UKR"),
+])
+def test_intimidation_and_massing_of_troops(code_text, text, triple):
+    assert triple in country_triples(code_text(text))
+
+
+@pytest.mark.parametrize("text, wanted", [
+    # urged to return to talks: a request, no retreat
+    ("The European Union urged Iran to return to the negotiating table.", {"EU REQUEST IRN"}),
+    # two leaders urging an alliance to stop enlarging: a request from each
+    ("Xi and Putin called for an end to NATO's expansion.",
+     {"CHN REQUEST NATO", "RUS REQUEST NATO"}),
+    # saying one has just spoken to another leader: contact both ways
+    ("Macron said he had just spoken with Zelensky.", {"FRA CONSULT UKR", "UKR CONSULT FRA"}),
+])
+def test_issue_15_background_clauses(code_text, text, wanted):
+    got = country_triples(code_text(text))
+    assert wanted <= got
+    assert not any(" RETREAT " in t for t in got)
