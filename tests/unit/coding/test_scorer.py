@@ -22,7 +22,13 @@ from eventlens.config import DEFAULT_MIN_CONFIDENCE
 from eventlens.errors import ModelError
 from eventlens.evaluate.realnews_wiki import PloverGold
 from eventlens.evaluate.scorer_data import LabelledDoc, _conflibert_label, _wiki_label
-from eventlens.evaluate.scorer_training import THRESHOLDS, Proposals, reliability, train_scorer
+from eventlens.evaluate.scorer_training import (
+    THRESHOLDS,
+    Proposals,
+    corpus_weights,
+    reliability,
+    train_scorer,
+)
 from eventlens.model import Actor, Article, Event, Mention, Status
 
 REPO = Path(__file__).resolve().parents[3]
@@ -148,3 +154,18 @@ def test_train_scorer_command_on_our_own_files(tmp_path):
     assert scores["out_of_fold"]["n"] > 10
     assert set(scores["meta"]["corpora"]) == {"conflibert", "gold:gold"}
     assert 0.0 <= load_scorer_file(out).confidence({"type=ASSAULT": 1.0}) <= 1.0
+
+
+def test_each_kind_of_corpus_weighs_the_same():
+    props = _synthetic(n=40)
+    article = Article("x", "text", dt.date(2020, 1, 1))
+    props.docs[:10] = [LabelledDoc(article, f"s{i}", "gold:stories", lambda ev: 1)
+                       for i in range(10)]
+    props.docs[10:15] = [LabelledDoc(article, f"w{i}", "wikievents", lambda ev: 1)
+                         for i in range(5)]
+    weights = corpus_weights(props)
+    kinds = [props.docs[i].corpus.split(":")[0] for i in props.doc_index]
+    totals = {k: sum(w for w, kind in zip(weights, kinds, strict=True) if kind == k)
+              for k in set(kinds)}
+    assert set(totals) == {"gold", "wikievents", "conflibert"}
+    assert all(t == pytest.approx(len(kinds) / 3) for t in totals.values())
