@@ -18,9 +18,9 @@ runner = CliRunner()
 
 # Pinned baselines: a change that scores below them on our own gold folder fails CI.
 # Raise them when the coder improves; never lower them to make a change pass.
-# Pinned a little under the figures measured on 2026-12-06 (0.605 / 0.416; stories 0.592 /
-# 0.450): a change that scores below them is a regression.
-GOLD_BASELINE = {"lenient_f1": 0.57, "strict_f1": 0.38, "actor_country": 0.95,
+# Pinned a little under the figures measured on 2026-12-07 at the default confidence threshold
+# (0.658 / 0.474; stories 0.612 / 0.480): a change that scores below them is a regression.
+GOLD_BASELINE = {"lenient_f1": 0.63, "strict_f1": 0.44, "actor_country": 0.95,
                  "actor_country_role": 0.93, "quote_recall": 0.8, "status_accuracy": 0.84}
 
 
@@ -152,6 +152,6 @@ def test_eval_on_our_story_corpus_meets_the_pinned_baseline(tmp_path):
     report = tmp_path / "report.json"
     _run("eval", REPO / "examples" / "stories", "--report", report)
     data = json.loads(report.read_text())
-    assert data["articles"]["lenient"]["f1"] >= 0.56
-    assert data["articles"]["strict"]["f1"] >= 0.42
+    assert data["articles"]["lenient"]["f1"] >= 0.58
+    assert data["articles"]["strict"]["f1"] >= 0.45
     assert data["stories"]["bcubed"]["f1"] > 0.9
