@@ -669,7 +669,8 @@ def classify(
 
     with_emb = ""
     if model is not None and is_finetuned(model):
-        with_emb = "; fine-tuned encoder"
+        with_emb = "; fine-tuned encoder" + (", ONNX int8" if "onnx" in model.meta["format"]
+                                             else "")
     elif model is not None and model.meta.get("embeddings"):
         with_emb = "; with sentence embeddings"
     console.print(f"{result.plover_type} (PLV {result.label}, p={result.score:.2f}; "

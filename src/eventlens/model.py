@@ -87,6 +87,9 @@ class Event:
     # further sentences stating the same act in the article, as (start, end) offsets in text
     # order; the first sentence is evidence_start/evidence_end
     more_evidence: tuple[tuple[int, int], ...] = ()
+    # ids of the rules that made this record: the proposing frame or reading, and any later
+    # decision (the classifier's retype, an actor rewrite), e.g. ("frame:SANCTION:impose sanction",)
+    why: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

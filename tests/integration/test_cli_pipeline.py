@@ -133,6 +133,9 @@ def test_eval_on_plv_rows(shared_dir, tmp_path):
     assert scores["end_to_end"]["n"] == 120
     assert 0 < scores["end_to_end"]["macro_f1"] <= 1
     assert scores["dyad_given"]["accuracy"] > scores["end_to_end"]["accuracy"] - 0.05
+    # the ONNX encoder was trained on these rows: a training-set score, near perfect
+    assert scores["dyad_given_onnx"]["n"] == 120
+    assert scores["dyad_given_onnx"]["accuracy"] >= scores["dyad_given"]["accuracy"]
 
 
 def test_parallel_workers_give_the_same_events(tmp_path):

@@ -53,6 +53,7 @@ class EventRecord:
     # [start, end] of each further sentence stating the same act (empty, or None in events
     # stored before schema version 4)
     more_evidence: list[list[int]] | None = None
+    why: list[str] | None = None
 
 
 EVENT_COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(EventRecord))

@@ -22,11 +22,12 @@ def consolidate(events: Iterable[Event], *, resolved_only: bool = True) -> list[
     partner. An event is dropped when source and target are one actor (one code, not two people
     named apart), since no one is recorded acting on themselves. `resolved_only=False` keeps
     unresolved sides as found (to inspect what the rules proposed). The merged record is the
-    first one found, with the evidence sentences of all in text order and the
-    highest confidence among them.
+    first one found, with the evidence sentences of all in text order, the rules (`why`) of all,
+    and the highest confidence among them.
     """
     merged: dict[tuple, Event] = {}
     spans: dict[tuple, set[tuple[int, int]]] = {}
+    rules: dict[tuple, list[str]] = {}  # the rules behind every merged record, in order
     for event in events:
         if resolved_only and not _resolved(event.source):
             continue
@@ -42,15 +43,20 @@ def consolidate(events: Iterable[Event], *, resolved_only: bool = True) -> list[
         if kept is None:
             merged[key] = event
             spans[key] = set()
+            rules[key] = []
         elif event.confidence > kept.confidence:
             merged[key] = replace(kept, confidence=event.confidence)
         spans[key].add((event.evidence_start, event.evidence_end))
         spans[key].update(event.more_evidence)
+        rules[key] += [r for r in event.why if r not in rules[key]]
     out = []
     for key, event in merged.items():
         first = (event.evidence_start, event.evidence_end)
         more = tuple(sorted(spans[key] - {first}))
-        out.append(replace(event, more_evidence=more) if more != event.more_evidence else event)
+        why = tuple(rules[key])
+        if more != event.more_evidence or why != event.why:
+            event = replace(event, more_evidence=more, why=why)
+        out.append(event)
     return out
 
 

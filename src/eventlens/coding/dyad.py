@@ -69,13 +69,15 @@ def classify(sentence: str, source: tuple[int, int] | None, target: tuple[int, i
 
 
 def default_model():
-    """The dyad-given model: with the `embeddings` extra installed, the fine-tuned encoder (or
-    else the embedding-feature model) where its artefact exists; otherwise the plain packaged
-    model (None if there is none)."""
-    from eventlens.coding import embeddings, finetuned
+    """The dyad-given model: with the `embeddings` extra installed, the fine-tuned encoder run
+    by torch; else the same encoder exported to ONNX (int8, run by onnxruntime, no torch);
+    else, with the extra, the embedding-feature model; otherwise the plain packaged model (None
+    if there is none). Each is used only where its artefact exists."""
+    from eventlens.coding import embeddings, finetuned, onnx_classifier
     from eventlens.coding.classifier import packaged_model
 
-    for candidate in (finetuned.packaged_model, embeddings.packaged_model, packaged_model):
+    for candidate in (finetuned.packaged_model, onnx_classifier.packaged_model,
+                      embeddings.packaged_model, packaged_model):
         model = candidate()
         if model is not None:
             return model
@@ -83,10 +85,12 @@ def default_model():
 
 
 def is_finetuned(model) -> bool:
-    """Whether `model` is the fine-tuned encoder (`coding/finetuned.py`), not a linear model."""
+    """Whether `model` is the fine-tuned encoder (`coding/finetuned.py`, or its ONNX export,
+    `coding/onnx_classifier.py`), which reads the marked sentence, not a linear model."""
     from eventlens.coding.finetuned import FORMAT
+    from eventlens.coding.onnx_classifier import FORMAT as ONNX_FORMAT
 
-    return model.meta.get("format") == FORMAT
+    return model.meta.get("format") in (FORMAT, ONNX_FORMAT)
 
 
 def classify_doc(doc, source, target, *, model, lex) -> Classification:

@@ -354,11 +354,17 @@ class LinguisticCoder:
             if day is not None:  # people hold the office they held on the event's date
                 src = self._as_of(src, day)
                 tgt = self._as_of(tgt, day) if tgt is not None else None
+            why = [self._rule_id(act)]
+            if plover_type != act.plover_type:
+                why.append(f"classifier:{plover_type}")  # the learned type overruled the rule
             if _military_act(plover_type, mode, act.token) or \
                     _military_act(act.plover_type, act.mode, act.token):
+                before = src.actor
                 src = self._military(src)
                 if plover_type == "COOPERATE" and tgt is not None:
                     tgt = self._military(tgt)  # both armies hold a joint exercise
+                if src.actor != before:
+                    why.append("actor:military")
             if plover_type == "ASSAULT" and tgt is not None:
                 tgt = _military_site(doc, tgt)
             ptype = self.lexicon.types[plover_type]
@@ -368,8 +374,17 @@ class LinguisticCoder:
                 intensity=ptype.intensity, status=status, date=date,
                 evidence_start=sent.start_char, evidence_end=sent.end_char,
                 trigger=act.trigger, mode=mode, location=location, coder=CODER_NAME,
-                confidence=_confidence(src, tgt, act.bonus)))
+                confidence=_confidence(src, tgt, act.bonus), why=tuple(why)))
         return events
+
+    def _rule_id(self, act: _Act) -> str:
+        """The id of the rule that proposed an act: a frames.yaml reading, a frame (type and
+        trigger as written there), or the learned classifier on a clause no frame covered."""
+        if act.trigger.startswith("learned:"):
+            return act.trigger
+        if any(row.id == act.trigger for row in self.lexicon.readings):
+            return f"reading:{act.trigger}"
+        return f"frame:{act.plover_type}:{act.trigger}"
 
     def _participants(self, doc, mentions: list[Mention], quad: int,
                       own_prep: str = "") -> list[Mention]:

@@ -75,7 +75,7 @@ def _score_plv_file(report: dict, path: Path, *, coder, nlp, limit, min_confiden
     """Add the `plv` section of a PLV TSV file; the sentences coded."""
     import hashlib
 
-    from eventlens.coding import embeddings, finetuned
+    from eventlens.coding import embeddings, finetuned, onnx_classifier
     from eventlens.evaluate.plv import read_plv, score_plv, score_plv_dyad_given
 
     items = read_plv(path)[:limit]
@@ -87,8 +87,9 @@ def _score_plv_file(report: dict, path: Path, *, coder, nlp, limit, min_confiden
         trained = model.meta.get("data_sha256") == hashlib.sha256(path.read_bytes()).hexdigest()
         report["plv"]["trained_on_this_file"] = trained
     for key, extra in (("dyad_given_embeddings", embeddings.packaged_model),
-                       ("dyad_given_finetuned", finetuned.packaged_model)):
-        extra_model = extra()  # None without the extra or the artefact
+                       ("dyad_given_finetuned", finetuned.packaged_model),
+                       ("dyad_given_onnx", onnx_classifier.packaged_model)):
+        extra_model = extra()  # None without the extra (or onnxruntime) or the artefact
         if extra_model is not None:
             report["plv"][key] = score_plv_dyad_given(items, model=extra_model, nlp=nlp)
     return [it.sentence for it in items]

@@ -338,7 +338,7 @@ def _event_row(ev: Event, text: str, coder_version: str) -> tuple:
             ev.status.value, day, ev.date, *_mention_cols(ev.source), *_mention_cols(ev.target),
             ev.evidence_start, ev.evidence_end, text[ev.evidence_start:ev.evidence_end],
             ev.trigger, ev.mode, ev.location, ev.coder, coder_version, ev.confidence,
-            [list(span) for span in ev.more_evidence])
+            [list(span) for span in ev.more_evidence], list(ev.why))
 
 
 def _first_day(date: str) -> dt.date | None:

@@ -28,7 +28,7 @@ _EVENTLENS = [
     "e.source_how", "e.target_code", "e.target_country", "e.target_role", "e.target_name",
     "e.target_text", "e.target_start", "e.target_end", "e.target_how", "e.evidence_start",
     "e.evidence_end", "e.evidence", "e.trigger", "e.mode", "e.location", "e.coder",
-    "e.coder_version", "e.confidence", "e.more_evidence", "a.title AS article_title",
+    "e.coder_version", "e.confidence", "e.more_evidence", "e.why", "a.title AS article_title",
     "a.url AS article_url",
     "a.outlet AS article_outlet", "a.published AS article_published",
 ]

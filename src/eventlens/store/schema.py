@@ -168,6 +168,11 @@ ALTER TABLE event_records ADD COLUMN more_evidence INTEGER[][];
 CREATE OR REPLACE VIEW events AS SELECT * FROM event_records
     WHERE coalesce(confidence, 1.0) >= coalesce(getvariable('eventlens_min_confidence'), 0.0);
 """),
+    (5, "event_records: the ids of the rules that made each record (why)", """
+ALTER TABLE event_records ADD COLUMN why VARCHAR[];
+CREATE OR REPLACE VIEW events AS SELECT * FROM event_records
+    WHERE coalesce(confidence, 1.0) >= coalesce(getvariable('eventlens_min_confidence'), 0.0);
+"""),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]

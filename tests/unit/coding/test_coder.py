@@ -1185,3 +1185,14 @@ def test_no_unresolved_side_and_one_country_roles_stay(code_text):
     r = code_text("Officials said they had arrested several people in the capital.")
     assert all(e.source.actor.country and (e.target is None or e.target.actor.country)
                for e in r.events)
+
+
+def test_every_event_names_the_rules_that_made_it(code_text):
+    r = code_text("Canada imposed sanctions on Belarus on Monday. Azerbaijani artillery "
+                  "shelled the Armenian border town of Tegh.", published="2023-05-02")
+    assert r.events and all(e.why for e in r.events)
+    sanction = [e for e in r.events if e.plover_type == "SANCTION"]
+    assert sanction and sanction[0].why[0].startswith("frame:SANCTION:")
+    for event in r.events:
+        rule = event.why[0]
+        assert rule.startswith(("frame:", "reading:", "learned:")), rule

@@ -56,3 +56,23 @@ def test_no_self_loop_but_roles_of_one_country_may_meet():
                         _event(_mention(0, "RUS"), _mention(20, "RUS", "OPP"), (0, 40),
                                kind="COERCE")])
     assert [(e.source.actor.code, e.target.actor.code) for e in kept] == [("RUS:GOV", "RUS:OPP")]
+
+
+def test_a_merged_record_keeps_the_rules_of_every_report_once():
+    from dataclasses import replace
+
+    arm, aze = _mention(0, "ARM"), _mention(20, "AZE")
+    first = replace(_event(arm, aze, (0, 40)), why=("frame:ACCUSE:accuse",))
+    second = replace(_event(arm, aze, (41, 90)), why=("frame:ACCUSE:condemn", "actor:military"))
+    third = replace(_event(arm, aze, (91, 130)), why=("frame:ACCUSE:accuse",))
+    [one] = consolidate([first, second, third])
+    assert one.why == ("frame:ACCUSE:accuse", "frame:ACCUSE:condemn", "actor:military")
+
+
+def test_two_people_of_one_government_are_no_self_loop():
+    biden = _mention(0, "USA", name="Joe Biden")
+    blinken = _mention(20, "USA", name="Antony Blinken")
+    kept = consolidate([_event(biden, blinken, (0, 40)),
+                        _event(_mention(0, "USA"), _mention(20, "USA"), (41, 90))])
+    assert [(e.source.actor.name, e.target.actor.name) for e in kept] == [
+        ("Joe Biden", "Antony Blinken")]

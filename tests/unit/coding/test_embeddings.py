@@ -30,11 +30,12 @@ def test_views_mask_and_cut_the_spans():
 
 @pytest.mark.model
 def test_classify_uses_the_plain_model_without_the_extra(monkeypatch):
-    from eventlens.coding import dyad
+    from eventlens.coding import dyad, onnx_classifier
     from eventlens.coding.classifier import packaged_model
     from eventlens.evaluate.plv import marked_spans
 
     monkeypatch.setattr(embeddings, "available", lambda: False)
+    monkeypatch.setattr(onnx_classifier, "packaged_model", lambda: None)  # no ONNX artefact
     assert embeddings.packaged_model() is None
     plain = packaged_model()
     assert dyad.default_model() is plain
@@ -91,11 +92,13 @@ def test_embedding_features_are_three_scaled_unit_vectors(encoder):
 
 @pytest.mark.model
 def test_the_embedding_artefact_is_the_default_when_present(encoder, monkeypatch):
-    """... unless the fine-tuned encoder's artefact is there too (it comes first)."""
-    from eventlens.coding import dyad, finetuned
+    """... unless the fine-tuned encoder's artefact (torch or ONNX) is there too (it comes
+    first)."""
+    from eventlens.coding import dyad, finetuned, onnx_classifier
     from eventlens.evaluate.plv import marked_spans
 
     monkeypatch.setattr(finetuned, "packaged_model", lambda: None)
+    monkeypatch.setattr(onnx_classifier, "packaged_model", lambda: None)
 
     model = embeddings.packaged_model()
     if model is None:

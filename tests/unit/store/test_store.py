@@ -111,3 +111,22 @@ def test_an_act_stated_in_two_sentences_keeps_both_and_counts_twice(store):
     assert row["mention_count"] == 2
     assert [(m["evidence_start"], m["evidence_end"]) for m in row["mentions"]] == [
         (0, 31), (32, len(TEXT))]
+
+
+def test_the_rules_behind_an_event_are_stored_and_shown(store, tmp_path):
+    from dataclasses import replace
+
+    from typer.testing import CliRunner
+
+    from eventlens.analysis import list_events
+    from eventlens.cli import app
+
+    res = _result()
+    assault = replace(res.events[0], why=("frame:ASSAULT:shell", "actor:military"))
+    store.add_results([replace(res, events=(assault,))])
+    [record] = list_events(store)
+    assert record.why == ["frame:ASSAULT:shell", "actor:military"]
+    store.close()
+    shown = CliRunner().invoke(app, ["show", "a1", "--db", store.path])
+    assert shown.exit_code == 0, shown.output
+    assert "why: frame:ASSAULT:shell, actor:military" in shown.output

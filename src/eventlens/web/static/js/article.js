@@ -40,6 +40,7 @@ function eventItem(ev) {
     <div>${actorLink(ev.source_code, ev.source_text)}<span class="arrow">→</span>${actorLink(ev.target_code, ev.target_text)}
       ${quadChip(ev.plover_type, ev.quad_class)} ${statusTag(ev.status)}</div>
     <div class="small muted">${ev.date_text || ""} · trigger “${ev.trigger || ""}” · confidence ${confidenceText(ev.confidence)} · chars ${ev.evidence_start}–${ev.evidence_end}</div>
+    ${raw(ev.why && ev.why.length ? html`<div class="small muted why">why: ${ev.why.join(", ")}</div>` : "")}
   </li>`;
 }
 
