@@ -276,6 +276,8 @@ def show(article_id: Annotated[str, typer.Argument(help="Article id (or a unique
                       f"{escape(e['trigger'] or '')}; source by {e['source_how']}; "
                       f"confidence {e['confidence'] if e['confidence'] is not None else 1:.2f})"
                       f"  chars {', '.join(f'{a}-{b}' for a, b in _evidence_spans(e))}")
+        if e.get("why"):
+            console.print(f"    why: {escape(', '.join(e['why']))}")
     console.print(f"\n[bold]{len(quotes)} quotes[/bold]")
     for q in quotes:
         console.print(f"  {escape(q['speaker'] or '?')} ({q['actor_code'] or '?'}): "
