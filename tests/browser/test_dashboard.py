@@ -98,6 +98,9 @@ def test_article_marks_evidence_and_quotes(page, shot):
     page.wait_for_selector("#article-text mark.ev")
     assert page.locator("#article-events li[data-event]").count() >= 1
     assert "confidence" in page.inner_text("#article-events li[data-event] >> nth=0")
+    # and the rules that made each event
+    rules = page.locator("#article-events li[data-event] .why").all_inner_texts()
+    assert rules and all(re.match(r"why: (frame|reading|learned):", r) for r in rules)
     page.hover("#article-events li[data-event]")
     assert page.locator("#article-text mark.ev.focus").count() >= 1
     shot(page, "article")

@@ -124,7 +124,8 @@ def demo_results(*, seed: int = 7, articles: int = 160) -> list[ArticleResult]:
             status = _status(rng, ptype)
             events.append(Event(art.id, s_m, t_m, ptype, info.cameo_root, info.quad_class,
                                 info.intensity, status, day.isoformat(), start, end,
-                                _trigger(sentence, s_phrase), coder="demo", confidence=0.9))
+                                _trigger(sentence, s_phrase), coder="demo", confidence=0.9,
+                                why=(f"frame:{ptype}:{_trigger(sentence, s_phrase)}",)))
             mentions += [s_m, t_m]
         quotes = ()
         if quote:
