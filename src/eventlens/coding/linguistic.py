@@ -14,6 +14,13 @@ from eventlens.actors.resolver import (
     normalise,
     phrase_range,
 )
+from eventlens.actors.roles import (
+    as_acting_government,
+    as_military,
+    as_place,
+    military_site,
+    person_as_of,
+)
 from eventlens.coding.candidates import NO_EVENT, candidate_dyads
 from eventlens.coding.consolidate import consolidate
 from eventlens.coding.dyad import YIELD_TYPES, split_yield, to_plv
@@ -64,16 +71,11 @@ WITHDRAW_VERBS = frozenset({"withdraw", "pull", "recall", "remove"})
 EXERCISE_WORDS = frozenset({"exercise", "drill", "maneuver", "manoeuvre", "game", "war game"})
 # Entity types that name an actor even when the knowledge base does not know it.
 NAMED_TARGETS = frozenset({"ORG", "PERSON", "NORP", "GPE"})
-# A country named alone by these forms and acting by force is its military.
-MILITARY_FIELDS = frozenset({"name", "aliases", "adjectives", "capitals", "iso3"})
 CALL_UP_WORDS = frozenset({"mobilise", "mobilize", "mobilisation", "mobilization", "call",
                            "conscript", "conscription", "draft", "reservist"})
 # Assaults that are not the work of armed forces as such.
 NON_MILITARY_ASSAULT_MODES = frozenset({"assassinate", "cbrn", "beat", "abduct"})
 TROOP_WORDS = frozenset({"troop", "soldier", "force", "army", "military", "forces"})
-# Places armed forces hold: "shells fired at Israeli positions" strike Israel's military.
-MILITARY_SITE_WORDS = frozenset({"position", "base", "outpost", "post", "barracks", "garrison",
-                                 "checkpoint", "trench", "bunker", "airbase", "airfield"})
 # An event dated this many days before publication is coded with the offices of its own date.
 STALE_ROLE_DAYS = 30
 # Coordinated subjects acting among themselves are paired up to this many (beyond it, a
@@ -278,7 +280,8 @@ class LinguisticCoder:
                  and t.ent_type_ in ("GPE", "LOC")]
         return [replace(m, how=f"{m.how}+truce") for m in self._actors(heads[:1], resolver)
                 if m.actor.country and not any(
-                    _same_actor(_as_source(s).actor, _as_source(m).actor) for s in sources)]
+                    _same_actor(as_acting_government(s).actor, as_acting_government(m).actor)
+                    for s in sources)]
 
     def _candidate_events(self, sent, resolver: ActorResolver, article: Article,
                           triggers: list[Trigger], doc, found: list[Event],
@@ -336,7 +339,7 @@ class LinguisticCoder:
                     # "Thailand extended the curfew in Bangkok": a place of its own that force
                     # or a restriction falls on is the target; else the act has none ("Peru
                     # announced talks in Lima")
-                    others = [_as_place(t) for t in targets] if quad == MATERIAL_CONFLICT \
+                    others = [as_place(t) for t in targets] if quad == MATERIAL_CONFLICT \
                         else [None]
                 for tgt in others if targets else [None]:
                     pairs.append((src, tgt))
@@ -346,27 +349,27 @@ class LinguisticCoder:
             return []  # a meeting or joint action needs a partner
         events = []
         day = _event_day(date, article.published)
-        pairs = [(_as_source(src), tgt) for src, tgt in pairs]
+        pairs = [(as_acting_government(src), tgt) for src, tgt in pairs]
         typed = self._types(act, pairs, doc, status, triggers)
         for src, tgt in pairs:
             plover_type, mode = typed.get((src.start, tgt.start if tgt else -1),
                                           (act.plover_type, act.mode))
             if day is not None:  # people hold the office they held on the event's date
-                src = self._as_of(src, day)
-                tgt = self._as_of(tgt, day) if tgt is not None else None
+                src = person_as_of(self.kb, src, day)
+                tgt = person_as_of(self.kb, tgt, day) if tgt is not None else None
             why = [self._rule_id(act)]
             if plover_type != act.plover_type:
                 why.append(f"classifier:{plover_type}")  # the learned type overruled the rule
             if _military_act(plover_type, mode, act.token) or \
                     _military_act(act.plover_type, act.mode, act.token):
                 before = src.actor
-                src = self._military(src)
+                src = as_military(self.kb, src)
                 if plover_type == "COOPERATE" and tgt is not None:
-                    tgt = self._military(tgt)  # both armies hold a joint exercise
+                    tgt = as_military(self.kb, tgt)  # both armies hold a joint exercise
                 if src.actor != before:
                     why.append("actor:military")
             if plover_type == "ASSAULT" and tgt is not None:
-                tgt = _military_site(doc, tgt)
+                tgt = military_site(doc, tgt)
             ptype = self.lexicon.types[plover_type]
             events.append(Event(
                 article_id=article.id, source=src, target=tgt, plover_type=plover_type,
@@ -420,34 +423,6 @@ class LinguisticCoder:
                     typed[(a, b)] = typed[(b, a)] = (act.plover_type, act.mode)
         return typed
 
-    def _as_of(self, mention: Mention, day) -> Mention:
-        """A person's actor as of an event date other than the publication date: "the treaty
-        Barack Obama signed in 2010" is USA:GOV, though he was out of office when it ran."""
-        actor = mention.actor
-        if not actor.name or self.kb.country_by_code(actor.country) is None:
-            return mention
-        held = self.kb.people_named(actor.name)
-        if not any(r.country == actor.country for r in held):
-            return mention  # not a person the knowledge base knows
-        roles = [r for r in self.kb.person_roles_on(actor.name, day)
-                 if r.country == actor.country]
-        role = roles[0].role if roles else ""
-        if role == actor.role:
-            return mention
-        return replace(mention, actor=Actor(actor.country, role, actor.name))
-
-    def _military(self, mention: Mention) -> Mention:
-        """A country (or its capital, or its adjective) that fires, strikes, deploys or
-        withdraws troops acts as its military: "North Korea fired a missile" is PRK:MIL.
-        Seats of government ("the Kremlin") and named people keep their role."""
-        actor = mention.actor
-        if actor.role != "GOV" or actor.name:
-            return mention
-        matches = self.kb.countries_by_name(normalise(mention.text))
-        if not matches or matches[0].field not in MILITARY_FIELDS:
-            return mention  # "Israel's security cabinet" is the government at war
-        return replace(mention, actor=Actor(actor.country, "MIL", actor.name))
-
     def _retype(self, doc, src: Mention, tgt: Mention | None, act: _Act, status: Status,
                 triggers: list[Trigger]) -> str:
         """The learned classifier's type for this dyad where it is confident, else the frame's.
@@ -500,7 +475,7 @@ class LinguisticCoder:
             mentions = self._actors(option, resolver, patient=not trig.frame.joint)
             if first and mentions and sources and all(
                     m.how not in ("place", "metonym")
-                    and all(_same_actor(_as_source(s).actor, _as_source(m).actor)
+                    and all(_same_actor(as_acting_government(s).actor, as_acting_government(m).actor)
                             for s in sources) for m in mentions):
                 continue
             # "seized the Iranian tanker": a country's ship stands for it, other things not
@@ -545,7 +520,7 @@ class LinguisticCoder:
 def _third_party(sources: list[Mention], targets: list[Mention]) -> bool:
     """Whether an act's targets name a country or organisation none of its sources is."""
     return any(t.actor.country and not any(
-        _same_actor(_as_source(s).actor, _as_source(t).actor) for s in sources)
+        _same_actor(as_acting_government(s).actor, as_acting_government(t).actor) for s in sources)
         for t in targets)
 
 
@@ -754,22 +729,6 @@ def _refusal(token, trigger: str = "") -> bool:
                for c in children) or any(w in PERMISSION_WORDS for w in trigger.split())
 
 
-def _military_site(doc, mention: Mention) -> Mention:
-    """A country's base or positions attacked ("rockets fired at Israeli positions") stand
-    for its military."""
-    actor = mention.actor
-    if actor.role or actor.name or not actor.country:
-        return mention
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    if span is None:
-        return mention
-    root = span.root
-    site = root if root.dep_ not in ("amod", "compound", "poss") else root.head
-    if site.lemma_.lower() not in MILITARY_SITE_WORDS:
-        return mention
-    return replace(mention, actor=Actor(actor.country, "MIL"))
-
-
 def _sentence_target(source: Mention, named: list[Mention]) -> list[Mention]:
     """Where the parse gives an act no known target, the one other country or organisation
     the sentence names, if there is exactly one ("China began drills around Taiwan")."""
@@ -825,25 +784,6 @@ def _same_actor(a: Actor, b: Actor) -> bool:
         return False
     # "Russia" and "the Russian government" are one actor; rebels and their country are not
     return a.role == b.role or (not a.role and b.role == "GOV") or (not b.role and a.role == "GOV")
-
-
-def _as_place(mention: Mention) -> Mention:
-    """A capital named as where something falls ("the curfew in Bangkok") is the city, not
-    the government it stands for elsewhere."""
-    if mention.how != "metonym":
-        return mention
-    return replace(mention, actor=Actor(mention.actor.country, "", mention.actor.name),
-                   how="place")
-
-
-def _as_source(mention: Mention) -> Mention:
-    """A country named as the one who acts is its government (Russia said -> RUS:GOV)."""
-    actor = mention.actor
-    if actor.country and not actor.role and len(actor.country) == 3 and actor.country.isupper() \
-            and mention.how in ("country", "adjective"):
-        return Mention(mention.start, mention.end, mention.text,
-                       Actor(actor.country, "GOV", actor.name), mention.how)
-    return mention
 
 
 def _confidence(src: Mention, tgt: Mention | None, bonus: float) -> float:

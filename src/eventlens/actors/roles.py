@@ -1,0 +1,83 @@
+"""Who an actor is in the act at hand: the rewrites of a resolved mention that depend on what
+the actor does and when (a country firing missiles is its military; a person holds the office
+of the event's date; a country that acts is its government; a capital where something falls
+is the city). The coder calls these; they read only the mention, the parse and the knowledge
+base."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from eventlens.actors.resolver import normalise
+from eventlens.model import Actor, Mention
+
+# A country named alone by these forms and acting by force is its military.
+MILITARY_FIELDS = frozenset({"name", "aliases", "adjectives", "capitals", "iso3"})
+# Places armed forces hold: "shells fired at Israeli positions" strike Israel's military.
+MILITARY_SITE_WORDS = frozenset({"position", "base", "outpost", "post", "barracks", "garrison",
+                                 "checkpoint", "trench", "bunker", "airbase", "airfield"})
+
+
+def person_as_of(kb, mention: Mention, day) -> Mention:
+    """A person's actor as of an event date other than the publication date: "the treaty
+    Barack Obama signed in 2010" is USA:GOV, though he was out of office when it ran."""
+    actor = mention.actor
+    if not actor.name or kb.country_by_code(actor.country) is None:
+        return mention
+    held = kb.people_named(actor.name)
+    if not any(r.country == actor.country for r in held):
+        return mention  # not a person the knowledge base knows
+    roles = [r for r in kb.person_roles_on(actor.name, day)
+             if r.country == actor.country]
+    role = roles[0].role if roles else ""
+    if role == actor.role:
+        return mention
+    return replace(mention, actor=Actor(actor.country, role, actor.name))
+
+
+def as_military(kb, mention: Mention) -> Mention:
+    """A country (or its capital, or its adjective) that fires, strikes, deploys or
+    withdraws troops acts as its military: "North Korea fired a missile" is PRK:MIL.
+    Seats of government ("the Kremlin") and named people keep their role."""
+    actor = mention.actor
+    if actor.role != "GOV" or actor.name:
+        return mention
+    matches = kb.countries_by_name(normalise(mention.text))
+    if not matches or matches[0].field not in MILITARY_FIELDS:
+        return mention  # "Israel's security cabinet" is the government at war
+    return replace(mention, actor=Actor(actor.country, "MIL", actor.name))
+
+
+def military_site(doc, mention: Mention) -> Mention:
+    """A country's base or positions attacked ("rockets fired at Israeli positions") stand
+    for its military."""
+    actor = mention.actor
+    if actor.role or actor.name or not actor.country:
+        return mention
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return mention
+    root = span.root
+    site = root if root.dep_ not in ("amod", "compound", "poss") else root.head
+    if site.lemma_.lower() not in MILITARY_SITE_WORDS:
+        return mention
+    return replace(mention, actor=Actor(actor.country, "MIL"))
+
+
+def as_place(mention: Mention) -> Mention:
+    """A capital named as where something falls ("the curfew in Bangkok") is the city, not
+    the government it stands for elsewhere."""
+    if mention.how != "metonym":
+        return mention
+    return replace(mention, actor=Actor(mention.actor.country, "", mention.actor.name),
+                   how="place")
+
+
+def as_acting_government(mention: Mention) -> Mention:
+    """A country named as the one who acts is its government (Russia said -> RUS:GOV)."""
+    actor = mention.actor
+    if actor.country and not actor.role and len(actor.country) == 3 and actor.country.isupper() \
+            and mention.how in ("country", "adjective"):
+        return Mention(mention.start, mention.end, mention.text,
+                       Actor(actor.country, "GOV", actor.name), mention.how)
+    return mention

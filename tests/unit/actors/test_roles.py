@@ -1,0 +1,48 @@
+"""Who an actor is in the act at hand (actors/roles.py), on mentions built by hand."""
+
+import datetime as dt
+
+import pytest
+
+from eventlens.actors.kb import load_knowledge_base
+from eventlens.actors.roles import as_acting_government, as_military, as_place, person_as_of
+from eventlens.model import Actor, Mention
+
+
+@pytest.fixture(scope="module")
+def kb():
+    return load_knowledge_base()
+
+
+def _m(text, country, role="", name="", how="country"):
+    return Mention(0, len(text), text, Actor(country, role, name), how)
+
+
+def test_a_country_that_acts_is_its_government():
+    assert as_acting_government(_m("Russia", "RUS")).actor == Actor("RUS", "GOV")
+    assert as_acting_government(_m("Russian", "RUS", how="adjective")).actor.role == "GOV"
+    nato = _m("NATO", "NATO", how="organisation")
+    assert as_acting_government(nato) is nato
+    rebels = _m("Russian rebels", "RUS", "REB", how="adjective")
+    assert as_acting_government(rebels) is rebels
+
+
+def test_a_capital_where_something_falls_is_the_city():
+    moscow = as_place(_m("Moscow", "RUS", "GOV", how="metonym"))
+    assert moscow.actor == Actor("RUS", "") and moscow.how == "place"
+    kremlin = _m("the Kremlin", "RUS", "GOV", how="knowledge-base")
+    assert as_place(kremlin) is kremlin
+
+
+def test_a_country_acting_by_force_is_its_military_but_a_seat_of_government_is_not(kb):
+    assert as_military(kb, _m("North Korea", "PRK", "GOV")).actor.role == "MIL"
+    named = _m("Kim Jong Un", "PRK", "GOV", name="Kim Jong Un", how="knowledge-base")
+    assert as_military(kb, named) is named
+    cabinet = _m("Israel's security cabinet", "ISR", "GOV", how="title")
+    assert as_military(kb, cabinet).actor.role == "GOV"
+
+
+def test_a_person_holds_the_office_of_the_event_date(kb):
+    obama = _m("Barack Obama", "USA", "", name="Barack Obama", how="knowledge-base")
+    assert person_as_of(kb, obama, dt.date(2010, 4, 8)).actor == Actor("USA", "GOV",
+                                                                       "Barack Obama")
