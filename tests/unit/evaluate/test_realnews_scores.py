@@ -208,48 +208,57 @@ def test_score_realnews_applies_min_confidence(confidence, found):
     assert limited["n"] == 2
 
 
-def test_plv_end_to_end_applies_min_confidence(tmp_path):
-    import spacy
-
-    from eventlens.evaluate.plv import read_plv, score_plv
+def _plv_row(tmp_path, marked: str, root: str):
+    """One PLV row with Chile marked as source and Peru as target, read back as items."""
+    from eventlens.evaluate.plv import read_plv
 
     path = tmp_path / "p.tsv"
     path.write_text("\tsentence_id\tsentence\tmarked_sentence\tsource\ttarget\tgold_root\t"
-                    "modality_L2\n0\t1\tx\t<s>Chile</s> hit <t>Peru</t>.\tChile\tPeru\tASSAULT"
-                    "\tpast\n", encoding="utf-8")
-    items = read_plv(path)
+                    f"modality_L2\n0\t1\tx\t{marked}\tChile\tPeru\t{root}\tpast\n",
+                    encoding="utf-8")
+    return read_plv(path)
 
-    class PairCoder(_FixedCoder):
-        def code(self, doc, article):
-            text = article.text
-            ev = event(mention("Chile", text), mention("Peru", text), confidence=self.confidence)
-            return ArticleResult(article, (ev,))
 
-    sure = score_plv(items, coder=PairCoder(0.9), nlp=spacy.blank("en"), min_confidence=0.5)
-    unsure = score_plv(items, coder=PairCoder(0.4), nlp=spacy.blank("en"), min_confidence=0.5)
+class _ListCoder(_FixedCoder):
+    """Codes every sentence as the events `make(text)` builds."""
+
+    def __init__(self, make, confidence: float = 1.0) -> None:
+        super().__init__(confidence)
+        self.make = make
+
+    def code(self, doc, article):
+        return ArticleResult(article, tuple(self.make(article.text, self.confidence)))
+
+
+def test_plv_end_to_end_applies_min_confidence(tmp_path):
+    import spacy
+
+    from eventlens.evaluate.plv import score_plv
+
+    items = _plv_row(tmp_path, "<s>Chile</s> hit <t>Peru</t>.", "ASSAULT")
+
+    def hit(text, confidence):
+        return [event(mention("Chile", text), mention("Peru", text), confidence=confidence)]
+
+    sure = score_plv(items, coder=_ListCoder(hit, 0.9), nlp=spacy.blank("en"), min_confidence=0.5)
+    unsure = score_plv(items, coder=_ListCoder(hit, 0.4), nlp=spacy.blank("en"),
+                       min_confidence=0.5)
     assert sure["accuracy"] == 1.0 and unsure["accuracy"] == 0.0
 
 
 def test_plv_counts_the_events_beside_the_marked_pair(tmp_path):
     import spacy
 
-    from eventlens.evaluate.plv import read_plv, score_plv
+    from eventlens.evaluate.plv import score_plv
 
-    path = tmp_path / "p.tsv"
-    path.write_text("\tsentence_id\tsentence\tmarked_sentence\tsource\ttarget\tgold_root\t"
-                    "modality_L2\n0\t1\tx\t<s>Chile</s> met <t>Peru</t> and Bolivia.\tChile\t"
-                    "Peru\tCONSULT\tpast\n", encoding="utf-8")
-    items = read_plv(path)
+    items = _plv_row(tmp_path, "<s>Chile</s> met <t>Peru</t> and Bolivia.", "CONSULT")
 
-    class TalkCoder(_FixedCoder):
-        def code(self, doc, article):
-            text = article.text
-            chile, peru, bolivia = (mention(n, text) for n in ("Chile", "Peru", "Bolivia"))
-            return ArticleResult(article, (
-                event(chile, peru, "CONSULT", 1), event(peru, chile, "CONSULT", 1),
-                event(chile, bolivia, "CONSULT", 1), event(bolivia, chile, "CONSULT", 1)))
+    def talks(text, _confidence):
+        chile, peru, bolivia = (mention(n, text) for n in ("Chile", "Peru", "Bolivia"))
+        return [event(chile, peru, "CONSULT", 1), event(peru, chile, "CONSULT", 1),
+                event(chile, bolivia, "CONSULT", 1), event(bolivia, chile, "CONSULT", 1)]
 
-    scores = score_plv(items, coder=TalkCoder(1.0), nlp=spacy.blank("en"))
+    scores = score_plv(items, coder=_ListCoder(talks), nlp=spacy.blank("en"))
     assert scores["accuracy"] == 1.0
     # the reverse of the marked pair is the same joint act; the two with Bolivia are extra
     assert scores["extra_events_per_sentence"] == 2.0
