@@ -36,6 +36,9 @@ def main() -> int:
                     ["tests/benchmarks/bench_coder.py"]),
                 run("Coder accuracy and speed (PLV_train CV, our gold folder)",
                     ["tests/benchmarks/bench_accuracy.py"])]
+    if (SHARED / "eval" / "zsp-train" / "PLV_train.tsv").is_file():
+        sections.append(run("Dyad-given classifiers: linear and ONNX encoder (PLV_train)",
+                            ["tests/benchmarks/bench_dyad_given.py"]))
     sizes = ["25000", "50000", "100000"] if args.full else ["5000", "10000", "20000"]
     sections.append(run("Story clustering scale", ["tests/benchmarks/bench_stories.py",
                                                    "--sizes", *sizes]))
