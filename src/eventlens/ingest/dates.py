@@ -80,7 +80,24 @@ def parse_published(value: object) -> dt.date:
         result = _from_string(text)
     else:
         raise ValueError(f"a date must be a string, got {type(value).__name__} {value!r}")
-    latest = dt.date.today().year + 1
-    if not _EARLIEST_YEAR <= result.year <= latest:
-        raise ValueError(f"implausible publication year {result.year} in {value!r}")
+    check_publication_year(result, shown=value)
     return result
+
+
+def publication_years() -> tuple[int, int]:
+    """The years a publication date may fall in: 1800 to next year, inclusive."""
+    return _EARLIEST_YEAR, dt.date.today().year + 1
+
+
+def check_publication_year(date: dt.date, *, shown: object = None) -> None:
+    """Refuse a date outside `publication_years()`: such a date is a typo or a placeholder
+    (0001-01-01, 9999-12-31), and date arithmetic on it downstream would overflow.
+
+    Raises:
+        ValueError: with the year, the value as written and the window.
+    """
+    earliest, latest = publication_years()
+    if not earliest <= date.year <= latest:
+        raise ValueError(f"implausible publication year {date.year} in "
+                         f"{date.isoformat() if shown is None else shown!r} "
+                         f"(dates from {earliest} to {latest} are accepted)")

@@ -10,6 +10,7 @@ from typing import Any
 from eventlens.errors import IngestError
 from eventlens.model import Article
 
+from .dates import check_publication_year
 from .decoding import normalise_newlines
 from .files import read_bytes
 from .options import IngestOptions
@@ -50,7 +51,12 @@ def _entry_date(entry: Any, where: str, options: IngestOptions) -> dt.date:
             except IngestError:
                 parsed = entry.get(f"{key}_parsed")
                 if parsed:  # feedparser read a form we do not; its reading is in UTC
-                    return dt.date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday)
+                    date = dt.date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday)
+                    try:
+                        check_publication_year(date, shown=entry[key])
+                    except ValueError as err:
+                        raise IngestError(f"bad publication date: {err}", where=where) from None
+                    return date
                 raise
     return resolve_published(None, where=where, options=options, what="date on the entry")
 

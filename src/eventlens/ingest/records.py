@@ -8,7 +8,7 @@ import re
 from eventlens.errors import IngestError
 from eventlens.model import Article
 
-from .dates import parse_published
+from .dates import check_publication_year, parse_published
 from .ids import article_id
 from .options import IngestOptions
 
@@ -57,8 +57,13 @@ def make_article(
 
     Raises:
         IngestError: the text is empty, shorter than min_article_chars or longer than
-            max_article_chars.
+            max_article_chars, or the date lies outside the years `publication_years` allows
+            (every reader's last check, whatever the date's source).
     """
+    try:
+        check_publication_year(published)
+    except ValueError as err:
+        raise IngestError(f"bad publication date: {err}", where=origin) from None
     stripped = len(text.strip())
     if stripped == 0:
         raise IngestError("the article text is empty", where=origin)

@@ -10,6 +10,7 @@ from pathlib import Path
 from eventlens.errors import IngestError
 from eventlens.model import Article
 
+from .dates import check_publication_year
 from .decoding import decode_text, normalise_newlines
 from .files import read_bytes
 from .options import IngestOptions
@@ -31,9 +32,14 @@ def _header_date(token: str, where: str) -> dt.date:
     if not _ISO_DATE.fullmatch(token):
         raise IngestError(f"header date {token!r} is not YYYY-MM-DD", where=where)
     try:
-        return dt.date.fromisoformat(token)
+        date = dt.date.fromisoformat(token)
     except ValueError as err:
         raise IngestError(f"impossible date {token!r} in the header ({err})", where=where) from None
+    try:
+        check_publication_year(date, shown=token)
+    except ValueError as err:
+        raise IngestError(f"header date: {err}", where=where) from None
+    return date
 
 
 def parse_seed_text(text: str, *, path: str, options: IngestOptions) -> Article:

@@ -72,8 +72,8 @@ def cosine_pairs(con, new_ids_view: str, settings: StorySettings
                        f"JOIN {new_ids_view} USING (article_id)").fetchone()
     if span[0] is None:
         return []
-    lo = span[0] - dt.timedelta(days=settings.story_days)
-    hi = span[1] + dt.timedelta(days=settings.story_days)
+    lo = _shifted(span[0], -settings.story_days)
+    hi = _shifted(span[1], settings.story_days)
     rows = con.execute(f"""
         WITH total AS (SELECT count(*)::DOUBLE AS n FROM story_signatures),
         win AS (
@@ -99,6 +99,15 @@ def cosine_pairs(con, new_ids_view: str, settings: StorySettings
     """, [lo, hi, settings.story_days, settings.story_days,
           settings.candidate_cosine]).fetchall()
     return [(a, b, float(c), int(d)) for a, b, c, d in rows]
+
+
+def _shifted(day: dt.date, days: int) -> dt.date:
+    """`day` moved by `days`, held at the calendar's ends: a stored date near year 1 or 9999
+    (stores written before the readers refused such dates) must not stop story grouping."""
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError:
+        return dt.date.min if days < 0 else dt.date.max
 
 
 @dataclass(frozen=True, slots=True)
