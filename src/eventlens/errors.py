@@ -20,11 +20,25 @@ class EventlensError(Exception):
             text += f" ({hint})"
         super().__init__(text)
 
+    def __reduce__(self):
+        # keep `where` and `hint` when an error crosses a process boundary (parallel coding)
+        return (_rebuild, (type(self), self.message, self.where, self.hint))
+
+
+def _rebuild(cls: type[EventlensError], message: str, where: str, hint: str) -> EventlensError:
+    return cls(message, where=where, hint=hint)
+
 
 class IngestError(EventlensError):
     """A file or record could not be read as an article."""
 
     code = "E100"
+
+
+class CodingError(EventlensError):
+    """One article could not be parsed or coded; the run records it and goes on."""
+
+    code = "E150"
 
 
 class SchemaError(EventlensError):

@@ -5,10 +5,10 @@ from __future__ import annotations
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from eventlens.errors import EventlensError
+from eventlens.errors import CodingError, EventlensError
 from eventlens.model import Article, ArticleResult
 from eventlens.registry import get_coder
 from eventlens.store import Store
@@ -39,14 +39,128 @@ def _reason(error: EventlensError) -> str:
     return error.message.split(":")[0].split(" (")[0]
 
 
+@dataclass(slots=True)
+class CodedBatch:
+    """The results of one batch, and an error for each article that could not be coded."""
+
+    results: list[ArticleResult] = field(default_factory=list)
+    errors: list[CodingError] = field(default_factory=list)
+
+
 def code_articles(articles: list[Article], *, coder=None, nlp=None,
                   batch_size: int = 32) -> list[ArticleResult]:
-    """Parse and code articles in memory (no store): the library entry point for one batch."""
-    from eventlens.nlp import parse
+    """Parse and code articles in memory (no store): the library entry point for one batch.
+
+    One result per article, in order; a failure raises (use `code_batch` to go on past it).
+    Texts longer than the parser takes are coded in pieces (`code_batch`).
+    """
+    return _code(articles, coder=coder, nlp=nlp, batch_size=batch_size, strict=True).results
+
+
+def code_batch(articles: list[Article], *, coder=None, nlp=None,
+               batch_size: int = 32) -> CodedBatch:
+    """Parse and code articles; an article whose parsing or coding fails becomes a
+    `CodingError` naming its origin and the reason, and the others are coded.
+
+    A text longer than `MAX_PIECE_CHARS` (or the pipeline's `max_length`) is parsed and coded
+    in pieces cut at paragraph breaks (`eventlens.nlp.pieces.text_pieces`); every offset in
+    the result is into the whole article text. Events are not merged across pieces, and a
+    name resolved in one piece is not carried into the next.
+    """
+    return _code(articles, coder=coder, nlp=nlp, batch_size=batch_size, strict=False)
+
+
+def _code(articles: list[Article], *, coder, nlp, batch_size: int, strict: bool) -> CodedBatch:
+    from eventlens.nlp import load_pipeline
+    from eventlens.nlp.pieces import MAX_PIECE_CHARS, text_pieces
 
     coder = coder or get_coder()
-    docs = parse((a.text for a in articles), batch_size=batch_size, nlp=nlp)
-    return [coder.code(doc, article) for doc, article in zip(docs, articles, strict=True)]
+    nlp = nlp or load_pipeline()
+    limit = min(MAX_PIECE_CHARS, nlp.max_length)
+    jobs = [(article, start, piece) for article in articles
+            for start, piece in text_pieces(article.text, limit)]
+    done: dict[str, list[ArticleResult]] = {}
+    failed: dict[str, CodingError] = {}
+    for (article, start, piece), doc in zip(jobs, _parsed(jobs, nlp, batch_size, strict),
+                                            strict=True):
+        if article.id in failed:
+            continue
+        try:
+            if isinstance(doc, Exception):
+                raise doc
+            whole = start == 0 and len(piece) == len(article.text)
+            result = coder.code(doc, article if whole else replace(article, text=piece))
+            done.setdefault(article.id, []).append(shift_result(result, start, article))
+        # The per-article error handler: whatever one text does to the parser or the coder
+        # costs that article only.
+        except Exception as exc:  # noqa: BLE001
+            if strict:
+                raise
+            failed[article.id] = _coding_error(article, start, piece, exc)
+    batch = CodedBatch(errors=list(failed.values()))
+    for article in articles:
+        if article.id not in failed and article.id in done:
+            batch.results.append(_joined(article, done.pop(article.id)))
+    return batch
+
+
+def _parsed(jobs, nlp, batch_size: int, strict: bool):
+    """A Doc per job, in order, or the exception parsing that job raised."""
+    from eventlens.nlp import parse
+
+    texts = [piece for _, _, piece in jobs]
+    given = 0
+    try:
+        for doc in parse(texts, batch_size=batch_size, nlp=nlp):
+            given += 1
+            yield doc
+        return
+    except Exception:
+        if strict:
+            raise
+    for text in texts[given:]:  # the batch failed somewhere: find where, one text at a time
+        try:
+            yield next(iter(parse([text], batch_size=1, nlp=nlp)))
+        except Exception as exc:  # noqa: BLE001
+            yield exc
+
+
+def _coding_error(article: Article, start: int, piece: str, exc: Exception) -> CodingError:
+    where = article.origin or f"article {article.id}"
+    place = (f" (characters {start:,}-{start + len(piece):,})"
+             if len(piece) != len(article.text) else "")
+    return CodingError(f"article {article.id} could not be coded{place}: "
+                       f"{type(exc).__name__}: {str(exc)[:200]}", where=where,
+                       hint="please report this article to the eventlens maintainers")
+
+
+def shift_result(result: ArticleResult, offset: int, article: Article) -> ArticleResult:
+    """`result` of a piece starting at `offset` of `article`, with offsets into the whole
+    text and the whole article."""
+    if offset == 0 and result.article is article:
+        return result
+
+    def mention(m):
+        return None if m is None else replace(m, start=m.start + offset, end=m.end + offset)
+
+    events = tuple(replace(e, source=mention(e.source), target=mention(e.target),
+                           evidence_start=e.evidence_start + offset,
+                           evidence_end=e.evidence_end + offset,
+                           more_evidence=tuple((a + offset, b + offset)
+                                               for a, b in e.more_evidence))
+                   for e in result.events)
+    quotes = tuple(replace(q, start=q.start + offset, end=q.end + offset) for q in result.quotes)
+    return ArticleResult(article, events, quotes, tuple(mention(m) for m in result.mentions),
+                         tuple((a + offset, b + offset) for a, b in result.sentences))
+
+
+def _joined(article: Article, parts: list[ArticleResult]) -> ArticleResult:
+    if len(parts) == 1:
+        return parts[0]
+    return ArticleResult(article, tuple(e for p in parts for e in p.events),
+                         tuple(q for p in parts for q in p.quotes),
+                         tuple(m for p in parts for m in p.mentions),
+                         tuple(s for p in parts for s in p.sentences))
 
 
 _WORKER_CODER = None
@@ -57,8 +171,8 @@ def _worker_init(coder_name: str, actor_files: tuple) -> None:
     _WORKER_CODER = get_coder(coder_name, actor_files=actor_files)
 
 
-def _worker_code(articles: list[Article]) -> list[ArticleResult]:
-    return code_articles(articles, coder=_WORKER_CODER)
+def _worker_code(articles: list[Article]) -> CodedBatch:
+    return code_batch(articles, coder=_WORKER_CODER)
 
 
 class ParallelCoder:
@@ -75,10 +189,14 @@ class ParallelCoder:
                                         initargs=(coder_name, tuple(actor_files)),
                                         mp_context=multiprocessing.get_context("spawn"))
 
-    def code(self, articles: list[Article]) -> list[ArticleResult]:
+    def code(self, articles: list[Article]) -> CodedBatch:
         size = max(1, -(-len(articles) // self.workers))
         parts = [articles[i:i + size] for i in range(0, len(articles), size)]
-        return [r for part in self.pool.map(_worker_code, parts) for r in part]
+        batch = CodedBatch()
+        for part in self.pool.map(_worker_code, parts):
+            batch.results.extend(part.results)
+            batch.errors.extend(part.errors)
+        return batch
 
     def close(self) -> None:
         self.pool.shutdown()
@@ -143,10 +261,13 @@ def _flush(batch: list[Article], store: Store, coder, summary: RunSummary,
     fresh = [a for a in batch if a.id not in known]
     summary.duplicates += len(batch) - len(fresh)
     if fresh:
-        results = parallel.code(fresh) if parallel else code_articles(fresh, coder=coder)
-        summary.events += store.write_results(results, run_id=summary.run_id,
+        coded = parallel.code(fresh) if parallel else code_batch(fresh, coder=coder)
+        for error in coded.errors:
+            summary.errors.append(error)
+            store.record_error(summary.run_id, error)
+        summary.events += store.write_results(coded.results, run_id=summary.run_id,
                                               coder_version=coder.version)
-        summary.new += len(fresh)
-        summary.new_ids.extend(a.id for a in fresh)
+        summary.new += len(coded.results)
+        summary.new_ids.extend(r.article.id for r in coded.results)
     if progress:
         progress(len(batch), summary.events)

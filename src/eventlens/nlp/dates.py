@@ -39,7 +39,12 @@ def resolve_date(expression: str, published: dt.date, *, future: bool = False) -
     text = re.sub(r"^(early|late|mid|the end of|the start of|the beginning of)[- ]", "", text)
     if not text or _VAGUE.match(text) or (text.isdigit() and len(text) < 4):
         return None
-    return _resolve(text, published, future)
+    try:
+        return _resolve(text, published, future)
+    except (OverflowError, ValueError):
+        # "10000000000 days ago", a weekday next to a date at the calendar's end, a number
+        # too long to read: not a date this article can be placed on.
+        return None
 
 
 @functools.lru_cache(maxsize=4096)
