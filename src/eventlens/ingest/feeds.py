@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,20 @@ from .options import IngestOptions
 from .records import make_article, resolve_published
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
+_CHARREF = re.compile(rb"&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));")
+
+
+def _safe_charref(match: re.Match) -> bytes:
+    """A character reference to no character (NUL, a surrogate, past U+10FFFF) as U+FFFD,
+    as HTML parsers read it: feedparser raises on them and loses the whole feed."""
+    hex_digits, digits = match.groups()
+    value = hex_digits or digits
+    if len(value) > 8:
+        return b"&#xFFFD;"
+    code = int(value, 16) if hex_digits else int(value)
+    if code == 0 or 0xD800 <= code <= 0xDFFF or code > 0x10FFFF:
+        return b"&#xFFFD;"
+    return match.group(0)
 
 
 def html_fragment_to_text(fragment: str) -> str:
@@ -91,7 +106,7 @@ def read_feed(path: Path, options: IngestOptions) -> Iterator[Article | IngestEr
 
     where = str(path)
     try:
-        parsed = feedparser.parse(read_bytes(path, options))
+        parsed = feedparser.parse(_CHARREF.sub(_safe_charref, read_bytes(path, options)))
         if not parsed.entries:
             if parsed.get("bozo"):
                 reason = parsed.get("bozo_exception") or "unknown reason"
@@ -108,3 +123,7 @@ def read_feed(path: Path, options: IngestOptions) -> Iterator[Article | IngestEr
             yield entry_to_article(entry, origin=origin, outlet=outlet, options=options)
         except IngestError as err:
             yield err
+        # One entry that breaks the HTML tools costs that entry, not the rest of the feed.
+        except Exception as err:  # noqa: BLE001
+            yield IngestError(f"unexpected failure on this entry ({type(err).__name__}: "
+                              f"{str(err)[:120]})", where=origin)

@@ -59,6 +59,10 @@ def parse_record(line: str, *, where: str, options: IngestOptions) -> Article:
         raise IngestError(
             f"not valid JSON ({err.msg.removesuffix(' at')} at column {err.colno})", where=where
         ) from None
+    except RecursionError:
+        raise IngestError("JSON nested too deeply to read", where=where) from None
+    except ValueError as err:  # a number with thousands of digits, past Python's int limit
+        raise IngestError(f"JSON value cannot be read ({str(err)[:120]})", where=where) from None
     if not isinstance(record, dict):
         raise IngestError(f"expected a JSON object, got {type(record).__name__}", where=where)
     fields = options.jsonl_fields
@@ -153,7 +157,7 @@ def read_jsonl(path: Path, options: IngestOptions) -> Iterator[Article | IngestE
         check_file(path, options)
         with open_binary(path) as fh, _stream(fh) as stream:
             head = _head(stream, where)
-            if has_nul_bytes(head):
+            if _binary_head(head):
                 raise IngestError("binary file (contains NUL bytes), not JSON Lines", where=where)
             if bom_encoding(head) in ("utf-16", "utf-32"):
                 raise IngestError(
@@ -166,6 +170,18 @@ def read_jsonl(path: Path, options: IngestOptions) -> Iterator[Article | IngestE
         yield err
 
 
+def _binary_head(head: bytes) -> bool:
+    """Whether the file's start is binary: NUL bytes on a line that does not start a JSON
+    object, or in more than a tenth of the bytes (UTF-16 without a byte-order mark). A
+    record with a stray NUL byte is one bad record, reported at its line."""
+    if not has_nul_bytes(head):
+        return False
+    if head.count(b"\x00") * 10 > len(head):
+        return True
+    return any(b"\x00" in line and not line.lstrip().startswith(b"{")
+               for line in head.split(b"\n"))
+
+
 def _records(
     stream: BinaryIO, path: str, options: IngestOptions
 ) -> Iterator[Article | IngestError]:
@@ -173,11 +189,18 @@ def _records(
     for lineno, raw in _lines(stream, path, options.max_file_bytes):
         where = f"{path}:{lineno}"
         try:
+            if b"\x00" in raw:
+                records += 1
+                raise IngestError("binary data (NUL bytes) in the line, not JSON", where=where)
             line = _decode_line(raw, lineno, where)
             if line.strip():
                 records += 1
                 yield parse_record(line, where=where, options=options)
         except IngestError as err:
             yield err
+        # The per-record error handler: one record that breaks a library costs that record.
+        except Exception as err:  # noqa: BLE001
+            yield IngestError(f"unexpected failure on this record ({type(err).__name__}: "
+                              f"{str(err)[:120]})", where=where)
     if records == 0:
         yield IngestError("no records: every line is blank", where=path)

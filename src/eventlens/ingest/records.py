@@ -13,6 +13,10 @@ from .ids import article_id
 from .options import IngestOptions
 
 _SPACES = re.compile(r"\s+")
+# A lone surrogate is no Unicode text (it cannot be written as UTF-8, so neither hashed nor
+# stored); a NUL character is binary data. JSON escapes ("\\ud800", "\\u0000") and XML
+# character references can put either into a string.
+_NOT_TEXT = re.compile("[\x00\ud800-\udfff]")
 
 
 def clean_label(value: object) -> str:
@@ -20,6 +24,16 @@ def clean_label(value: object) -> str:
     if value is None:
         return ""
     return _SPACES.sub(" ", str(value)).strip()
+
+
+def _check_characters(name: str, value: object, origin: str) -> None:
+    found = _NOT_TEXT.search(value) if isinstance(value, str) else None
+    if found is None:
+        return
+    char = found.group(0)
+    what = "a NUL character" if char == "\x00" else f"a lone surrogate (U+{ord(char):04X})"
+    raise IngestError(f"the article {name} contains {what} at character {found.start():,}, "
+                      "which is not text", where=origin, hint="fix or drop the record")
 
 
 def resolve_published(
@@ -57,13 +71,16 @@ def make_article(
 
     Raises:
         IngestError: the text is empty, shorter than min_article_chars or longer than
-            max_article_chars, or the date lies outside the years `publication_years` allows
-            (every reader's last check, whatever the date's source).
+            max_article_chars; the text or a label holds a NUL or a lone surrogate; or
+            the date lies outside the years `publication_years` allows (every reader's
+            last check, whatever the date's source).
     """
     try:
         check_publication_year(published)
     except ValueError as err:
         raise IngestError(f"bad publication date: {err}", where=origin) from None
+    for name, value in (("text", text), ("title", title), ("url", url), ("outlet", outlet)):
+        _check_characters(name, value, origin)
     stripped = len(text.strip())
     if stripped == 0:
         raise IngestError("the article text is empty", where=origin)

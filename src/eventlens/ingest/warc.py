@@ -8,6 +8,8 @@ that ends inside a record (truncated download) yields one error at that offset a
 from __future__ import annotations
 
 import logging
+import tempfile
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -211,4 +213,66 @@ def read_warc(path: Path, options: IngestOptions) -> Iterator[Article | IngestEr
         yield err
         return
     with fh:
-        yield from _WarcReader(path, fh, size, options).records()
+        if not _one_gzip_member(fh):
+            yield from _WarcReader(path, fh, size, options).records()
+            return
+        # `gzip crawl.warc` compresses the whole file as one member, where WARC tools write
+        # one member per record: read it inflated, as a plain WARC (offsets are then into
+        # the inflated content).
+        with tempfile.TemporaryFile() as plain:
+            inflated, failure = _inflate(fh, plain, options.max_file_bytes, str(path))
+            if inflated:
+                yield from _WarcReader(path, plain, inflated, options).records()
+            if failure is not None:
+                yield failure
+
+
+def _one_gzip_member(fh: BinaryIO) -> bool:
+    """Whether the file is gzip data whose first member runs to the end of the file (a whole
+    file gzipped at once, or a crawl of a single record: read the same way either way),
+    or is cut off by it."""
+    fh.seek(0)
+    if fh.read(2) != GZIP_MAGIC:
+        return False
+    fh.seek(0)
+    inflater = zlib.decompressobj(wbits=31)
+    try:
+        while chunk := fh.read(_SCAN_CHUNK):
+            inflater.decompress(chunk, _SCAN_CHUNK)
+            while inflater.unconsumed_tail and not inflater.eof:
+                inflater.decompress(inflater.unconsumed_tail, _SCAN_CHUNK)
+            if inflater.eof:
+                return not (inflater.unused_data or fh.read(1))
+    except zlib.error:
+        return False  # damaged: the member-by-member reader reports it and resynchronises
+    return True  # the first member is cut off by the end of the file: one truncated member
+
+
+def _inflate(fh: BinaryIO, out: BinaryIO, limit: int, where: str
+             ) -> tuple[int, IngestError | None]:
+    """Inflate the one-member gzip file `fh` into `out`; the size written, and an error if
+    the data is damaged, cut off or inflates past `limit` (what came before is still read)."""
+    fh.seek(0)
+    inflater = zlib.decompressobj(wbits=31)
+    written, detail = 0, None
+    try:
+        while not inflater.eof and (chunk := fh.read(_SCAN_CHUNK)):
+            data = inflater.decompress(chunk, limit + 1 - written)
+            if written + len(data) > limit or inflater.unconsumed_tail:
+                out.write(data[: limit - written])
+                out.flush()
+                return limit, IngestError(
+                    f"content is over the limit of {limit:,} bytes; the rest is skipped",
+                    where=where, hint="raise IngestOptions.max_file_bytes or split the file")
+            out.write(data)
+            written += len(data)
+        if not inflater.eof:
+            detail = "the compressed data ends early"
+    except zlib.error as err:
+        detail = str(err)
+    out.flush()
+    if detail is None:
+        return written, None
+    return written, IngestError(f"damaged or truncated gzip data after {written:,} inflated "
+                                f"bytes ({detail}); the rest of the file is skipped",
+                                where=where, hint="re-download the file")
