@@ -81,3 +81,44 @@ def as_acting_government(mention: Mention) -> Mention:
         return Mention(mention.start, mention.end, mention.text,
                        Actor(actor.country, "GOV", actor.name), mention.how)
     return mention
+
+
+# A side with one of these roles, or a name the knowledge base lacks, is an actor of
+# somewhere; plain nouns resolved to nothing ("the findings") are not actors at all.
+NAMED_ENTITY_LABELS = frozenset({"ORG", "PERSON", "NORP"})
+CONTEXT_TAG = "+context"
+
+
+def context_country(sentence_mentions: list[Mention], article_mentions: list[Mention]) -> str:
+    """The country an actor of no stated country belongs to: the one country the sentence
+    names, else the country that most of the article's resolved mentions (at least two, and
+    more than half) belong to; "" where neither is clear. Organisations do not count."""
+    def countries(mentions):
+        return [m.actor.country for m in mentions
+                if len(m.actor.country) == 3 and m.actor.country.isupper()
+                and m.how not in ("organisation",)]
+    here = set(countries(sentence_mentions))
+    if len(here) == 1:
+        return here.pop()
+    seen = countries(article_mentions)
+    if len(seen) >= 2:
+        top = max(set(seen), key=seen.count)
+        if seen.count(top) * 2 > len(seen) and (not here or top in here):
+            return top
+    return ""
+
+
+def in_context(doc, mention: Mention, country: str) -> Mention:
+    """A side with a role but no country ("police", "the court", "farmers") or a name the
+    knowledge base lacks ("Siemens", "the ACLU") placed in the context's country; anything
+    else as it is."""
+    actor = mention.actor
+    if actor.country or not country:
+        return mention
+    if not actor.role:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or not (span.root.pos_ == "PROPN"
+                                or span.root.ent_type_ in NAMED_ENTITY_LABELS):
+            return mention
+    return replace(mention, actor=Actor(country, actor.role, actor.name),
+                   how=f"{mention.how}{CONTEXT_TAG}")

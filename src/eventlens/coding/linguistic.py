@@ -18,6 +18,8 @@ from eventlens.actors.roles import (
     as_acting_government,
     as_military,
     as_place,
+    context_country,
+    in_context,
     military_site,
     person_as_of,
 )
@@ -150,6 +152,9 @@ class LinguisticCoder:
                 found.extend(made)
             found.extend(self._candidate_events(sent, resolver, article, triggers, doc, found,
                                                 used))
+            country = context_country(named, mentions)
+            if country:
+                found = [_placed(doc, event, country) for event in found]
             events.extend(self._scored(doc, sent, found, index, triggers))
         quotes = find_quotes(doc, article, resolver)
         sentences = tuple((s.start_char, s.end_char) for s in doc.sents)
@@ -784,6 +789,17 @@ def _same_actor(a: Actor, b: Actor) -> bool:
         return False
     # "Russia" and "the Russian government" are one actor; rebels and their country are not
     return a.role == b.role or (not a.role and b.role == "GOV") or (not b.role and a.role == "GOV")
+
+
+def _placed(doc, event: Event, country: str) -> Event:
+    """The event with a side of no stated country (a role, or a name the knowledge base lacks)
+    placed in the country its sentence or article is about (`actors.roles.in_context`)."""
+    source = in_context(doc, event.source, country)
+    target = in_context(doc, event.target, country) if event.target is not None else None
+    if source is event.source and target is event.target:
+        return event
+    return replace(event, source=source, target=target,
+                   why=(*event.why, "actor:context-country"))
 
 
 def _confidence(src: Mention, tgt: Mention | None, bonus: float) -> float:

@@ -46,3 +46,35 @@ def test_a_person_holds_the_office_of_the_event_date(kb):
     obama = _m("Barack Obama", "USA", "", name="Barack Obama", how="knowledge-base")
     assert person_as_of(kb, obama, dt.date(2010, 4, 8)).actor == Actor("USA", "GOV",
                                                                        "Barack Obama")
+
+
+def test_the_country_of_the_context():
+    from eventlens.actors.roles import context_country
+
+    aus = _m("Canberra", "AUS", "GOV", how="metonym")
+    nz = _m("New Zealand", "NZL", "GOV")
+    un = _m("the UN", "UN", "IGO", how="organisation")
+    assert context_country([aus, un], []) == "AUS"  # the one country the sentence names
+    assert context_country([aus, nz], []) == ""  # two: no guess
+    # none in the sentence: the article's, when more than half its mentions are of it
+    assert context_country([], [aus, aus, nz]) == "AUS"
+    assert context_country([], [aus, nz]) == ""
+    assert context_country([], [aus]) == ""  # one mention is too little to go on
+
+
+@pytest.mark.model
+def test_a_role_or_a_name_is_placed_in_the_context_but_a_thing_is_not(nlp):
+    from eventlens.actors.roles import in_context
+
+    text = "Police fined Siemens over the findings."
+    doc = nlp(text)
+
+    def mention(words, role=""):
+        start = text.index(words)
+        return Mention(start, start + len(words), words, Actor("", role), "title")
+
+    police = in_context(doc, mention("Police", "GOV"), "DEU")
+    assert police.actor == Actor("DEU", "GOV") and police.how == "title+context"
+    assert in_context(doc, mention("Siemens"), "DEU").actor.country == "DEU"
+    findings = mention("the findings")
+    assert in_context(doc, findings, "DEU") is findings
