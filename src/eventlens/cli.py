@@ -28,9 +28,18 @@ DbOption = Annotated[Path, typer.Option("--db", help="DuckDB file of the store."
 DEFAULT_DB = Path("eventlens.duckdb")
 
 
+# Exit codes (docs/reliability.md): 0 done; 1 an unexpected failure (a bug: please report
+# it); 2 an eventlens error stopped the command (bad settings, store locked or damaged,
+# unknown id); 3 an ingest stored nothing and knew nothing already, and some input failed:
+# every path missing, or every file or article refused.
+EXIT_ERROR = 2
+EXIT_NOTHING_READ = 3
+SHOWN_ERRORS = 20
+
+
 def _fail(exc: EventlensError) -> typer.Exit:
     err.print(f"[red]error[/red] {escape(str(exc))}")
-    return typer.Exit(code=2)
+    return typer.Exit(code=EXIT_ERROR)
 
 
 def _date(value: str | None, name: str) -> dt.date | None:
@@ -115,6 +124,10 @@ def ingest(
             _print_summary(store.summary())
     except EventlensError as exc:
         raise _fail(exc) from exc
+    if summary.errors and summary.new == 0 and summary.duplicates == 0:
+        err.print(f"[red]error[/red] nothing could be read: {len(summary.errors)} of the inputs "
+                  f"failed (see `eventlens errors {summary.run_id}`)")
+        raise typer.Exit(code=EXIT_NOTHING_READ)
 
 
 def _progress() -> Progress:
@@ -123,13 +136,38 @@ def _progress() -> Progress:
 
 
 def _print_run(summary) -> None:
-    console.print(f"run {summary.run_id}: read {summary.read} articles, stored {summary.new} new, "
-                  f"{summary.duplicates} already known, {len(summary.errors)} skipped, "
-                  f"{summary.events} events in {summary.seconds:.1f}s")
+    console.print(f"run {summary.run_id}: read {summary.read} articles, stored {summary.new} new "
+                  f"with {summary.events} events, {summary.duplicates} already known, "
+                  f"{len(summary.errors)} skipped, in {summary.seconds:.1f}s")
     for reason, count in summary.skipped_by_reason.most_common():
         console.print(f"  skipped {count}: {escape(reason)}")
-    for error in summary.errors[:20]:
+    for error in summary.errors[:SHOWN_ERRORS]:
         err.print(f"  [yellow]skip[/yellow] {escape(str(error))}")
+    if len(summary.errors) > SHOWN_ERRORS:
+        err.print(f"  and {len(summary.errors) - SHOWN_ERRORS} more "
+                  f"(see `eventlens errors {summary.run_id}`)")
+
+
+@app.command("errors")
+def errors_command(
+    run: Annotated[str | None, typer.Argument(help="Run id or a unique prefix (default: the "
+                                               "latest run).")] = None,
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Every input an ingest run skipped, with its place and the reason."""
+    from eventlens.store import open_store
+
+    try:
+        with open_store(db, read_only=True) as store:
+            info, rows = store.run_errors(run)
+    except EventlensError as exc:
+        raise _fail(exc) from exc
+    started = f"{info['started_at']:%Y-%m-%d %H:%M:%S}" if info["started_at"] else "?"
+    console.print(f"run {info['run_id']} ({info['status']}, started {started}): "
+                  f"{len(rows)} skipped")
+    for row in rows:
+        line = f"[{row['code']}] {row['location'] or ''}: {row['message']}"
+        console.print(f"  {escape(line)}", soft_wrap=True)
 
 
 def _print_summary(s: dict) -> None:

@@ -173,23 +173,49 @@ class Store:
         self.con.execute("INSERT INTO ingest_errors VALUES (?, ?, ?, ?)",
                          [run_id, error.where, error.code, error.message])
 
+    def run_errors(self, run: str | None = None) -> tuple[dict, list[dict]]:
+        """An ingest run (its id or a unique prefix; the latest run when None) and every
+        error it recorded, in the order recorded.
+
+        Raises:
+            SchemaError: no such run, or the prefix names several.
+        """
+        if run is None:
+            runs = self.rows("SELECT * FROM ingest_runs ORDER BY started_at DESC LIMIT 1")
+        else:
+            runs = self.rows("SELECT * FROM ingest_runs WHERE starts_with(run_id, ?) "
+                             "ORDER BY started_at DESC LIMIT 2", [run])
+        if not runs:
+            raise SchemaError("no ingest run" + (f" with id {run!r}" if run else "s yet"),
+                              hint="`eventlens ingest` prints each run's id")
+        if len(runs) > 1:
+            raise SchemaError(f"run id {run!r} is ambiguous", hint="give more of the id")
+        errors = self.rows("SELECT location, code, message FROM ingest_errors "
+                           "WHERE run_id = ? ORDER BY rowid", [runs[0]["run_id"]])
+        return runs[0], errors
+
     def write_results(self, results: list[ArticleResult], *, run_id: str,
                       coder_version: str) -> int:
         """Store articles with their events, quotes and mentions in one transaction.
 
         Articles already stored are skipped, so a re-run or a resumed run adds nothing twice.
-        Returns the number of events written.
+        Returns the number of event records written (an event an article states twice with
+        the same id is one record).
         """
         known = self.known_article_ids(x.article.id for x in results)
         fresh = [r for r in results if r.article.id not in known]
         if not fresh:
             return 0
         articles, events, quotes, mentions = [], [], [], []
+        event_ids: set[str] = set()
         for res in fresh:
             a = res.article
             articles.append((a.id, a.url, a.outlet, a.title, a.published, a.text, a.origin, run_id))
             for ev in res.events:
-                events.append(_event_row(ev, a.text, coder_version))
+                row = _event_row(ev, a.text, coder_version)
+                if row[0] not in event_ids:  # as INSERT OR IGNORE would: the count is exact
+                    event_ids.add(row[0])
+                    events.append(row)
             for q in res.quotes:
                 qid = _hash(a.id, q.start, q.end, q.speaker)
                 quotes.append((qid, a.id, q.speaker, q.actor.code if q.actor else None,
