@@ -67,7 +67,7 @@ def build_store(path: Path, n_events: int) -> float:
             FROM range({(n_events + 9) // 10}) r(a)""")
         roles = "[" + ", ".join(f"'{r}'" for r in ROLES) + "]"
         con.execute(f"""
-            INSERT INTO events
+            INSERT INTO event_records
             SELECT printf('%016x', i), printf('art%08d', i // 10), ty.name, ty.cameo, ty.quad,
                    ty.intensity,
                    CASE WHEN st < 90 THEN 'asserted' WHEN st < 95 THEN 'intended'
@@ -80,7 +80,7 @@ def build_store(path: Path, n_events: int) -> float:
                                    END,
                    tc.code, {roles}[r2 + 1], '', tc.code, 10, 13, 'bench',
                    0, 40, sc.code || ' did something to ' || tc.code || '.', 'bench', '', '',
-                   'bench', 'bench', 1.0
+                   'bench', 'bench', 1.0, NULL, NULL
             FROM t_raw
             JOIN t_types ty ON ty.k = t_raw.ty
             JOIN t_countries sc ON sc.k = t_raw.s
