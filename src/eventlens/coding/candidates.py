@@ -3,6 +3,7 @@ judge where no frame of the lexicon fired."""
 
 from __future__ import annotations
 
+from eventlens.coding.lexicon import wordlist
 from eventlens.coding.triggers import (
     NOT_ACTORS,
     OBJECT_DEPS,
@@ -11,9 +12,6 @@ from eventlens.coding.triggers import (
 )
 
 NO_EVENT = "NONE"
-# Prepositions that can introduce who is acted upon (not "in", "at", "during": place and time)
-TARGET_PREPS = frozenset({"with", "to", "against", "on", "upon", "from", "for", "into", "toward",
-                          "towards", "over", "of", "at"})
 _SKIP_OBJECT_POS = frozenset({"PRON", "NUM", "DET", "ADV", "ADJ", "VERB", "AUX", "SCONJ"})
 
 
@@ -43,7 +41,7 @@ def candidate_dyads(sent) -> list[tuple[object, object, object]]:
                 objects.append(child)
                 objects += [p for c in child.children if c.dep_ == "prep"
                             for p in c.children if p.dep_ == "pobj"]
-            elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
+            elif child.dep_ == "prep" and child.lower_ in wordlist("target_preps"):
                 objects += [p for p in child.children if p.dep_ == "pobj"]
         for obj in objects:
             if not _nominal(obj) or obj.pos_ in _SKIP_OBJECT_POS:

@@ -1,4 +1,5 @@
-"""The frame lexicon and PLOVER table, loaded from the packaged data files."""
+"""The frame lexicon, the PLOVER table and the coder's word lists, loaded from the packaged data
+files."""
 
 from __future__ import annotations
 
@@ -141,6 +142,27 @@ def load_lexicon() -> Lexicon:
                                  *(v for v, _ in lex.verb_preps),
                                  *(v.split("_")[0] for v, _ in lex.phrases)])
     return lex
+
+
+@functools.lru_cache(maxsize=1)
+def load_wordlists() -> dict[str, frozenset[str]]:
+    """The named word lists of the packaged wordlists.yaml (once per process)."""
+    lists = {}
+    for name, entries in (read_yaml("wordlists.yaml") or {}).items():
+        if not isinstance(entries, list) or not entries or \
+                not all(isinstance(w, str) and w == w.lower() for w in entries):
+            raise ConfigError(f"wordlists.yaml list {name!r} must be a list of lowercase words "
+                              "(quote words YAML reads otherwise, such as 'on' and 'off')")
+        lists[str(name)] = frozenset(entries)
+    return lists
+
+
+def wordlist(name: str) -> frozenset[str]:
+    """The word list `name` of wordlists.yaml."""
+    try:
+        return load_wordlists()[name]
+    except KeyError:
+        raise ConfigError(f"wordlists.yaml has no list {name!r}") from None
 
 
 def _reading(row: dict) -> Reading:

@@ -27,10 +27,8 @@ from eventlens.coding.candidates import NO_EVENT, candidate_dyads
 from eventlens.coding.consolidate import consolidate
 from eventlens.coding.dyad import YIELD_TYPES, split_yield, to_plv
 from eventlens.coding.features import dyad_features
-from eventlens.coding.lexicon import ONE_SIDED_MODES, Frame, Lexicon, load_lexicon
+from eventlens.coding.lexicon import ONE_SIDED_MODES, Frame, Lexicon, load_lexicon, wordlist
 from eventlens.coding.modality import (
-    FAIL_VERBS,
-    REPORTING_VERBS,
     complement_governor,
     governing_chain,
     status_of,
@@ -38,9 +36,6 @@ from eventlens.coding.modality import (
 from eventlens.coding.quotes import find_quotes
 from eventlens.coding.scorer import event_features, packaged_scorer
 from eventlens.coding.triggers import (
-    BUILD_UP_VERBS,
-    COMMIT_VERBS,
-    FORCE_WORDS,
     GOVERNING_TYPES,
     TELL_FRAME,
     Trigger,
@@ -55,29 +50,13 @@ from eventlens.model import Actor, Article, ArticleResult, Event, Mention, Statu
 from eventlens.nlp.datelines import dateline_end
 from eventlens.nlp.dates import is_future, resolve_date
 
-# Governing verbs under which coordinated subjects commit to one another.
-AGREE_VERBS = frozenset({"agree", "decide", "pledge", "vow", "commit", "promise"})
 MATERIAL_CONFLICT = 4  # the PLOVER quad class of force
 # Cooperative acts whose refusal ("will not meet", "won't lift sanctions") is a REJECT.
 REFUSABLE_TYPES = frozenset({*YIELD_TYPES, "CONSULT", "AGREE", "COOPERATE", "AID", "SUPPORT"})
-PERMISSION_WORDS = frozenset({"allow", "permit", "permission", "approval", "authorization",
-                              "access", "go-ahead"})
-# Verbs of travel that are visits for envoys and deployments for troops.
-TRAVEL_VERBS = frozenset({"arrive", "travel", "fly"})
-# Forces that keep the peace, and (with monitors) the missions whose deployment is aid and
-# whose withdrawal ends international involvement.
-PEACEKEEPING_WORDS = frozenset({"peacekeeping", "peacekeeper", "peace-keeping", "peace-keeper"})
-MISSION_WORDS = PEACEKEEPING_WORDS | {"observer", "inspector", "monitor"}
-WITHDRAW_VERBS = frozenset({"withdraw", "pull", "recall", "remove"})
-# Military exercises, which one side alone holds as a show of force.
-EXERCISE_WORDS = frozenset({"exercise", "drill", "maneuver", "manoeuvre", "game", "war game"})
 # Entity types that name an actor even when the knowledge base does not know it.
 NAMED_TARGETS = frozenset({"ORG", "PERSON", "NORP", "GPE"})
-CALL_UP_WORDS = frozenset({"mobilise", "mobilize", "mobilisation", "mobilization", "call",
-                           "conscript", "conscription", "draft", "reservist"})
 # Assaults that are not the work of armed forces as such.
 NON_MILITARY_ASSAULT_MODES = frozenset({"assassinate", "cbrn", "beat", "abduct"})
-TROOP_WORDS = frozenset({"troop", "soldier", "force", "army", "military", "forces"})
 # An event dated this many days before publication is coded with the offices of its own date.
 STALE_ROLE_DAYS = 30
 # Coordinated subjects acting among themselves are paired up to this many (beyond it, a
@@ -198,7 +177,8 @@ class LinguisticCoder:
                     dropped.add(trig.token.i)
                     if not outer.targets:
                         outer.targets = trig.targets
-                elif outer_tok.lemma_.lower() in COMMIT_VERBS or outer.frame.plover_type == "AGREE":
+                elif outer_tok.lemma_.lower() in wordlist("commit_verbs") or \
+                        outer.frame.plover_type == "AGREE":
                     if not trig.sources:
                         continue  # "agreed that a nuclear war must never be fought": no one
                         # acts in what was agreed, so the agreement is the event
@@ -257,8 +237,8 @@ class LinguisticCoder:
         # a truce": an act between the coordinated subjects; but where the act agreed on
         # has a party of its own ("Poland and Latvia agreed to sanction Belarus"), the
         # subjects are its co-agents, each acting on that party, not on one another
-        agreed = (trig.governor is not None and trig.governor.lemma_.lower() in AGREE_VERBS) \
-            or (frame.plover_type == "AGREE" and trig.token.lemma_.lower() in AGREE_VERBS)
+        agreed = (trig.governor is not None and trig.governor.lemma_.lower() in wordlist("agree_verbs")) \
+            or (frame.plover_type == "AGREE" and trig.token.lemma_.lower() in wordlist("agree_verbs"))
         quad = self.lexicon.types[frame.plover_type].quad_class
         among_agreed = agreed and not _third_party(
             sources, self._participants(doc, targets, quad, frame.target_prep))
@@ -267,7 +247,7 @@ class LinguisticCoder:
                    target_prep=frame.target_prep)
         events = self._build(act, sources, targets, sent, article, doc, triggers)
         governor = trig.governor
-        if governor is not None and governor.lemma_.lower() in AGREE_VERBS and \
+        if governor is not None and governor.lemma_.lower() in wordlist("agree_verbs") and \
                 1 < len(sources) <= MAX_AMONG and frame.plover_type != "AGREE" and \
                 among_agreed:
             # "Saudi Arabia and Iran agreed to restore ties": besides the intended act, the
@@ -459,7 +439,7 @@ class LinguisticCoder:
             or act.mode == "peacekeeping"
         if named and (rule_quad <= 2) != (label_quad <= 2) and (
                 score < CROSS_POLARITY_SCORE
-                or act.trigger.split(" ")[0].split("_")[0] in BUILD_UP_VERBS):
+                or act.trigger.split(" ")[0].split("_")[0] in wordlist("build_up_verbs")):
             return rule_type  # no build-up of forces is cooperation, however sure
         if label == "YIELD":
             return split_yield(triggers, rule_type)
@@ -545,7 +525,7 @@ def _without_appositive_places(head, mentions: list[Mention]) -> list[Mention]:
 def _speakers(token) -> list:
     """The nominal subject of the speech verb whose reported clause holds `token`."""
     for verb in governing_chain(token)[:3]:
-        if verb.lemma_.lower() in REPORTING_VERBS:
+        if verb.lemma_.lower() in wordlist("reporting_verbs"):
             subjects, passive = subject_of(verb)
             return [] if passive else [s for s in subjects if s.pos_ in ("NOUN", "PROPN")]
     return []
@@ -618,11 +598,11 @@ def _reframed(trig: Trigger, n_sources: int = 1) -> tuple[Frame, str]:
     deployment to keep the peace is aid (CAMEO 0743)."""
     frame, lemma = trig.frame, trig.token.lemma_.lower()
     forces = bool(trig.sources) and all(_forces(h) for h in trig.sources)
-    if frame.plover_type == "CONSULT" and lemma in TRAVEL_VERBS and forces:
+    if frame.plover_type == "CONSULT" and lemma in wordlist("travel_verbs") and forces:
         frame = replace(frame, plover_type="MOBILIZE", joint=False)
     if frame.plover_type == "PROTEST" and lemma == "storm" and forces:
         return replace(frame, plover_type="ASSAULT"), ""
-    if frame.plover_type == "RETREAT" and lemma in WITHDRAW_VERBS and _peacekeeping(trig.token):
+    if frame.plover_type == "RETREAT" and lemma in wordlist("withdraw_verbs") and _peacekeeping(trig.token):
         return replace(frame, plover_type="SANCTION"), "expel"
     if frame.plover_type == "MOBILIZE" and _peacekeeping(trig.token):
         return replace(frame, plover_type="AID"), "peacekeeping"
@@ -635,7 +615,7 @@ def _reframed(trig: Trigger, n_sources: int = 1) -> tuple[Frame, str]:
 def _drill_alone(trig: Trigger) -> bool:
     """Whether a military exercise is held by one side alone: no partner "with" it, no
     "joint", a single source (the caller counts the actors the sources resolve to)."""
-    if len(trig.sources) != 1 or not set(trig.words) & EXERCISE_WORDS:
+    if len(trig.sources) != 1 or not set(trig.words) & wordlist("exercise_words"):
         return False
     heads = [trig.token, *[c for c in trig.token.children if c.dep_ in ("dobj", "pobj")]]
     return not any(c.lower_ in ("with", "joint", "together", "jointly") or c.dep_ == "conj"
@@ -646,7 +626,7 @@ def _drill_alone(trig: Trigger) -> bool:
 def _forces(head) -> bool:
     """Whether a phrase names armed forces ("troops", "peacekeepers", "contingents of ...")."""
     lemma = head_noun(head).lemma_.lower()
-    return lemma in FORCE_WORDS or lemma in PEACEKEEPING_WORDS or (
+    return lemma in wordlist("force_words") or lemma in wordlist("peacekeeping_words") or (
         lemma == "contingent" and any(_forces(p) for c in head.children if c.dep_ == "prep"
                                       for p in c.children if p.dep_ == "pobj"))
 
@@ -654,7 +634,8 @@ def _forces(head) -> bool:
 def _peacekeeping(verb) -> bool:
     """Whether a deployment's own clause says its forces keep the peace or watch it ("to
     serve as a peacekeeping force", "to the UN peacekeeping mission", "election observers")."""
-    return any(t.lemma_.lower() in MISSION_WORDS for t in verb.subtree)
+    missions = wordlist("peacekeeping_words") | wordlist("monitor_words")
+    return any(t.lemma_.lower() in missions for t in verb.subtree)
 
 
 def _agreed_on(verb) -> list[str]:
@@ -688,12 +669,12 @@ def _military_act(plover_type: str, mode: str, token) -> bool:
     if plover_type == "ASSAULT":
         return mode not in NON_MILITARY_ASSAULT_MODES
     if plover_type == "MOBILIZE":  # a call-up is the state's act, a deployment the army's
-        return mode != "police" and token.lemma_.lower() not in CALL_UP_WORDS
+        return mode != "police" and token.lemma_.lower() not in wordlist("call_up_words")
     if plover_type == "COOPERATE" and mode == "military":
         return True  # joint exercises and drills are held by armed forces
     if plover_type == "RETREAT" and mode == "withdraw":
         words = {t.lemma_.lower() for t in token.subtree} | {t.lemma_.lower() for t in token.sent}
-        return bool(words & TROOP_WORDS)
+        return bool(words & wordlist("troop_words"))
     return False
 
 
@@ -716,7 +697,7 @@ def _as_rejection(act: _Act, status: Status) -> tuple[_Act, Status]:
 def _failed_agreement(act: _Act) -> bool:
     """Whether an agreement is what "failed to" governs ("failed to strike a bargain")."""
     governor = complement_governor(act.token)
-    if governor is None or governor.lemma_.lower() not in FAIL_VERBS:
+    if governor is None or governor.lemma_.lower() not in wordlist("fail_verbs"):
         return False
     return act.plover_type == "AGREE" or act.token.lemma_.lower() in ("agree", "reach")
 
@@ -731,7 +712,7 @@ def _refusal(token, trigger: str = "") -> bool:
     if not any(c.dep_ == "neg" for c in children):
         return False
     return any(c.dep_ == "aux" and c.lower_ in ("will", "wo", "would", "shall")
-               for c in children) or any(w in PERMISSION_WORDS for w in trigger.split())
+               for c in children) or any(w in wordlist("permission_words") for w in trigger.split())
 
 
 def _sentence_target(source: Mention, named: list[Mention]) -> list[Mention]:
@@ -869,9 +850,9 @@ def _looks_future(token) -> bool:
     chain = [token, *governing_chain(token)]
     for verb in chain[:3]:
         aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-        if aux & {"will", "shall", "'ll"}:
+        if aux & wordlist("future_aux"):
             return True
-        if verb.lemma_.lower() in COMMIT_VERBS | {"plan", "intend", "schedule", "expect", "prepare"}:
+        if verb.lemma_.lower() in wordlist("commit_verbs") | wordlist("plan_verbs"):
             return True
     return False
 

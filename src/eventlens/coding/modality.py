@@ -2,20 +2,9 @@
 
 from __future__ import annotations
 
-from eventlens.coding.triggers import ASKING_VERBS, ASPECT_VERBS, DENY_VERBS, INTENT_VERBS
+from eventlens.coding.lexicon import wordlist
 from eventlens.model import Status
 
-FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
-HYPOTHETICAL_AUX = frozenset({"may", "might", "could", "would", "should", "can", "ca", "must"})
-CONDITION_MARKS = frozenset({"if", "unless", "whether", "lest"})
-HYPOTHETICAL_GOVERNORS = frozenset({"threaten", "warn", "consider", "mull", "weigh", "fear",
-                                    "risk", "suggest", "speculate", "rumor", "rumour",
-                                    # "a law giving it the power to impose sanctions": an
-                                    # act someone may now do, not one done
-                                    "authority", "power", "mandate", "authorize", "authorise",
-                                    "empower"})
-INTENT_ADJECTIVES = frozenset({"willing", "ready", "prepared", "eager", "determined", "poised",
-                               "keen", "likely", "expected", "scheduled", "set", "due"})
 MAX_CLIMB = 4
 
 
@@ -63,8 +52,6 @@ def complement_governor(token):
     return None
 
 
-# Verbs that say their complement did not happen.
-FAIL_VERBS = frozenset({"fail"})
 
 
 def status_of(token, *, future_date: bool = False) -> Status:
@@ -77,37 +64,37 @@ def status_of(token, *, future_date: bool = False) -> Status:
     verbs = [t for t in chain if t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB")]
     for verb in verbs:
         lemma = verb.lemma_.lower()
-        if lemma in DENY_VERBS and _has_clausal_complement(verb):
+        if lemma in wordlist("deny_verbs") and _has_clausal_complement(verb):
             return Status.DENIED
-        if _negated(verb) and lemma not in ASPECT_VERBS:
+        if _negated(verb) and lemma not in wordlist("aspect_verbs"):
             return Status.DENIED
-        if lemma in FAIL_VERBS and not _negated(verb):  # "failed to release": not released
+        if lemma in wordlist("fail_verbs") and not _negated(verb):  # "failed to release": not released
             return Status.DENIED
     clause = [token, *verbs[:2]] if token.pos_ == "VERB" else verbs[:2]
     for verb in [token, *verbs]:
-        if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in verb.children):
+        if any(c.dep_ == "mark" and c.lower_ in wordlist("condition_marks") for c in verb.children):
             return Status.HYPOTHETICAL
-        if verb.dep_ == "advcl" and any(c.lower_ in CONDITION_MARKS for c in verb.children):
+        if verb.dep_ == "advcl" and any(c.lower_ in wordlist("condition_marks") for c in verb.children):
             return Status.HYPOTHETICAL
     for verb in clause:
         aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-        if aux & HYPOTHETICAL_AUX:
-            if aux & HYPOTHETICAL_AUX == {"would"} and _reported(verb):
+        if aux & wordlist("hypothetical_aux"):
+            if aux & wordlist("hypothetical_aux") == {"would"} and _reported(verb):
                 return Status.INTENDED  # "Japan said it would lift the curbs": a stated plan
             return Status.HYPOTHETICAL
-        if aux & FUTURE_AUX or _going_to(verb):
+        if aux & wordlist("future_aux") or _going_to(verb):
             return Status.INTENDED
-    if token.dep_ == "xcomp" and token.head.lemma_.lower() in ASKING_VERBS:
+    if token.dep_ == "xcomp" and token.head.lemma_.lower() in wordlist("asking_verbs"):
         return Status.INTENDED  # "told Blinken to travel to Beijing": asked for, not done
     for verb in chain[:2]:
         lemma = verb.lemma_.lower()
-        if lemma in INTENT_ADJECTIVES:
+        if lemma in wordlist("intent_adjectives"):
             return Status.INTENDED
-        if lemma in HYPOTHETICAL_GOVERNORS:
+        if lemma in wordlist("hypothetical_governors"):
             return Status.HYPOTHETICAL
-        if lemma in INTENT_VERBS and lemma not in ASPECT_VERBS:
+        if lemma in wordlist("intent_verbs") and lemma not in wordlist("aspect_verbs"):
             return Status.INTENDED
-        if lemma in ("be",) and any(c.lower_ in ("set", "due", "expected", "scheduled", "poised")
+        if lemma in ("be",) and any(c.lower_ in wordlist("intent_adjectives")
                                     for c in verb.children):
             return Status.INTENDED
     if future_date:
@@ -115,16 +102,10 @@ def status_of(token, *, future_date: bool = False) -> Status:
     return Status.ASSERTED
 
 
-# Verbs that report what someone said they would do: "would" under them is a plan, not a
-# hypothesis.
-REPORTING_VERBS = frozenset({"say", "announce", "tell", "state", "declare", "add", "confirm",
-                             "promise", "pledge", "vow", "insist", "indicate", "write", "reply"})
-
-
 def _reported(verb) -> bool:
     """Whether a clause is the reported content of a speech verb ("said it would ...")."""
     head = verb.head
-    return verb.dep_ == "ccomp" and head.i != verb.i and head.lemma_.lower() in REPORTING_VERBS
+    return verb.dep_ == "ccomp" and head.i != verb.i and head.lemma_.lower() in wordlist("reporting_verbs")
 
 
 def _awaited(token) -> bool:

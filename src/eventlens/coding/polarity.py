@@ -12,15 +12,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from eventlens.coding.lexicon import Lexicon, read_yaml
+from eventlens.coding.lexicon import Lexicon, read_yaml, wordlist
 
 NEGATIVE_SCORE = -0.25
 POSITIVE_SCORE = 0.3
 CONFLICT_QUADS = (3, 4)
-# Names for the use of force that its own side gives it: "called it a special military
-# operation" blames no one.
-NEUTRAL_FORCE_NOUNS = frozenset({"operation", "offensive", "campaign", "mission", "exercise",
-                                 "drill", "deployment", "measure", "response"})
 
 
 @lru_cache(maxsize=1)
@@ -42,7 +38,7 @@ def name_polarity(tokens, lex: Lexicon) -> int:
     lemmas = {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
     if lemmas & negative:
         return -1
-    if lemmas & NEUTRAL_FORCE_NOUNS:
+    if lemmas & wordlist("neutral_force_nouns"):
         # "a special military operation": a name, no praise ("a brutal operation" still blames)
         return -1 if _score(tokens) <= NEGATIVE_SCORE else 0
     for tok in tokens:

@@ -5,14 +5,9 @@ from __future__ import annotations
 import re
 
 from eventlens.actors.resolver import phrase_range
+from eventlens.coding.lexicon import wordlist
 from eventlens.model import Article, Quote
 
-SAY_VERBS = frozenset({
-    "say", "tell", "add", "state", "declare", "announce", "write", "note", "insist", "stress",
-    "warn", "claim", "explain", "argue", "remark", "assert", "tweet", "post", "quote", "cite",
-    "reply", "respond", "comment", "emphasize", "emphasise", "confirm", "acknowledge", "continue",
-    "conclude", "ask", "urge", "report", "predict", "recall", "describe", "vow", "pledge",
-})
 _QUOTE = re.compile(r"“([^”]{8,}?)”|\"([^\"]{8,}?)\"")
 MIN_WORDS = 3
 
@@ -53,7 +48,7 @@ def _speaker_for(doc, qstart: int, qend: int, resolver):
         sentences.append(after)
     for sent in sentences:
         for token in sent:
-            if qstart <= token.idx < qend or token.lemma_.lower() not in SAY_VERBS:
+            if qstart <= token.idx < qend or token.lemma_.lower() not in wordlist("say_verbs"):
                 continue
             if token.pos_ not in ("VERB", "AUX") and not token.tag_.startswith("VB"):
                 continue

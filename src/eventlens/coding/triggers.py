@@ -5,163 +5,40 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from eventlens.actors.resolver import equipment_words, role_words
-from eventlens.coding.lexicon import Frame, Lexicon
+from eventlens.coding.lexicon import Frame, Lexicon, wordlist
 from eventlens.coding.polarity import name_polarity
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "obj", "dative", "attr", "oprd"})
-# Outer verbs that turn the event below them into a plan, a denial or a hypothesis.
-INTENT_VERBS = frozenset({
-    "plan", "intend", "prepare", "aim", "decide", "expect", "hope", "want", "wish", "schedule",
-    "set", "due", "seek", "try", "attempt", "consider", "propose", "mull", "weigh", "vote",
-    "move", "look", "promise", "pledge", "vow", "agree", "commit", "offer", "undertake",
-    "volunteer", "resolve", "determine", "arrange", "need", "have",
-})
-COMMIT_VERBS = frozenset({"agree", "promise", "pledge", "vow", "commit", "offer", "undertake",
-                          "volunteer", "resolve"})
-ASPECT_VERBS = frozenset({"begin", "start", "continue", "resume", "keep", "go", "proceed",
-                          "finish", "complete", "manage", "help", "use", "fail"})
-DENY_VERBS = frozenset({"deny", "refute", "dismiss", "reject"})
 # Outer verbs that are the event themselves and take over the target of the act below them.
 GOVERNING_TYPES = frozenset({"THREATEN", "REJECT", "REQUEST", "ACCUSE", "SUPPORT"})
-FORCE_WORDS = frozenset({"troop", "troops", "force", "forces", "army", "soldier", "police", "man",
-                         "men", "military", "brigade", "unit", "reservist", "warship", "jet",
-                         "personnel", "presence", "battalion", "division", "marine", "navy",
-                         "column", "tank", "convoy"})
-# Prepositions tried last for a target when the frame's own find nothing that names an actor.
-FALLBACK_PREPS = ("with", "to", "on", "against", "toward", "towards", "into", "from", "at", "for",
-                  "over", "of")
-# Verbs whose object noun names the act of their subject ("indicated support", "launched an
-# invasion"), when no phrase frame already covers the pair.
-# Prepositions whose object completes a light-verb phrase: "go on strike", "go into hiding".
-PHRASE_PREPS = frozenset({"on", "into"})
-LIGHT_VERBS = frozenset({
-    "launch", "conduct", "carry", "begin", "start", "stage", "mount", "make", "hold", "have",
-    "order", "announce", "continue", "escalate", "intensify", "step", "indicate", "express",
-    "voice", "show", "offer", "give", "extend", "signal", "reiterate", "reaffirm", "declare",
-    "renew", "repeat", "issue", "plan", "prepare", "resume", "pledge", "promise", "threaten",
-    "consider", "seek", "deliver", "send", "lodge", "file", "initiate", "complete", "finish",
-    "remain", "stay", "put", "place", "keep", "answer", "respond", "retaliate", "reply",
-    "sign", "approve", "pass", "adopt", "authorize", "authorise",
-})
-# Verbs that enact what their object names: "signed an aid package into law" is the aid.
-ENACT_VERBS = frozenset({"sign", "approve", "pass", "adopt", "authorize", "authorise"})
 # Regular inflections and the endings that may have been dropped: staged → stage, talked →
 # talk, threatening → threaten, shelling → shell, stages → stage.
 INFLECTIONS = (("ied", ("y",)), ("ed", ("e", "")), ("ing", ("", "e")), ("ies", ("y",)),
                ("es", ("e", "")), ("s", ("",)))
-# A mediator acts on the parties "between" whom it mediates, wherever the clause names them.
-MEDIATION_WORDS = frozenset({"mediate", "mediation", "broker", "mediator"})
-# Head nouns an event noun may modify as the object of a light verb: "started a mediation
-# bid", "began a bombing campaign".
-EFFORT_NOUNS = frozenset({"effort", "initiative", "campaign", "mission", "bid", "drive",
-                          "operation", "attempt", "process"})
-# Documents through which their author acts: "passed a resolution condemning the coup".
-DOCUMENT_NOUNS = frozenset({"report", "resolution", "statement", "lawsuit", "suit", "letter",
-                            "complaint", "motion", "bill", "decree", "communique", "petition",
-                            "declaration", "note", "memo", "order", "message", "post", "tweet"})
-# "X said Y was behind the attack": the speaker accuses Y.
-BLAME_WORDS = frozenset({"responsible", "behind", "culpable", "guilty"})
+# "X said Y was behind the attack" (blame_words): the speaker accuses Y.
 BLAME_FRAME = Frame("ACCUSE", "say + responsible", ())
-# Acts only a state does: done to someone in a country with no agent named, that country did them.
-STATE_ACT_VERBS = frozenset({"arrest", "detain", "jail", "imprison", "sentence", "convict",
-                             "deport", "expel", "extradite", "pardon", "indict", "charge"})
-# Verbs of receiving: "received aid from the US" is the giver's act on the receiver.
-RECEIVE_VERBS = frozenset({"receive", "get", "obtain", "secure", "win", "gain"})
-# Adjectives that make an "attack" one of words: "a scathing attack on the government".
-VERBAL_ATTACK_WORDS = frozenset({"scathing", "verbal", "stinging", "blistering", "withering",
-                                 "rhetorical", "personal", "bitter", "vitriolic"})
+# "a scathing attack on the government" (verbal_attack_words): an attack in words.
 VERBAL_ATTACK_FRAME = Frame("ACCUSE", "verbal attack", ("on", "against"))
 CALL_ON_FRAME = Frame("CONSULT", "call on", ("on",), target_prep="on")
 # "gave the junta one week to restore the president": a deadline to act is an ultimatum.
 DEADLINE_FRAME = Frame("THREATEN", "give + time to act", ())
 # "ordered the minister to appear for questioning": a demand on the one ordered.
 ORDER_FRAME = Frame("REQUEST", "order + to act", ())
-# Verbs that give someone or something a name, and what the name's polarity makes of them.
-LABEL_VERBS = frozenset({"call", "describe", "brand", "label", "dub", "term", "regard", "view",
-                         "deem", "consider"})
+# Verbs that give someone or something a name (label_verbs), and what the name's polarity
+# makes of them.
 LABEL_BLAME_FRAME = Frame("ACCUSE", "call + blame", ())
 LABEL_PRAISE_FRAME = Frame("SUPPORT", "call + praise", ())
 LABEL_FRAMES = (LABEL_BLAME_FRAME, LABEL_PRAISE_FRAME)
 # "forced the plane to land", "forced him out of the country": coercion (CAMEO 17).
 FORCE_FRAME = Frame("COERCE", "force + to act", ())
-TIME_SPANS = frozenset({"hour", "day", "week", "month", "year"})
-AMOUNT_WORDS = frozenset({"million", "billion", "trillion"})
 # Verbal reactions whose target is whoever did the act they are about.
 REACTION_TYPES = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
-# "X said Y must act": speech verbs and the modals that make the clause a demand on Y.
-DEMAND_SPEECH_VERBS = frozenset({"say", "tell", "insist", "stress", "add", "state", "declare",
-                                 "argue", "write", "note", "assert", "emphasize", "emphasise",
-                                 "reiterate", "maintain"})
-DEONTIC_MODALS = frozenset({"must", "should", "ought"})
+# "X said Y must act" (demand_speech_verbs, deontic_modals): a demand on Y.
 DEMAND_FRAME = Frame("REQUEST", "say + must", ())
 # "Xi told Biden that ...": the two were in contact (CAMEO 04), both ways.
 TELL_FRAME = Frame("CONSULT", "tell", (), joint=True)
-# Light verbs whose subject acts by the noun's means ("answered with artillery fire") but not
-# in the act it answers ("would respond to any attack").
-RESPONSE_VERBS = frozenset({"answer", "respond", "retaliate", "reply", "react"})
-# Words that make a "strike" an armed one ("launched air strikes against the enclave"), not a
-# walkout ("launched a strike for higher pay").
-ARMED_STRIKE_WORDS = frozenset({"air", "drone", "missile", "rocket", "artillery", "military",
-                                "aerial", "naval", "cruise", "precision", "retaliatory",
-                                "preemptive", "pre-emptive", "punitive", "surgical", "nuclear",
-                                "coalition"})
-# Verbs of handing something over: "returned the painting to its owner" acts on the one it
-# goes to, not on the thing.
-HANDING_VERBS = frozenset({"return", "give", "hand", "deliver", "send", "ship", "supply",
-                           "provide", "transfer", "donate", "repatriate", "restore", "airlift"})
-# Adverbs right after a verb that the small parser gives for particles ("send away").
-ADVERB_PARTICLES = frozenset({"away", "out", "back", "off", "down", "up", "over", "in"})
-# Verbs of building up that deploy only when what they strengthen is armed, and the posts
-# that count ("reinforced its positions along the border").
-BUILD_UP_VERBS = frozenset({"reinforce", "build", "beef", "bolster", "strengthen"})
-FORCE_POSTS = frozenset({"position", "presence", "defence", "defense", "garrison", "base",
-                         "line", "border", "frontier", "outpost", "post", "deployment", "ally",
-                         "partner", "flank"})
-# Verbs that ask someone to act: the act under them is only asked for ("told Blinken to
-# travel to Beijing").
-ASKING_VERBS = frozenset({"tell", "order", "urge", "ask", "instruct", "direct", "request",
-                          "invite", "encourage", "press", "implore", "beg", "advise"})
-# Verbs whose object does what their infinitive says: "forced the minister to resign".
-OBJECT_CONTROL_VERBS = ASKING_VERBS | {
-    "force", "compel", "persuade", "allow", "permit", "pressure", "push", "authorize",
-    "authorise", "help", "enable", "let", "require", "oblige", "convince", "warn", "empower",
-    "mandate"}
-# Verbs that also mean publishing, and what is then published: "released a report".
-PUBLISH_VERBS = frozenset({"release", "issue", "publish", "unveil", "circulate"})
-MEDIA_NOUNS = frozenset({"video", "footage", "data", "figure", "image", "photo", "photograph",
-                         "detail", "result", "list", "transcript", "recording", "audio", "map",
-                         "document", "finding", "guideline", "report", "record", "survey", "poll",
-                         "book", "album", "film", "song", "account", "readout", "version"})
-VESSEL_NOUNS = frozenset({"tanker", "ship", "vessel", "boat", "freighter", "trawler", "ferry",
-                          "barge", "yacht", "carrier", "dhow"})
-# Nouns for what someone did or decided, which a speaker may call good or bad.
-ACT_NOUNS = frozenset({"move", "decision", "remark", "comment", "plan", "policy", "action",
-                       "step", "behaviour", "behavior", "conduct", "claim", "accusation",
-                       "allegation", "law", "bill", "measure", "proposal", "demand", "response",
-                       "approach", "stance", "position", "visit", "trip", "drill", "exercise",
-                       "test", "launch"})
-# What is given in words, not aid: "gave no details", "provided an explanation".
-WORDS_GIVEN = frozenset({"detail", "explanation", "account", "interview", "speech", "statement",
-                         "briefing", "reason", "figure", "estimate", "timeline", "comment",
-                         "answer", "update", "example", "view",
-                         "opinion", "impression", "indication", "sign", "hint"})
-# Verbs of fighting that are words when people clash "over" a topic.
-ARGUE_VERBS = frozenset({"clash", "spar", "fight", "battle", "tussle"})
-# Feelings voiced: their of-phrase names who feels them ("the concern of Washington").
-FEELING_NOUNS = frozenset({"concern", "anger", "outrage", "frustration", "dismay", "alarm",
-                           "worry", "displeasure", "disappointment", "indignation", "regret"})
-# Verbs of leaving that withdraw forces from where they were.
-LEAVE_VERBS = frozenset({"leave", "exit", "quit", "vacate", "evacuate"})
-# Permissions: "refused to allow the plane to land" acts on the plane.
-PERMIT_VERBS = frozenset({"allow", "permit", "let", "authorize", "authorise"})
-# Event nouns whose possessor undergoes the act when no of-phrase names another: "ordered the
-# tanker's release", "Khashoggi's killing" (but "Russia's release of the prisoners").
-PATIENT_NOUNS = frozenset({"release", "arrest", "detention", "extradition", "deportation",
-                           "expulsion", "execution", "trial", "prosecution", "imprisonment",
-                           "sacking", "dismissal", "removal", "ouster", "capture", "killing",
-                           "assassination", "pardon", "abduction", "kidnapping"})
 # Event nouns that ask something of whoever their clause names: "its demand that the US ease
 # sanctions".
 DEMAND_NOUN_TYPES = frozenset({"REQUEST", "THREATEN"})
@@ -198,7 +75,7 @@ def _particle(token) -> str:
     # "would send away 35 diplomats": the small parser makes the particle an adverb
     nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     if nxt is not None and nxt.head.i == token.i and nxt.dep_ == "advmod" and \
-            nxt.lower_ in ADVERB_PARTICLES:
+            nxt.lower_ in wordlist("adverb_particles"):
         return nxt.lower_
     return ""
 
@@ -210,13 +87,13 @@ def _names_people(noun) -> bool:
     role = role_words().get(lemma) or role_words().get(noun.lower_)
     # forces sent or withdrawn ("sent troops", "withdrew its soldiers") are not acted upon
     return noun.pos_ == "NOUN" and role not in (None, "MIL") and \
-        lemma not in equipment_words() and lemma not in FORCE_WORDS
+        lemma not in equipment_words() and lemma not in wordlist("force_words")
 
 
 def owned_vessel(noun) -> bool:
     """Whether a phrase's own noun is a ship of a named country or owner ("seized the
     Iranian tanker"): what is done to it is done to them."""
-    return noun.lemma_.lower() in VESSEL_NOUNS and any(
+    return noun.lemma_.lower() in wordlist("vessel_nouns") and any(
         t.ent_type_ in ("GPE", "NORP", "ORG") for c in noun.lefts
         if c.dep_ in ("amod", "compound", "poss", "nmod") for t in c.subtree)
 
@@ -256,7 +133,7 @@ def verb_frame(token, lex: Lexicon) -> tuple[Frame, list[str], object] | None:
             # "pledged 500 million euros", "spent 23 billion euros": the amount names it
             amount = next((c.lemma_.lower() for c in obj.children
                            if c.dep_ in ("nummod", "compound", "quantmod")
-                           and c.lemma_.lower() in AMOUNT_WORDS), None)
+                           and c.lemma_.lower() in wordlist("amount_words")), None)
             frame = lex.phrases.get((lemma, amount)) if amount else None
             if frame is not None:
                 noun = amount
@@ -269,7 +146,7 @@ def verb_frame(token, lex: Lexicon) -> tuple[Frame, list[str], object] | None:
                         if frame:
                             return frame, [lemma, pobj.lemma_.lower(), f"{lemma} {pobj.lemma_.lower()}"], pobj
         if frame and frame.plover_type == "ASSAULT" and any(
-                c.dep_ == "amod" and c.lower_ in VERBAL_ATTACK_WORDS for c in obj.children):
+                c.dep_ == "amod" and c.lower_ in wordlist("verbal_attack_words") for c in obj.children):
             frame = VERBAL_ATTACK_FRAME  # "mounted a blistering attack on the cabinet"
         armed = _armed_strike(obj) if frame and frame.plover_type == "PROTEST" else ""
         if armed and lex.phrases.get(("launch", "airstrike")):
@@ -283,7 +160,7 @@ def verb_frame(token, lex: Lexicon) -> tuple[Frame, list[str], object] | None:
             frame = lex.phrases.get((lemma, child.lemma_.lower()))
             if frame:
                 return frame, [lemma, child.lemma_.lower(), f"{lemma} {child.lemma_.lower()}"], child
-        if child.dep_ == "prep" and child.lower_ in PHRASE_PREPS:
+        if child.dep_ == "prep" and child.lower_ in wordlist("phrase_preps"):
             for pobj in _children(child, {"pobj"}):
                 frame = lex.phrases.get((lemma, pobj.lemma_.lower()))
                 if frame:
@@ -301,7 +178,7 @@ def verb_frame(token, lex: Lexicon) -> tuple[Frame, list[str], object] | None:
                     return CALL_ON_FRAME, ["call on", "visit"], None
                 return frame, [lemma], None
     if lemma in lex.verbs:
-        if lemma in BUILD_UP_VERBS and not _builds_forces(token):
+        if lemma in wordlist("build_up_verbs") and not _builds_forces(token):
             return None  # "reinforced its commitment to refugees" deploys no one
         return lex.verbs[lemma], [lemma], None
     return None
@@ -320,7 +197,7 @@ def _deadline(token, lemma, lex):
 def _name_given(token, lemma, lex):
     """"called Putin a war criminal" blames him, "called the accord a beacon of hope" praises
     it, "struck what it called Hamas targets" only names them: no call at all."""
-    predicate = _naming(token) if lemma in LABEL_VERBS else None
+    predicate = _naming(token) if lemma in wordlist("label_verbs") else None
     if predicate is None:
         return None
     polarity = name_polarity(predicate, lex) if predicate else 0
@@ -343,22 +220,22 @@ def _not_an_act(token, lemma, lex):
     (also "an account of the meeting released by state media"), ranks closed, details given,
     forces "training" together, leaders clashing over a topic."""
     objects = _children(token, {"dobj"})
-    if lemma in PUBLISH_VERBS:
+    if lemma in wordlist("publish_verbs"):
         published = objects + _children(token, {"nsubjpass"})
         if token.dep_ == "acl" and token.tag_ == "VBN":
             head = token.head
             published += [head] + ([head.head.head] if head.dep_ == "pobj"
                                    and head.head.lower_ == "of" else [])
-        if any(o.lemma_.lower() in DOCUMENT_NOUNS | MEDIA_NOUNS for o in published):
+        if any(o.lemma_.lower() in wordlist("document_nouns") | wordlist("media_nouns") for o in published):
             return NO_EVENT
     if lemma == "close" and any(o.lemma_.lower() == "rank" for o in objects):
         return NO_EVENT
-    if lemma in ("give", "provide", "offer") and any(o.lemma_.lower() in WORDS_GIVEN
+    if lemma in ("give", "provide", "offer") and any(o.lemma_.lower() in wordlist("words_given")
                                                      for o in objects):
         return NO_EVENT
     if lemma == "train" and not objects:
         return NO_EVENT
-    if lemma in ARGUE_VERBS and _argued_over(token):
+    if lemma in wordlist("argue_verbs") and _argued_over(token):
         return NO_EVENT
     return None
 
@@ -372,15 +249,11 @@ def _read_in_context(token, lemma, lex):
         return lex.phrases[("lodge", "protest")], [lemma, "protest to"], None
     if lemma == "remove" and lex.verbs.get("exclude") and _removes_member(token):
         return lex.verbs["exclude"], [lemma, "exclude"], None
-    if lemma in LEAVE_VERBS and lex.phrases.get(("withdraw", "troop")) and _forces_leave(token):
+    if lemma in wordlist("leave_verbs") and lex.phrases.get(("withdraw", "troop")) and _forces_leave(token):
         return lex.phrases[("withdraw", "troop")], [lemma, "withdraw"], None
     return None
 
 
-# Prepositions that say where a craft or force goes ("flew into Taiwan's air defence zone").
-GOAL_PREPS = frozenset({"into", "in", "inside", "within", "near", "over", "toward", "towards"})
-# Prepositions that name the occasion of a courtesy ("greetings on his birthday").
-OCCASION_PREPS = frozenset({"on", "for"})
 
 
 def _data_reading(token, lemma, lex):
@@ -412,13 +285,13 @@ def _reading_holds(row, token) -> bool:
     if row.objects and not any(head_noun(o).lemma_.lower() in row.objects for o in objects):
         return False
     if row.goals:
-        places = objects + prep_objects(token, GOAL_PREPS)
+        places = objects + prep_objects(token, wordlist("goal_preps"))
         if not any(t.lemma_.lower() in row.goals or t.lower_ in row.goals
                    for p in places for t in (p, *p.lefts)):
             return False
     if row.occasions:
         owners = [token, *_children(token, {"dobj"})]
-        said_on = [t for o in owners for p in prep_objects(o, OCCASION_PREPS) for t in p.subtree]
+        said_on = [t for o in owners for p in prep_objects(o, wordlist("occasion_preps")) for t in p.subtree]
         if not any(t.lemma_.lower() in row.occasions or t.lower_ in row.occasions
                    for t in said_on):
             return False
@@ -435,7 +308,7 @@ def _builds_forces(verb) -> bool:
     "beefed up its forces"), or left unsaid."""
     objects = _children(verb, {"dobj"})
     return not objects or any(
-        head_noun(o).lemma_.lower() in FORCE_WORDS | FORCE_POSTS
+        head_noun(o).lemma_.lower() in wordlist("force_words") | wordlist("force_posts")
         or head_noun(o).lemma_.lower() in equipment_words() for o in objects)
 
 
@@ -471,7 +344,7 @@ def _argued_over(verb) -> bool:
         return False
     subjects, _ = subject_of(verb)
     return bool(subjects) and not any(
-        head_noun(s).lemma_.lower() in FORCE_WORDS
+        head_noun(s).lemma_.lower() in wordlist("force_words")
         or role_words().get(head_noun(s).lemma_.lower()) in ("MIL", "REB", "COP")
         for s in subjects)
 
@@ -482,7 +355,7 @@ def _removes_member(verb) -> bool:
     return any(c.dep_ == "prep" and c.lower_ == "from" for c in verb.children) and any(
         (_names_people(o) or o.ent_type_ in ("GPE", "NORP", "ORG")
          or role_words().get(o.lemma_.lower()) == "BUS")
-        and head_noun(o).lemma_.lower() not in FORCE_WORDS
+        and head_noun(o).lemma_.lower() not in wordlist("force_words")
         for o in _children(verb, {"dobj"}))
 
 
@@ -499,7 +372,7 @@ def _forces_leave(verb) -> bool:
     """Whether armed forces are the ones leaving a country or place named as the object."""
     subjects, passive = subject_of(verb)
     return not passive and bool(subjects) and all(
-        head_noun(s).lemma_.lower() in FORCE_WORDS for s in subjects) and any(
+        head_noun(s).lemma_.lower() in wordlist("force_words") for s in subjects) and any(
         o.ent_type_ in ("GPE", "LOC", "FAC") for o in _children(verb, {"dobj"}))
 
 
@@ -508,7 +381,7 @@ def _armed_strike(noun) -> str:
     if noun.lemma_.lower() != "strike":
         return ""
     return next((c.lower_ for c in noun.children if c.dep_ in ("compound", "amod", "nmod")
-                 and c.lower_ in ARMED_STRIKE_WORDS), "")
+                 and c.lower_ in wordlist("armed_strike_words")), "")
 
 
 def _ordered_to_act(verb) -> bool:
@@ -517,7 +390,7 @@ def _ordered_to_act(verb) -> bool:
     request)."""
     objects = _children(verb, {"dobj"})
     return bool(objects) and any(c.dep_ == "xcomp" for c in verb.children) and all(
-        head_noun(o).lemma_.lower() not in FORCE_WORDS and o.pos_ != "PRON" for o in objects)
+        head_noun(o).lemma_.lower() not in wordlist("force_words") and o.pos_ != "PRON" for o in objects)
 
 
 def _time_to_act(verb):
@@ -525,7 +398,7 @@ def _time_to_act(verb):
     hours to meet its demands", "gave the officers one week to return him to power" (but "two
     more weeks to file" is more time granted)."""
     for tok in verb.subtree:
-        if tok.lemma_.lower() in TIME_SPANS and tok.dep_ in ("dobj", "npadvmod") and \
+        if tok.lemma_.lower() in wordlist("time_spans") and tok.dep_ in ("dobj", "npadvmod") and \
                 any(c.dep_ == "nummod" for c in tok.children) and \
                 not any(c.lower_ in ("more", "extra", "additional", "another") for c in tok.subtree) and \
                 not any(a.dep_ == "prep" for a in tok.ancestors if a.i != verb.i and
@@ -591,9 +464,10 @@ def subject_of(verb) -> tuple[list, bool]:
         if current.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp") and current.head.i != current.i:
             if current.dep_ == "advcl" and current.tag_ not in ("VBG", "VBN", "VB"):
                 return [], False
-            if current.dep_ == "xcomp" and current.head.lemma_.lower() in OBJECT_CONTROL_VERBS:
+            controls = wordlist("asking_verbs") | wordlist("object_control_verbs")
+            if current.dep_ == "xcomp" and current.head.lemma_.lower() in controls:
                 made = _children(current.head, {"dobj"})
-                if made and not any(head_noun(m).lemma_.lower() in FORCE_WORDS for m in made):
+                if made and not any(head_noun(m).lemma_.lower() in wordlist("force_words") for m in made):
                     # "forced the minister to resign": the minister resigns (but "ordered
                     # troops to attack" is the commander's attack)
                     return made, False
@@ -601,7 +475,7 @@ def subject_of(verb) -> tuple[list, bool]:
             continue
         if current.dep_ in ("relcl", "acl") and current.head.i != current.i:
             paper = current.head
-            if current.tag_ == "VBG" and paper.lemma_.lower() in DOCUMENT_NOUNS and \
+            if current.tag_ == "VBG" and paper.lemma_.lower() in wordlist("document_nouns") and \
                     paper.dep_ in ("dobj", "obj") and paper.head.pos_ in ("VERB", "AUX"):
                 # "issued a report accusing the army": whoever issued the report
                 current = paper.head
@@ -630,9 +504,6 @@ def agent_of(verb) -> list:
     return [p for a in _children(verb, {"agent"}) for p in _children(a, {"pobj"})]
 
 
-# What an act is done "on": its grounds, not a party ("on suspicion of spying for Russia").
-GROUND_NOUNS = frozenset({"suspicion", "charge", "allegation", "accusation", "ground", "basis",
-                          "count", "suspicions", "charges", "grounds"})
 NOT_ACTORS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"})
 
 
@@ -650,7 +521,7 @@ def prep_objects(token, preps: tuple[str, ...] | frozenset) -> list:
                               and c.pos_ == "ADP"]]:
             found += [o for o in _children(prep, {"pobj", "pcomp"})  # "dozens of lenders"
                       if head_noun(o).ent_type_ not in NOT_ACTORS
-                      and not (prep.lower_ == "on" and o.lemma_.lower() in GROUND_NOUNS)]
+                      and not (prep.lower_ == "on" and o.lemma_.lower() in wordlist("ground_nouns"))]
     return found
 
 
@@ -663,15 +534,15 @@ def find_triggers(sent, lex: Lexicon) -> list[Trigger]:
             continue
         if token.dep_ == "amod":
             continue  # a participle used as an adjective: "a sit-down strike", "disputed"
-        if token.lemma_.lower() in RECEIVE_VERBS and _event_objects(token, lex):
+        if token.lemma_.lower() in wordlist("receive_verbs") and _event_objects(token, lex):
             continue  # "received aid from the US": the aid is the act, the noun's frame codes it
         found = verb_frame(token, lex)
         if found is None:
             continue
-        if token.lemma_.lower() in WANT_VERBS and not complement_subjects(token):
+        if token.lemma_.lower() in wordlist("want_verbs") and not complement_subjects(token):
             continue  # "Russia wants peace" asks nothing of anyone
         frame, words, obj = found
-        if obj is None and verb_lemma(token, lex) in ENACT_VERBS and _event_objects(token, lex):
+        if obj is None and verb_lemma(token, lex) in wordlist("enact_verbs") and _event_objects(token, lex):
             continue  # "signed a $95 billion aid package": the package's frame codes the act
         trig = Trigger(token, frame, words)
         _fill_verb_arguments(trig, obj)
@@ -743,7 +614,7 @@ def _fill_verb_arguments(trig: Trigger, obj) -> None:
             # "troops were deployed near the border": the troops are who mobilises (also
             # where they name the frame: "2,000 soldiers were deployed")
             trig.sources, patients = subjects, []
-        elif not agents and verb.lemma_.lower() in STATE_ACT_VERBS:
+        elif not agents and verb.lemma_.lower() in wordlist("state_act_verbs"):
             # "a journalist was arrested in Niger", "two inspectors were expelled from North
             # Korea": only the state can have done it
             trig.sources = [p for p in prep_objects(verb, ("in", "from"))
@@ -763,7 +634,7 @@ def _fill_verb_arguments(trig: Trigger, obj) -> None:
         named = prep_objects(verb, (trig.frame.target_prep,))
         options.append(named)
         # "urged sanctions against Gazprom": who the thing asked for is aimed at
-        options.append([o for n in named for o in prep_objects(n, FALLBACK_PREPS)])
+        options.append([o for n in named for o in prep_objects(n, wordlist("target_preps"))])
     direct = [c for c in _children(verb, OBJECT_DEPS) if (obj is None or c.i != obj.i)
               and c.dep_ != "attr" and not (c.dep_ == "oprd" and trig.frame in LABEL_FRAMES
                                             and _children(verb, {"dobj"}))]
@@ -782,14 +653,14 @@ def _fill_verb_arguments(trig: Trigger, obj) -> None:
         options.append([obj])
     if trig.frame.plover_type in ("MOBILIZE", "AID"):
         # "mobilised the army to the border": the forces sent are not the target
-        forces = [d for d in direct if head_noun(d).lemma_.lower() in FORCE_WORDS]
+        forces = [d for d in direct if head_noun(d).lemma_.lower() in wordlist("force_words")]
         direct = [d for d in direct if d not in forces]
         for force in forces:
             options.append(prep_objects(head_noun(force), trig.frame.preps))
             options.append(_place_in(force))
     # "voiced the concern of Washington about the build-up": who feels it is no target, what
     # it is about is (wherever the parser hung the about-phrase)
-    feeling = obj is not None and obj.lemma_.lower() in FEELING_NOUNS
+    feeling = obj is not None and obj.lemma_.lower() in wordlist("feeling_nouns")
     obj_preps = _without(trig.frame.preps, "of") if feeling else trig.frame.preps
     if feeling:
         options.append([t for t in obj.subtree if t.dep_ == "pobj"
@@ -805,10 +676,10 @@ def _fill_verb_arguments(trig: Trigger, obj) -> None:
         # "established ties with Bhutan, a nation neighbouring India": the partner of a
         # shared act its phrase names comes before whatever else the parser made an object
         options.append(partners)
-    if verb.lemma_.lower() in PERMIT_VERBS:
+    if verb.lemma_.lower() in wordlist("permission_words"):
         # "refused to allow the plane to land": who is let act
         options.append(complement_subjects(verb))
-    if verb.lemma_.lower() in HANDING_VERBS and direct and not any(
+    if verb.lemma_.lower() in wordlist("handing_verbs") and direct and not any(
             _names_people(d) or head_noun(d).ent_type_ in ("GPE", "NORP", "PERSON")
             for d in direct):
         # "returned a stolen painting to its owner": who receives the thing
@@ -846,30 +717,30 @@ def _fill_verb_arguments(trig: Trigger, obj) -> None:
         options.append(_subject_to(obj))
     for child in _children(verb, {"dobj"}):
         options.append(_possessors(child))
-        options.append(prep_objects(child, _without(FALLBACK_PREPS, "of") if feeling
-                                    else FALLBACK_PREPS))
+        options.append(prep_objects(child, _without(wordlist("target_preps"), "of") if feeling
+                                    else wordlist("target_preps")))
     if trig.frame.plover_type in ("MOBILIZE", "AID"):
         # "were deployed as peacekeeping forces along the buffer zone": where they go,
         # however deep the parser hung it
         options.append(_place_in(verb))
     # forces sent "from Russia, Belarus and Crimea" are not aimed at where they set out
-    options.append(prep_objects(verb, _without(FALLBACK_PREPS, "from")
-                                if trig.frame.plover_type == "MOBILIZE" else FALLBACK_PREPS))
+    options.append(prep_objects(verb, _without(wordlist("target_preps"), "from")
+                                if trig.frame.plover_type == "MOBILIZE" else wordlist("target_preps")))
     if obj is not None:
-        options.append(prep_objects(obj, FALLBACK_PREPS))
+        options.append(prep_objects(obj, wordlist("target_preps")))
     # "conceded the demands by the teachers union", "lifted curbs imposed on Seoul": who made
     # the thing acted upon (a reaction has tried them already), or whom it was aimed at
     if not reaction:
         options.append(makers)
     options.append([a for d in acts for c in d.children
                     if c.dep_ == "acl" and c.tag_ == "VBN" and c.i != verb.i
-                    for a in prep_objects(c, FALLBACK_PREPS) + agent_of(c)])
+                    for a in prep_objects(c, wordlist("target_preps")) + agent_of(c)])
     commitment = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
     if trig.frame.plover_type == "AGREE" and commitment:
         # "agreed to remove Russian banks from SWIFT": the act promised has the target
         inner = commitment[0]
         options.insert(0, [c for c in _children(inner, OBJECT_DEPS) if c.dep_ != "attr"]
-                       + prep_objects(inner, FALLBACK_PREPS))
+                       + prep_objects(inner, wordlist("target_preps")))
         trig.shared = False
     if obj is not None and not _names_people(obj) and not owned_vessel(obj):
         # the phrase's own noun is not acted upon ("went on strike")
@@ -908,7 +779,7 @@ def _topic_tokens(frame: Frame, verb, obj) -> set[int]:
 def _parties(trig: Trigger, clause) -> list:
     """For a mediation, the parties named "between" anywhere in its clause ("started a
     mediation bid to settle the quarrel between Qatar and Saudi Arabia")."""
-    if trig.token.lemma_.lower() not in MEDIATION_WORDS:
+    if trig.token.lemma_.lower() not in wordlist("mediation_words"):
         return []
     found = []
     for tok in clause.subtree:
@@ -928,7 +799,7 @@ def _reported_acts(sent, used: set[int], lex: Lexicon | None = None,
     for token in sent:
         speech = token.head
         if token.dep_ != "ccomp" or speech.i in used or \
-                speech.lemma_.lower() not in DEMAND_SPEECH_VERBS:
+                speech.lemma_.lower() not in wordlist("demand_speech_verbs"):
             continue
         frame, word = _reported_frame(token, lex)
         if frame is None:
@@ -993,11 +864,11 @@ def _reported_frame(clause, lex: Lexicon | None = None) -> tuple[Frame | None, s
     ought to), a blame (was responsible, was behind; not "was not responsible"), or what the
     speaker calls its subject ("said the moves were irresponsible", "'Putin is the
     aggressor,' Biden said"; "said the talks were constructive")."""
-    if any(c.dep_ == "aux" and c.lower_ in DEONTIC_MODALS for c in clause.children):
+    if any(c.dep_ == "aux" and c.lower_ in wordlist("deontic_modals") for c in clause.children):
         return DEMAND_FRAME, "demand"
     if clause.lemma_ != "be" or any(c.dep_ == "neg" for c in clause.children):
         return None, ""
-    if any((c.dep_ == "acomp" and c.lower_ in BLAME_WORDS)
+    if any((c.dep_ == "acomp" and c.lower_ in wordlist("blame_words"))
            or (c.dep_ == "prep" and c.lower_ == "behind") for c in clause.children):
         return BLAME_FRAME, "blame"
     predicate = [t for c in clause.children if c.dep_ in ("acomp", "attr") for t in c.subtree]
@@ -1015,8 +886,8 @@ def _someones(noun, lex: Lexicon) -> bool:
     head = head_noun(noun)
     lemma = head.lemma_.lower()
     return head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or bool(role_words().get(lemma)) \
-        or any(c.dep_ == "poss" for c in head.children) or lemma in ACT_NOUNS \
-        or lemma in DOCUMENT_NOUNS or noun_frame(head, lex) is not None
+        or any(c.dep_ == "poss" for c in head.children) or lemma in wordlist("act_nouns") \
+        or lemma in wordlist("document_nouns") or noun_frame(head, lex) is not None
 
 
 def _clause_subjects(noun) -> list:
@@ -1038,8 +909,6 @@ def _subject_to(noun) -> list:
     return _children(copula, SUBJECT_DEPS)
 
 
-# Verbs that make a request only with someone asked to act: "wanted NATO to open talks".
-WANT_VERBS = frozenset({"want", "wish", "need", "expect"})
 
 
 def complement_subjects(verb) -> list:
@@ -1048,20 +917,12 @@ def complement_subjects(verb) -> list:
             for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
 
 
-ADJUNCT_PREPS = frozenset({"after", "during", "following", "before", "in", "at", "amid"})
-PLACE_PREPS = frozenset({"near", "to", "along", "on", "at", "in", "into", "toward", "towards",
-                         "around", "across"})
-QUANTITY_NOUNS = frozenset({"ten", "tens", "hundred", "hundreds", "thousand", "thousands",
-                            "dozen", "dozens", "number", "group", "contingent", "batch",
-                            "wave", "more", "some", "all", "million", "millions", "scores",
-                            "part", "most", "half", "rest", "bulk", "remainder", "many",
-                            "several", "few"})
 
 
 def head_noun(token):
     """The noun a quantity stands for: "tens of thousands of soldiers" -> soldiers."""
     for _ in range(4):
-        if token.lemma_.lower() not in QUANTITY_NOUNS and token.like_num is False:
+        if token.lemma_.lower() not in wordlist("quantity_nouns") and token.like_num is False:
             return token
         nxt = next((p for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
                     for p in c.children if p.dep_ == "pobj"), None)
@@ -1074,7 +935,7 @@ def head_noun(token):
 def _place_in(noun) -> list:
     """A place named under a deployment noun: "close to Ukraine's border", "near Taiwan"."""
     for tok in noun.subtree:
-        if tok.i <= noun.i or tok.dep_ != "pobj" or tok.head.lower_ not in PLACE_PREPS:
+        if tok.i <= noun.i or tok.dep_ != "pobj" or tok.head.lower_ not in wordlist("place_preps"):
             continue
         owners = _possessors(tok)
         return owners or [tok]
@@ -1086,7 +947,7 @@ def _place_after(noun) -> list:
     doc = noun.doc
     end = noun.right_edge.i + 1
     for tok in doc[end : min(end + 6, noun.sent.end)]:
-        if tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPS:
+        if tok.dep_ == "pobj" and tok.head.lower_ in wordlist("place_preps"):
             return _possessors(tok) or [tok]
     return []
 
@@ -1100,7 +961,7 @@ def _fill_noun_arguments(trig: Trigger) -> bool:
     noun = trig.token
     modifiers = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
     patients = []
-    if noun.lemma_.lower() in PATIENT_NOUNS and not prep_objects(noun, ("of",)):
+    if noun.lemma_.lower() in wordlist("patient_nouns") and not prep_objects(noun, ("of",)):
         patients = [c for c in modifiers if c.dep_ == "poss" and c.pos_ != "PRON"]
         modifiers = [c for c in modifiers if c not in patients]
     # "a Russian force deployment": the adjective may hang on the compound
@@ -1123,7 +984,7 @@ def _fill_noun_arguments(trig: Trigger) -> bool:
                for p in _children(c, {"pobj"})]
     if between and not sources:
         sources, targets = between, []
-    announced = noun.dep_ in OBJECT_DEPS and noun.head.lemma_.lower() in LIGHT_VERBS and \
+    announced = noun.dep_ in OBJECT_DEPS and noun.head.lemma_.lower() in wordlist("light_verbs") and \
         bool(subject_of(noun.head)[0]) and not subject_of(noun.head)[1]
     if not sources and trig.frame.plover_type == "MOBILIZE" and not announced:
         # "the deployment of Russian troops": the forces deployed are the actor (but
@@ -1134,7 +995,7 @@ def _fill_noun_arguments(trig: Trigger) -> bool:
     light = False
     owned = any(c.dep_ == "poss" for c in noun.children)  # "after his visit": his, not theirs
     if not sources and trig.frame.joint and targets and noun.dep_ == "pobj" and \
-            noun.head.lower_ in ADJUNCT_PREPS and not owned:
+            noun.head.lower_ in wordlist("adjunct_preps") and not owned:
         # "Xi said, after a video call with Putin, that ...": the clause's subject took part
         clause = noun.head.head
         if clause.pos_ in ("VERB", "AUX") or clause.tag_.startswith("VB"):
@@ -1146,7 +1007,7 @@ def _fill_noun_arguments(trig: Trigger) -> bool:
         base = base.head  # "received logistics and financial support"
     receiver = base.head if base.dep_ == "dobj" else (
         base.head.head.head if base.dep_ == "pobj" and base.head.head.dep_ == "dobj" else None)
-    if not sources and receiver is not None and receiver.lemma_.lower() in RECEIVE_VERBS:
+    if not sources and receiver is not None and receiver.lemma_.lower() in wordlist("receive_verbs"):
         # "Egypt received $1.3 billion in military aid from the United States"
         givers = prep_objects(noun, ("from",)) or prep_objects(receiver, ("from",)) or \
             prep_objects(base.head if base.dep_ == "pobj" else base, ("from",))
@@ -1155,21 +1016,21 @@ def _fill_noun_arguments(trig: Trigger) -> bool:
             trig.sources, trig.targets = givers, subj
             return False
     carrier = noun
-    if noun.dep_ == "compound" and noun.head.lemma_.lower() in EFFORT_NOUNS:
+    if noun.dep_ == "compound" and noun.head.lemma_.lower() in wordlist("effort_nouns"):
         carrier = noun.head  # "started a mediation bid": the bid carries the act
     if not sources and carrier.dep_ in OBJECT_DEPS | {"pobj"}:
         # "launched an invasion", "indicated support": the light verb's subject acts
         head = carrier.head if carrier.dep_ != "pobj" else carrier.head.head
         answered = carrier.dep_ == "pobj" and carrier.head.lower_ in ("to", "against") and \
-            head.lemma_.lower() in RESPONSE_VERBS  # "respond to any attack": not the attacker
-        if head.lemma_.lower() in LIGHT_VERBS and not answered:
+            head.lemma_.lower() in wordlist("response_verbs")  # "respond to any attack": not the attacker
+        if head.lemma_.lower() in wordlist("light_verbs") and not answered:
             subj, passive = subject_of(head)
             if not passive:
                 sources, light = subj, True
                 targets = _parties(trig, head) or targets or prep_objects(
                     head, trig.frame.preps)
     if sources and any(c.dep_ == "poss" for c in noun.children) and noun.dep_ == "dobj" \
-            and noun.head.lemma_.lower() in LIGHT_VERBS:
+            and noun.head.lemma_.lower() in wordlist("light_verbs"):
         subj, passive = subject_of(noun.head)
         trig.speaker = [] if passive else subj
     trig.sources = sources
