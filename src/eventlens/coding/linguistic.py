@@ -99,6 +99,7 @@ class LinguisticCoder:
         self.scorer = packaged_scorer() if scorer is PACKAGED else scorer
         # (event, features) of every proposal, collected only while training the scorer
         self.feature_sink: list | None = None
+        self._dyad_memo: dict[tuple, dict[str, float]] = {}
         self.min_model_score = min_model_score
         self.min_candidate_score = min_candidate_score
         if kb is None:
@@ -116,6 +117,7 @@ class LinguisticCoder:
         events: list[Event] = []
         mentions: list[Mention] = []
         for index, sent in enumerate(doc.sents):
+            self._dyad_memo.clear()  # features hang on the sentence's triggers
             mentions.extend(resolver.read_sentence(sent))
             triggers = self._kept_triggers(sent)
             found: list[Event] = []
@@ -141,15 +143,29 @@ class LinguisticCoder:
                              tuple(quotes),
                              tuple(_as_in_events(mentions, events)), sentences)
 
+    def _dyad_features(self, doc, source: tuple[int, int],
+                       target: tuple[int, int] | None, triggers) -> dict[str, float]:
+        """The type classifier's features of a dyad, computed once a sentence: the retyping
+        of a frame's event and the scorer both read them."""
+        key = (source, target)
+        if key not in self._dyad_memo:
+            self._dyad_memo[key] = dyad_features(doc, source, target, self.lexicon, triggers)
+        return self._dyad_memo[key]
+
     def _scored(self, doc, sent, events: list[Event], index: int, triggers) -> list[Event]:
         """The sentence's proposed events with the scorer's calibrated confidence."""
         if self.scorer is None and self.feature_sink is None:
             return events
         out = []
         for event in events:
+            dyad = None
+            if self.type_model is not None:
+                dyad = self._dyad_features(
+                    doc, (event.source.start, event.source.end),
+                    (event.target.start, event.target.end) if event.target else None, triggers)
             feats = event_features(doc, sent, event, sentence_index=index,
                                    sentence_events=len(events), type_model=self.type_model,
-                                   lexicon=self.lexicon, triggers=triggers)
+                                   lexicon=self.lexicon, triggers=triggers, dyad=dyad)
             if self.feature_sink is not None:
                 self.feature_sink.append((event, feats))
             if self.scorer is not None:
@@ -418,8 +434,8 @@ class LinguisticCoder:
         rule_type, mode = act.plover_type, act.mode
         if self.type_model is None:
             return rule_type
-        feats = dyad_features(doc, (src.start, src.end), (tgt.start, tgt.end) if tgt else None,
-                              self.lexicon, triggers)
+        feats = self._dyad_features(doc, (src.start, src.end),
+                                    (tgt.start, tgt.end) if tgt else None, triggers)
         label, score = self.type_model.predict(feats, exclude=(NO_EVENT,))
         rule_label = to_plv(rule_type, mode)
         if rule_type == "AGREE" and mode == "formal" and status is Status.ASSERTED:

@@ -123,7 +123,7 @@ def _mention_feats(doc, name: str, mention, kind: str) -> dict[str, float]:
 
 
 def event_features(doc, sent, event: Event, *, sentence_index: int, sentence_events: int,
-                   type_model, lexicon, triggers) -> dict[str, float]:
+                   type_model, lexicon, triggers, dyad: dict | None = None) -> dict[str, float]:
     """What the scorer weighs for one proposed event: the proposal itself (type, frame,
     mode, status), how its actors were resolved, where it stands in the article, and what the
     learned type classifier says of the same dyad."""
@@ -148,9 +148,10 @@ def event_features(doc, sent, event: Event, *, sentence_index: int, sentence_eve
         feats[f"same_country={same}"] = 1.0
         feats[f"{kind}:same_country={same}"] = 1.0
     if type_model is not None:
-        dyad = dyad_features(doc, (event.source.start, event.source.end),
-                             (event.target.start, event.target.end) if event.target else None,
-                             lexicon, triggers)
+        if dyad is None:  # the type classifier's features of this dyad, unless given
+            dyad = dyad_features(doc, (event.source.start, event.source.end),
+                                 (event.target.start, event.target.end) if event.target
+                                 else None, lexicon, triggers)
         probs = type_model.scores(dyad)
         classes = type_model.classes
         label = to_plv(kind, event.mode)
