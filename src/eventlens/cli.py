@@ -37,6 +37,17 @@ EXIT_NOTHING_READ = 3
 SHOWN_ERRORS = 20
 
 
+# Control characters (C0 but newline and tab, DEL, C1) and the bidirectional overrides: ingested
+# text must not move the cursor, recolour or retitle the terminal, or reorder what is shown.
+_UNPRINTABLE = dict.fromkeys([*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0),
+                              *range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+
+
+def _safe(text) -> str:
+    """Stored text made fit for the terminal: control characters dropped, markup escaped."""
+    return escape(str(text if text is not None else "").translate(_UNPRINTABLE))
+
+
 def _fail(exc: EventlensError) -> typer.Exit:
     err.print(f"[red]error[/red] {escape(str(exc))}")
     return typer.Exit(code=EXIT_ERROR)
@@ -165,6 +176,10 @@ def errors_command(
     started = f"{info['started_at']:%Y-%m-%d %H:%M:%S}" if info["started_at"] else "?"
     console.print(f"run {info['run_id']} ({info['status']}, started {started}): "
                   f"{len(rows)} skipped")
+    if info["status"] == "interrupted":
+        console.print(f"  stopped before it finished (killed or crashed) after storing "
+                      f"{info['articles_new']} articles with {info['events']} events; the next "
+                      f"ingest finishes its work (stories, merged events)")
     for row in rows:
         line = f"[{row['code']}] {row['location'] or ''}: {row['message']}"
         console.print(f"  {escape(line)}", soft_wrap=True)
@@ -271,10 +286,11 @@ def _events_table(store, flt, merged: bool) -> None:
     table.add_column("evidence", overflow="fold", ratio=1, min_width=30)
     for row in rows:
         r = dict(zip(cols, row, strict=True))
-        table.add_row(r["date_text"], r["source_code"] or f"({r['source_text']})",
-                      r["plover_type"], r["target_code"] or (r["target_text"] or "-"), r["status"],
-                      str(r["mention_count"]) if merged else r["article_id"][:8],
-                      escape(_clip(r["evidence"], 100)))
+        table.add_row(*map(_safe, (
+            r["date_text"], r["source_code"] or f"({r['source_text']})", r["plover_type"],
+            r["target_code"] or (r["target_text"] or "-"), r["status"],
+            str(r["mention_count"]) if merged else r["article_id"][:8],
+            _clip(r["evidence"], 100))))
     console.print(table)
     console.print(f"{len(rows)} {'merged ' if merged else ''}events shown")
 
@@ -304,22 +320,23 @@ def show(article_id: Annotated[str, typer.Argument(help="Article id (or a unique
                                 [article["id"]])
     except EventlensError as exc:
         raise _fail(exc) from exc
-    console.print(f"[bold]{escape(article['title'] or '')}[/bold]  {article['published']}  "
-                  f"{article['id']}  {escape(article['url'] or article['origin'] or '')}")
+    console.print(f"[bold]{_safe(article['title'])}[/bold]  {article['published']}  "
+                  f"{_safe(article['id'])}  {_safe(article['url'] or article['origin'])}")
     console.print(_marked_text(article["text"], evs))
     console.print(f"\n[bold]{len(evs)} events[/bold]")
     for e in evs:
-        console.print(f"  {e['date_text']}  {e['source_code'] or '?'} [bold]{e['plover_type']}"
-                      f"[/bold] {e['target_code'] or '-'}  ({e['status']}; "
-                      f"{escape(e['trigger'] or '')}; source by {e['source_how']}; "
+        console.print(f"  {_safe(e['date_text'])}  {_safe(e['source_code'] or '?')} "
+                      f"[bold]{_safe(e['plover_type'])}[/bold] {_safe(e['target_code'] or '-')}"
+                      f"  ({_safe(e['status'])}; {_safe(e['trigger'])}; source by "
+                      f"{_safe(e['source_how'])}; "
                       f"confidence {e['confidence'] if e['confidence'] is not None else 1:.2f})"
                       f"  chars {', '.join(f'{a}-{b}' for a, b in _evidence_spans(e))}")
         if e.get("why"):
-            console.print(f"    why: {escape(', '.join(e['why']))}")
+            console.print(f"    why: {_safe(', '.join(e['why']))}")
     console.print(f"\n[bold]{len(quotes)} quotes[/bold]")
     for q in quotes:
-        console.print(f"  {escape(q['speaker'] or '?')} ({q['actor_code'] or '?'}): "
-                      f"“{escape(_clip(q['text'], 120))}”")
+        console.print(f"  {_safe(q['speaker'] or '?')} ({_safe(q['actor_code'] or '?')}): "
+                      f"“{_safe(_clip(q['text'], 120))}”")
 
 
 def _evidence_spans(event: dict) -> list[tuple[int, int]]:
@@ -335,10 +352,10 @@ def _marked_text(text: str, evs: list[dict]) -> str:
     for start, end in spans:
         if start < pos:
             continue
-        out.append(escape(text[pos:start]))
-        out.append(f"[underline yellow]{escape(text[start:end])}[/underline yellow]")
+        out.append(_safe(text[pos:start]))
+        out.append(f"[underline yellow]{_safe(text[start:end])}[/underline yellow]")
         pos = end
-    out.append(escape(text[pos:]))
+    out.append(_safe(text[pos:]))
     return "".join(out)
 
 
@@ -461,14 +478,28 @@ def serve(
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8765,
     min_confidence: MinConfidenceOption = None,
     all_events: AllEventsOption = False,
+    ingest: Annotated[list[str] | None, typer.Option(
+        "--ingest", help="Also ingest these files, folders, globs or feed files on a schedule "
+                         "(repeatable): the server is then the store's one writer.")] = None,
+    every: Annotated[str, typer.Option(help="How often to ingest: 30s, 15m, 1h.")] = "15m",
+    actors: ActorsOption = None,
+    config: ConfigOption = None,
 ) -> None:
-    """Serve the REST API and the dashboard over the store (read-only)."""
+    """Serve the REST API and the dashboard over the store (read-only unless --ingest)."""
+    from eventlens.api.scheduler import IngestSchedule, parse_every
     from eventlens.api.server import serve as run_server
 
-    console.print(f"dashboard: http://{host}:{port}/   API: http://{host}:{port}/api   "
-                  f"OpenAPI: http://{host}:{port}/openapi.json")
     try:
-        run_server(db, host=host, port=port,
+        schedule = None
+        if ingest:
+            settings = _settings(config, actor_files=actors)
+            schedule = IngestSchedule(tuple(ingest), parse_every(every),
+                                      coder_name=settings.coder,
+                                      actor_files=tuple(settings.actor_files))
+            console.print(f"ingesting {', '.join(escape(p) for p in ingest)} every {every}")
+        console.print(f"dashboard: http://{host}:{port}/   API: http://{host}:{port}/api   "
+                      f"OpenAPI: http://{host}:{port}/openapi.json")
+        run_server(db, host=host, port=port, ingest=schedule,
                    min_confidence=_threshold(min_confidence, all_events))
     except EventlensError as exc:
         raise _fail(exc) from exc

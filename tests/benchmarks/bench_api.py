@@ -1,12 +1,19 @@
 """Latency of the REST API over a store of 1M synthetic events (not a pytest test).
 
     python tests/benchmarks/bench_api.py [--events 1000000] [--requests 50] [--keep FILE]
+                                         [--clients 20] [--load-requests 400] [--load-seconds 60]
 
 Builds the store with SQL (the events are random but shaped like news coverage: a few
 countries dominate, RUS-UKR is among the busiest dyads), serves it with uvicorn on a free
 localhost port, and times real HTTP requests: the dyad timeline (the query behind the dashboard's
 chart; country-level dyads read the in-memory `DyadCube`, full codes scan the events) plus, for
 context, an events page and the period drill-down. Prints median and p95.
+
+Then the load case: the demo store (`eventlens.api.demo.build_demo_store`) served by uvicorn in
+its own process on localhost, and `--clients` concurrent clients (threads, each with its own
+connection) asking for events pages and dyad timelines, as many requests as `--load-requests`
+per endpoint or until `--load-seconds` pass, whichever comes first. Prints requests per second,
+median, p95 and errors per endpoint.
 """
 
 from __future__ import annotations
@@ -113,12 +120,124 @@ def p95(values: list[float]) -> float:
     return ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
 
 
+# 40 distinct events pages and 24 dyad timelines, asked for in turn.
+LOAD_CASES = {
+    "events": [("/api/events", {**flt, "limit": 50, "offset": offset})
+               for offset in range(0, 250, 25)
+               for flt in ({}, {"dyad": "RUS,UKR"}, {"actor": "USA", "since": "2022-01"},
+                           {"status": "asserted", "q": "talks"})],
+    "dyad": [("/api/dyad", {"a": a, "b": b, "freq": freq})
+             for a, b in (("RUS", "UKR"), ("USA", "RUS"), ("EU", "RUS"), ("USA", "UKR"),
+                          ("RUS:MIL", "UKR"), ("CHN", "USA"))
+             for freq in ("day", "week", "month", "quarter")],
+}
+
+
+def load(base: str, endpoint: str, *, clients: int, requests: int, seconds: float) -> dict:
+    """`clients` threads share `requests` requests (or `seconds`) to one endpoint's cases."""
+    import httpx
+
+    cases = LOAD_CASES[endpoint]
+    times: list[float] = []
+    errors: list[str] = []
+    lock = threading.Lock()
+    issued = iter(range(requests))
+    deadline = time.perf_counter() + seconds
+
+    def client_loop() -> None:
+        with httpx.Client(base_url=base, timeout=30) as client:
+            for i in issued:  # shared: the threads take numbers until `requests` are issued
+                if time.perf_counter() > deadline:
+                    return
+                url, params = cases[i % len(cases)]
+                t0 = time.perf_counter()
+                try:
+                    response = client.get(url, params=params)
+                    ok = response.status_code == 200
+                    why = f"HTTP {response.status_code}"
+                except httpx.HTTPError as exc:
+                    ok, why = False, type(exc).__name__
+                with lock:
+                    times.append((time.perf_counter() - t0) * 1000)
+                    if not ok:
+                        errors.append(why)
+
+    started = time.perf_counter()
+    threads = [threading.Thread(target=client_loop) for _ in range(clients)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=seconds + 60)
+    wall = time.perf_counter() - started
+    return {"requests": len(times), "rps": len(times) / wall, "median": statistics.median(times),
+            "p95": p95(times), "max": max(times), "errors": len(errors)}
+
+
+def serve_subprocess(path: Path, port: int, cache_size: int | None = None):
+    """uvicorn serving `path` in its own process (so clients and server do not share a GIL)."""
+    import subprocess
+    import sys
+
+    import httpx
+
+    code = ("import sys, uvicorn; from eventlens.api.app import CACHE_SIZE, create_app; "
+            "size = int(sys.argv[3]) if sys.argv[3] else CACHE_SIZE; "
+            "uvicorn.run(create_app(sys.argv[1], cache_size=size), host='127.0.0.1', "
+            "port=int(sys.argv[2]), log_level='warning')")
+    proc = subprocess.Popen([sys.executable, "-c", code, str(path), str(port),
+                             "" if cache_size is None else str(cache_size)])
+    deadline = time.perf_counter() + 60
+    while time.perf_counter() < deadline:
+        try:
+            httpx.get(f"http://127.0.0.1:{port}/api/summary", timeout=2).raise_for_status()
+            return proc
+        except httpx.HTTPError:
+            if proc.poll() is not None:
+                break
+            time.sleep(0.2)
+    proc.kill()
+    raise RuntimeError("the server did not start")
+
+
+def load_case(clients: int, requests: int, seconds: float) -> None:
+    from eventlens.api.demo import build_demo_store
+
+    print(f"\nload: demo store, {clients} concurrent clients, up to {requests} requests or "
+          f"{seconds:.0f} s per endpoint (uvicorn in its own process, localhost); the response "
+          f"cache on (the default), then off (create_app(cache_size=0))")
+    print(f"{'endpoint':10} {'cache':6} {'requests':>9} {'req/s':>7} {'median ms':>10} "
+          f"{'p95 ms':>8} {'max ms':>8} {'errors':>7}")
+    with tempfile.TemporaryDirectory(prefix="eventlens-load-") as tmp:
+        path = build_demo_store(Path(tmp) / "demo.duckdb")
+        for cache_size in (None, 0):
+            port = free_port()
+            proc = serve_subprocess(path, port, cache_size)
+            try:
+                base = f"http://127.0.0.1:{port}"
+                for endpoint in LOAD_CASES:
+                    load(base, endpoint, clients=clients, requests=clients, seconds=seconds)
+                    r = load(base, endpoint, clients=clients, requests=requests, seconds=seconds)
+                    print(f"{endpoint:10} {'on' if cache_size is None else 'off':6} "
+                          f"{r['requests']:9d} {r['rps']:7.1f} {r['median']:10.1f} "
+                          f"{r['p95']:8.1f} {r['max']:8.1f} {r['errors']:7d}")
+            finally:
+                proc.terminate()
+                proc.wait(timeout=30)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=1_000_000)
     parser.add_argument("--requests", type=int, default=50)
     parser.add_argument("--keep", type=Path, help="Build (or reuse) the store at this path.")
+    parser.add_argument("--clients", type=int, default=20)
+    parser.add_argument("--load-requests", type=int, default=400)
+    parser.add_argument("--load-seconds", type=float, default=60)
+    parser.add_argument("--load-only", action="store_true", help="Only the load case.")
     args = parser.parse_args()
+    if args.load_only:
+        load_case(args.clients, args.load_requests, args.load_seconds)
+        return
 
     import httpx
     import uvicorn
@@ -167,6 +286,7 @@ def main() -> None:
     server.should_exit = True
     thread.join(timeout=10)
     tmp.cleanup()
+    load_case(args.clients, args.load_requests, args.load_seconds)
 
 
 if __name__ == "__main__":

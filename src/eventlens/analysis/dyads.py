@@ -12,6 +12,9 @@ from eventlens.analysis.events import FREQUENCIES, ROLES, EventQuery, actor_matc
 from eventlens.errors import EventlensError
 from eventlens.store import Store
 
+# A filled timeline has at most this many periods (55 years of days); longer ones are refused.
+MAX_PERIODS = 20_000
+
 
 @dataclass(frozen=True, slots=True)
 class DyadPeriod:
@@ -45,8 +48,11 @@ def period_start(day: dt.date, freq: str) -> dt.date:
 
 
 def period_end(start: dt.date, freq: str) -> dt.date:
-    """The last day of the period that begins on `start`."""
-    return _next_period(start, freq) - dt.timedelta(days=1)
+    """The last day of the period that begins on `start` (9999-12-31 at the calendar's end)."""
+    try:
+        return _next_period(start, freq) - dt.timedelta(days=1)
+    except (ValueError, OverflowError):
+        return dt.date.max
 
 
 def _next_period(start: dt.date, freq: str) -> dt.date:
@@ -77,6 +83,9 @@ def dyad_timeline(store: Store, a: str, b: str, *, freq: str = "week",
             instead of scanning the events table.
     Returns:
         Rows ordered by period, then direction (a→b first).
+    Raises:
+        EventlensError: an unknown frequency or status, or a filled timeline of more than
+            `MAX_PERIODS` periods (ask for a coarser `freq`, or narrow `since`/`until`).
     """
     if freq not in FREQUENCIES:
         raise EventlensError(f"unknown frequency {freq!r}", hint=f"use one of {FREQUENCIES}")
@@ -89,6 +98,12 @@ def dyad_timeline(store: Store, a: str, b: str, *, freq: str = "week",
     found = {(r[0], r[1]): r for r in rows}
     periods = sorted({r[0] for r in rows})
     if fill and periods:
+        count = period_count(periods[0], periods[-1], freq)
+        if count > MAX_PERIODS:
+            raise EventlensError(
+                f"the {a}-{b} timeline per {freq} would have {count:,} periods "
+                f"({periods[0]} to {periods[-1]}), more than {MAX_PERIODS:,}",
+                hint="ask for a coarser freq (month, year), narrow since/until, or fill=false")
         periods = _all_periods(periods[0], periods[-1], freq)
     out = []
     for start in periods:
@@ -158,8 +173,8 @@ class DyadCube:
             mem.execute("CREATE TABLE cube AS SELECT * FROM daily_in "
                         "ORDER BY source_country, target_country, event_date")
             mem.unregister("daily_in")
-            if self._mem is not None:
-                self._mem.close()
+            # The old cube is not closed here: requests may still read it through cursors,
+            # which keep it open until they close.
             self._mem, self._built_for = mem, count
 
     def rows(self, con, a: str, b: str, *, freq: str, since, until, status) -> list[tuple]:
@@ -190,14 +205,31 @@ class DyadCube:
                    sum(n) FILTER (WHERE quad_class = 3), sum(n) FILTER (WHERE quad_class = 4),
                    sum(n), sum(intensity_sum) / nullif(sum(intensity_n), 0)
             FROM d GROUP BY ALL ORDER BY period, forward DESC"""
-        with self._lock:
-            rows = self._mem.execute(sql, [a, b, *params, b, a, *params]).fetchall()
+        with self._lock:  # a cursor of the current cube: requests read it in parallel
+            cursor = self._mem.cursor()
+        try:
+            rows = cursor.execute(sql, [a, b, *params, b, a, *params]).fetchall()
+        finally:
+            cursor.close()
         return [(r[0], r[1], *(int(x or 0) for x in r[2:7]), r[7]) for r in rows]
 
 
-def _all_periods(first: dt.date, last: dt.date, freq: str, cap: int = 20_000) -> list[dt.date]:
+def period_count(first: dt.date, last: dt.date, freq: str) -> int:
+    """How many periods run from the one starting on `first` to the one starting on `last`."""
+    if freq == "day":
+        return (last - first).days + 1
+    if freq == "week":
+        return (last - first).days // 7 + 1
+    months = (last.year - first.year) * 12 + last.month - first.month
+    return months // {"month": 1, "quarter": 3, "year": 12}[freq] + 1
+
+
+def _all_periods(first: dt.date, last: dt.date, freq: str) -> list[dt.date]:
     out, day = [], first
-    while day <= last and len(out) < cap:
+    while day <= last:
         out.append(day)
-        day = _next_period(day, freq)
+        try:
+            day = _next_period(day, freq)
+        except (ValueError, OverflowError):  # past 9999-12-31
+            break
     return out

@@ -305,8 +305,9 @@ class Store:
         return table.num_rows
 
     def article(self, article_id: str) -> dict | None:
-        """The article's row as a dict, or None. Accepts a unique id prefix."""
-        rows = self.con.execute("SELECT * FROM articles WHERE id LIKE ? || '%' LIMIT 2",
+        """The article's row as a dict, or None. Accepts a unique id prefix (matched as
+        text: `%` and `_` are no wildcards)."""
+        rows = self.con.execute("SELECT * FROM articles WHERE starts_with(id, ?) LIMIT 2",
                                 [article_id]).fetchall()
         if len(rows) != 1:
             return None
