@@ -150,6 +150,8 @@ def _print_run(summary) -> None:
     console.print(f"run {summary.run_id}: read {summary.read} articles, stored {summary.new} new "
                   f"with {summary.events} events, {summary.duplicates} already known, "
                   f"{len(summary.errors)} skipped, in {summary.seconds:.1f}s")
+    for line in summary.resumed:
+        console.print(f"  resumed: {escape(line)}")
     for reason, count in summary.skipped_by_reason.most_common():
         console.print(f"  skipped {count}: {escape(reason)}")
     for error in summary.errors[:SHOWN_ERRORS]:

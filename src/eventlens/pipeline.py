@@ -10,6 +10,7 @@ from pathlib import Path
 
 from eventlens.errors import CodingError, EventlensError
 from eventlens.model import Article, ArticleResult
+from eventlens.pausepoints import pause_point
 from eventlens.registry import get_coder
 from eventlens.store import Store
 
@@ -23,6 +24,7 @@ class RunSummary:
     run_id: str = ""
     new_ids: list[str] = field(default_factory=list)
     stories: object = None  # the StoryUpdate of this run
+    interrupted_runs: list[dict] = field(default_factory=list)  # closed by this run (resumed)
     read: int = 0
     new: int = 0
     duplicates: int = 0
@@ -33,6 +35,20 @@ class RunSummary:
     @property
     def skipped_by_reason(self) -> Counter:
         return Counter(_reason(e) for e in self.errors)
+
+    @property
+    def resumed(self) -> list[str]:
+        """What this run finished of earlier runs, one line each (empty when nothing)."""
+        lines = [f"run {r['run_id']} was interrupted after storing {r['articles_new']} "
+                 f"articles with {r['events']} events; marked 'interrupted'"
+                 for r in self.interrupted_runs]
+        placed = getattr(self.stories, "articles", 0) - len(self.new_ids)
+        if placed > 0:
+            lines.append(f"placed {placed} articles an earlier run stored into stories")
+        repaired = getattr(self.stories, "repaired_stories", ())
+        if repaired:
+            lines.append(f"recomputed the merged events of {len(repaired)} stale stories")
+        return lines
 
 
 def _reason(error: EventlensError) -> str:
@@ -211,16 +227,23 @@ def ingest(paths: Iterable[str | Path], store: Store, *, options=None, coder=Non
     one transaction, so an interrupted run loses at most the batch in flight and a re-run
     resumes where it stopped (already stored articles are recognised by id and skipped).
     The new articles are then placed into stories (near-duplicates and reports of the same
-    happening), incrementally; articles an interrupted run left unplaced are placed next time.
+    happening), incrementally, in one transaction.
+
+    Every run first finishes what an interrupted run (kill -9, power loss) left: its run
+    record, still `running`, is closed as `interrupted` (`summary.interrupted_runs`), and the
+    articles it stored but did not place are placed with this run's (`summary.resumed`).
     """
     from eventlens.ingest import IngestOptions, read_sources
+    from eventlens.stories import update_stories
 
     started = time.perf_counter()
     coder = coder or get_coder()
     options = options or IngestOptions()
     summary = RunSummary()
     path_list = [str(p) for p in paths]
+    summary.interrupted_runs = store.close_interrupted_runs()
     summary.run_id = store.begin_run(path_list, coder=coder.name, coder_version=coder.version)
+    pause_point("run.begun")
     seen: set[str] = set()
     batch: list[Article] = []
     status = "failed"
@@ -240,16 +263,20 @@ def ingest(paths: Iterable[str | Path], store: Store, *, options=None, coder=Non
                 _flush(batch, store, coder, summary, progress, parallel)
                 batch = []
         _flush(batch, store, coder, summary, progress, parallel)
-        if summary.new_ids:
-            from eventlens.stories import update_stories
-
-            summary.stories = update_stories(store)  # also places what a crash left unplaced
+        pause_point("run.stored")
+        # Always, even with nothing new: this also places what an interrupted run stored
+        # and did not place, and recomputes stale merged events.
+        summary.stories = update_stories(store)
         status = "done"
+    except KeyboardInterrupt:
+        status = "interrupted"
+        raise
     finally:
         summary.seconds = time.perf_counter() - started
         store.finish_run(summary.run_id, read=summary.read, new=summary.new,
                          duplicates=summary.duplicates, errors=len(summary.errors),
                          events=summary.events, status=status)
+    pause_point("run.finished")
     return summary
 
 
@@ -269,5 +296,6 @@ def _flush(batch: list[Article], store: Store, coder, summary: RunSummary,
                                               coder_version=coder.version)
         summary.new += len(coded.results)
         summary.new_ids.extend(r.article.id for r in coded.results)
+        pause_point("run.batch-stored")
     if progress:
         progress(len(batch), summary.events)

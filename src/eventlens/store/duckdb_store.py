@@ -17,6 +17,9 @@ from eventlens.model import ArticleResult, Event, Mention
 from eventlens.store.schema import LATEST_VERSION, MIGRATIONS
 
 EXPORT_FORMATS = ("csv", "jsonl", "parquet")
+# Runs this process began and has not finished: any other run still `running` was left by a
+# process that died (DuckDB admits one writing process per file).
+_RUNS_IN_PROGRESS: set[str] = set()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -155,11 +158,13 @@ class Store:
         return {r[0] for r in rows}
 
     def begin_run(self, paths: list[str], *, coder: str, coder_version: str) -> str:
+        """Record a run as `running` and return its id (`finish_run` closes it)."""
         run_id = uuid.uuid4().hex[:12]
         self.con.execute(
             "INSERT INTO ingest_runs (run_id, started_at, paths, coder, coder_version, status) "
             "VALUES (?, current_timestamp, ?, ?, ?, 'running')",
             [run_id, "\n".join(paths), coder, coder_version])
+        _RUNS_IN_PROGRESS.add(run_id)
         return run_id
 
     def finish_run(self, run_id: str, *, read: int, new: int, duplicates: int, errors: int,
@@ -168,6 +173,38 @@ class Store:
             "UPDATE ingest_runs SET finished_at = current_timestamp, articles_read = ?, "
             "articles_new = ?, duplicates = ?, errors = ?, events = ?, status = ? WHERE run_id = ?",
             [read, new, duplicates, errors, events, status, run_id])
+        _RUNS_IN_PROGRESS.discard(run_id)
+
+    def close_interrupted_runs(self) -> list[dict]:
+        """Mark the runs a killed process left `running` as `interrupted`, with the articles,
+        event records and errors each had stored; returns those runs (oldest first).
+
+        DuckDB lets one process write a file, so a run still `running` that this process did
+        not begin belongs to a process that died (kill -9, power loss) before `finish_run`.
+        One transaction: a kill during it leaves the runs `running` for the next call.
+        """
+        running = [r for r in self.rows("SELECT run_id FROM ingest_runs WHERE status = "
+                                        "'running' ORDER BY started_at, run_id")
+                   if r["run_id"] not in _RUNS_IN_PROGRESS]
+        if not running:
+            return []
+        ids = [r["run_id"] for r in running]
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            self.con.execute("""
+                UPDATE ingest_runs r SET status = 'interrupted',
+                    articles_new = (SELECT count(*) FROM articles a WHERE a.run_id = r.run_id),
+                    events = (SELECT count(*) FROM event_records e JOIN articles a
+                              ON a.id = e.article_id WHERE a.run_id = r.run_id),
+                    errors = (SELECT count(*) FROM ingest_errors x WHERE x.run_id = r.run_id)
+                WHERE list_contains(?, r.run_id) AND r.status = 'running'""", [ids])
+            self.con.execute("COMMIT")
+        except duckdb.Error:
+            self.con.execute("ROLLBACK")
+            raise
+        return self.rows("SELECT run_id, started_at, articles_new, events, errors "
+                         "FROM ingest_runs WHERE list_contains(?, run_id) "
+                         "ORDER BY started_at, run_id", [ids])
 
     def record_error(self, run_id: str, error: EventlensError) -> None:
         self.con.execute("INSERT INTO ingest_errors VALUES (?, ?, ?, ?)",

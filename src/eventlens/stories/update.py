@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 import pyarrow as pa
 
+from eventlens.pausepoints import pause_point
 from eventlens.stories.grouping import Assignment, assign
 from eventlens.stories.merge import rekey_story_events
 from eventlens.stories.neardup import near_duplicate_pairs, sketch_articles, write_sketches
@@ -30,6 +31,7 @@ class StoryUpdate:
     new_stories: tuple[str, ...] = ()
     grown_stories: tuple[str, ...] = ()
     merged_stories: dict[str, str] = field(default_factory=dict)  # old id -> id merged into
+    repaired_stories: tuple[str, ...] = ()  # stories whose merge keys or row were stale
     seconds: float = 0.0
 
 
@@ -38,21 +40,45 @@ def update_stories(store, article_ids: Iterable[str] | None = None, *,
     """Place articles into stories and key their events for merging.
 
     Call it at the end of each ingest run with the new article ids; `None` places every stored
-    article not yet in a story. Articles already placed are skipped, so calling it twice does
-    nothing the second time. Only the new articles are sketched and queried against the stored
-    LSH buckets and terms; stories they join are recomputed, nothing else. One transaction:
-    an interrupted call leaves the store as it was.
+    article not yet in a story (what this run and any interrupted run stored). Articles
+    already placed are skipped, so calling it twice does nothing the second time. Only the new
+    articles are sketched and queried against the stored LSH buckets and terms; stories they
+    join are recomputed, nothing else. Stories whose merge keys or summary row are stale (an
+    event of theirs without a key, a key of a gone event or article) are recomputed too.
+    One transaction: an interrupted call (even kill -9) leaves the store as it was, and the
+    next call does the whole work again.
     """
-    started = time.perf_counter()
-    con = store.con
     asked = None if article_ids is None else list(dict.fromkeys(article_ids))
-    pending = _pending(con, asked)
-    skipped = 0 if asked is None else len(asked) - len(pending)
-    if not pending:
-        return StoryUpdate(skipped=skipped, seconds=round(time.perf_counter() - started, 3))
+    return _update_in_transaction(store.con, asked, settings, clear=False)
+
+
+def rebuild_stories(store, *, settings: StorySettings = DEFAULT_SETTINGS) -> StoryUpdate:
+    """Drop every story table's rows and place all stored articles again, as one batch (after
+    changing settings, or to refresh links judged with older term frequencies). One
+    transaction, like `update_stories`."""
+    return _update_in_transaction(store.con, None, settings, clear=True)
+
+
+_STORY_TABLES = ("story_signatures", "story_lsh_buckets", "story_terms", "story_term_df",
+                 "story_links", "story_articles", "stories", "story_event_keys")
+
+
+def _update_in_transaction(con, asked: list[str] | None, settings: StorySettings, *,
+                           clear: bool) -> StoryUpdate:
+    started = time.perf_counter()
     con.execute("BEGIN TRANSACTION")
     try:
-        result = _place(con, pending, settings)
+        pause_point("stories.begun")
+        if clear:
+            for table in _STORY_TABLES:
+                con.execute(f"DELETE FROM {table}")
+        pending = _pending(con, asked)
+        stale = _stale_stories(con)
+        result = _place(con, pending, settings) if pending else _NOTHING_PLACED
+        repaired = tuple(sorted(stale - set(result[5])))
+        if repaired:
+            _recompute(con, repaired, settings)
+        pause_point("stories.before-commit")
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
@@ -60,25 +86,12 @@ def update_stories(store, article_ids: Iterable[str] | None = None, *,
     finally:
         for view in (_PENDING, _TOUCHED):
             con.unregister(view)  # unregistering an absent view is a no-op
+    pause_point("stories.committed")
+    skipped = 0 if asked is None else len(asked) - len(pending)
     return StoryUpdate(articles=len(pending), skipped=skipped, copy_links=result[0],
                        story_links=result[1], new_stories=result[2], grown_stories=result[3],
-                       merged_stories=result[4], seconds=round(time.perf_counter() - started, 3))
-
-
-def rebuild_stories(store, *, settings: StorySettings = DEFAULT_SETTINGS) -> StoryUpdate:
-    """Drop every story table's rows and place all stored articles again, as one batch (after
-    changing settings, or to refresh links judged with older term frequencies)."""
-    con = store.con
-    con.execute("BEGIN TRANSACTION")
-    try:
-        for table in ("story_signatures", "story_lsh_buckets", "story_terms", "story_term_df",
-                      "story_links", "story_articles", "stories", "story_event_keys"):
-            con.execute(f"DELETE FROM {table}")
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
-    return update_stories(store, None, settings=settings)
+                       merged_stories=result[4], repaired_stories=repaired,
+                       seconds=round(time.perf_counter() - started, 3))
 
 
 def _pending(con, asked: list[str] | None) -> list[tuple]:
@@ -95,12 +108,48 @@ def _pending(con, asked: list[str] | None) -> list[tuple]:
         con.unregister("_story_asked")
 
 
+_NOTHING_PLACED = (0, 0, (), (), {}, ())
+
+
+def _stale_stories(con) -> set[str]:
+    """Stories whose merge keys or `stories` row disagree with their articles and events.
+
+    Placing articles, keying their events and writing the story rows happen in one
+    transaction, so this finds nothing in a store only eventlens wrote; it repairs a store
+    whose event records changed under placed articles, or one written before that held.
+    """
+    rows = con.execute("""
+        SELECT sa.story_id FROM story_articles sa
+        JOIN event_records e ON e.article_id = sa.article_id
+        LEFT JOIN story_event_keys k ON k.event_id = e.event_id AND k.story_id = sa.story_id
+        WHERE k.event_id IS NULL
+        UNION
+        SELECT k.story_id FROM story_event_keys k
+        LEFT JOIN event_records e ON e.event_id = k.event_id
+        LEFT JOIN story_articles sa ON sa.article_id = k.article_id AND sa.story_id = k.story_id
+        WHERE e.event_id IS NULL OR sa.article_id IS NULL
+        UNION
+        SELECT story_id FROM story_articles WHERE story_id NOT IN (SELECT story_id FROM stories)
+        UNION
+        SELECT story_id FROM stories WHERE story_id NOT IN (SELECT story_id FROM story_articles)
+        """).fetchall()
+    return {r[0] for r in rows}
+
+
+def _recompute(con, story_ids: Sequence[str], settings: StorySettings) -> None:
+    con.register(_TOUCHED, pa.table({"story_id": pa.array(list(story_ids), pa.string())}))
+    _refresh_stories(con)
+    rekey_story_events(con, _TOUCHED, settings)
+    con.unregister(_TOUCHED)
+
+
 def _place(con, pending: Sequence[tuple], settings: StorySettings):
     for start in range(0, len(pending), _CHUNK):
         chunk = pending[start : start + _CHUNK]
         write_sketches(con, sketch_articles(((a, d, f"{t}\n{x}") for a, d, t, x in chunk),
                                             settings), settings)
         write_terms(con, chunk)
+        pause_point("stories.sketched")
     con.register(_PENDING, pa.table({"article_id": pa.array([p[0] for p in pending],
                                                             pa.string())}))
     copies = near_duplicate_pairs(con, _PENDING, settings)
@@ -109,12 +158,14 @@ def _place(con, pending: Sequence[tuple], settings: StorySettings):
     links = [e for e in evidence if e.score >= settings.link_score
              and (e.article_a, e.article_b) not in copy_pairs]
     _write_links(con, copies, links, evidence)
+    pause_point("stories.linked")
     new = {p[0]: p[1] for p in pending}
     ends = {x for a, b, _ in copies for x in (a, b)} | {x for e in links
                                                          for x in (e.article_a, e.article_b)}
     old, firsts = _stored_ends(con, ends - new.keys())
     result = assign(new, copy_pairs, [(e.article_a, e.article_b) for e in links], old, firsts)
     _write_assignment(con, result, new)
+    pause_point("stories.assigned")
     con.register(_TOUCHED, pa.table({"story_id": pa.array(sorted(result.touched_stories),
                                                           pa.string())}))
     _refresh_stories(con)
@@ -122,7 +173,8 @@ def _place(con, pending: Sequence[tuple], settings: StorySettings):
     created = tuple(sorted(result.touched_stories - result.grown
                            - set(result.renamed_stories.values())))
     grown = tuple(sorted(result.grown | set(result.renamed_stories.values())))
-    return len(copies), len(links), created, grown, dict(sorted(result.renamed_stories.items()))
+    return (len(copies), len(links), created, grown, dict(sorted(result.renamed_stories.items())),
+            tuple(result.touched_stories) + tuple(result.renamed_stories))
 
 
 def _write_links(con, copies, links, evidence) -> None:
