@@ -61,9 +61,31 @@ _MEDIA = {"csv": "text/csv", "tsv": "text/tab-separated-values",
 
 ActorParam = Annotated[str | None, Query(description="Country/organisation (RUS) or code "
                                                      "(RUS:GOV).", examples=["RUS"])]
-DateParam = Annotated[str | None, Query(description="YYYY-MM-DD, YYYY-MM or YYYY (inclusive).")]
-StatusParam = Annotated[str | None, Query(description="asserted, intended, denied, "
-                                                      "hypothetical, or all.")]
+# What the API accepts, written into the OpenAPI document so that it is true: every value a
+# pattern or an enum admits is answered, every other is refused (schemathesis checks both ways
+# in the tests). They are declared, not enforced by FastAPI, so that a bad value gets the API's
+# own 400 with a message and a hint rather than a 422 quoting the pattern. A date is a real
+# calendar date from year 1000 (29 February in leap years only), a month or a year; empty
+# means no filter.
+_YEAR = "[1-9][0-9]{3}"
+_LEAP_YEAR = "(?:[1-9][0-9](?:0[48]|[2468][048]|[13579][26])|(?:[2468][048]|[13579][26])00)"
+_MONTH_DAY = ("(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])"
+              "|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))")
+DATE_PATTERN = (f"^(?:|{_YEAR}(?:-(?:0[1-9]|1[0-2]))?|{_YEAR}-{_MONTH_DAY}"
+                f"|{_LEAP_YEAR}-02-29)$")
+# Two actors separated by one comma, each with something besides spaces; empty: no filter.
+DYAD_PATTERN = r"^(?:|[^,]*[^,\s][^,]*,[^,]*[^,\s][^,]*)$"
+STATUSES = ["asserted", "intended", "denied", "hypothetical", "all", "any", ""]
+
+DateParam = Annotated[str | None, Query(json_schema_extra={"pattern": DATE_PATTERN},
+                                        description="YYYY-MM-DD, YYYY-MM or YYYY (inclusive).",
+                                        examples=["2022-02-24"])]
+StatusParam = Annotated[str | None, Query(json_schema_extra={"enum": STATUSES},
+                                          description="Only events with this status; 'all' "
+                                                      "(or none) for every status.")]
+DyadParam = Annotated[str | None, Query(json_schema_extra={"pattern": DYAD_PATTERN},
+                                        description="Two actors, either direction: RUS,UKR",
+                                        examples=["RUS,UKR"])]
 
 
 @dataclass(frozen=True, slots=True)
@@ -299,8 +321,7 @@ def create_app(db_path: str | Path, *, read_only: bool = True, max_limit: int = 
         store: StoreDep,
         source: ActorParam = None, target: ActorParam = None,
         actor: Annotated[str | None, Query(description="Source or target.")] = None,
-        dyad: Annotated[str | None, Query(description="Two actors, either direction: RUS,UKR")]
-        = None,
+        dyad: DyadParam = None,
         type: Annotated[str | None, Query(description="PLOVER type, e.g. ASSAULT.")] = None,  # noqa: A002
         quad: Annotated[int | None, Query(ge=1, le=4, description="Quad class 1-4.")] = None,
         status: StatusParam = None, since: DateParam = None, until: DateParam = None,
@@ -330,7 +351,7 @@ def create_app(db_path: str | Path, *, read_only: bool = True, max_limit: int = 
         store: StoreDep,
         freq: Literal["day", "week", "month", "quarter", "year"] = "month",
         source: ActorParam = None, target: ActorParam = None, actor: str | None = None,
-        dyad: str | None = None, type: str | None = None,  # noqa: A002
+        dyad: DyadParam = None, type: str | None = None,  # noqa: A002
         quad: Annotated[int | None, Query(ge=1, le=4)] = None,
         status: StatusParam = None, since: DateParam = None, until: DateParam = None,
         article: str | None = None, q: str | None = None,
@@ -349,7 +370,7 @@ def create_app(db_path: str | Path, *, read_only: bool = True, max_limit: int = 
         columns: Annotated[Literal["eventlens", "plover", "gdelt", "icews"],
                            Query(description="Column set, see docs/formats.md.")] = "eventlens",
         source: ActorParam = None, target: ActorParam = None, actor: str | None = None,
-        dyad: str | None = None, type: str | None = None,  # noqa: A002
+        dyad: DyadParam = None, type: str | None = None,  # noqa: A002
         quad: Annotated[int | None, Query(ge=1, le=4)] = None,
         status: StatusParam = None, since: DateParam = None, until: DateParam = None,
         article: str | None = None, q: str | None = None,
@@ -378,7 +399,8 @@ def create_app(db_path: str | Path, *, read_only: bool = True, max_limit: int = 
         b: Annotated[str, Query(description="Second actor.", examples=["UKR"])],
         freq: Literal["day", "week", "month", "quarter", "year"] = "week",
         since: DateParam = None, until: DateParam = None,
-        status: Annotated[str, Query(description="Count only this status (default asserted); "
+        status: Annotated[str, Query(json_schema_extra={"enum": STATUSES},
+                                     description="Count only this status (default asserted); "
                                                  "'all' counts every status.")] = "asserted",
         fill: bool = True,
     ) -> DyadTimeline:
