@@ -36,16 +36,18 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="session")
 def live_server(tmp_path_factory):
-    """The API and dashboard on a free localhost port, over the demo store."""
+    """The API and dashboard on a free localhost port, over the demo store, answering only
+    loopback host names as `eventlens serve` does there."""
     pytest.importorskip("uvicorn")
     import uvicorn
 
-    from eventlens.api.app import create_app
+    from eventlens.api.app import LOOPBACK_HOSTS, create_app
     from eventlens.api.demo import build_demo_store
 
     db = build_demo_store(tmp_path_factory.mktemp("browser") / "demo.duckdb")
     port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port,
+    app = create_app(db, allowed_hosts=LOOPBACK_HOSTS)
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port,
                                            log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()

@@ -121,3 +121,20 @@ def test_api_docs_load_offline(page, shot):
     page.wait_for_selector(".swagger-ui .opblock", timeout=15000)
     assert page.locator(".opblock-summary-path").count() >= 6
     shot(page, "api-docs")
+
+
+def test_dashboard_works_under_the_security_headers_and_refuses_framing(page, browser):
+    response = page.goto(page.base + "/")
+    assert response.headers["x-frame-options"] == "DENY"
+    assert "frame-ancestors 'none'" in response.headers["content-security-policy"]
+    page.wait_for_selector("table.events tbody tr")
+    page.goto(page.base + "/#/dyad?a=RUS&b=UKR")
+    page.wait_for_selector("#dyad-chart .main-svg", timeout=15000)
+    # A page of another origin that frames the dashboard gets nothing drawn in the frame.
+    other = browser.new_context()
+    framing = other.new_page()
+    framing.set_content(f'<iframe id="f" src="{page.base}/" width="800" height="600"></iframe>')
+    framing.wait_for_timeout(1500)
+    frame = framing.frame_locator("#f")
+    assert frame.locator("table.events").count() == 0
+    other.close()

@@ -147,3 +147,15 @@ def test_every_reads_durations():
     for bad in ("", "soon", "-5m", "0s", "15 minutes"):
         with pytest.raises(ConfigError):
             parse_every(bad)
+
+
+def test_serve_refuses_a_bad_schedule_before_listening(tmp_path):
+    from typer.testing import CliRunner
+
+    from eventlens.cli import app as cli
+
+    _seed_store(tmp_path / "store.duckdb")
+    result = CliRunner().invoke(cli, ["serve", "--db", str(tmp_path / "store.duckdb"),
+                                      "--ingest", str(tmp_path), "--every", "soon"])
+    assert result.exit_code == 2
+    assert "--every must be a duration" in result.output
