@@ -251,7 +251,9 @@ def main() -> None:
         print(f"built {args.events:,} events in {seconds:.1f}s "
               f"({path.stat().st_size / 1e6:.0f} MB) at {path}")
     port = free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(path), host="127.0.0.1", port=port,
+    # No response cache here: these figures are the work of each request (the load case below
+    # measures the cache too).
+    server = uvicorn.Server(uvicorn.Config(create_app(path, cache_size=0), host="127.0.0.1", port=port,
                                            log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()

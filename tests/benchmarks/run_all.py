@@ -43,7 +43,8 @@ def main() -> int:
     sections.append(run("Story clustering scale", ["tests/benchmarks/bench_stories.py",
                                                    "--sizes", *sizes]))
     api_args = ["tests/benchmarks/bench_api.py"] + ([] if args.full else ["--events", "200000"])
-    sections.append(run("REST API dyad latency", api_args))
+    sections.append(run("REST API latency (one client on synthetic events; 20 clients on the demo "
+                        "store)", api_args))
     icews = SHARED / "data" / "tkg" / "ICEWS14s"
     if icews.is_dir():
         sections.append(run("Forecasting (ICEWS14s)", ["tests/benchmarks/bench_forecast.py",
