@@ -22,6 +22,24 @@ with warnings.catch_warnings():
     from fastapi.testclient import TestClient
 
 
+def _run_apart(coro) -> None:
+    """Run a coroutine on a fresh event loop in its own thread: another test (Playwright's
+    sync API) may keep a loop running in this one, where asyncio.run refuses to start."""
+    errors: list[BaseException] = []
+
+    def target():
+        try:
+            asyncio.run(coro)
+        except BaseException as exc:  # re-raised in the test's thread below
+            errors.append(exc)
+
+    thread = threading.Thread(target=target)
+    thread.start()
+    thread.join()
+    if errors:
+        raise errors[0]
+
+
 def test_at_most_limit_api_requests_run_at_once_in_arrival_order():
     running, peak, order = 0, 0, []
 
@@ -37,10 +55,10 @@ def test_at_most_limit_api_requests_run_at_once_in_arrival_order():
         limited = _ConcurrencyLimit(slow_app, limit=2)
         await asyncio.gather(*(limited({"type": "http", "path": p}, None, None) for p in paths))
 
-    asyncio.run(main([f"/api/events?{i}" for i in range(8)]))
+    _run_apart(main([f"/api/events?{i}" for i in range(8)]))
     assert peak == 2 and order == [f"/api/events?{i}" for i in range(8)]
     peak = 0
-    asyncio.run(main(["/api/events.csv", "/api/events.parquet", "/static/app.css", "/"]))
+    _run_apart(main(["/api/events.csv", "/api/events.parquet", "/static/app.css", "/"]))
     assert peak == 4  # downloads and files are not queued
 
 
