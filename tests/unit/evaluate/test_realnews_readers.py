@@ -104,11 +104,11 @@ def test_cameo_ner_inside_tag_without_begin_starts_a_span(tmp_path):
 
 def test_wikievents_dev_variant():
     (doc,) = read_wikievents(FIXTURES / "wikievents_dev.jsonl")
-    assert doc.variant == "dev" and doc.doc_id == "fixture_attack_1"
-    assert doc.text.startswith("Gunmen attacked a police station in Maiduguri on Sunday. Three")
+    assert doc.variant == "dev" and doc.doc_id == "fixture_raid_1"
+    assert doc.text.startswith("Raiders stormed a border post in Kano on Friday. Four")
     assert [(doc.text[slice(*e.trigger)], e.sentence) for e in doc.events] == [
-        ("attacked", 0), ("killed", 1), ("met", 2), ("arrested", 3)]
-    assert doc.events[2].arguments == (("Participant", "governor"), ("Participant", "commanders"))
+        ("stormed", 0), ("killed", 1), ("met", 2), ("detained", 3)]
+    assert doc.events[2].arguments == (("Participant", "mayor"), ("Participant", "generals"))
 
 
 def test_wikievents_train_variant_and_its_mapping():
