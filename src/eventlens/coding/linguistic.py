@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from eventlens.actors.kb import parse_partial_date
 from eventlens.actors.resolver import (
     LOCATIVE_PREPOSITIONS,
     OTHER_PEOPLE,
@@ -24,7 +22,15 @@ from eventlens.actors.roles import (
     person_as_of,
 )
 from eventlens.coding.candidates import NO_EVENT, candidate_dyads
+from eventlens.coding.circumstances import (
+    date_entity,
+    event_day,
+    location_of,
+    looks_future,
+    said_of_past,
+)
 from eventlens.coding.consolidate import consolidate
+from eventlens.coding.default_targets import home_ground, sentence_target, struck
 from eventlens.coding.dyad import YIELD_TYPES, split_yield, to_plv
 from eventlens.coding.features import dyad_features
 from eventlens.coding.lexicon import ONE_SIDED_MODES, Frame, Lexicon, load_lexicon, wordlist
@@ -57,8 +63,6 @@ REFUSABLE_TYPES = frozenset({*YIELD_TYPES, "CONSULT", "AGREE", "COOPERATE", "AID
 NAMED_TARGETS = frozenset({"ORG", "PERSON", "NORP", "GPE"})
 # Assaults that are not the work of armed forces as such.
 NON_MILITARY_ASSAULT_MODES = frozenset({"assassinate", "cbrn", "beat", "abduct"})
-# An event dated this many days before publication is coded with the offices of its own date.
-STALE_ROLE_DAYS = 30
 # Coordinated subjects acting among themselves are paired up to this many (beyond it, a
 # summit's list of members would make dozens of records).
 MAX_AMONG = 4
@@ -230,12 +234,12 @@ class LinguisticCoder:
         if frame.plover_type == "PROTEST" and not any(
                 t.actor.country or t.actor.role for t in targets):
             # "went on strike at the Grasberg mine", "... on Freeport-McMoRan": the employer
-            targets = self._actors(_struck(trig.token), resolver, patient=True) or targets
+            targets = self._actors(struck(trig.token), resolver, patient=True) or targets
         if not any(t.actor.country for t in targets) and len(sources) == 1 \
                 and frame.plover_type not in DYADIC_TYPES and not named_target:
-            targets = _sentence_target(sources[0], named) or targets
+            targets = sentence_target(sources[0], named) or targets
         if not targets and len(sources) == 1 and frame.plover_type not in DYADIC_TYPES:
-            targets = _home_ground(sources[0], named)
+            targets = home_ground(sources[0], named)
         mode = self.lexicon.mode_for(frame.plover_type,
                                      trig.words + [c.lemma_.lower() for c in trig.token.children]
                                      + (_agreed_on(trig.token) if frame.plover_type == "AGREE"
@@ -317,14 +321,14 @@ class LinguisticCoder:
     def _build(self, act: _Act, sources: list[Mention], targets: list[Mention], sent,
                article: Article, doc, triggers: list[Trigger]) -> list[Event]:
         """Records for every source-target pair of one act, with date, status and place."""
-        date_ent = _date_entity(act.token, sent, attached_only=act.own_date)
+        date_ent = date_entity(act.token, sent, attached_only=act.own_date)
         date_text = date_ent.text if date_ent is not None else ""
-        future_hint = _looks_future(act.token) and not _said_of_past(date_ent)
+        future_hint = looks_future(act.token) and not said_of_past(date_ent)
         date = resolve_date(date_text, article.published, future=future_hint) if date_text else None
         status = status_of(act.token, future_date=bool(date and is_future(date, article.published)))
         act, status = _as_rejection(act, status)
         date = date or article.published.isoformat()
-        location = _location(act.token, sent)
+        location = location_of(act.token, sent)
         quad = self.lexicon.types[act.plover_type].quad_class
         sources = self._participants(doc, sources, quad, act.target_prep)
         targets = self._participants(doc, targets, quad, act.target_prep)
@@ -349,7 +353,7 @@ class LinguisticCoder:
         if not any(tgt for _, tgt in pairs) and act.plover_type in DYADIC_TYPES:
             return []  # a meeting or joint action needs a partner
         events = []
-        day = _event_day(date, article.published)
+        day = event_day(date, article.published)
         pairs = [(as_acting_government(src), tgt) for src, tgt in pairs]
         typed = self._types(act, pairs, doc, status, triggers)
         for src, tgt in pairs:
@@ -664,21 +668,6 @@ def _agreed_on(verb) -> list[str]:
     return [t.lemma_.lower() for t in things]
 
 
-def _event_day(date: str, published) -> dt.date | None:
-    """The day to look up who held an office at an event, when it is not the publication day:
-    the middle of a year or month given alone ("in 2010" -> 2010-07-01). None for future or
-    same-day events and for dates that do not parse."""
-    try:
-        first = parse_partial_date(date)
-        last = parse_partial_date(date, last=True)
-    except ValueError:
-        return None
-    day = first + (last - first) / 2
-    if last >= published or (published - day).days < STALE_ROLE_DAYS:
-        return None
-    return day
-
-
 def _military_act(plover_type: str, mode: str, token) -> bool:
     """Whether an act is carried out by armed forces: an armed assault, a troop deployment,
     or a withdrawal of troops."""
@@ -729,48 +718,6 @@ def _refusal(token, trigger: str = "") -> bool:
         return False
     return any(c.dep_ == "aux" and c.lower_ in ("will", "wo", "would", "shall")
                for c in children) or any(w in wordlist("permission_words") for w in trigger.split())
-
-
-def _sentence_target(source: Mention, named: list[Mention]) -> list[Mention]:
-    """Where the parse gives an act no known target, the one other country or organisation
-    the sentence names, if there is exactly one ("China began drills around Taiwan")."""
-    others = {m.actor.country: m for m in named
-              if m.actor.country != source.actor.country
-              and not (m.start < source.end and source.start < m.end)}
-    if len(others) != 1:
-        return []
-    only = next(iter(others.values()))
-    return [Mention(only.start, only.end, only.text, only.actor, f"{only.how}+sentence")]
-
-
-def _struck(token) -> list:
-    """A company, site or organisation a strike or protest is held at, on or against."""
-    for tok in token.subtree:
-        if tok.dep_ == "pobj" and tok.head.lower_ in ("at", "on", "against", "in") and (
-                _named_site(tok) or any(c.dep_ == "compound" and _named_site(c)
-                                        for c in tok.children)):
-            return [tok]  # "at Freeport-McMoRan", "at the Grasberg mine"
-    return []
-
-
-def _named_site(tok) -> bool:
-    return tok.ent_type_ in ("ORG", "FAC") or (tok.pos_ == "PROPN" and tok.ent_type_ not in (
-        "GPE", "LOC", "DATE", "TIME", "PERSON", "NORP"))
-
-
-def _home_ground(source: Mention, named: list[Mention]) -> list[Mention]:
-    """For a non-state source's act with no target, its own country named in the sentence
-    ("students staged a sit-in in Serbia", "the ELN declared a truce in Colombia"): what a
-    protest, strike or truce at home is aimed at."""
-    if source.actor.role in ("", "GOV") or not source.actor.country:
-        return []
-    home = [m for m in named if m.how in ("country", "place") and m.actor.role in ("", "GOV")
-            and m.actor.country == source.actor.country
-            and not (m.start < source.end and source.start < m.end)]
-    if not home:
-        return []
-    only = home[0]
-    return [Mention(only.start, only.end, only.text, only.actor, f"{only.how}+home")]
 
 
 def _same_actor(a: Actor, b: Actor) -> bool:
@@ -837,48 +784,3 @@ def _covers(event: Event, src_span, tgt_span) -> bool:
     return (hit(a, s) and hit(b, t)) or (hit(a, t) and hit(b, s))
 
 
-def _date_entity(token, sent, *, attached_only: bool = False):
-    """The date entity nearest the trigger in its sentence, preferring one attached to it
-    (only one attached to it with `attached_only`)."""
-    dates = [e for e in sent.ents if e.label_ == "DATE"]
-    if not dates:
-        return None
-    if attached_only:  # "agreed on Friday to meet next month": Friday only
-        own = [e for e in dates if e.root.head.i == token.i or (
-            e.root.head.dep_ == "prep" and e.root.head.head.i == token.i)]
-        return own[0] if own else None
-    attached = [e for e in dates if any(t.head.i == token.i or t.head.head.i == token.i for t in e)]
-    return attached[0] if attached else min(dates, key=lambda e: abs(e.start - token.i))
-
-
-def _said_of_past(date_ent) -> bool:
-    """Whether a date hangs on a past-tense verb ("agreed on Saturday to ..."): then it dates
-    the agreement, which lies before publication, not the act agreed."""
-    if date_ent is None:
-        return False
-    head = date_ent.root.head
-    if head.dep_ == "prep":
-        head = head.head
-    return head.tag_ == "VBD"
-
-
-def _looks_future(token) -> bool:
-    chain = [token, *governing_chain(token)]
-    for verb in chain[:3]:
-        aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-        if aux & wordlist("future_aux"):
-            return True
-        if verb.lemma_.lower() in wordlist("commit_verbs") | wordlist("plan_verbs"):
-            return True
-    return False
-
-
-def _location(token, sent) -> str:
-    """A place named with in/at/near next to the trigger, when it names no actor."""
-    for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in ("in", "at", "near", "outside"):
-            for pobj in child.children:
-                if pobj.ent_type_ in ("GPE", "LOC", "FAC"):
-                    ent = next((e for e in sent.ents if e.start <= pobj.i < e.end), None)
-                    return ent.text if ent else pobj.text
-    return ""
