@@ -4,6 +4,7 @@ files."""
 from __future__ import annotations
 
 import functools
+import json
 from dataclasses import dataclass, field
 from importlib import resources
 
@@ -57,6 +58,7 @@ class Reading:
     because: str = ""
     example: str = ""
     expect: tuple[str, ...] = ()  # "SRC TYPE TGT" country-level triples the example gives
+    patterns: str = ""  # JSON of the row's own spaCy DependencyMatcher patterns, if it gives any
 
 
 @dataclass(slots=True)
@@ -169,12 +171,36 @@ def _reading(row: dict) -> Reading:
     then = str(row.get("then", ""))
     if then != "NONE" and then not in PLOVER_TYPES:
         raise ConfigError(f"frames.yaml reading {row.get('id')!r}: unknown type {then!r}")
-    return Reading(str(row["id"]), frozenset(row["lemma"]), then,
-                   frozenset(str(o) for o in row.get("object", ())),
-                   goals=frozenset(row.get("goal", ())),
-                   occasions=frozenset(row.get("occasion", ())),
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(_expanded([str(w) for w in row.get(key, ())]))
+
+    return Reading(str(row["id"]), words("lemma"), then, words("object"),
+                   goals=words("goal"), occasions=words("occasion"),
                    because=str(row.get("because", "")), example=str(row.get("example", "")),
-                   expect=tuple(row.get("expect", ())))
+                   expect=tuple(row.get("expect", ())),
+                   patterns=json.dumps(_with_lists(row["pattern"])) if row.get("pattern") else "")
+
+
+def _expanded(entries: list[str]) -> list[str]:
+    """Word entries with "@name" standing for the words of wordlists.yaml list `name`."""
+    out: list[str] = []
+    unknown = [e for e in entries if e.startswith("@") and e[1:] not in load_wordlists()]
+    if unknown:
+        raise ConfigError(f"frames.yaml names word lists wordlists.yaml lacks: {unknown}")
+    for entry in entries:
+        out += sorted(load_wordlists()[entry[1:]]) if entry.startswith("@") else [entry]
+    return out
+
+
+def _with_lists(node):
+    """A spaCy pattern with every "@name" in its lists replaced by that word list."""
+    if isinstance(node, dict):
+        return {k: _with_lists(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return _expanded(node) if all(isinstance(v, str) for v in node) else \
+            [_with_lists(v) for v in node]
+    return node
 
 
 def _add_verb(lex: Lexicon, ptype: str, entry: str, preps: tuple[str, ...], joint: bool,

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from eventlens.actors.resolver import equipment_words, role_words
 from eventlens.coding.lexicon import Frame, Lexicon, wordlist
 from eventlens.coding.polarity import name_polarity
+from eventlens.coding.rules import head_noun, reading_for, verb_lemma
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
@@ -15,8 +16,6 @@ OBJECT_DEPS = frozenset({"dobj", "obj", "dative", "attr", "oprd"})
 GOVERNING_TYPES = frozenset({"THREATEN", "REJECT", "REQUEST", "ACCUSE", "SUPPORT"})
 # Regular inflections and the endings that may have been dropped: staged → stage, talked →
 # talk, threatening → threaten, shelling → shell, stages → stage.
-INFLECTIONS = (("ied", ("y",)), ("ed", ("e", "")), ("ing", ("", "e")), ("ies", ("y",)),
-               ("es", ("e", "")), ("s", ("",)))
 # "X said Y was behind the attack" (blame_words): the speaker accuses Y.
 BLAME_FRAME = Frame("ACCUSE", "say + responsible", ())
 # "a scathing attack on the government" (verbal_attack_words): an attack in words.
@@ -96,22 +95,6 @@ def owned_vessel(noun) -> bool:
     return noun.lemma_.lower() in wordlist("vessel_nouns") and any(
         t.ent_type_ in ("GPE", "NORP", "ORG") for c in noun.lefts
         if c.dep_ in ("amod", "compound", "poss", "nmod") for t in c.subtree)
-
-
-def verb_lemma(token, lex: Lexicon) -> str:
-    """The token's lemma, or where the tagger's lemma is no verb of the frames ("staged" →
-    "stag"), the frames' verb its inflected form comes from ("stage")."""
-    lemma = token.lemma_.lower()
-    if lemma in lex.verb_lemmas:
-        return lemma
-    word = token.lower_
-    for suffix, endings in INFLECTIONS:
-        if word.endswith(suffix) and len(word) > len(suffix) + 2:
-            for ending in endings:
-                guess = word[: len(word) - len(suffix)] + ending
-                if guess in lex.verb_lemmas:
-                    return guess
-    return lemma
 
 
 def verb_frame(token, lex: Lexicon) -> tuple[Frame, list[str], object] | None:
@@ -216,24 +199,10 @@ def _made_to(token, lemma, lex):
 
 
 def _not_an_act(token, lemma, lex):
-    """Verbs of the frames used in a sense that is no event: a statement or footage released
-    (also "an account of the meeting released by state media"), ranks closed, details given,
-    forces "training" together, leaders clashing over a topic."""
-    objects = _children(token, {"dobj"})
-    if lemma in wordlist("publish_verbs"):
-        published = objects + _children(token, {"nsubjpass"})
-        if token.dep_ == "acl" and token.tag_ == "VBN":
-            head = token.head
-            published += [head] + ([head.head.head] if head.dep_ == "pobj"
-                                   and head.head.lower_ == "of" else [])
-        if any(o.lemma_.lower() in wordlist("document_nouns") | wordlist("media_nouns") for o in published):
-            return NO_EVENT
-    if lemma == "close" and any(o.lemma_.lower() == "rank" for o in objects):
-        return NO_EVENT
-    if lemma in ("give", "provide", "offer") and any(o.lemma_.lower() in wordlist("words_given")
-                                                     for o in objects):
-        return NO_EVENT
-    if lemma == "train" and not objects:
+    """Verbs of the frames used in a sense that is no event and that no `readings` pattern
+    can say, since it turns on what is absent or on a judgement: forces "training" (with no
+    one trained), leaders clashing over a topic."""
+    if lemma == "train" and not _children(token, {"dobj"}):
         return NO_EVENT
     if lemma in wordlist("argue_verbs") and _argued_over(token):
         return NO_EVENT
@@ -241,12 +210,8 @@ def _not_an_act(token, lemma, lex):
 
 
 def _read_in_context(token, lemma, lex):
-    """Verbs that name another frame's act given their arguments: protesting to a government
-    is a diplomatic complaint; removing actors from a body excludes them; forces leaving a
-    country withdraw."""
-    if lemma == "protest" and lex.phrases.get(("lodge", "protest")) and any(
-            o.ent_type_ in ("GPE", "ORG", "NORP") for o in prep_objects(token, ("to",))):
-        return lex.phrases[("lodge", "protest")], [lemma, "protest to"], None
+    """Verbs that name another frame's act given their arguments: removing actors from a body
+    excludes them; forces leaving a country withdraw."""
     if lemma == "remove" and lex.verbs.get("exclude") and _removes_member(token):
         return lex.verbs["exclude"], [lemma, "exclude"], None
     if lemma in wordlist("leave_verbs") and lex.phrases.get(("withdraw", "troop")) and _forces_leave(token):
@@ -257,45 +222,22 @@ def _read_in_context(token, lemma, lex):
 
 
 def _data_reading(token, lemma, lex):
-    """The first row of frames.yaml `readings` whose conditions the verb's arguments meet:
-    a frame word read as another type ("sent warplanes into Taiwan's air defence zone" is a
-    show of force, not aid) or as no event ("released a white paper", "sent New Year
-    greetings")."""
-    for row in lex.readings:
-        if lemma not in row.lemmas or not _reading_holds(row, token):
-            continue
-        if row.then == "NONE":
-            return NO_EVENT
-        frame = Frame(row.then, row.id, lex.type_preps.get(row.then, ()))
-        return frame, [lemma, row.id], None
-    return None
+    """The first row of frames.yaml `readings` whose patterns the verb and its arguments
+    match (`coding.rules`): a frame word read as another type ("sent warplanes into Taiwan's
+    air defence zone" is a show of force, not aid) or as no event ("released a white paper",
+    "sent New Year greetings")."""
+    row = reading_for(token, lex)
+    if row is None:
+        return None
+    if row.then == "NONE":
+        return NO_EVENT
+    return Frame(row.then, row.id, lex.type_preps.get(row.then, ())), [lemma, row.id], None
 
 
 def reads_as_no_event(token, lex) -> bool:
     """Whether a `readings` row says this verb names no event: then no learned guess may
     make one of its clause either ("granted the president the power to ...")."""
     return _data_reading(token, verb_lemma(token, lex), lex) is NO_EVENT
-
-
-def _reading_holds(row, token) -> bool:
-    """Whether every condition a `readings` row sets holds for this verb."""
-    objects = _children(token, {"dobj"} | PASSIVE_SUBJECT_DEPS)
-    if token.dep_ == "acl" and token.tag_ == "VBN":
-        objects.append(token.head)  # "a white paper released by Beijing"
-    if row.objects and not any(head_noun(o).lemma_.lower() in row.objects for o in objects):
-        return False
-    if row.goals:
-        places = objects + prep_objects(token, wordlist("goal_preps"))
-        if not any(t.lemma_.lower() in row.goals or t.lower_ in row.goals
-                   for p in places for t in (p, *p.lefts)):
-            return False
-    if row.occasions:
-        owners = [token, *_children(token, {"dobj"})]
-        said_on = [t for o in owners for p in prep_objects(o, wordlist("occasion_preps")) for t in p.subtree]
-        if not any(t.lemma_.lower() in row.occasions or t.lower_ in row.occasions
-                   for t in said_on):
-            return False
-    return True
 
 
 # Readings tried, in order, before a verb's own frames: each returns a (frame, words, object
@@ -917,19 +859,6 @@ def complement_subjects(verb) -> list:
             for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
 
 
-
-
-def head_noun(token):
-    """The noun a quantity stands for: "tens of thousands of soldiers" -> soldiers."""
-    for _ in range(4):
-        if token.lemma_.lower() not in wordlist("quantity_nouns") and token.like_num is False:
-            return token
-        nxt = next((p for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
-                    for p in c.children if p.dep_ == "pobj"), None)
-        if nxt is None:
-            return token
-        token = nxt
-    return token
 
 
 def _place_in(noun) -> list:

@@ -39,6 +39,9 @@ def _used_names() -> set[str]:
             name = re.fullmatch(r'\s*"([^"]+)"\s*', args)
             assert name, f"{path.name}: wordlist({args}) must name its list as a literal"
             used.add(name.group(1))
+    # frames.yaml `readings` name lists as "@name"
+    frames = resources.files("eventlens.data").joinpath("frames.yaml").read_text(encoding="utf-8")
+    used |= set(re.findall(r'"@([A-Za-z_]\w*)"', frames))
     return used
 
 

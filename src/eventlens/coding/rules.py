@@ -1,0 +1,193 @@
+"""Rules as data, run by spaCy: the rows of frames.yaml `readings` compiled into one
+`DependencyMatcher`, as spaCy's AttributeRuler runs its patterns.
+
+A row names the verbs it applies to and the conditions on their arguments (`object`, `goal`,
+`occasion`) in words; `compile_reading` turns them into dependency patterns, and a row may
+also give spaCy patterns of its own (`pattern`: a list of alternatives, each a
+DependencyMatcher pattern whose first node is the verb). Word-level facts the patterns need
+and spaCy does not give (the verb lemma the frames know, the noun a quantity stands for) are
+token extensions registered here. Matching runs once per document; `reading_for` answers for
+one verb, the first row in file order winning, as frames.yaml says.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import json
+
+from spacy.matcher import DependencyMatcher
+from spacy.tokens import Doc, Token
+
+from eventlens.coding.lexicon import Lexicon, Reading, load_lexicon, wordlist
+from eventlens.errors import ConfigError
+
+# Endings the tagger may leave on a verb it did not lemmatise ("staged" -> "stag"): each with
+# the endings to try in its place.
+INFLECTIONS = (("ied", ("y",)), ("ed", ("e", "")), ("ing", ("", "e")), ("ies", ("y",)),
+               ("es", ("e", "")), ("s", ("",)))
+# Where a verb's objects hang: its direct or passive-subject children ("released a paper",
+# "a paper was released"), or the noun a past participle describes ("a paper released by").
+_OBJECT_LINKS = (
+    ({}, ">", {"DEP": {"IN": ["dobj", "nsubjpass"]}}),
+    ({"DEP": "acl", "TAG": "VBN"}, "<", {}),
+)
+_CACHE_KEY = "eventlens.readings"
+
+
+def verb_lemma(token, lex: Lexicon) -> str:
+    """The token's lemma, or where the tagger's lemma is no verb of the frames ("staged" →
+    "stag"), the frames' verb its inflected form comes from ("stage")."""
+    lemma = token.lemma_.lower()
+    if lemma in lex.verb_lemmas:
+        return lemma
+    word = token.lower_
+    for suffix, endings in INFLECTIONS:
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            for ending in endings:
+                guess = word[: len(word) - len(suffix)] + ending
+                if guess in lex.verb_lemmas:
+                    return guess
+    return lemma
+
+
+def head_noun(token):
+    """The noun a quantity stands for: "tens of thousands of soldiers" -> soldiers."""
+    for _ in range(4):
+        if token.lemma_.lower() not in wordlist("quantity_nouns") and token.like_num is False:
+            return token
+        nxt = next((p for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                    for p in c.children if p.dep_ == "pobj"), None)
+        if nxt is None:
+            return token
+        token = nxt
+    return token
+
+
+def _register_extensions() -> None:
+    extensions = {
+        "el_lemma": lambda t: t.lemma_.lower(),
+        "el_verb_lemma": lambda t: verb_lemma(t, load_lexicon()),
+        "el_noun_lemma": lambda t: head_noun(t).lemma_.lower(),
+    }
+    for name, getter in extensions.items():
+        if not Token.has_extension(name):
+            Token.set_extension(name, getter=getter)
+
+
+_register_extensions()
+
+
+def compile_reading(row: Reading) -> list[list[dict]]:
+    """The DependencyMatcher patterns of a `readings` row: one per way its conditions can be
+    met (each object link × each place a goal or an occasion word may stand), and the row's
+    own patterns (`pattern`) where it gives any."""
+    own = json.loads(row.patterns) if row.patterns else []
+    if own and not (row.objects or row.goals or row.occasions):
+        return own
+    verb = {"_": {"el_verb_lemma": {"IN": sorted(row.lemmas)}}}
+    options: list[list[tuple[dict, list[dict]]]] = []  # per condition: (verb attrs, nodes)
+    if row.objects:
+        options.append([(v_attrs, [_node("verb", op, "object", {
+            **attrs, "_": {"el_noun_lemma": {"IN": sorted(row.objects)}}})])
+            for v_attrs, op, attrs in _OBJECT_LINKS])
+    if row.goals:
+        options.append(_goal_options(sorted(row.goals)))
+    if row.occasions:
+        options.append(_occasion_options(sorted(row.occasions)))
+    patterns = []
+    for combo in itertools.product(*options):
+        anchor = dict(verb)
+        nodes: list[dict] = []
+        for n, (v_attrs, part) in enumerate(combo):
+            anchor.update(v_attrs)
+            nodes += [_renamed(node, n) for node in part]
+        patterns.append([{"RIGHT_ID": "verb", "RIGHT_ATTRS": anchor}, *nodes])
+    return patterns + own
+
+
+def _node(left: str, op: str, right: str, attrs: dict) -> dict:
+    return {"LEFT_ID": left, "REL_OP": op, "RIGHT_ID": right, "RIGHT_ATTRS": attrs}
+
+
+def _renamed(node: dict, n: int) -> dict:
+    """A condition's nodes get names of their own, so that two conditions of a row may match
+    different words."""
+    def name(node_id):
+        return node_id if node_id == "verb" else f"{node_id}{n}"
+    return {**node, "LEFT_ID": name(node["LEFT_ID"]), "RIGHT_ID": name(node["RIGHT_ID"])}
+
+
+def _word_is(words: list[str]) -> list[dict]:
+    """A word of the list, by lemma or as written."""
+    return [{"_": {"el_lemma": {"IN": words}}}, {"LOWER": {"IN": words}}]
+
+
+def _goal_options(words: list[str]) -> list[tuple[dict, list[dict]]]:
+    """What is entered ("into Japan's air defence zone", "entered the zone"): the verb's object
+    or the object of a goal preposition, or a word before it ("the Taiwanese ADIZ")."""
+    places = [(v_attrs, [_node("verb", op, "place", attrs)])
+              for v_attrs, op, attrs in _OBJECT_LINKS]
+    places.append(({}, [_node("verb", ">", "prep", {"DEP": "prep",
+                                                    "LOWER": {"IN": sorted(wordlist("goal_preps"))}}),
+                        _node("prep", ">", "place", {"DEP": {"IN": ["pobj", "pcomp"]}})]))
+    options = []
+    for (v_attrs, nodes), word in itertools.product(places, _word_is(words)):
+        *path, last = nodes
+        options.append((v_attrs, [*path, {**last, "RIGHT_ATTRS": {**last["RIGHT_ATTRS"], **word}}]))
+        options.append((v_attrs, [*nodes, _node("place", ">--", "word", word)]))
+    return options
+
+
+def _occasion_options(words: list[str]) -> list[tuple[dict, list[dict]]]:
+    """The courtesy's occasion ("congratulated him on the national day", "sent greetings for
+    Eid"): a word in the phrase an occasion preposition opens on the verb or its object."""
+    prep = {"DEP": "prep", "LOWER": {"IN": sorted(wordlist("occasion_preps"))}}
+    owners = [[_node("verb", ">", "prep", prep)],
+              [_node("verb", ">", "owner", {"DEP": "dobj"}), _node("owner", ">", "prep", prep)]]
+    options = []
+    for path, word in itertools.product(owners, _word_is(words)):
+        phrase = [*path, _node("prep", ">", "said_on", {"DEP": {"IN": ["pobj", "pcomp"]}})]
+        *head, last = phrase
+        options.append(({}, [*head, {**last, "RIGHT_ATTRS": {**last["RIGHT_ATTRS"], **word}}]))
+        options.append(({}, [*phrase, _node("said_on", ">>", "word", word)]))
+    return options
+
+
+class ReadingMatcher:
+    """Every `readings` row of a lexicon as DependencyMatcher patterns over one vocabulary."""
+
+    def __init__(self, vocab, readings: tuple[Reading, ...]) -> None:
+        self.readings = readings
+        self.matcher = DependencyMatcher(vocab)
+        for row in readings:
+            try:
+                self.matcher.add(row.id, compile_reading(row))
+            except (ValueError, KeyError) as exc:
+                raise ConfigError(f"frames.yaml reading {row.id!r}: bad pattern ({exc})") from exc
+        self._order = {vocab.strings[row.id]: n for n, row in enumerate(readings)}
+
+    def __call__(self, doc: Doc) -> dict[int, Reading]:
+        """Each verb that a row applies to, with the first such row in file order."""
+        found: dict[int, int] = {}
+        for match_id, tokens in self.matcher(doc):
+            n = self._order[match_id]
+            verb = tokens[0]
+            if n < found.get(verb, len(self.readings)):
+                found[verb] = n
+        return {verb: self.readings[n] for verb, n in found.items()}
+
+
+@functools.lru_cache(maxsize=4)
+def _matcher(vocab, readings: tuple[Reading, ...]) -> ReadingMatcher:
+    return ReadingMatcher(vocab, readings)
+
+
+def reading_for(token, lex: Lexicon) -> Reading | None:
+    """The `readings` row that applies to a verb, matched once for its whole document."""
+    doc = token.doc
+    cached = doc.user_data.get(_CACHE_KEY)
+    if cached is None or cached[0] is not lex.readings:
+        cached = (lex.readings, _matcher(doc.vocab, lex.readings)(doc))
+        doc.user_data[_CACHE_KEY] = cached
+    return cached[1].get(token.i)

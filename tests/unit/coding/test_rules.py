@@ -1,0 +1,76 @@
+"""frames.yaml `readings` run as one spaCy DependencyMatcher (coding/rules.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventlens.coding.lexicon import Reading, _reading, load_lexicon, wordlist
+from eventlens.coding.rules import ReadingMatcher, compile_reading, reading_for
+from eventlens.errors import ConfigError
+
+pytestmark = pytest.mark.model
+
+LEX = load_lexicon()
+
+
+def _verb(doc, word: str):
+    return next(t for t in doc if t.lower_ == word)
+
+
+def test_every_row_compiles_to_dependency_patterns_whose_first_node_is_the_verb(nlp):
+    matcher = ReadingMatcher(nlp.vocab, LEX.readings)
+    assert len(matcher.matcher) == len(LEX.readings)
+    for row in LEX.readings:
+        patterns = compile_reading(row)
+        assert patterns, row.id
+        assert all(p[0]["RIGHT_ID"] == "verb" for p in patterns), row.id
+
+
+def test_word_lists_are_named_not_copied():
+    row = next(r for r in LEX.readings if r.id == "none.give.words")
+    assert wordlist("words_given") <= row.objects
+    with pytest.raises(ConfigError, match="no_such_list"):
+        _reading({"id": "x", "lemma": ["give"], "object": ["@no_such_list"], "then": "NONE"})
+
+
+def test_the_first_row_in_file_order_wins(nlp):
+    # both rows apply to "sent"; the matcher must answer with the one written first
+    rows = (
+        Reading("first", frozenset({"send"}), "NONE", objects=frozenset({"greeting"})),
+        Reading("second", frozenset({"send"}), "AID"),
+    )
+    doc = nlp("The king sent greetings to the president.")
+    found = ReadingMatcher(nlp.vocab, rows)(doc)
+    assert found[_verb(doc, "sent").i].id == "first"
+    doc = nlp("The king sent doctors to the capital.")
+    assert ReadingMatcher(nlp.vocab, rows)(doc)[_verb(doc, "sent").i].id == "second"
+
+
+@pytest.mark.parametrize("text, verb, expected", [
+    # a goal word on the object of "into", or on a word before it
+    ("Chinese jets flew into Taiwan's air defence zone.", "flew", "mobilize.enter.air-defence-zone"),
+    ("Nine bombers entered the ADIZ on Monday.", "entered", "mobilize.enter.air-defence-zone"),
+    # a quantity stands for the noun it counts
+    ("Russia sent dozens of warplanes into Japan's air defence zone.", "sent",
+     "mobilize.aircraft.air-defence-zone"),
+    # an occasion deep inside the on-phrase
+    ("The queen congratulated the emir on his country's national day.", "congratulated",
+     "none.courtesy.occasion"),
+    # a row's own pattern: what an of-phrase names was released
+    ("An account of the talks released by state media gave no dates.", "released",
+     "none.publish.document"),
+    ("Spain protested to Morocco over the migrants.", "protested", "accuse.protest-to"),
+    ("The army sent troops into the border zone.", "sent", None),  # no aircraft
+    ("Thousands protested in Madrid on Sunday.", "protested", None),  # no one protested to
+])
+def test_rows_match_the_arguments_they_name(nlp, text, verb, expected):
+    doc = nlp(text)
+    row = reading_for(_verb(doc, verb), LEX)
+    assert (row.id if row else None) == expected
+
+
+def test_a_bad_pattern_is_a_config_error_naming_its_row(nlp):
+    row = _reading({"id": "broken.row", "lemma": ["send"], "then": "NONE",
+                    "pattern": [[{"RIGHT_ID": "verb", "RIGHT_ATTRS": {"NO_SUCH_ATTR": 1}}]]})
+    with pytest.raises(ConfigError, match="broken.row"):
+        ReadingMatcher(nlp.vocab, (row,))
