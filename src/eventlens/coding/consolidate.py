@@ -19,7 +19,8 @@ def consolidate(events: Iterable[Event], *, resolved_only: bool = True) -> list[
     organisation is known): an event whose source is unresolved is dropped, since it cannot
     say who acted; one whose target is unresolved is kept one-sided (the act happened, on
     someone the text does not place), except a meeting or joint action, which needs a known
-    partner. An event is dropped when source and target are one actor (one code, not two people
+    partner. A one-sided record of an act the article also records with a target joins that
+    record. An event is dropped when source and target are one actor (one code, not two people
     named apart), since no one is recorded acting on themselves. `resolved_only=False` keeps
     unresolved sides as found (to inspect what the rules proposed). The merged record is the
     first one found, with the evidence sentences of all in text order, the rules (`why`) of all,
@@ -49,6 +50,7 @@ def consolidate(events: Iterable[Event], *, resolved_only: bool = True) -> list[
         spans[key].add((event.evidence_start, event.evidence_end))
         spans[key].update(event.more_evidence)
         rules[key] += [r for r in event.why if r not in rules[key]]
+    _fold_one_sided(merged, spans, rules)
     out = []
     for key, event in merged.items():
         first = (event.evidence_start, event.evidence_end)
@@ -58,6 +60,22 @@ def consolidate(events: Iterable[Event], *, resolved_only: bool = True) -> list[
             event = replace(event, more_evidence=more, why=why)
         out.append(event)
     return out
+
+
+def _fold_one_sided(merged: dict, spans: dict, rules: dict) -> None:
+    """A one-sided record of an act that the article also records with a target ("troops
+    shelled the city" beside "troops shelled Kharkiv" on the same day) is that act told
+    without its target: its evidence and rules join the record that names the target."""
+    for key in [k for k in merged if not k[2]]:
+        full = next((k for k in merged if k[2] and (k[0], k[1], k[3], k[4]) ==
+                     (key[0], key[1], key[3], key[4])), None)
+        if full is None:
+            continue
+        event = merged.pop(key)
+        spans[full] |= spans.pop(key) | {(event.evidence_start, event.evidence_end)}
+        rules[full] += [r for r in rules.pop(key) if r not in rules[full]]
+        if event.confidence > merged[full].confidence:
+            merged[full] = replace(merged[full], confidence=event.confidence)
 
 
 def _one_actor(source: Mention, target: Mention) -> bool:

@@ -76,3 +76,19 @@ def test_two_people_of_one_government_are_no_self_loop():
                         _event(_mention(0, "USA"), _mention(20, "USA"), (41, 90))])
     assert [(e.source.actor.name, e.target.actor.name) for e in kept] == [
         ("Joe Biden", "Antony Blinken")]
+
+
+def test_a_one_sided_telling_joins_the_record_that_names_the_target():
+    rus, ukr = _mention(0, "RUS", "MIL"), _mention(20, "UKR")
+    events = [_event(rus, None, (0, 40), kind="ASSAULT", confidence=0.8),
+              _event(rus, ukr, (41, 90), kind="ASSAULT", confidence=0.6),
+              _event(rus, None, (91, 130), kind="ASSAULT", date="2024-05-01"),  # another day
+              _event(rus, None, (91, 130), kind="THREATEN")]  # another act
+    kept = consolidate(events)
+    assert [(e.plover_type, e.target is not None, e.date) for e in kept] == [
+        ("ASSAULT", True, "2024-05-02"), ("ASSAULT", False, "2024-05-01"),
+        ("THREATEN", False, "2024-05-02")]
+    full = kept[0]
+    assert (full.evidence_start, full.evidence_end) == (41, 90)
+    assert full.more_evidence == ((0, 40),)
+    assert full.confidence == 0.8
