@@ -75,3 +75,10 @@ class ForecastError(EventlensError):
     """A forecasting dataset or request is invalid."""
 
     code = "E600"
+
+
+class FilterError(EventlensError, ValueError):
+    """A filter value no event can have (an unknown type, status or actor, a bad date, an
+    inverted range): the message names the accepted values and the nearest one."""
+
+    code = "E700"

@@ -1,0 +1,264 @@
+"""What a user may ask for: event filters and dates parsed the same way on every face.
+
+The CLI, the Python API, the REST API and the dashboard call these functions, so a value means
+the same everywhere and a value no event can have is an error that names the accepted values
+and the nearest one (`FilterError`), never an empty answer.
+
+    since, until = date_range("2022", "2022-03")      # 2022-01-01, 2022-03-31
+    event_types("19")                                 # ('ASSAULT', 'COERCE'): CAMEO root 19
+    actor_code("Russia")                              # 'RUS'
+"""
+
+from __future__ import annotations
+
+import calendar
+import csv
+import datetime as dt
+import difflib
+import functools
+import re
+from collections.abc import Callable, Iterable
+from importlib import resources
+
+import pycountry
+import yaml
+
+from eventlens.actors.kb import load_knowledge_base
+from eventlens.errors import FilterError
+
+STATUSES = ("asserted", "intended", "denied", "hypothetical")
+# Status values that mean "no status filter".
+EVERY_STATUS = ("all", "any")
+# Roles a code can consist of alone (an actor whose country is unknown, e.g. "MIL").
+ROLES = ("GOV", "MIL", "LEG", "JUD", "OPP", "REB", "MED", "BUS", "CVL", "IGO", "NGO")
+DATE_FORMS = "YYYY, YYYY-MM or YYYY-MM-DD"
+_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+_CAMEO = re.compile(r"^\d{2,4}$")
+
+
+def nearest(value: str, choices: Iterable[str]) -> str | None:
+    """The accepted value closest to `value` (difflib, case-insensitive), or None."""
+    folded = {c.casefold(): c for c in choices}
+    close = difflib.get_close_matches(value.strip().casefold(), list(folded), n=1, cutoff=0.6)
+    return folded[close[0]] if close else None
+
+
+# -- dates ---------------------------------------------------------------------------------
+
+
+def parse_date(value: str | dt.date | None, name: str = "date", *,
+               end: bool = False) -> dt.date | None:
+    """A date from `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (or a date); None for None or ''.
+
+    A year or a month stands for its first day, or with `end` for its last day (so that
+    `until="2022"` keeps all of 2022).
+
+    Raises:
+        FilterError: not one of the three forms, or not a calendar date.
+    """
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = str(value).strip()
+    match = _DATE.match(text)
+    try:
+        if match is None:
+            raise ValueError(text)
+        year = int(match.group(1))
+        if match.group(3):
+            return dt.date(year, int(match.group(2)), int(match.group(3)))
+        if match.group(2):
+            month = int(match.group(2))
+            day = calendar.monthrange(year, month)[1] if end else 1
+            return dt.date(year, month, day)
+        return dt.date(year, 12, 31) if end else dt.date(year, 1, 1)
+    except (ValueError, calendar.IllegalMonthError) as exc:
+        raise FilterError(f"{name} must be {DATE_FORMS}, got {value!r}",
+                          hint="for example 2022, 2022-02 or 2022-02-24") from exc
+
+
+def date_range(since: str | dt.date | None, until: str | dt.date | None, *,
+               names: tuple[str, str] = ("since", "until")) -> tuple[dt.date | None,
+                                                                   dt.date | None]:
+    """`since` from its first day and `until` to its last (both inclusive).
+
+    Raises:
+        FilterError: a bad date, or `until` before `since`.
+    """
+    first = parse_date(since, names[0])
+    last = parse_date(until, names[1], end=True)
+    if first is not None and last is not None and last < first:
+        raise FilterError(f"the date range is inverted: {names[0]} {first.isoformat()} is after "
+                          f"{names[1]} {last.isoformat()}", hint=f"swap {names[0]} and {names[1]}")
+    return first, last
+
+
+# -- status and type -----------------------------------------------------------------------
+
+
+def parse_status(value: str | None, *, name: str = "status") -> str | None:
+    """A status filter: one of `STATUSES`; None, '', 'all' and 'any' mean every status.
+
+    Raises:
+        FilterError: any other value.
+    """
+    if value is None or value.strip().lower() in ("", *EVERY_STATUS):
+        return None
+    folded = value.strip().lower()
+    if folded in STATUSES:
+        return folded
+    raise _unknown(name, value, (*STATUSES, "all"))
+
+
+@functools.lru_cache(maxsize=1)
+def plover_type_names() -> tuple[str, ...]:
+    """PLOVER's 16 event types, as the packaged plover.yaml lists them."""
+    path = resources.files("eventlens.data").joinpath("plover.yaml")
+    return tuple(yaml.safe_load(path.read_text(encoding="utf-8")))
+
+
+@functools.lru_cache(maxsize=1)
+def cameo_crosswalk() -> dict[str, tuple[str, ...]]:
+    """CAMEO code (root or full) -> the PLOVER types its codes map to, from the packaged
+    cameo_plover.tsv (derived from the 2021 CAMEO-to-PLOVER crosswalk by
+    tools/build_cameo_plover.py). A root maps to every type one of its codes maps to."""
+    path = resources.files("eventlens.data").joinpath("cameo_plover.tsv")
+    table: dict[str, list[str]] = {}
+    for row in csv.DictReader(path.read_text(encoding="utf-8").splitlines(), delimiter="\t"):
+        code, plover = row["cameo_code"], row["plover_type"]
+        for key in {code, code[:2]}:
+            if plover not in table.setdefault(key, []):
+                table[key].append(plover)
+    return {code: tuple(types) for code, types in table.items()}
+
+
+def event_types(value: str | Iterable[str] | None, *, name: str = "type") -> tuple[str, ...] | None:
+    """The PLOVER types a type filter stands for, or None for no filter.
+
+    Accepts PLOVER names in any case (`assault`) and CAMEO codes, root or full (`19`, `190`,
+    `0311`): a code stands for the types the 2021 crosswalk maps it to (root 19 holds ASSAULT
+    and, for blockades and occupation, COERCE). Several values may be given, comma-separated.
+
+    Raises:
+        FilterError: a value that is neither a PLOVER type nor a CAMEO code the crosswalk maps.
+    """
+    if value is None:
+        return None
+    parts = value.split(",") if isinstance(value, str) else list(value)
+    types: list[str] = []
+    for part in (p.strip() for p in parts):
+        if not part:
+            continue
+        for plover in _one_type(part, name):
+            if plover not in types:
+                types.append(plover)
+    return tuple(types) or None
+
+
+def _one_type(value: str, name: str) -> tuple[str, ...]:
+    known = plover_type_names()
+    if value.upper() in known:
+        return (value.upper(),)
+    if _CAMEO.match(value):
+        crosswalk = cameo_crosswalk()
+        code = value.zfill(2) if len(value) == 1 else value
+        if code in crosswalk:
+            return crosswalk[code]
+        roots = ", ".join(sorted(c for c in crosswalk if len(c) == 2))
+        raise FilterError(f"CAMEO code {value!r} has no PLOVER type in the 2021 crosswalk",
+                          hint=f"CAMEO roots with one: {roots}; PLOVER does not code roots 01 "
+                               "and 02 (public statements, appeals)")
+    raise _unknown(name, value, known, also="or a CAMEO code such as 19 or 190")
+
+
+# -- actors --------------------------------------------------------------------------------
+
+
+def actor_code(value: str | None, *, name: str = "actor", kb=None,
+               known_codes: Callable[[], Iterable[str]] | None = None) -> str | None:
+    """The code an actor filter matches: a country or organisation code (`RUS`, `NATO`), a
+    full code (`RUS:GOV`), a bare role (`MIL`), or a name the knowledge base or ISO 3166
+    knows (`Russia`, `Russian Federation`, `Russian`, `NATO`, `Hamas`). None for None or ''.
+
+    Args:
+        kb: the actor knowledge base (default: the packaged one).
+        known_codes: codes a store holds besides the knowledge base's (from users' actor
+            files), asked only when nothing else matched.
+
+    Raises:
+        FilterError: nothing of that code or name, with the nearest known name.
+    """
+    if value is None or not value.strip():
+        return None
+    text = value.strip()
+    if ":" in text:
+        country, _, role = text.partition(":")
+        role = role.strip().upper()
+        if role not in ROLES:
+            raise _unknown(f"{name} role", role, ROLES)
+        return f"{actor_code(country, name=name, kb=kb, known_codes=known_codes)}:{role}"
+    kb = kb or _knowledge_base()
+    upper = text.upper()
+    if upper in ROLES or upper in kb.countries or upper in kb.organisations:
+        return upper
+    found = _by_name(text, kb)
+    if found is not None:
+        return found
+    if known_codes is not None and upper in {c.upper() for c in known_codes()}:
+        return upper
+    near = nearest(text, _actor_names(kb))
+    hint = ("a country or organisation code (RUS, NATO), a full code (RUS:GOV), a role (MIL) "
+            "or a name the knowledge base knows (Russia, Russian); `eventlens actors lookup "
+            "NAME` explains a name")
+    if near is not None:
+        hint = f"did you mean {near!r} ({_by_name(near, kb) or near.upper()})? " + hint
+    raise FilterError(f"unknown {name} {value!r}: no country, organisation or group of that "
+                      "code or name", hint=hint)
+
+
+_NAME_FIELDS = ("name", "aliases", "adjectives", "demonyms", "iso3")
+
+
+def _by_name(text: str, kb) -> str | None:
+    """The code of a country (by name, alias, adjective, demonym; ISO 3166 names through
+    pycountry), organisation or group named `text`, or None."""
+    for match in kb.countries_by_name(text):
+        if match.field in _NAME_FIELDS and not match.ambiguous:
+            return match.entry.iso3
+    org = kb.organisation_by_name(text)
+    if org is not None:
+        return org.code
+    group = kb.group_by_name(text)
+    if group is not None and group.country:
+        return f"{group.country}:{group.role}" if group.role else group.country
+    if len(text.strip()) <= 3:
+        return None  # codes are the knowledge base's; ISO alpha-2 ("PA") would surprise
+    try:
+        country = pycountry.countries.lookup(text)
+    except LookupError:
+        return None
+    return country.alpha_3 if country.alpha_3 in kb.countries else None
+
+
+def _actor_names(kb) -> list[str]:
+    names = [e.name for e in kb.countries.values()]
+    names += [o.name for o in kb.organisations.values()]
+    names += [g.name for g in kb.groups.values()]
+    names += [*kb.countries, *kb.organisations]
+    return names
+
+
+def _knowledge_base():
+    return load_knowledge_base()
+
+
+def _unknown(name: str, value: str, accepted: Iterable[str], *, also: str = "") -> FilterError:
+    accepted = tuple(accepted)
+    near = nearest(value, accepted)
+    hint = f"use one of {', '.join(accepted)}{' ' + also if also else ''}"
+    if near is not None:
+        hint = f"did you mean {near!r}? " + hint
+    return FilterError(f"unknown {name} {value!r}", hint=hint)
