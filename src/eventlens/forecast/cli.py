@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from pathlib import Path
@@ -91,13 +92,15 @@ def bench(
         console.print(f"report written to {escape(str(report))}")
 
 
-def _date(value: str, name: str):
-    import datetime as dt
+def _date(value: str, name: str, *, end: bool = False):
+    """A date as every face reads one (`eventlens.filters.parse_date`): YYYY, YYYY-MM or
+    YYYY-MM-DD; with `end`, a year or month stands for its last day."""
+    from eventlens.filters import parse_date
 
     try:
-        return dt.date.fromisoformat(value)
-    except ValueError as exc:
-        raise typer.BadParameter(f"{name} must be YYYY-MM-DD, got {value!r}") from exc
+        return parse_date(value, name, end=end)
+    except EventlensError as exc:
+        raise typer.BadParameter(exc.message) from exc
 
 
 DbOption = Annotated[Path, typer.Option("--db", help="DuckDB file of the store.",
@@ -131,22 +134,31 @@ def _last_day(con):
 
 @app.command()
 def dyad(
-    source: Annotated[str, typer.Argument(help="Source country code, e.g. USA.")],
-    target: Annotated[str, typer.Argument(help="Target country code, e.g. CHN.")],
-    as_of: Annotated[str | None, typer.Option(help="Last known day, YYYY-MM-DD (default: the "
-                                                    "store's last event date).")] = None,
+    source: Annotated[str, typer.Argument(help="Source country or organisation: code (USA) "
+                                               "or name (United States).")],
+    target: Annotated[str, typer.Argument(help="Target country or organisation: code (CHN) "
+                                               "or name (China).")],
+    as_of: Annotated[str | None, typer.Option(help="Last known day, YYYY-MM-DD (a year or month: "
+                                                    "its last day; default: the store's last "
+                                                    "event date).")] = None,
     db: DbOption = Path("eventlens.duckdb"),
     horizon: Annotated[str, typer.Option("--horizon", "--horizon-days",
                                          help="Days ahead: 30, 7d or 2w.")] = "30",
     json_out: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Probability of at least one SOURCE -> TARGET event per PLOVER type and quad class."""
-    from eventlens.forecast.dyad import forecast_dyad
+    from eventlens.filters import actor_code
+    from eventlens.forecast.dyad import dyad_codes, forecast_dyad
 
     horizon_days = _horizon(horizon)
     try:
         with _connect(db) as con:
-            day = _date(as_of, "--as-of") if as_of else _last_day(con)
+            day = _date(as_of, "--as-of", end=True) if as_of else _last_day(con)
+            # Names resolve as in every filter; a code no knowledge base nor store knows is
+            # an error, not a forecast for an actor that does not exist.
+            codes = functools.partial(dyad_codes, con)
+            source = actor_code(source, name="source", known_codes=codes)
+            target = actor_code(target, name="target", known_codes=codes)
             result = forecast_dyad(con, source, target, as_of=day, horizon_days=horizon_days)
     except EventlensError as exc:
         raise _fail(exc) from exc
@@ -176,7 +188,7 @@ def backtest(
     """Brier score and reliability of dyad forecasts against base-rate and persistence."""
     from eventlens.forecast.dyad import backtest as run_backtest
 
-    first, last = _date(start, "--start"), _date(end, "--end")
+    first, last = _date(start, "--start"), _date(end, "--end", end=True)
     try:
         with _connect(db) as con:
             result = run_backtest(con, start=first, end=last, horizon_days=_horizon(horizon),

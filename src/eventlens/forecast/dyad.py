@@ -199,20 +199,40 @@ class _Logistic:
 
 
 def _training_set(events: _Events, as_of: int, horizon: int):
+    """Training rows at the `_TRAIN_CUTOFFS` cut-offs before `as_of`.
+
+    Raises:
+        ForecastError: the history is too short (see `check_history`).
+    """
     features, categories, outcomes = [], [], []
     step = max(horizon, 7)
+    empty: list[int] = []
     for i in range(1, _TRAIN_CUTOFFS + 1):
         cutoff = as_of - horizon - (i - 1) * step
         keys = _keys_seen(events, cutoff)
-        if not len(keys):
-            break
+        outcome = _outcomes(events, keys, cutoff, horizon) if len(keys) else np.zeros(0)
+        if not outcome.any():
+            empty.append(cutoff)
+            continue
         features.append(_features(events, keys, cutoff, horizon))
         categories.append(_category_ids(events, keys))
-        outcomes.append(_outcomes(events, keys, cutoff, horizon))
-    if not features or not np.concatenate(outcomes).any():
-        raise ForecastError("too little history before the cut-off to learn from",
-                            hint="pick a later as_of date or a shorter horizon")
+        outcomes.append(outcome)
+    if empty:
+        first = _date(as_of - horizon - (_TRAIN_CUTOFFS - 1) * step + 1)
+        windows = ", ".join(f"{_date(c + 1)}..{_date(c + horizon)}" for c in sorted(empty)[:4])
+        more = f" and {len(empty) - 4} more" if len(empty) > 4 else ""
+        raise ForecastError(
+            f"the history is too short to forecast: the model learns from the "
+            f"{_TRAIN_CUTOFFS} windows of {horizon} days before {_date(as_of)} (from {first}) "
+            f"and needs an event of an already known dyad in every one; "
+            f"{len(empty)} hold none ({windows}{more})",
+            hint="ingest more news over that period, pick an --as-of date whose past the "
+                 "store covers, or a longer --horizon (docs/forecasting.md)")
     return np.concatenate(features), np.concatenate(categories), np.concatenate(outcomes)
+
+
+def _date(day: int) -> dt.date:
+    return (_EPOCH + np.timedelta64(day, "D")).astype(dt.date)
 
 
 def _fit(events: _Events, as_of: int, horizon: int) -> _Logistic:
@@ -257,6 +277,17 @@ def forecast_dyad(con, source: str, target: str, *, as_of: dt.date,
         else:
             by_type[name] = float(p)
     return DyadForecast(source, target, as_of, horizon_days, by_type, by_quad)
+
+
+def dyad_codes(con) -> set[str]:
+    """The country and organisation codes the events table holds, on either side."""
+    _load_check = "SELECT DISTINCT source_country FROM events UNION SELECT DISTINCT " \
+        "target_country FROM events"
+    try:
+        return {row[0] for row in con.execute(_load_check).fetchall() if row[0]}
+    except Exception as exc:  # duckdb raises several unrelated classes for a missing table
+        raise ForecastError(f"cannot read the events table: {exc}",
+                            hint="open an eventlens store or create a table `events`") from exc
 
 
 def _empty_row() -> np.ndarray:
