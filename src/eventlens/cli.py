@@ -12,15 +12,33 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
+from eventlens import filters
+
 # EXIT_ERROR is imported by callers of this module with the other exit code
 from eventlens.commands.common import EXIT_ERROR, EXIT_NOTHING_READ, console, err  # noqa: F401
 from eventlens.commands.common import fail as _fail
 from eventlens.commands.common import progress as _progress
 from eventlens.commands.train import classify, train_app
-from eventlens.errors import EventlensError
+from eventlens.errors import EventlensError, FilterError
 
 app = typer.Typer(help="eventlens: political event data from dated English news.",
-                  no_args_is_help=True, add_completion=False)
+                  no_args_is_help=True, add_completion=False,
+                  context_settings={"help_option_names": ["-h", "--help"]})
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        from eventlens import __version__
+
+        console.print(f"eventlens {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(version: Annotated[bool, typer.Option(
+        "--version", callback=_print_version, is_eager=True,
+        help="Print the version and exit.")] = False) -> None:
+    """eventlens: political event data from dated English news."""
 
 DbOption = Annotated[Path, typer.Option("--db", help="DuckDB file of the store.",
                                         envvar="EVENTLENS_DB")]
@@ -41,13 +59,40 @@ def _safe(text) -> str:
     return escape(str(text if text is not None else "").translate(_UNPRINTABLE))
 
 
-def _date(value: str | None, name: str) -> dt.date | None:
-    if value is None:
-        return None
+def _date(value: str | None, name: str, *, end: bool = False) -> dt.date | None:
     try:
-        return dt.date.fromisoformat(value)
-    except ValueError as exc:
-        raise typer.BadParameter(f"{name} must be YYYY-MM-DD, got {value!r}") from exc
+        return filters.parse_date(value, name, end=end)
+    except FilterError as exc:
+        raise typer.BadParameter(exc.message) from exc
+
+
+EVENT_FORMATS = ("table", "csv", "tsv", "jsonl", "json", "parquet")
+
+
+def _check_choice(name: str, value: str, accepted: tuple[str, ...]) -> None:
+    """An option with a fixed set of values: an unknown one is an error naming them all."""
+    if value not in accepted:
+        near = filters.nearest(value, accepted)
+        raise FilterError(f"unknown {name} {value!r}",
+                          hint=(f"did you mean {near!r}? " if near else "")
+                          + f"use one of {', '.join(accepted)}")
+
+
+def _filter_values(*, source, target, type_, status, since, until) -> dict:
+    """The event filters as the store takes them, each parsed by `eventlens.filters` (the
+    parser every face shares): names resolved to codes, CAMEO codes to PLOVER types, a year
+    or month `--until` to its last day."""
+    first, last = filters.date_range(since, until, names=("--since", "--until"))
+    types = filters.event_types(type_, name="--type")
+    return {"source": filters.actor_code(source, name="--source"),
+            "target": filters.actor_code(target, name="--target"),
+            "plover_type": _one_or_all(types),
+            "status": filters.parse_status(status, name="--status"),
+            "since": first, "until": last}
+
+
+def _one_or_all(types: tuple[str, ...] | None):
+    return types[0] if types and len(types) == 1 else types
 
 
 ActorsOption = Annotated[list[Path] | None, typer.Option(
@@ -99,6 +144,15 @@ def ingest(
     from eventlens.store import open_store
 
     options = IngestOptions(jsonl_fields=JsonlFields(text=text_field, published=date_field))
+    files, missing = _input_files(paths)
+    if not files:
+        # Nothing to read: say why, and leave the store alone (none is created).
+        for error in missing:
+            err.print(f"  [yellow]skip[/yellow] {escape(str(error))}", soft_wrap=True)
+        given = "the path given names no file" if len(missing) == 1 else \
+            f"none of the {len(missing)} paths given names a file"
+        err.print(f"[red]error[/red] nothing could be read: {given}")
+        raise typer.Exit(code=EXIT_NOTHING_READ)
     try:
         settings = _settings(config, db=db, actor_files=actors, batch_size=batch_size)
         coder = get_coder(settings.coder, actor_files=settings.actor_files)
@@ -109,12 +163,13 @@ def ingest(
             parallel = ParallelCoder(workers, coder_name=settings.coder,
                                      actor_files=settings.actor_files)
         try:
-            with open_store(settings.db) as store, _progress() as progress:
-                task = progress.add_task("coding articles", total=None)
+            with open_store(settings.db) as store, _progress(in_bytes=True) as progress:
+                tracker = _IngestProgress(progress, files)
                 summary = run_ingest(paths, store, options=options,
                                      batch_size=settings.batch_size * max(1, workers),
-                                     coder=coder, parallel=parallel,
-                                     progress=lambda n, _e: progress.advance(task, n))
+                                     coder=coder, parallel=parallel, progress=tracker.stored,
+                                     on_file=tracker.reading)
+                tracker.done()
         finally:
             if parallel is not None:
                 parallel.close()
@@ -129,16 +184,65 @@ def ingest(
         raise typer.Exit(code=EXIT_NOTHING_READ)
 
 
+def _input_files(paths: list[str]) -> tuple[list[Path], list[EventlensError]]:
+    """The files `paths` name (counted first, for the progress total) and an error for each
+    path that names none."""
+    from eventlens.ingest import expand_paths
+
+    files, missing = [], []
+    for raw in paths:
+        try:
+            files.extend(expand_paths([raw]))
+        except EventlensError as exc:
+            missing.append(exc)
+    return files, missing
+
+
+class _IngestProgress:
+    """Ingest progress by bytes of input: a file counts as done once the file after it is
+    being read (and at the end), so that the time left holds for one JSONL file of thousands
+    of articles as for thousands of one-article files."""
+
+    def __init__(self, progress, files: list[Path]) -> None:
+        self.progress = progress
+        self.sizes = {}
+        for path in files:
+            try:
+                self.sizes[str(path)] = path.stat().st_size
+            except OSError:
+                self.sizes[str(path)] = 0
+        self.task = progress.add_task(self._describe(0, 0), total=sum(self.sizes.values()) or 1)
+        self.read_bytes, self.current, self.articles, self.events = 0, 0, 0, 0
+
+    @staticmethod
+    def _describe(articles: int, events: int) -> str:
+        return f"coding: {articles:,} articles, {events:,} events"
+
+    def reading(self, path: Path) -> None:
+        self.read_bytes += self.current
+        self.current = self.sizes.get(str(path), 0)
+
+    def stored(self, articles: int, events: int) -> None:
+        self.articles += articles
+        self.events = events
+        self.progress.update(self.task, completed=self.read_bytes,
+                             description=self._describe(self.articles, self.events))
+
+    def done(self) -> None:
+        self.progress.update(self.task, completed=self.read_bytes + self.current,
+                             description=self._describe(self.articles, self.events))
+
+
 def _print_run(summary) -> None:
     console.print(f"run {summary.run_id}: read {summary.read} articles, stored {summary.new} new "
-                  f"with {summary.events} events, {summary.duplicates} already known, "
+                  f"with {summary.events} event reports, {summary.duplicates} already known, "
                   f"{len(summary.errors)} skipped, in {summary.seconds:.1f}s")
     for line in summary.resumed:
         console.print(f"  resumed: {escape(line)}")
     for reason, count in summary.skipped_by_reason.most_common():
         console.print(f"  skipped {count}: {escape(reason)}")
     for error in summary.errors[:SHOWN_ERRORS]:
-        err.print(f"  [yellow]skip[/yellow] {escape(str(error))}")
+        err.print(f"  [yellow]skip[/yellow] {escape(str(error))}", soft_wrap=True)
     if len(summary.errors) > SHOWN_ERRORS:
         err.print(f"  and {len(summary.errors) - SHOWN_ERRORS} more "
                   f"(see `eventlens errors {summary.run_id}`)")
@@ -172,9 +276,15 @@ def errors_command(
 
 def _print_summary(s: dict) -> None:
     console.print(f"store: {s['articles']} articles, {s['events']} events, {s['quotes']} quotes")
+    # Every event report stored is accounted for: shown, merged into one act with others
+    # that state the same act, or hidden below the confidence threshold (still stored).
+    reports = s.get("reports")
+    if reports is not None and reports != s["events"]:
+        console.print(f"  ({reports} event reports shown, merged into {s['events']} events: "
+                      f"{reports - s['events']} reports state an act another report states)")
     if s.get("events_hidden"):
-        console.print(f"  ({s['events_hidden']} more events below confidence "
-                      f"{s['min_confidence']:.2f} are hidden; --all shows them)")
+        console.print(f"  ({s['events_hidden']} more event reports below confidence "
+                      f"{s['min_confidence']:.2f} are stored but hidden; --all shows them)")
     if s["by_type"]:
         console.print("  by type: " + ", ".join(f"{t} {n}" for t, n in s["by_type"]))
         console.print("  by status: " + ", ".join(f"{t} {n}" for t, n in s["by_status"]))
@@ -201,15 +311,21 @@ def events(
     db: DbOption = DEFAULT_DB,
     source: Annotated[str | None, typer.Option(help="Source country/organisation or code.")] = None,
     target: Annotated[str | None, typer.Option(help="Target country/organisation or code.")] = None,
-    type_: Annotated[str | None, typer.Option("--type", help="PLOVER event type.")] = None,
-    status: Annotated[str | None, typer.Option(help="asserted|intended|denied|hypothetical")]
+    type_: Annotated[str | None, typer.Option("--type", help="PLOVER event type (ASSAULT) or "
+                                              "CAMEO code (19, 190); comma-separated.")] = None,
+    status: Annotated[str | None, typer.Option(help="asserted|intended|denied|hypothetical|all")]
     = None,
-    since: Annotated[str | None, typer.Option(help="First event date, YYYY-MM-DD.")] = None,
-    until: Annotated[str | None, typer.Option(help="Last event date, YYYY-MM-DD.")] = None,
-    fmt: Annotated[str, typer.Option("--format", help="table|csv|jsonl|parquet")] = "table",
+    since: Annotated[str | None, typer.Option(help="First event date: YYYY, YYYY-MM or "
+                                                   "YYYY-MM-DD (from its first day).")] = None,
+    until: Annotated[str | None, typer.Option(help="Last event date: YYYY, YYYY-MM or "
+                                                   "YYYY-MM-DD (to its last day).")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="table|csv|tsv|jsonl|json|parquet")]
+    = "table",
     output: Annotated[Path | None, typer.Option("--output", "-o",
                                                 help="File for csv/jsonl/parquet.")] = None,
-    limit: Annotated[int, typer.Option(min=1, help="Rows shown in the table.")] = 50,
+    limit: Annotated[int | None, typer.Option(min=1, help="At most this many rows, in every "
+                                              "format (default: 50 in the table, all in files).")]
+    = None,
     merged: Annotated[bool, typer.Option("--merged/--raw", help="One row per real-world event "
                                          "(merged across reports, the default) or per report.")]
     = True,
@@ -221,20 +337,29 @@ def events(
     """List or export events, filtered by actors, type, status, dates and confidence."""
     from eventlens.store import EventFilter, open_store
 
-    flt = EventFilter(source=source, target=target, plover_type=type_, status=status,
-                      since=_date(since, "--since"), until=_date(until, "--until"))
     try:
+        _check_choice("--format", fmt, EVENT_FORMATS)
+        flt = EventFilter(**_filter_values(source=source, target=target, type_=type_,
+                                           status=status, since=since, until=until),
+                          limit=limit)
         with open_store(db, read_only=True,
                         min_confidence=_threshold(min_confidence, all_events)) as store:
             if fmt == "table":
-                _events_table(store, EventFilter(**{**_fields(flt), "limit": limit}), merged)
+                _events_table(store, EventFilter(**{**_fields(flt), "limit": limit or 50}),
+                              merged)
                 return
             if fmt == "parquet" and output is None:
                 raise typer.BadParameter("--format parquet needs --output FILE")
             target_path = output or Path("/dev/stdout")
             if output is None:
                 sys.stdout.flush()
-            count = _export(store, flt, target_path, fmt, columns=columns, merged=merged)
+            try:
+                count = _export(store, flt, target_path, fmt, columns=columns, merged=merged)
+            except Exception as exc:
+                # DuckDB writing to a closed pipe (`| head`) says so in its own exception
+                if output is None and "Broken pipe" in str(exc):
+                    raise BrokenPipeError(str(exc)) from exc
+                raise
             if output is not None:
                 err.print(f"wrote {count} events to {output}")
     except EventlensError as exc:
@@ -503,7 +628,15 @@ app.command()(classify)
 
 
 def main() -> None:
-    app()
+    try:
+        app()
+    except BrokenPipeError:
+        # The reader went away (`| head`): stop quietly, as other Unix tools do; point stdout
+        # at devnull so that flushing it at exit does not raise again.
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(141)
 
 
 if __name__ == "__main__":

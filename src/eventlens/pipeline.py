@@ -220,7 +220,8 @@ class ParallelCoder:
 
 def ingest(paths: Iterable[str | Path], store: Store, *, options=None, coder=None,
            batch_size: int = 32, progress: ProgressHook | None = None,
-           parallel: ParallelCoder | None = None) -> RunSummary:
+           parallel: ParallelCoder | None = None,
+           on_file: Callable[[Path], None] | None = None) -> RunSummary:
     """Read every source under `paths`, code new articles and write them to `store`.
 
     Bad files and records are recorded with their place and skipped; each batch is written in
@@ -232,6 +233,9 @@ def ingest(paths: Iterable[str | Path], store: Store, *, options=None, coder=Non
     Every run first finishes what an interrupted run (kill -9, power loss) left: its run
     record, still `running`, is closed as `interrupted` (`summary.interrupted_runs`), and the
     articles it stored but did not place are placed with this run's (`summary.resumed`).
+
+    `progress(articles, events)` is called after each batch is stored; `on_file(path)` before
+    each file is read (reading runs at most one batch ahead of storing).
     """
     from eventlens.ingest import IngestOptions, read_sources
     from eventlens.stories import update_stories
@@ -248,7 +252,7 @@ def ingest(paths: Iterable[str | Path], store: Store, *, options=None, coder=Non
     batch: list[Article] = []
     status = "failed"
     try:
-        for item in read_sources(path_list, options=options):
+        for item in read_sources(path_list, options=options, on_file=on_file):
             if isinstance(item, EventlensError):
                 summary.errors.append(item)
                 store.record_error(summary.run_id, item)

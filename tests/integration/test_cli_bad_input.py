@@ -105,7 +105,7 @@ def test_long_overflowing_and_failing_articles_cost_themselves_only(tmp_path, mo
     assert "implausible publication year 1" in result.output
     con = duckdb.connect(str(db), read_only=True)
     events = con.execute("SELECT count(*) FROM event_records").fetchone()[0]
-    assert f"with {events} events" in result.output
+    assert f"with {events} event reports" in result.output
     text, long_id = con.execute("SELECT text, id FROM articles WHERE origin LIKE '%c_long.txt'"
                                 ).fetchone()
     assert text == long_text

@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import (
     BarColumn,
+    DownloadColumn,
     MofNCompleteColumn,
     Progress,
     TextColumn,
@@ -39,12 +40,15 @@ def fail(exc: EventlensError) -> typer.Exit:
 
 class LineProgress:
     """Progress for a log or a pipe (stderr is not a terminal): one plain line each time a
-    task moves on by a tenth of its total (at most every `every` steps when the total is
-    unknown), with the total and the time left, and one when it finishes."""
+    task moves on by a tenth of its total (by `every` steps when the total is unknown) or
+    after `seconds` without one, with the total and the time left, and one when it ends."""
 
-    def __init__(self, stream=None, *, every: int = 50) -> None:
+    def __init__(self, stream=None, *, every: int = 50, seconds: float = 30.0,
+                 in_bytes: bool = False) -> None:
         self.stream = stream
         self.every = every
+        self.seconds = seconds
+        self.in_bytes = in_bytes
         self.tasks: dict[int, dict] = {}
 
     def __enter__(self) -> LineProgress:
@@ -80,21 +84,31 @@ class LineProgress:
     def _maybe_print(self, task: dict) -> None:
         total = task["total"]
         step = max(1.0, total / 10) if total else self.every
+        quiet_for = time.monotonic() - task.get("last_line", task["started"])
         if task["completed"] - task["printed"] >= step or (
-                total and task["completed"] >= total > task["printed"]):
+                total and task["completed"] >= total > task["printed"]) or (
+                quiet_for >= self.seconds and task["completed"] > task["printed"]):
             self._line(task)
 
     def _line(self, task: dict) -> None:
         task["printed"] = task["completed"]
+        task["last_line"] = time.monotonic()
         done, total = task["completed"], task["total"]
         elapsed = time.monotonic() - task["started"]
-        text = f"{task['description']}: {done:,.0f}"
+        amount = _size if self.in_bytes else "{:,.0f}".format
+        text = f"{task['description']}: {amount(done)}"
         if total:
-            text += f" of {total:,.0f} ({min(done / total, 1):.0%})"
+            text += f" of {amount(total)} ({min(done / total, 1):.0%})"
             if 0 < done < total:
                 text += f", about {_duration(elapsed * (total - done) / done)} left"
         text += f", {_duration(elapsed)} elapsed"
         print(text, file=self.stream or sys.stderr, flush=True)
+
+
+def _size(size: float) -> str:
+    if size < 1e6:
+        return f"{size / 1e3:,.0f} kB"
+    return f"{size / 1e6:,.1f} MB"
 
 
 def _duration(seconds: float) -> str:
@@ -103,10 +117,11 @@ def _duration(seconds: float) -> str:
     return f"{hours}:{rest // 60:02d}:{rest % 60:02d}"
 
 
-def progress() -> Progress | LineProgress:
-    """A progress display on stderr: a bar with the count, total and time left on a terminal,
-    else plain lines (LineProgress)."""
+def progress(*, in_bytes: bool = False) -> Progress | LineProgress:
+    """A progress display on stderr: a bar with the count (or bytes), total and time left on a
+    terminal, else plain lines (LineProgress)."""
     if not err.is_terminal:
-        return LineProgress()
-    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+        return LineProgress(in_bytes=in_bytes)
+    count = DownloadColumn() if in_bytes else MofNCompleteColumn()
+    return Progress(TextColumn("{task.description}"), BarColumn(), count,
                     TimeElapsedColumn(), TimeRemainingColumn(), console=err, transient=True)

@@ -126,13 +126,15 @@ def read_file(
 
 
 def read_sources(
-    paths: Iterable[str | Path] | str | Path, *, options: IngestOptions = DEFAULT_OPTIONS
+    paths: Iterable[str | Path] | str | Path, *, options: IngestOptions = DEFAULT_OPTIONS,
+    on_file: Callable[[Path], None] | None = None,
 ) -> Iterator[Article | IngestError]:
     """Every article in `paths`, with an IngestError instance for each bad file or record.
 
     Args:
         paths: Files, folders (recursive) and glob patterns; see `expand_paths`.
         options: Limits, JSONL field names and the default date.
+        on_file: called with each file before it is read (progress by files or bytes).
 
     Yields:
         `Article` for each good record; `IngestError` (yielded, not raised) for each
@@ -152,4 +154,6 @@ def read_sources(
             key = path.resolve()
             if key not in seen:
                 seen.add(key)
+                if on_file is not None:
+                    on_file(path)
                 yield from read_file(path, options=options)

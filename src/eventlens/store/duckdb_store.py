@@ -28,7 +28,7 @@ class EventFilter:
 
     source: str | None = None
     target: str | None = None
-    plover_type: str | None = None
+    plover_type: str | tuple[str, ...] | None = None
     status: str | None = None
     since: dt.date | None = None
     until: dt.date | None = None
@@ -43,8 +43,11 @@ class EventFilter:
                 clauses.append(f"({column}_country = ? OR {column}_code = ?)")
                 params += [value.upper(), value.upper()]
         if self.plover_type:
-            clauses.append("plover_type = ?")
-            params.append(self.plover_type.upper())
+            # one type, or several (a CAMEO root stands for every type it holds)
+            types = ([self.plover_type] if isinstance(self.plover_type, str)
+                     else list(self.plover_type))
+            clauses.append(f"plover_type IN ({', '.join('?' * len(types))})")
+            params += [t.upper() for t in types]
         if self.status:
             clauses.append("status = ?")
             params.append(self.status.lower())

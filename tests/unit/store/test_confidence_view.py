@@ -63,7 +63,7 @@ def test_python_api_and_cli_apply_the_same_threshold(db_path, tmp_path):
         counts.append(len(out.read_text(encoding="utf-8").splitlines()))
     assert counts == [1, 2, 2]
     summary = runner.invoke(app, ["summary", "--db", str(db_path)])
-    assert "1 more events below confidence" in summary.output
+    assert "1 more event reports below confidence" in summary.output
 
 
 def test_a_threshold_outside_0_1_is_refused(db_path):
