@@ -19,13 +19,14 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from eventlens.actors.kb_files import (
+    Source,
+    split_list,
+    where_in,
+)
 from eventlens.actors.places import (
-    PLACE_COLUMNS,
     PlaceEntry,
     index_places,
-    is_place_header,
     merge_places,
     place_from_row,
 )
@@ -38,12 +39,9 @@ ORGANISATION_KINDS = frozenset({"IGO", "NGO", "region"})
 REGION_COLLECTIVES = ("countries", "nations", "states", "governments", "leaders", "allies",
                       "powers", "partners", "neighbours", "neighbors", "capitals")
 GROUP_KINDS = frozenset({"armed", "political", "party", "state", "media"})
-COUNTRY_COLUMNS = ("iso3", "name", "aliases", "adjectives", "demonyms", "capitals", "seats",
-                   "military_seats", "ambiguous", "notes")
 #: The country columns that name the country, in the order a match prefers them.
 COUNTRY_NAME_FIELDS = ("name", "aliases", "adjectives", "demonyms", "capitals", "seats",
                        "military_seats")
-PEOPLE_COLUMNS = ("name", "aliases", "country", "role", "title", "start", "end")
 #: In load order: people rows refer to all the others (titles fold their office names).
 PACKAGED_FILES = ("countries.tsv", "organisations.yaml", "groups.yaml", "titles.yaml",
                   "people.tsv")
@@ -225,9 +223,11 @@ class KnowledgeBase:
     _office_index: dict[tuple[str, str], list[PersonRole]] = field(default_factory=dict,
                                                                    repr=False)
     _place_index: dict[str, PlaceEntry] = field(default_factory=dict, repr=False)
+    _article_index: dict[str, list[CountryMatch]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self._country_index.update(_index_countries(self.countries.values()))
+        self._article_index.update(_index_countries(self.countries.values(), articled=True))
         for table, entries in ((self._organisation_index, self.organisations.values()),
                                (self._group_index, self.groups.values())):
             for entry in entries:
@@ -244,8 +244,16 @@ class KnowledgeBase:
 
     def countries_by_name(self, text: str) -> list[CountryMatch]:
         """Countries named by a name, alias, adjective, demonym, capital or seat of
-        government, with the field that matched; unambiguous matches come first."""
-        return list(self._country_index.get(normalise_name(text), ()))
+        government, with the field that matched; unambiguous matches come first.
+
+        A capital or seat the table writes with its article ("The Valley", "The Hague", "The
+        Lodge") matches only text with the article: without it the word is a common noun or
+        part of another name ("Galwan Valley", "Silicon Valley")."""
+        key = normalise_name(text)
+        found = list(self._country_index.get(key, ()))
+        if _ARTICLE.match(text):
+            found += self._article_index.get(key, ())
+        return found
 
     # organisations and groups
     def organisation_by_name(self, text: str) -> OrganisationEntry | None:
@@ -317,19 +325,30 @@ class KnowledgeBase:
         return organisation.code if organisation else code
 
 
-def _index_countries(entries: Iterable[CountryEntry]) -> dict[str, list[CountryMatch]]:
+_ARTICLE = re.compile(r"^\W*the\s", re.IGNORECASE)
+# Fields whose forms are places standing for a government: written with an article, they are
+# names only with it.
+_METONYM_FIELDS = frozenset({"capitals", "seats", "military_seats"})
+
+
+def _index_countries(entries: Iterable[CountryEntry], *,
+                     articled: bool = False) -> dict[str, list[CountryMatch]]:
+    """Country matches by normalised form; with `articled`, only the capitals and seats
+    written with "The", which the main index leaves out."""
     index: dict[str, list[CountryMatch]] = {}
     for entry in entries:
         seen: set[str] = set()
         for field_name in COUNTRY_NAME_FIELDS:
             for form in entry.forms(field_name):
                 key = normalise_name(form)
+                if articled != bool(field_name in _METONYM_FIELDS and _ARTICLE.match(form)):
+                    continue
                 if key and key not in seen:  # one match per entry: its first field
                     seen.add(key)
                     index.setdefault(key, []).append(
                         CountryMatch(entry, field_name, key in entry.ambiguous))
         iso = entry.iso3.lower()
-        if iso not in seen:
+        if not articled and iso not in seen:
             index.setdefault(iso, []).append(CountryMatch(entry, "iso3"))
     rank = {name: i for i, name in enumerate((*COUNTRY_NAME_FIELDS, "iso3"))}
     for matches in index.values():
@@ -374,7 +393,7 @@ def load_knowledge_base(extra_files: Sequence[Path] = ()) -> KnowledgeBase:
     if not extra_files:
         return base
     builder = _Builder.from_knowledge_base(base)
-    sources = [_Source.from_path(Path(p)) for p in extra_files]
+    sources = [Source.from_path(Path(p)) for p in extra_files]
     for kind in ("countries", "organisations", "groups", "titles", "people", "places"):
         for source in sources:
             if source.kind == kind:
@@ -388,7 +407,7 @@ def _packaged_knowledge_base() -> KnowledgeBase:
     builder = _Builder()
     for name in PACKAGED_FILES:
         resource = folder.joinpath(name)
-        builder.add(_Source.from_text(f"eventlens/data/actors/{name}",
+        builder.add(Source.from_text(f"eventlens/data/actors/{name}",
                                       resource.read_text(encoding="utf-8")), user=False)
     return builder.build()
 
@@ -396,119 +415,11 @@ def _packaged_knowledge_base() -> KnowledgeBase:
 @functools.lru_cache(maxsize=1)
 def _packaged_place_index() -> dict[str, PlaceEntry]:
     resource = resources.files("eventlens.data").joinpath("actors").joinpath(PACKAGED_PLACES)
-    source = _Source.from_text(f"eventlens/data/actors/{PACKAGED_PLACES}",
+    source = Source.from_text(f"eventlens/data/actors/{PACKAGED_PLACES}",
                                resource.read_text(encoding="utf-8"))
     countries = _packaged_knowledge_base().countries
-    return index_places((place_from_row(row, _where(source, line), countries)
+    return index_places((place_from_row(row, where_in(source, line), countries)
                          for line, row in source.rows), key=normalise_name)
-
-
-_YAML_LOADER = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
-
-
-def _plain_yaml(node: yaml.Node | None) -> Any:
-    """A composed YAML node as plain data: every scalar a string (no type guessing, so
-    partial dates stay as written), every mapping with its line under "__line__"."""
-    if isinstance(node, yaml.MappingNode):
-        mapping = {_plain_yaml(key): _plain_yaml(value) for key, value in node.value}
-        mapping["__line__"] = node.start_mark.line + 1
-        return mapping
-    if isinstance(node, yaml.SequenceNode):
-        return [_plain_yaml(item) for item in node.value]
-    return None if node is None else node.value
-
-
-@dataclass
-class _Source:
-    """One actor file, read and told apart by kind."""
-
-    path: str
-    kind: str
-    rows: list[tuple[int, dict[str, str]]] = field(default_factory=list)  # TSV
-    document: dict[str, Any] = field(default_factory=dict)  # YAML
-
-    @classmethod
-    def from_path(cls, path: Path) -> _Source:
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            raise ActorFileError(f"cannot read the actor file: {error}", where=f"{path}:0",
-                                 hint="give a UTF-8 TSV or YAML file") from error
-        return cls.from_text(str(path), text)
-
-    @classmethod
-    def from_text(cls, path: str, text: str) -> _Source:
-        suffix = Path(path).suffix.lower()
-        if suffix == ".tsv":
-            return cls._from_tsv(path, text)
-        if suffix in (".yaml", ".yml"):
-            return cls._from_yaml(path, text)
-        raise ActorFileError(f"unknown actor file type {suffix!r}", where=f"{path}:0",
-                             hint="use .tsv (countries, people, places) or .yaml "
-                                  "(organisations, groups, titles)")
-
-    @classmethod
-    def _from_tsv(cls, path: str, text: str) -> _Source:
-        lines = [(n, line) for n, line in enumerate(text.splitlines(), start=1)
-                 if line.strip() and not line.startswith("#")]
-        if not lines:
-            raise ActorFileError("the file has no header row", where=f"{path}:1",
-                                 hint="start with a tab-separated header such as "
-                                      + "\\t".join(PEOPLE_COLUMNS))
-        header_line, header_text = lines[0]
-        header = [h.strip() for h in header_text.split("\t")]
-        if header[:1] == ["iso3"] and set(header) <= set(COUNTRY_COLUMNS):
-            kind = "countries"
-        elif set(PEOPLE_COLUMNS) <= set(header) and set(header) <= {*PEOPLE_COLUMNS, "notes"}:
-            kind = "people"
-        elif is_place_header(header):
-            kind = "places"
-        else:
-            raise ActorFileError(f"unrecognised header {header}", where=f"{path}:{header_line}",
-                                 hint="countries files start with iso3 and use "
-                                      f"{list(COUNTRY_COLUMNS)}; people files use "
-                                      f"{list(PEOPLE_COLUMNS)}; places files "
-                                      f"{list(PLACE_COLUMNS)}")
-        source = cls(path, kind)
-        for number, line in lines[1:]:
-            cells = line.split("\t")  # no quoting: what csv with QUOTE_NONE does, faster
-            if len(cells) != len(header):
-                raise ActorFileError(f"{len(cells)} columns where the header has {len(header)}",
-                                     where=f"{path}:{number}",
-                                     hint="separate columns with one tab each; leave empty "
-                                          "cells empty but keep their tabs")
-            source.rows.append((number, {h: c.strip() for h, c in zip(header, cells,
-                                                                        strict=True)}))
-        return source
-
-    @classmethod
-    def _from_yaml(cls, path: str, text: str) -> _Source:
-        try:
-            document = _plain_yaml(yaml.compose(text, Loader=_YAML_LOADER))
-        except yaml.YAMLError as error:
-            mark = getattr(error, "problem_mark", None)
-            line = mark.line + 1 if mark is not None else 0
-            problem = getattr(error, "problem", None) or str(error)
-            raise ActorFileError(f"bad YAML: {problem}", where=f"{path}:{line}",
-                                 hint="check indentation, colons and brackets") from error
-        kinds = ("organisations", "groups", "titles")
-        if not isinstance(document, dict) or document.get("kind") not in kinds:
-            raise ActorFileError("the YAML file lacks a known top-level 'kind'",
-                                 where=f"{path}:1",
-                                 hint=f"start with 'kind: <one of {', '.join(kinds)}>'")
-        kind = document["kind"]
-        if kind != "titles" and not isinstance(document.get(kind), list):
-            raise ActorFileError(f"'{kind}' must be a list of entries", where=f"{path}:1",
-                                 hint=f"write '{kind}:' followed by '- code: ...' items")
-        return cls(path, kind, document=document)
-
-
-def _where(source: _Source, line: int) -> str:
-    return f"{source.path}:{line}"
-
-
-def _split_list(text: str) -> tuple[str, ...]:
-    return tuple(item.strip() for item in text.split("|") if item.strip())
 
 
 def _yaml_list(value: Any, where: str, key: str) -> tuple[str, ...]:
@@ -566,7 +477,7 @@ class _Builder:
         return KnowledgeBase(self.countries, self.organisations, self.groups,
                              tuple(self.people), self.titles, tuple(self.places))
 
-    def add(self, source: _Source, *, user: bool) -> None:
+    def add(self, source: Source, *, user: bool) -> None:
         if source.kind == "countries":
             self._add_countries(source)
         elif source.kind == "organisations":
@@ -581,10 +492,10 @@ class _Builder:
             self._add_people(source, user=user)
 
     # countries
-    def _add_countries(self, source: _Source) -> None:
+    def _add_countries(self, source: Source) -> None:
         seen: dict[str, int] = {}
         for line, row in source.rows:
-            where = _where(source, line)
+            where = where_in(source, line)
             code = row.get("iso3", "")
             if not re.fullmatch(r"[A-Z]{3}", code):
                 raise ActorFileError(f"bad country code {code!r}", where=where,
@@ -596,10 +507,10 @@ class _Builder:
             if not row.get("name"):
                 raise ActorFileError(f"{code} has no name", where=where,
                                      hint="fill the name column")
-            lists = {f: _split_list(row.get(f, "")) for f in COUNTRY_NAME_FIELDS[1:]}
+            lists = {f: split_list(row.get(f, "")) for f in COUNTRY_NAME_FIELDS[1:]}
             entry = CountryEntry(code, row["name"], **lists, notes=row.get("notes", ""),
                                  source=where)
-            ambiguous = {normalise_name(a) for a in _split_list(row.get("ambiguous", ""))}
+            ambiguous = {normalise_name(a) for a in split_list(row.get("ambiguous", ""))}
             known = {normalise_name(f) for name in COUNTRY_NAME_FIELDS for f in entry.forms(name)}
             if ambiguous - known:
                 raise ActorFileError(f"ambiguous forms {sorted(ambiguous - known)} are not "
@@ -608,7 +519,7 @@ class _Builder:
             self.countries[code] = replace(entry, ambiguous=frozenset(ambiguous))
 
     # organisations
-    def _add_organisations(self, source: _Source) -> None:
+    def _add_organisations(self, source: Source) -> None:
         seen: dict[str, int] = {}
         forms: dict[str, str] = {}
         added: list[OrganisationEntry] = []
@@ -657,7 +568,7 @@ class _Builder:
         return frozenset(members)
 
     # groups
-    def _add_groups(self, source: _Source) -> None:
+    def _add_groups(self, source: Source) -> None:
         seen: dict[str, int] = {}
         forms: dict[str, str] = {}
         for item in source.document["groups"]:
@@ -709,33 +620,33 @@ class _Builder:
         return tuple(sorted(periods, key=lambda p: p.start))
 
     # titles
-    def _add_titles(self, source: _Source) -> None:
+    def _add_titles(self, source: Source) -> None:
         table = source.document.get("titles")
         if not isinstance(table, dict):
             raise ActorFileError("'titles' must map each title to its synonyms",
-                                 where=_where(source, 1),
+                                 where=where_in(source, 1),
                                  hint="write titles: {foreign minister: [secretary of state]}")
         for title, synonyms in table.items():
             if str(title).startswith("__"):
                 continue
             canonical = normalise_name(str(title))
             self.titles[canonical] = canonical
-            for synonym in _yaml_list(synonyms, _where(source, table["__line__"]), str(title)):
+            for synonym in _yaml_list(synonyms, where_in(source, table["__line__"]), str(title)):
                 self.titles[normalise_name(synonym)] = canonical
 
     # places
-    def _add_places(self, source: _Source) -> None:
-        entries = [place_from_row(row, _where(source, line), self.countries)
+    def _add_places(self, source: Source) -> None:
+        entries = [place_from_row(row, where_in(source, line), self.countries)
                    for line, row in source.rows]
         index_places(entries, key=normalise_name)  # within one file, one place per form
         self.places.extend(entries)
 
     # people
-    def _add_people(self, source: _Source, *, user: bool) -> None:
+    def _add_people(self, source: Source, *, user: bool) -> None:
         in_file: dict[tuple[str, ...], list[tuple[PersonRole, int]]] = {}
         replaced: set[int] = set()
         for line, row in source.rows:
-            person = self._person(row, _where(source, line))
+            person = self._person(row, where_in(source, line))
             key = _office_key(person)
             for other, other_line in in_file.get(key, ()):
                 if person == replace(other, source=person.source):
@@ -778,19 +689,19 @@ class _Builder:
                                  where=where,
                                  hint="use an ISO alpha-3 code, an organisation code or a "
                                       "group code")
-        return PersonRole(name, _split_list(row["aliases"]), country, role,
+        return PersonRole(name, split_list(row["aliases"]), country, role,
                           self.titles.get(normalise_name(title), normalise_name(title)),
                           start, end, group, where)
 
     # shared checks
     @staticmethod
-    def _check_item(source: _Source, item: Any, allowed: frozenset[str], seen: dict[str, int],
+    def _check_item(source: Source, item: Any, allowed: frozenset[str], seen: dict[str, int],
                     required: tuple[str, ...]) -> tuple[str, str]:
         if not isinstance(item, dict):
-            raise ActorFileError("an entry must be a mapping", where=_where(source, 1),
+            raise ActorFileError("an entry must be a mapping", where=where_in(source, 1),
                                  hint="start each entry with '- code: ...'")
         line = item.get("__line__", 0)
-        where = _where(source, line)
+        where = where_in(source, line)
         missing = [k for k in required if item.get(k) in (None, "")]
         if missing:
             raise ActorFileError(f"entry lacks {missing}", where=where,

@@ -5,8 +5,19 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pycountry
+
 from eventlens.actors.kb import load_knowledge_base
 from eventlens.actors.resolver import ActorResolver
+
+
+def iso_country(name: str):
+    """The ISO 3166 country (pycountry) with this name, official or common name, or alpha-2,
+    alpha-3 or numeric code; None when there is none."""
+    try:
+        return pycountry.countries.lookup(name.strip())
+    except LookupError:
+        return None
 
 
 def explain(name: str, on: dt.date, *, actor_files: tuple[Path, ...] = ()) -> list[str]:
@@ -20,6 +31,10 @@ def explain(name: str, on: dt.date, *, actor_files: tuple[Path, ...] = ()) -> li
         entry, field_name = match
         note = " (ambiguous: needs context)" if getattr(match, "ambiguous", False) else ""
         lines.append(f"  country {entry.iso3} ({entry.name}) by its {field_name}{note}")
+    iso = iso_country(name)
+    if iso is not None and len(lines) == 1:
+        lines.append(f"  country {iso.alpha_3} ({iso.name}) by ISO 3166 (pycountry)"
+                     + ("" if iso.alpha_3 in kb.countries else "; not in the knowledge base"))
     org = kb.organisation_by_name(name)
     if org is not None:
         parent = f", part of {org.parent}" if org.parent else ""

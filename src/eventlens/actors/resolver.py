@@ -477,7 +477,7 @@ class ActorResolver:
         if group is not None:
             return Piece(start, end, country=group.country, role=group.role, name=text,
                          how="knowledge-base")
-        hit = self._country(key)
+        hit = self._country(key, text)
         if hit:
             return hit(start, end)
         if label in PLACE_LABELS:
@@ -535,7 +535,7 @@ class ActorResolver:
             best = self._pick_role(roles)
             return Piece(start, end, country=best.country, role=best.role, name=best.name,
                          how="knowledge-base", person=True)
-        hit = self._country(key)
+        hit = self._country(key, text)
         if hit:  # the tagger took a place for a person ("Kyiv said ...")
             return hit(start, end)
         held = self.kb.people_named(key)
@@ -555,8 +555,10 @@ class ActorResolver:
         ranked = sorted(roles, key=lambda r: -self.memory.countries.get(r.country, 0))
         return ranked[0]
 
-    def _country(self, key: str):
-        matches = self.kb.countries_by_name(key)
+    def _country(self, key: str, text: str = ""):
+        """The country `text` (normalised: `key`) names, as a piece maker, or None; `text`
+        keeps the article that names such as "The Hague" need."""
+        matches = self.kb.countries_by_name(text or key)
         if not matches:
             return None
         entry, field_name = matches[0]
@@ -613,7 +615,7 @@ class ActorResolver:
                 if group is not None:  # the tagger split the name ("Islamic" + "Khorasan")
                     return Piece(i, i + width, country=group.country, role=group.role,
                                  name=span.text, how="knowledge-base")
-                hit = self._country(key)
+                hit = self._country(key, span.text)
                 if hit:
                     return hit(i, i + width)
                 if all(t.pos_ == "PROPN" for t in span):
