@@ -28,6 +28,8 @@ ORDER_FRAME = Frame("REQUEST", "order + to act", ())
 # Verbs that give someone or something a name (label_verbs), and what the name's polarity
 # makes of them.
 LABEL_BLAME_FRAME = Frame("ACCUSE", "call + blame", ())
+# "said Washington was interfering in China's affairs": a wrong said to be done accuses its doer.
+WRONG_DONE_FRAME = Frame("ACCUSE", "say + wrong done", ())
 LABEL_PRAISE_FRAME = Frame("SUPPORT", "call + praise", ())
 LABEL_FRAMES = (LABEL_BLAME_FRAME, LABEL_PRAISE_FRAME)
 # "forced the plane to land", "forced him out of the country": coercion (CAMEO 17).
@@ -744,8 +746,8 @@ def _reported_acts(sent, used: set[int], lex: Lexicon | None = None,
                 speech.lemma_.lower() not in wordlist("demand_speech_verbs"):
             continue
         frame, word = _reported_frame(token, lex)
-        if frame is None:
-            continue
+        if frame is None or (word == "wrong done" and token.i in used):
+            continue  # a reported act that is an event of its own is coded as one
         subjects, passive = subject_of(speech)
         others = _children(token, {"nsubj"})
         if passive or not subjects or not others:
@@ -808,8 +810,10 @@ def _reported_frame(clause, lex: Lexicon | None = None) -> tuple[Frame | None, s
     aggressor,' Biden said"; "said the talks were constructive")."""
     if any(c.dep_ == "aux" and c.lower_ in wordlist("deontic_modals") for c in clause.children):
         return DEMAND_FRAME, "demand"
-    if clause.lemma_ != "be" or any(c.dep_ == "neg" for c in clause.children):
+    if any(c.dep_ == "neg" for c in clause.children):
         return None, ""
+    if clause.lemma_ != "be":
+        return (WRONG_DONE_FRAME, "wrong done") if _wrong_done(clause, lex) else (None, "")
     if any((c.dep_ == "acomp" and c.lower_ in wordlist("blame_words"))
            or (c.dep_ == "prep" and c.lower_ == "behind") for c in clause.children):
         return BLAME_FRAME, "blame"
@@ -820,6 +824,19 @@ def _reported_frame(clause, lex: Lexicon | None = None) -> tuple[Frame | None, s
         if polarity:
             return (LABEL_BLAME_FRAME if polarity < 0 else LABEL_PRAISE_FRAME), "name"
     return None, ""
+
+
+def _wrong_done(clause, lex: Lexicon | None) -> bool:
+    """Whether a reported clause says its subject does wrong ("said the United States is
+    interfering in China's affairs and trampling on international law"): a verb, or an
+    adverb on it, that blames (data/labels.yaml), said of someone."""
+    subjects = _children(clause, {"nsubj"})
+    if lex is None or clause.pos_ != "VERB" or not subjects or \
+            not all(_someones(s, lex) for s in subjects):
+        return False
+    verbs = [clause, *(c for c in clause.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+    words = [t for v in verbs for t in (v, *(c for c in v.children if c.dep_ == "advmod"))]
+    return name_polarity(words, lex) < 0
 
 
 def _someones(noun, lex: Lexicon) -> bool:

@@ -1091,6 +1091,26 @@ def test_what_a_speaker_calls_someone_or_their_act_blames_or_praises(frames_text
     assert not target or r.events[0].target.actor.country == target
 
 
+@pytest.mark.parametrize("text, target", [
+    ("Beijing said Washington was meddling in its internal affairs.", "USA"),
+    ("The Polish premier said Belarus was recklessly exploiting migrants at the border.", "BLR"),
+    ("Tokyo said Moscow had unilaterally trampled on the 1956 declaration.", "RUS"),
+])
+def test_a_wrong_a_speaker_says_someone_does_accuses_them(code_text, text, target):
+    accused = [e for e in code_text(text).events if e.plover_type == "ACCUSE"]
+    assert [e.target.actor.country for e in accused] == [target]
+    assert accused[0].why[0] == "frame:ACCUSE:say + wrong done"
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Kyiv said Ukraine had broken off diplomatic relations with Moscow.", "SANCTION"),
+    ("Ottawa said Canada was sending medical teams to Haiti.", "AID"),
+])
+def test_a_reported_act_that_is_an_event_is_coded_as_itself(code_text, text, kind):
+    kinds = [e.plover_type for e in code_text(text).events]
+    assert kind in kinds and "ACCUSE" not in kinds
+
+
 def test_a_state_of_things_called_bad_blames_no_one(frames_text):
     assert not frames_text("The minister said the situation was dangerous.").events
 
