@@ -1,4 +1,4 @@
-"""Run the API and dashboard with uvicorn: `serve("eventlens.duckdb", "127.0.0.1", 8000)`."""
+"""Run the API and dashboard with uvicorn: `serve("eventlens.duckdb", "127.0.0.1", 8765)`."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-def serve(db_path: str | Path = "eventlens.duckdb", host: str = "127.0.0.1", port: int = 8000,
+def serve(db_path: str | Path = "eventlens.duckdb", host: str = "127.0.0.1", port: int = 8765,
           *, read_only: bool = True, log_level: str = "info",
           min_confidence: float | None = None, ingest: IngestSchedule | None = None) -> None:
     """Serve the store at `db_path` on http://host:port/ until interrupted.
