@@ -313,8 +313,8 @@ def events(
     target: Annotated[str | None, typer.Option(help="Target country/organisation or code.")] = None,
     type_: Annotated[str | None, typer.Option("--type", help="PLOVER event type (ASSAULT) or "
                                               "CAMEO code (19, 190); comma-separated.")] = None,
-    status: Annotated[str | None, typer.Option(help="asserted|intended|denied|hypothetical|all")]
-    = None,
+    status: Annotated[str, typer.Option(help="asserted (the default on every face)|intended|"
+                                        "denied|hypothetical|all")] = "asserted",
     since: Annotated[str | None, typer.Option(help="First event date: YYYY, YYYY-MM or "
                                                    "YYYY-MM-DD (from its first day).")] = None,
     until: Annotated[str | None, typer.Option(help="Last event date: YYYY, YYYY-MM or "
@@ -341,7 +341,7 @@ def events(
         _check_choice("--format", fmt, EVENT_FORMATS)
         flt = EventFilter(**_filter_values(source=source, target=target, type_=type_,
                                            status=status, since=since, until=until),
-                          limit=limit)
+                          limit=limit, merged=merged)
         with open_store(db, read_only=True,
                         min_confidence=_threshold(min_confidence, all_events)) as store:
             if fmt == "table":
@@ -371,23 +371,14 @@ def _fields(flt) -> dict:
 
 
 def _export(store, flt, path: Path, fmt: str, *, columns: str, merged: bool) -> int:
-    """Merged events in eventlens' columns, or one row per report in any column set."""
+    """Merged events (or every report: `flt.merged`) in any column set."""
     from eventlens.store.exports import export
 
-    if merged and columns == "eventlens":
-        from eventlens.stories import merged_events
-
-        return store.write_relation(merged_events(store, flt).to_arrow_table(), path, fmt)
     return export(store, flt, path, fmt, columns=columns)
 
 
 def _events_table(store, flt, merged: bool) -> None:
-    if merged:
-        from eventlens.stories import merged_events
-
-        cur = merged_events(store, flt)
-    else:
-        cur = store.events(flt)
+    cur = store.events(flt)
     cols = [d[0] for d in cur.description]
     rows = cur.fetchall()
     table = Table(show_lines=False, expand=True)
@@ -399,7 +390,7 @@ def _events_table(store, flt, merged: bool) -> None:
         table.add_row(*map(_safe, (
             r["date_text"], r["source_code"] or f"({r['source_text']})", r["plover_type"],
             r["target_code"] or (r["target_text"] or "-"), r["status"],
-            str(r["mention_count"]) if merged else r["article_id"][:8],
+            str(r["report_count"]) if merged else r["article_id"][:8],
             _clip(r["evidence"], 100))))
     console.print(table)
     console.print(f"{len(rows)} {'merged ' if merged else ''}events shown")

@@ -18,7 +18,7 @@ from typing import Any, Generic, TypeVar
 import pyarrow as pa
 
 from eventlens import analysis
-from eventlens.analysis.events import EventQuery, check_status, parse_date
+from eventlens.analysis.events import DEFAULT_STATUS, EventQuery, check_status, parse_date
 from eventlens.errors import EventlensError
 from eventlens.store import Store, open_store
 
@@ -135,25 +135,30 @@ class Database:
 
     # -- questions ----------------------------------------------------------------------------
     def events(self, *, source: str | None = None, target: str | None = None,
-               type: str | None = None, status: str | None = None,  # noqa: A002
+               type: str | None = None, status: str | None = DEFAULT_STATUS,  # noqa: A002
                since: str | dt.date | None = None, until: str | dt.date | None = None,
                actor: str | None = None, dyad: tuple[str, str] | None = None,
                quad_class: int | None = None, article: str | None = None,
                q: str | None = None, limit: int | None = None,
-               offset: int = 0) -> Result[analysis.EventRecord]:
+               offset: int = 0, merged: bool = True) -> Result[analysis.EventRecord]:
         """Events matching every filter given, newest first.
 
         Args:
             source, target: country/organisation (`RUS`) or full actor code (`RUS:GOV`).
-            type: PLOVER type, e.g. ASSAULT. status: asserted|intended|denied|hypothetical.
+            type: PLOVER type, e.g. ASSAULT.
+            status: asserted (the default, as on every face), intended, denied or
+                hypothetical; 'all' or None for every status.
             since, until: dates (`YYYY-MM-DD`, `YYYY-MM` or `YYYY`), inclusive.
             actor: source or target. dyad: (a, b) in either direction.
             q: text contained in the evidence sentence, trigger or actor mentions.
+            merged: one row per real-world act, merged across the reports that state it,
+                with `mention_count`, `article_count` and `source_count` (the default);
+                False gives one row per report.
         """
         query = event_query(source=source, target=target, type=type, status=status,
                             since=since, until=until, actor=actor, dyad=dyad,
                             quad_class=quad_class, article=article, q=q, limit=limit,
-                            offset=offset)
+                            offset=offset, merged=merged)
         return Result(analysis.EventRecord, lambda: analysis.list_events(self.store, query),
                       fetch_arrow=lambda: analysis.events_arrow(self.store, query))
 
@@ -164,12 +169,14 @@ class Database:
         return analysis.count_events(self.store, event_query(**filters))
 
     def dyad(self, a: str, b: str, *, freq: str = "week", since: str | dt.date | None = None,
-             until: str | dt.date | None = None, status: str | None = "asserted",
-             fill: bool = True) -> Result[analysis.DyadPeriod]:
-        """Counts by quad class and mean intensity per period, both directions (a→b, b→a)."""
+             until: str | dt.date | None = None, status: str | None = DEFAULT_STATUS,
+             fill: bool = True, merged: bool = True) -> Result[analysis.DyadPeriod]:
+        """Counts by quad class and mean intensity per period, both directions (a→b, b→a):
+        merged events with the default status, as `events()` counts them."""
         rows = analysis.dyad_timeline(self.store, a, b, freq=freq,
                                       since=parse_date(since, "since"),
-                                      until=parse_date(until, "until"), status=status, fill=fill)
+                                      until=parse_date(until, "until"), status=status, fill=fill,
+                                      merged=merged)
         return Result(analysis.DyadPeriod, lambda: rows)
 
     def actors(self, *, q: str | None = None, limit: int | None = None,
@@ -179,14 +186,14 @@ class Database:
         return Result(analysis.ActorSummary, lambda: rows)
 
     def network(self, *, since: str | dt.date | None = None, until: str | dt.date | None = None,
-                status: str | None = "asserted", actor: str | None = None,
+                status: str | None = DEFAULT_STATUS, actor: str | None = None,
                 type: str | None = None, min_events: int = 1,  # noqa: A002
-                max_nodes: int = 40) -> analysis.Network:
+                max_nodes: int = 40, merged: bool = True) -> analysis.Network:
         """Who acts on whom: nodes and directed edges with cooperation/conflict counts."""
         return analysis.actor_network(self.store, since=parse_date(since, "since"),
                                       until=parse_date(until, "until"), status=status,
                                       actor=actor, plover_type=type, min_events=min_events,
-                                      max_nodes=max_nodes)
+                                      max_nodes=max_nodes, merged=merged)
 
     def article(self, article_id: str) -> analysis.ArticleView | None:
         """An article (id or unique prefix) with its events, quotes and mentions; or None."""
@@ -207,15 +214,18 @@ class Database:
         """'fts' (DuckDB full-text search), 'ilike' (fallback) or 'unbuilt' (no search yet)."""
         return self._search_index.backend if self._search_index else "unbuilt"
 
-    def overview(self) -> analysis.Overview:
-        """Counts, date range and the busiest dyads."""
-        return analysis.overview(self.store)
+    def overview(self, **filters) -> analysis.Overview:
+        """Counts, date range and the busiest dyads of the events `filters` select (as for
+        `events()`; by default merged asserted events), with the store's totals."""
+        return analysis.overview(self.store, event_query(**filters))
 
     def export(self, path: str | Path, *, fmt: str | None = None, columns: str = "eventlens",
                **filters) -> int:
-        """Write the events matching `filters` (as for `events()`) to a file; returns rows.
+        """Write the events matching `filters` (as for `events()`, so merged events with the
+        default status unless `merged=False` or `status=...`) to a file; returns rows.
 
-        `fmt` defaults to the file's extension (csv, tsv, jsonl, json, parquet).
+        `fmt` defaults to the file's extension (csv, tsv, jsonl, json, parquet). Read it back
+        with `eventlens.read_events(path)`.
         """
         from eventlens.store.exports import export
 
@@ -224,19 +234,22 @@ class Database:
 
 
 def event_query(*, source: str | None = None, target: str | None = None,
-                type: str | None = None, status: str | None = None,  # noqa: A002
+                type: str | None = None, status: str | None = DEFAULT_STATUS,  # noqa: A002
                 since: str | dt.date | None = None, until: str | dt.date | None = None,
                 actor: str | None = None, dyad: Sequence[str] | None = None,
                 quad_class: int | None = None, article: str | None = None,
-                q: str | None = None, limit: int | None = None, offset: int = 0) -> EventQuery:
-    """An `EventQuery` from the user-facing filter names (dates as text are parsed)."""
+                q: str | None = None, limit: int | None = None, offset: int = 0,
+                merged: bool = True) -> EventQuery:
+    """An `EventQuery` from the user-facing filter names (dates as text are parsed); status
+    'all' or None keeps every status."""
     if dyad is not None and len(dyad) != 2:
         raise EventlensError(f"dyad needs two actors, got {dyad!r}", hint="dyad=('RUS', 'UKR')")
     return EventQuery(source=source or None, target=target or None, actor=actor or None,
                       dyad=(dyad[0], dyad[1]) if dyad else None, plover_type=type or None,
                       quad_class=quad_class, status=check_status(status),
                       since=parse_date(since, "since"), until=parse_date(until, "until"),
-                      article_id=article or None, text=q or None, limit=limit, offset=offset)
+                      article_id=article or None, text=q or None, limit=limit, offset=offset,
+                      merged=bool(merged))
 
 
 def open(path: str | Path = "eventlens.duckdb", *, read_only: bool = True,  # noqa: A001

@@ -98,13 +98,15 @@ def _events(client, **params) -> dict:
 
 
 def test_events_filters(client):
-    assert _events(client)["total"] == 8
-    page = _events(client, source="RUS", type="assault")
+    assert _events(client)["total"] == 6  # asserted events by default, as on every face
+    assert _events(client, status="all")["total"] == 8
+    page = _events(client, source="RUS", type="assault", status="all")
     assert {e["status"] for e in page["events"]} == {"asserted", "denied"}
     assert _events(client, source="RUS:MIL")["total"] == 1
     assert _events(client, target="UKR", status="asserted")["total"] == 2
-    assert _events(client, since="2022-03-01", until="2022-03-02")["total"] == 4
-    assert _events(client, since="2022-04")["events"][0]["date_text"] == "2022-04"
+    assert _events(client, since="2022-03-01", until="2022-03-02", status="all")["total"] == 4
+    assert _events(client, since="2022-04", status="intended")["events"][0]["date_text"] \
+        == "2022-04"
     assert _events(client, q="sanctions")["events"][0]["plover_type"] == "SANCTION"
     assert _events(client, actor="CHN")["total"] == 1
     assert _events(client, quad=1)["total"] == 3
@@ -121,9 +123,9 @@ def test_events_carry_evidence_and_their_articles(client):
 
 
 def test_events_pagination_and_hard_maximum(client):
-    first = _events(client, limit=3)
+    first = _events(client, limit=3, status="all")
     assert first["next_offset"] == 3 and len(first["events"]) == 3
-    rest = _events(client, limit=3, offset=6)
+    rest = _events(client, limit=3, offset=6, status="all")
     assert rest["next_offset"] is None and len(rest["events"]) == 2
     seen = {e["event_id"] for e in first["events"]} | {e["event_id"] for e in rest["events"]}
     assert len(seen) == 5
@@ -131,11 +133,12 @@ def test_events_pagination_and_hard_maximum(client):
 
 
 def test_event_counts_per_period(client):
-    months = client.get("/api/events/counts", params={"freq": "month"}).json()
+    months = client.get("/api/events/counts", params={"freq": "month", "status": "all"}).json()
     assert [m["period"] for m in months] == ["2022-02-01", "2022-03-01", "2022-04-01"]
     march = months[1]
     assert (march["total"], march["verbal_cooperation"], march["material_conflict"]) == (5, 3, 2)
-    ukr = client.get("/api/events/counts", params={"actor": "UKR", "freq": "year"}).json()
+    ukr = client.get("/api/events/counts", params={"actor": "UKR", "freq": "year",
+                                                     "status": "all"}).json()
     assert ukr == [{"period": "2022-01-01", "verbal_cooperation": 2, "material_cooperation": 0,
                     "verbal_conflict": 1, "material_conflict": 2, "total": 5}]
 
@@ -170,9 +173,10 @@ def test_dyad_timeline_both_directions(client):
 
 def test_actors_and_network(client):
     actors = {a["code"]: a for a in client.get("/api/actors").json()}
-    assert actors["RUS"]["name"] == "Russia" and actors["RUS"]["as_source"] == 3
+    # asserted events, as every face counts: the denied attack and NATO's intention are not
+    assert actors["RUS"]["name"] == "Russia" and actors["RUS"]["as_source"] == 2
     assert actors["RUS"]["roles"] == ["GOV", "MIL"]
-    assert "NATO" in actors
+    assert "NATO" not in actors
     net = client.get("/api/network").json()
     edges = {(e["source"], e["target"]): e for e in net["edges"]}
     assert edges[("USA", "RUS")]["conflict"] == 1
@@ -220,9 +224,10 @@ def test_download_gdelt_and_icews_columns(client):
     assert (row["EventRootCode"], row["EventCode"], row["QuadClass"]) == ("05", "050", "1")
     assert (row["Actor1CountryCode"], row["Actor2Code"]) == ("CHN", "RUSGOV")
     assert row["SQLDATE"] == "20220301" and row["SOURCEURL"].startswith("https://news.example/")
-    icews = client.get("/api/events.tsv", params={"columns": "icews", "source": "NATO"}).text
+    icews = client.get("/api/events.tsv", params={"columns": "icews", "source": "NATO",
+                                                  "status": "intended"}).text
     row = next(csv.DictReader(io.StringIO(icews), delimiter="\t"))
-    assert row["CAMEO Code"] == "150" and row["Event Text"] == "Exhibit force posture"
+    assert row["CAMEO Code"] == "150" and row["Event Text"].startswith("Demonstrate military")
     assert row["Target Country"] == "Poland" and row["Source Sectors"] == "International " \
         "Organization"
 
@@ -234,7 +239,7 @@ def test_download_plover_jsonl_json_and_parquet(client, tmp_path):
     assert record["recipient"][0]["code"] == "RUS" and record["date"] == "2022-03-01"
     array = client.get("/api/events.json", params={"limit": 3}).json()
     assert isinstance(array, list) and len(array) == 3
-    response = client.get("/api/events.parquet", params={"columns": "gdelt"})
+    response = client.get("/api/events.parquet", params={"columns": "gdelt", "status": "all"})
     path = tmp_path / "e.parquet"
     path.write_bytes(response.content)
     table = pq.read_table(path)
@@ -257,7 +262,8 @@ def test_openapi_docs_and_dashboard_are_served_offline(client):
     for asset in ("/static/app.css", "/static/js/app.js", "/static/js/dyad.js"):
         assert client.get(asset).status_code == 200, asset
     summary = client.get("/api/summary").json()
-    assert (summary["articles"], summary["events"], summary["quotes"]) == (5, 8, 1)
+    assert (summary["store_articles"], summary["events"], summary["quotes"]) == (5, 6, 1)
+    assert client.get("/api/summary", params={"status": "all"}).json()["events"] == 8
 
 
 def test_plotly_bundle_comes_from_the_installed_package(client):
@@ -275,7 +281,7 @@ def test_store_is_opened_read_only(client):
 
 
 def test_total_is_right_past_the_last_page(client):
-    beyond = _events(client, limit=5, offset=20)
+    beyond = _events(client, limit=5, offset=20, status="all")
     assert beyond["total"] == 8 and beyond["events"] == [] and beyond["next_offset"] is None
-    last = _events(client, limit=5, offset=5)
+    last = _events(client, limit=5, offset=5, status="all")
     assert last["total"] == 8 and len(last["events"]) == 3

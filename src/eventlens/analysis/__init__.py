@@ -13,8 +13,17 @@ from eventlens.analysis.actors import (
     actor_network,
 )
 from eventlens.analysis.articles import ArticleView, MentionRecord, QuoteRecord, article_view
-from eventlens.analysis.dyads import DyadCube, DyadPeriod, dyad_timeline, period_end, period_start
+from eventlens.analysis.dyads import (
+    DyadCube,
+    DyadFocus,
+    DyadPeriod,
+    dyad_timeline,
+    focus_range,
+    period_end,
+    period_start,
+)
 from eventlens.analysis.events import (
+    DEFAULT_STATUS,
     EVENT_COLUMNS,
     FREQUENCIES,
     STATUSES,
@@ -30,10 +39,11 @@ from eventlens.analysis.fulltext import EvidenceHit, SearchHit, SearchIndex, sea
 from eventlens.analysis.overview import Overview, TopDyad, overview
 
 __all__ = [
-    "EVENT_COLUMNS", "FREQUENCIES", "STATUSES", "ActorSummary", "ArticleView", "DyadCube", "DyadPeriod",
+    "DEFAULT_STATUS", "EVENT_COLUMNS", "FREQUENCIES", "STATUSES", "ActorSummary", "ArticleView",
+    "DyadCube", "DyadFocus", "DyadPeriod",
     "EventQuery", "EventRecord", "EvidenceHit", "MentionRecord", "Network", "NetworkEdge",
     "NetworkNode", "Overview", "PeriodCount", "QuoteRecord", "SearchHit", "SearchIndex", "TopDyad",
-    "actor_list", "actor_network", "article_view", "count_events", "dyad_timeline",
+    "actor_list", "actor_network", "article_view", "count_events", "dyad_timeline", "focus_range",
     "event_counts",
     "events_arrow", "list_events", "overview", "period_end", "period_start", "search",
 ]

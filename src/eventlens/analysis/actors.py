@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from eventlens.analysis.events import EventQuery, check_status
+from eventlens.analysis.events import DEFAULT_STATUS, EventQuery, check_status
 from eventlens.analysis.vocabulary import actor_name
 from eventlens.store import Store
 
@@ -54,23 +54,27 @@ class Network:
 
 
 def actor_list(store: Store, *, q: str | None = None, limit: int | None = None,
-               min_events: int = 1) -> list[ActorSummary]:
+               min_events: int = 1, events: EventQuery | None = None) -> list[ActorSummary]:
     """Countries and organisations in the store, most active first.
 
-    `q` keeps actors whose code or name contains it (case-insensitive).
+    `q` keeps actors whose code or name contains it (case-insensitive). The counts are of the
+    events `events` selects (default: merged asserted events, as every face counts them).
     """
-    rows = store.con.execute("""
-        WITH sides AS (
+    events = events or EventQuery()
+    where, params = events.where()
+    rows = store.con.execute(f"""
+        WITH ev AS (SELECT * FROM {events.relation()} AS e{where}),
+        sides AS (
             SELECT source_country AS code, source_role AS role, event_date, 1 AS src, 0 AS tgt
-            FROM events WHERE coalesce(source_country, '') <> ''
+            FROM ev WHERE coalesce(source_country, '') <> ''
             UNION ALL
             SELECT target_country, target_role, event_date, 0, 1
-            FROM events WHERE coalesce(target_country, '') <> '')
+            FROM ev WHERE coalesce(target_country, '') <> '')
         SELECT code, count(*) AS n, sum(src), sum(tgt),
                list_sort(list_distinct(list(role) FILTER (WHERE coalesce(role, '') <> ''))),
                min(event_date), max(event_date)
         FROM sides GROUP BY code HAVING count(*) >= ? ORDER BY n DESC, code""",
-                             [min_events]).fetchall()
+                             [*params, min_events]).fetchall()
     out = []
     needle = (q or "").strip().lower()
     for code, n, src, tgt, roles, first, last in rows:
@@ -85,16 +89,18 @@ def actor_list(store: Store, *, q: str | None = None, limit: int | None = None,
 
 
 def actor_network(store: Store, *, since: dt.date | None = None, until: dt.date | None = None,
-                  status: str | None = "asserted", actor: str | None = None,
+                  status: str | None = DEFAULT_STATUS, actor: str | None = None,
                   plover_type: str | None = None, min_events: int = 1,
-                  max_nodes: int = 40) -> Network:
+                  max_nodes: int = 40, merged: bool = True) -> Network:
     """Directed country/organisation edges with their cooperation and conflict counts.
 
     Keeps the `max_nodes` most active actors (always including `actor` when given) and the
     edges among them with at least `min_events` events. Self-loops (RUS→RUS) are left out.
+    Merged events are counted once (`merged=False`: every report); None or 'all' as `status`
+    counts every status.
     """
     query = EventQuery(since=since, until=until, status=check_status(status), actor=actor,
-                       plover_type=plover_type)
+                       plover_type=plover_type, merged=merged)
     where, params = query.where()
     extra = ("coalesce(source_country, '') <> '' AND coalesce(target_country, '') <> '' "
              "AND source_country <> target_country")
@@ -104,7 +110,7 @@ def actor_network(store: Store, *, since: dt.date | None = None, until: dt.date 
                count(*) FILTER (WHERE quad_class IN (1, 2)),
                count(*) FILTER (WHERE quad_class IN (3, 4)),
                avg(intensity)
-        FROM events{where} GROUP BY 1, 2 HAVING count(*) >= ?""",
+        FROM {query.relation()} AS e{where} GROUP BY 1, 2 HAVING count(*) >= ?""",
                              [*params, min_events]).fetchall()
     edges = [NetworkEdge(s, t, int(n), int(c), int(k),
                          round(float(m), 3) if m is not None else None)

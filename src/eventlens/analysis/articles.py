@@ -57,7 +57,8 @@ def article_view(store: Store, article_id: str) -> ArticleView | None:
     if row is None:
         return None
     aid = row["id"]
-    events = sorted(list_events(store, EventQuery(article_id=aid)),
+    # Every report of this article, whatever its status; each says which merged event it is.
+    events = sorted(list_events(store, EventQuery(article_id=aid, merged=False, status=None)),
                     key=lambda e: (e.evidence_start, e.source_start or 0, e.event_id))
     quotes = [QuoteRecord(*r) for r in store.con.execute(
         "SELECT quote_id, article_id, speaker, actor_code, actor_country, text, start_char, "

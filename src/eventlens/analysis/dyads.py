@@ -8,9 +8,17 @@ from dataclasses import dataclass
 
 import duckdb
 
-from eventlens.analysis.events import FREQUENCIES, ROLES, EventQuery, actor_match, check_status
+from eventlens.analysis.events import (
+    DEFAULT_STATUS,
+    FREQUENCIES,
+    ROLES,
+    EventQuery,
+    actor_match,
+    check_status,
+)
 from eventlens.errors import EventlensError
 from eventlens.store import Store
+from eventlens.store.merged import event_relation
 
 # A filled timeline has at most this many periods (55 years of days); longer ones are refused.
 MAX_PERIODS = 20_000
@@ -67,8 +75,8 @@ def _next_period(start: dt.date, freq: str) -> dt.date:
 
 def dyad_timeline(store: Store, a: str, b: str, *, freq: str = "week",
                   since: dt.date | None = None, until: dt.date | None = None,
-                  status: str | None = "asserted", fill: bool = True,
-                  cube: DyadCube | None = None) -> list[DyadPeriod]:
+                  status: str | None = DEFAULT_STATUS, fill: bool = True,
+                  cube: DyadCube | None = None, merged: bool = True) -> list[DyadPeriod]:
     """Counts by quad class and mean intensity per period, for a→b and b→a.
 
     Args:
@@ -81,6 +89,8 @@ def dyad_timeline(store: Store, a: str, b: str, *, freq: str = "week",
             show quiet stretches as zero rather than joining across them.
         cube: a `DyadCube` of the same store; country-level dyads are then read from it
             instead of scanning the events table.
+        merged: count each real-world act once, merged across the reports that state it (the
+            default, as every face counts); False counts every report.
     Returns:
         Rows ordered by period, then direction (a→b first).
     Raises:
@@ -92,9 +102,11 @@ def dyad_timeline(store: Store, a: str, b: str, *, freq: str = "week",
     a, b = a.strip().upper(), b.strip().upper()
     status = check_status(status)
     if cube is not None and cube.covers(a, b):
-        rows = cube.rows(store.con, a, b, freq=freq, since=since, until=until, status=status)
+        rows = cube.rows(store.con, a, b, freq=freq, since=since, until=until, status=status,
+                         merged=merged)
     else:
-        rows = _scan_rows(store, a, b, freq=freq, since=since, until=until, status=status)
+        rows = _scan_rows(store, a, b, freq=freq, since=since, until=until, status=status,
+                          merged=merged)
     found = {(r[0], r[1]): r for r in rows}
     periods = sorted({r[0] for r in rows})
     if fill and periods:
@@ -119,8 +131,9 @@ def dyad_timeline(store: Store, a: str, b: str, *, freq: str = "week",
     return out
 
 
-def _scan_rows(store: Store, a: str, b: str, *, freq: str, since, until, status) -> list[tuple]:
-    query = EventQuery(dyad=(a, b), status=status, since=since, until=until)
+def _scan_rows(store: Store, a: str, b: str, *, freq: str, since, until, status,
+               merged: bool) -> list[tuple]:
+    query = EventQuery(dyad=(a, b), status=status, since=since, until=until, merged=merged)
     where, params = query.where()
     forward_sql, forward_args = actor_match("source", a)
     sql = f"""
@@ -129,7 +142,7 @@ def _scan_rows(store: Store, a: str, b: str, *, freq: str, since, until, status)
                count_if(quad_class = 1), count_if(quad_class = 2),
                count_if(quad_class = 3), count_if(quad_class = 4),
                count(*), avg(intensity)
-        FROM events{where} AND event_date IS NOT NULL
+        FROM {query.relation()} AS e{where} AND event_date IS NOT NULL
         GROUP BY ALL ORDER BY period, forward DESC"""
     return store.con.execute(sql, [*forward_args, *params]).fetchall()
 
@@ -140,30 +153,32 @@ class DyadCube:
     Built once from the store (one pass over the events) into a private in-memory DuckDB,
     sorted by dyad so that a dyad's rows sit together and DuckDB's min/max zone maps skip the
     rest: a country-level dyad timeline then reads a few thousand rows instead of scanning
-    every event. Rebuilt when the number of events changes. Full codes (`RUS:GOV`) are not in
-    the cube; `dyad_timeline` scans the events for those.
+    every event. One cube for merged events and one for reports, each built on first use and
+    rebuilt when the events or their merge keys change. Full codes (`RUS:GOV`) are not in the
+    cube; `dyad_timeline` scans the events for those.
     """
 
     def __init__(self) -> None:
-        self._mem: duckdb.DuckDBPyConnection | None = None
-        self._built_for = -1
+        self._mems: dict[bool, duckdb.DuckDBPyConnection] = {}
+        self._built_for: dict[bool, tuple] = {}
         self._lock = threading.Lock()
 
     @staticmethod
     def covers(a: str, b: str) -> bool:
         return not any(":" in x or x in ROLES for x in (a, b))
 
-    def ensure(self, con) -> None:
+    def ensure(self, con, merged: bool = True) -> None:
         """Build (or rebuild) the cube from the events behind `con` if they changed."""
-        count = int(con.execute("SELECT count(*) FROM events").fetchone()[0])
+        version = con.execute("SELECT (SELECT count(*) FROM events), count(*), "
+                              "sum(hash(event_id, merge_key)) FROM story_event_keys").fetchone()
         with self._lock:
-            if count == self._built_for:
+            if version == self._built_for.get(merged):
                 return
-            daily = con.execute("""
+            daily = con.execute(f"""
                 SELECT event_date, source_country, target_country, status, quad_class,
                        count(*) AS n, sum(intensity) AS intensity_sum,
                        count(intensity) AS intensity_n
-                FROM events
+                FROM {event_relation(merged)} AS e
                 WHERE event_date IS NOT NULL AND coalesce(source_country, '') <> ''
                   AND coalesce(target_country, '') <> ''
                 GROUP BY ALL""").to_arrow_table()
@@ -175,11 +190,12 @@ class DyadCube:
             mem.unregister("daily_in")
             # The old cube is not closed here: requests may still read it through cursors,
             # which keep it open until they close.
-            self._mem, self._built_for = mem, count
+            self._mems[merged], self._built_for[merged] = mem, version
 
-    def rows(self, con, a: str, b: str, *, freq: str, since, until, status) -> list[tuple]:
+    def rows(self, con, a: str, b: str, *, freq: str, since, until, status,
+             merged: bool = True) -> list[tuple]:
         """Rows shaped as `_scan_rows` returns them."""
-        self.ensure(con)
+        self.ensure(con, merged)
         clauses, params = [], []
         if status:
             clauses.append("status = ?")
@@ -206,7 +222,7 @@ class DyadCube:
                    sum(n), sum(intensity_sum) / nullif(sum(intensity_n), 0)
             FROM d GROUP BY ALL ORDER BY period, forward DESC"""
         with self._lock:  # a cursor of the current cube: requests read it in parallel
-            cursor = self._mem.cursor()
+            cursor = self._mems[merged].cursor()
         try:
             rows = cursor.execute(sql, [a, b, *params, b, a, *params]).fetchall()
         finally:
@@ -233,3 +249,56 @@ def _all_periods(first: dt.date, last: dt.date, freq: str) -> list[dt.date]:
         except (ValueError, OverflowError):  # past 9999-12-31
             break
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class DyadFocus:
+    """The span of a timeline that holds most of its events: [start, end] and how many events
+    fall inside and outside it (a chart shows this span and says what it leaves out)."""
+
+    start: dt.date
+    end: dt.date
+    inside: int
+    outside: int
+
+
+def focus_range(periods: list[DyadPeriod], share: float = 0.8) -> DyadFocus | None:
+    """The span of the periods where the events are (both directions together), or None when
+    there are none: the shortest run of periods holding at least `share` of the events,
+    widened, again and again, over the next period with events while the gap to it is at most
+    half the span so far. Only stragglers far from the rest (one stray report years before)
+    fall outside, so they do not stretch a chart's time axis over the empty years between;
+    events spread evenly, or in two clusters of like size, are all inside.
+    """
+    totals: dict[dt.date, list] = {}
+    for p in periods:
+        if p.total:
+            entry = totals.setdefault(p.period, [p.period_end, 0])
+            entry[1] += p.total
+    if not totals:
+        return None
+    starts = sorted(totals)
+    counts = [totals[s][1] for s in starts]
+    everything = sum(counts)
+    need = share * everything
+    best = (0, len(starts) - 1)
+    held, left = 0, 0
+    for right, n in enumerate(counts):
+        held += n
+        while held - counts[left] >= need:
+            held -= counts[left]
+            left += 1
+        if held >= need and (starts[right] - starts[left]
+                             < starts[best[1]] - starts[best[0]]):
+            best = (left, right)
+    left, right = best
+    while True:
+        near = max((starts[right] - starts[left]) / 2, dt.timedelta(days=1))
+        if left > 0 and starts[left] - starts[left - 1] <= near:
+            left -= 1
+        elif right < len(starts) - 1 and starts[right + 1] - starts[right] <= near:
+            right += 1
+        else:
+            break
+    inside = sum(counts[left:right + 1])
+    return DyadFocus(starts[left], totals[starts[right]][0], inside, everything - inside)

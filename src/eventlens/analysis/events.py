@@ -7,14 +7,22 @@ from dataclasses import dataclass, fields
 
 from eventlens.errors import EventlensError
 from eventlens.store import EventFilter, Store
+from eventlens.store.merged import event_relation
 
 FREQUENCIES = ("day", "week", "month", "quarter", "year")
 STATUSES = ("asserted", "intended", "denied", "hypothetical")
+# What every face counts unless asked otherwise (docs/formats.md, "One count everywhere"): acts
+# the text asserts happened. Intended, denied and hypothetical acts did not, or not yet; 'all'
+# counts every status.
+DEFAULT_STATUS = "asserted"
 
 
 @dataclass(frozen=True, slots=True)
 class EventRecord:
-    """One stored event: a row of the `events` table (see docs/formats.md)."""
+    """One event (see docs/formats.md): a merged event — the lead report's fields with the
+    merged date, place and confidence — or, in the raw view, one report of it. The last
+    fields say which merged event it is and how many mentions, articles and outlets state it.
+    """
 
     event_id: str
     article_id: str
@@ -54,6 +62,15 @@ class EventRecord:
     # stored before schema version 4)
     more_evidence: list[list[int]] | None = None
     why: list[str] | None = None
+    merged_id: str | None = None  # the merged event (its own id in the merged view)
+    story_id: str | None = None
+    report_count: int = 1  # raw event records merged into it (the raw view's rows)
+    mention_count: int = 1  # sentences stating the merged event, over all its reports
+    article_count: int = 1  # articles reporting it (GDELT's NumArticles)
+    source_count: int = 1  # outlets reporting it (GDELT's NumSources)
+    independent_sources: int = 1  # reports that are not copies of one another
+    article_ids: list[str] | None = None
+    story_ids: list[str] | None = None
 
 
 EVENT_COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(EventRecord))
@@ -64,6 +81,8 @@ class EventQuery:
     """Which events to return: the store's `EventFilter` plus the faces' extra filters.
 
     Actor values match a country/organisation code (`RUS`) or a full code (`RUS:GOV`).
+    `merged` (default) counts each real-world act once, merged across its reports; False
+    gives one row per report. `status` defaults to `DEFAULT_STATUS`; None means every status.
     `dyad=("RUS", "UKR")` keeps events between the two in either direction; `actor` keeps
     events where the actor is source or target; `text` is a case-insensitive substring of the
     evidence sentence, the trigger or the actor mentions.
@@ -75,18 +94,24 @@ class EventQuery:
     dyad: tuple[str, str] | None = None
     plover_type: str | None = None
     quad_class: int | None = None
-    status: str | None = None
+    status: str | None = DEFAULT_STATUS
     since: dt.date | None = None
     until: dt.date | None = None
     article_id: str | None = None
     text: str | None = None
     limit: int | None = None
     offset: int = 0
+    merged: bool = True
+
+    def relation(self) -> str:
+        """The SQL relation the events come from (merged events or every report)."""
+        return event_relation(self.merged)
 
     def where(self) -> tuple[str, list]:
-        """The SQL WHERE clause (with a leading ' WHERE ', or '') and its parameters."""
+        """The SQL WHERE clause (with a leading ' WHERE ', or '') over `relation()` and its
+        parameters."""
         base = EventFilter(plover_type=self.plover_type, status=self.status, since=self.since,
-                           until=self.until, article_id=self.article_id)
+                           until=self.until, article_id=self.article_id, merged=self.merged)
         where, params = base.where()
         clauses = [where.removeprefix(" WHERE ")] if where else []
         for side, value in (("source", self.source), ("target", self.target)):
@@ -138,7 +163,7 @@ ORDER = " ORDER BY event_date DESC NULLS LAST, article_id, evidence_start, event
 def events_sql(query: EventQuery, *, columns: tuple[str, ...] = EVENT_COLUMNS) -> tuple[str, list]:
     """The SELECT statement for the query, newest first, with its LIMIT/OFFSET."""
     where, params = query.where()
-    sql = f"SELECT {', '.join(columns)} FROM events{where}{ORDER}"
+    sql = f"SELECT {', '.join(columns)} FROM {query.relation()} AS e{where}{ORDER}"
     if query.limit is not None:
         sql += f" LIMIT {int(query.limit)} OFFSET {int(query.offset)}"
     elif query.offset:
@@ -154,8 +179,10 @@ def list_events(store: Store, query: EventQuery | None = None) -> list[EventReco
 
 def count_events(store: Store, query: EventQuery | None = None) -> int:
     """How many events match `query`, ignoring its limit and offset."""
-    where, params = (query or EventQuery()).where()
-    return int(store.con.execute(f"SELECT count(*) FROM events{where}", params).fetchone()[0])
+    query = query or EventQuery()
+    where, params = query.where()
+    return int(store.con.execute(f"SELECT count(*) FROM {query.relation()} AS e{where}",
+                                 params).fetchone()[0])
 
 
 def events_arrow(store: Store, query: EventQuery | None = None):
@@ -210,11 +237,12 @@ def event_counts(store: Store, query: EventQuery | None = None, *,
     """Matching events per period (events without a date are left out), oldest first."""
     if freq not in FREQUENCIES:
         raise EventlensError(f"unknown frequency {freq!r}", hint=f"use one of {FREQUENCIES}")
-    where, params = (query or EventQuery()).where()
+    query = query or EventQuery()
+    where, params = query.where()
     where = f"{where} AND event_date IS NOT NULL" if where else " WHERE event_date IS NOT NULL"
     rows = store.con.execute(f"""
         SELECT CAST(date_trunc('{freq}', event_date) AS DATE) AS period,
                count_if(quad_class = 1), count_if(quad_class = 2), count_if(quad_class = 3),
                count_if(quad_class = 4), count(*)
-        FROM events{where} GROUP BY 1 ORDER BY 1""", params).fetchall()
+        FROM {query.relation()} AS e{where} GROUP BY 1 ORDER BY 1""", params).fetchall()
     return [PeriodCount(r[0], *map(int, r[1:])) for r in rows]

@@ -20,6 +20,7 @@ from pathlib import Path
 import duckdb
 
 from eventlens.store import Store
+from eventlens.store.merged import event_relation
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +38,8 @@ class EvidenceHit:
     evidence: str | None
     evidence_start: int
     evidence_end: int
+    merged_id: str | None = None  # the merged event this report states
+    report_count: int = 1  # reports of that merged event, in every article
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,7 +141,9 @@ class SearchIndex:
             ranked = []
         else:
             ranked = _ilike_rank(con, terms, limit)
-        return [_hit(con, article_id, float(score), terms) for article_id, score in ranked]
+        reports = _reports(con, [article_id for article_id, _ in ranked])
+        return [_hit(con, article_id, float(score), terms, reports.get(article_id, []))
+                for article_id, score in ranked]
 
 
 def _ilike_rank(con, terms: list[str], limit: int) -> list[tuple[str, float]]:
@@ -156,15 +161,27 @@ def _stems(terms: list[str]) -> list[str]:
     return [t[: max(4, len(t) - 3)] if len(t) > 5 else t for t in terms]
 
 
-def _hit(con, article_id: str, score: float, terms: list[str]) -> SearchHit:
+def _reports(con, article_ids: list[str]) -> dict[str, list[tuple]]:
+    """The event reports of these articles (every status), with their merged event's id and
+    report count; one query for all hits (the merge is computed once)."""
+    out: dict[str, list[tuple]] = {}
+    if not article_ids:
+        return out
+    rows = con.execute(
+        "SELECT article_id, event_id, plover_type, quad_class, source_code, target_code, status, "
+        "evidence, evidence_start, evidence_end, merged_id, report_count "
+        f"FROM {event_relation(False)} AS e WHERE list_contains(?, article_id) "
+        "ORDER BY evidence_start, event_id", [article_ids]).fetchall()
+    for row in rows:
+        out.setdefault(row[0], []).append(row[1:])
+    return out
+
+
+def _hit(con, article_id: str, score: float, terms: list[str], rows: list[tuple]) -> SearchHit:
     title, published, url, text = con.execute(
         "SELECT coalesce(title, ''), published, coalesce(url, ''), text FROM articles "
         "WHERE id = ?", [article_id]).fetchone()
     stems = _stems(terms)
-    rows = con.execute(
-        "SELECT event_id, plover_type, quad_class, source_code, target_code, status, evidence, "
-        "evidence_start, evidence_end FROM events WHERE article_id = ? ORDER BY evidence_start",
-        [article_id]).fetchall()
     matching = tuple(EvidenceHit(*r) for r in rows
                      if any(s in (r[6] or "").lower() for s in stems))
     return SearchHit(article_id, title, published, url, round(score, 4),

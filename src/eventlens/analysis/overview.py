@@ -1,10 +1,12 @@
-"""What a store holds, in one call: the dashboard's header and the API's /api/summary."""
+"""What a store holds, in one call: the dashboard's header and stat cards, /api/summary."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
+from eventlens.analysis.events import EventQuery
 from eventlens.analysis.vocabulary import actor_name
 from eventlens.store import Store
 
@@ -20,9 +22,18 @@ class TopDyad:
 
 @dataclass(frozen=True, slots=True)
 class Overview:
-    articles: int
+    """Counts of the events a query selects (by default what every face counts: merged,
+    asserted events). `reports` is how many raw records state them; `articles` how many
+    articles report them and `actors` how many countries and organisations take part;
+    `by_status` counts the same events under every status; `store_articles` and `quotes`
+    are the store's totals."""
+
     events: int
+    reports: int
+    articles: int
+    actors: int
     quotes: int
+    store_articles: int
     first_date: dt.date | None
     last_date: dt.date | None
     by_type: dict[str, int]
@@ -31,24 +42,46 @@ class Overview:
     top_dyads: tuple[TopDyad, ...]
 
 
-def overview(store: Store, *, top: int = 10) -> Overview:
-    """Counts of articles, events and quotes, the date range and the busiest dyads."""
-    one = lambda sql: store.con.execute(sql).fetchone()  # noqa: E731
-    first, last = one("SELECT min(event_date), max(event_date) FROM events")
-    pairs = lambda sql: {k: int(n) for k, n in store.con.execute(sql).fetchall()}  # noqa: E731
-    dyads = store.con.execute(
-        "SELECT source_country, target_country, count(*) n FROM events "
-        "WHERE coalesce(source_country, '') <> '' AND coalesce(target_country, '') <> '' "
-        "AND source_country <> target_country GROUP BY 1, 2 ORDER BY n DESC, 1, 2 LIMIT ?",
-        [top]).fetchall()
+def overview(store: Store, query: EventQuery | None = None, *, top: int = 10) -> Overview:
+    """Counts of the events `query` selects (limit and offset ignored), their date range,
+    status breakdown and busiest dyads, and the store's article and quote totals."""
+    query = dataclasses.replace(query or EventQuery(), limit=None, offset=0)
+    where, params = query.where()
+    raw = dataclasses.replace(query, merged=False)
+    raw_where, raw_params = raw.where()
+    any_status = dataclasses.replace(query, status=None)
+    status_where, status_params = any_status.where()
+    # One pass over the matching events (the merge is computed once), every count from it.
+    (events, first, last, articles, actors, by_type, by_quad, dyads) = store.con.execute(f"""
+        WITH m AS MATERIALIZED (SELECT * FROM {query.relation()} AS e{where}),
+        sides AS (SELECT source_country AS c FROM m UNION ALL SELECT target_country FROM m),
+        types AS (SELECT plover_type AS k, count(*) AS n FROM m GROUP BY 1),
+        quads AS (SELECT quad_class AS k, count(*) AS n FROM m
+                  WHERE quad_class IS NOT NULL GROUP BY 1),
+        pairs AS (SELECT source_country AS s, target_country AS t, count(*) AS n FROM m
+                  WHERE coalesce(source_country, '') <> '' AND coalesce(target_country, '') <> ''
+                    AND source_country <> target_country GROUP BY 1, 2)
+        SELECT (SELECT count(*) FROM m), (SELECT min(event_date) FROM m),
+               (SELECT max(event_date) FROM m),
+               (SELECT count(DISTINCT a) FROM (SELECT unnest(article_ids) AS a FROM m)),
+               (SELECT count(DISTINCT c) FROM sides WHERE coalesce(c, '') <> ''),
+               (SELECT list([k, n::VARCHAR] ORDER BY n DESC, k) FROM types),
+               (SELECT list([k::VARCHAR, n::VARCHAR] ORDER BY k) FROM quads),
+               (SELECT list([s, t, n::VARCHAR] ORDER BY n DESC, s, t)[:{int(top)}] FROM pairs)
+        """, params).fetchone()
+    one = lambda sql, args: store.con.execute(sql, args).fetchone()[0]  # noqa: E731
+    by_status = store.con.execute(
+        f"SELECT status, count(*) n FROM {any_status.relation()} AS e{status_where} "
+        "GROUP BY 1 ORDER BY n DESC, 1", status_params).fetchall()
     return Overview(
-        articles=int(one("SELECT count(*) FROM articles")[0]),
-        events=int(one("SELECT count(*) FROM events")[0]),
-        quotes=int(one("SELECT count(*) FROM quotes")[0]),
+        events=int(events),
+        reports=int(one(f"SELECT count(*) FROM {raw.relation()} AS e{raw_where}", raw_params)),
+        articles=int(articles), actors=int(actors),
+        quotes=int(one("SELECT count(*) FROM quotes", [])),
+        store_articles=int(one("SELECT count(*) FROM articles", [])),
         first_date=first, last_date=last,
-        by_type=pairs("SELECT plover_type, count(*) n FROM events GROUP BY 1 ORDER BY n DESC, 1"),
-        by_status=pairs("SELECT status, count(*) n FROM events GROUP BY 1 ORDER BY n DESC, 1"),
-        by_quad_class=pairs("SELECT quad_class, count(*) FROM events "
-                            "WHERE quad_class IS NOT NULL GROUP BY 1 ORDER BY 1"),
+        by_type={k: int(n) for k, n in by_type or []},
+        by_status={k: int(n) for k, n in by_status},
+        by_quad_class={int(k): int(n) for k, n in by_quad or []},
         top_dyads=tuple(TopDyad(s, t, actor_name(s), actor_name(t), int(n))
-                        for s, t, n in dyads))
+                        for s, t, n in dyads or []))

@@ -9,18 +9,13 @@ from importlib import resources
 
 import yaml
 
+from eventlens.cameo import cameo_codes
+
 QUAD_CLASSES = {1: "verbal cooperation", 2: "material cooperation",
                 3: "verbal conflict", 4: "material conflict"}
 
-# CAMEO's 20 root categories (CAMEO codebook 1.1b3), for ICEWS-style "Event Text".
-CAMEO_ROOTS = {
-    "01": "Make public statement", "02": "Appeal", "03": "Express intent to cooperate",
-    "04": "Consult", "05": "Engage in diplomatic cooperation",
-    "06": "Engage in material cooperation", "07": "Provide aid", "08": "Yield",
-    "09": "Investigate", "10": "Demand", "11": "Disapprove", "12": "Reject", "13": "Threaten",
-    "14": "Protest", "15": "Exhibit force posture", "16": "Reduce relations", "17": "Coerce",
-    "18": "Assault", "19": "Fight", "20": "Use unconventional mass violence",
-}
+# CAMEO's 20 root categories by code ("04" -> "Consult"), from GDELT's table (eventlens.cameo).
+CAMEO_ROOTS = {c.code: c.name for c in cameo_codes().values() if len(c.code) == 2}
 
 
 @dataclass(frozen=True, slots=True)

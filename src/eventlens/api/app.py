@@ -9,6 +9,7 @@ DuckDB cursor, so requests run in parallel threads without sharing a connection.
 
 import asyncio
 import copy
+import dataclasses
 import datetime as dt
 import logging
 import os
@@ -31,7 +32,7 @@ from starlette.background import BackgroundTask
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from eventlens import __version__, analysis
-from eventlens.analysis.events import parse_date
+from eventlens.analysis.events import DEFAULT_STATUS, EventQuery, parse_date
 from eventlens.analysis.vocabulary import QUAD_CLASSES, PloverTypeInfo, actor_name, plover_types
 from eventlens.api.scheduler import IngestSchedule, IngestStatus, ScheduledIngest
 from eventlens.client import event_query
@@ -86,8 +87,12 @@ DateParam = Annotated[str | None, Query(json_schema_extra={"pattern": DATE_PATTE
                                         description="YYYY-MM-DD, YYYY-MM or YYYY (inclusive).",
                                         examples=["2022-02-24"])]
 StatusParam = Annotated[str | None, Query(json_schema_extra={"enum": STATUSES},
-                                          description="Only events with this status; 'all' "
-                                                      "(or none) for every status.")]
+                                          description="Only events with this status (default "
+                                                      "asserted, as on every face); 'all' for "
+                                                      "every status.")]
+MergedParam = Annotated[bool, Query(description="One row per real-world act, merged across "
+                                                "the reports that state it (default), or "
+                                                "false: one row per report.")]
 DyadParam = Annotated[str | None, Query(json_schema_extra={"pattern": DYAD_PATTERN},
                                         description="Two actors, either direction: RUS,UKR",
                                         examples=["RUS,UKR"])]
@@ -134,7 +139,10 @@ class DyadTimeline:
     b_name: str
     freq: str
     status: str
+    merged: bool
     periods: list[analysis.DyadPeriod]
+    # the span holding most events (a chart's default time axis), and what falls outside it
+    focus: analysis.DyadFocus | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -326,19 +334,8 @@ def create_app(db_path: str | Path, *, read_only: bool = True, max_limit: int = 
         return JSONResponse(status_code=400, content={
             "error": exc.code, "message": exc.message, "hint": exc.hint})
 
-    @app.get("/api/summary", response_model=analysis.Overview, tags=["store"])
-    def summary(store: StoreDep) -> analysis.Overview:
-        """Counts of articles, events and quotes; date range; busiest dyads."""
-        return analysis.overview(store)
-
-    @app.get("/api/vocabulary", response_model=Vocabulary, tags=["store"])
-    def vocabulary() -> Vocabulary:
-        """PLOVER types (CAMEO root, quad class, intensity), statuses, frequencies, formats."""
-        return Vocabulary(list(plover_types()), QUAD_CLASSES, list(analysis.STATUSES),
-                          list(analysis.FREQUENCIES), list(FORMATS), list(COLUMN_SETS))
-
     def _query(source, target, actor, dyad, type_, quad, status, since, until, article, q,
-               limit, offset):
+               limit, offset, merged=True):
         pair = None
         if dyad:
             pair = [x.strip() for x in dyad.split(",")]
@@ -347,26 +344,49 @@ def create_app(db_path: str | Path, *, read_only: bool = True, max_limit: int = 
                                      f"{dyad!r}", hint="dyad=RUS,UKR")
         return event_query(source=source, target=target, actor=actor, dyad=pair, type=type_,
                            quad_class=quad, status=status, since=since, until=until,
-                           article=article, q=q, limit=limit, offset=offset)
+                           article=article, q=q, limit=limit, offset=offset, merged=merged)
 
-    @app.get("/api/events", response_model=EventPage, tags=["events"],
-             responses=BAD_REQUEST)
-    def events(
-        store: StoreDep,
+    def filters(
         source: ActorParam = None, target: ActorParam = None,
         actor: Annotated[str | None, Query(description="Source or target.")] = None,
         dyad: DyadParam = None,
         type: Annotated[str | None, Query(description="PLOVER type, e.g. ASSAULT.")] = None,  # noqa: A002
         quad: Annotated[int | None, Query(ge=1, le=4, description="Quad class 1-4.")] = None,
-        status: StatusParam = None, since: DateParam = None, until: DateParam = None,
+        status: StatusParam = DEFAULT_STATUS, since: DateParam = None, until: DateParam = None,
         article: Annotated[str | None, Query(description="Article id.")] = None,
         q: Annotated[str | None, Query(description="Text in the evidence sentence.")] = None,
+        merged: MergedParam = True,
+    ) -> EventQuery:
+        """The event filters every events endpoint and the summary take."""
+        return _query(source, target, actor, dyad, type, quad, status, since, until, article,
+                      q, None, 0, merged)
+
+    Filters = Annotated[EventQuery, Depends(filters)]
+
+    @app.get("/api/summary", response_model=analysis.Overview, tags=["store"],
+             responses=BAD_REQUEST)
+    def summary(store: StoreDep, query: Filters) -> analysis.Overview:
+        """Counts of the events the filters select (by default merged asserted events, as
+        /api/events counts them), the reports, articles and actors behind them, their date
+        range, statuses and busiest dyads; the store's article and quote totals."""
+        return analysis.overview(store, query)
+
+    @app.get("/api/vocabulary", response_model=Vocabulary, tags=["store"])
+    def vocabulary() -> Vocabulary:
+        """PLOVER types (CAMEO root, quad class, intensity), statuses, frequencies, formats."""
+        return Vocabulary(list(plover_types()), QUAD_CLASSES, list(analysis.STATUSES),
+                          list(analysis.FREQUENCIES), list(FORMATS), list(COLUMN_SETS))
+
+    @app.get("/api/events", response_model=EventPage, tags=["events"],
+             responses=BAD_REQUEST)
+    def events(
+        store: StoreDep, matching: Filters,
         limit: Annotated[int, Query(ge=1, le=max_limit)] = DEFAULT_LIMIT,
         offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
     ) -> EventPage:
-        """Events matching every filter, newest first, one page at a time."""
-        query = _query(source, target, actor, dyad, type, quad, status, since, until, article,
-                       q, limit, offset)
+        """Events matching every filter, newest first, one page at a time: merged events
+        (each with its report, mention, article and outlet counts) unless merged=false."""
+        query = dataclasses.replace(matching, limit=limit, offset=offset)
 
         def page() -> bytes:
             rows = analysis.list_events(store, query)
@@ -382,17 +402,10 @@ def create_app(db_path: str | Path, *, read_only: bool = True, max_limit: int = 
     @app.get("/api/events/counts", response_model=list[analysis.PeriodCount], tags=["events"],
              responses=BAD_REQUEST)
     def event_counts(
-        store: StoreDep,
+        store: StoreDep, query: Filters,
         freq: Literal["day", "week", "month", "quarter", "year"] = "month",
-        source: ActorParam = None, target: ActorParam = None, actor: str | None = None,
-        dyad: DyadParam = None, type: str | None = None,  # noqa: A002
-        quad: Annotated[int | None, Query(ge=1, le=4)] = None,
-        status: StatusParam = None, since: DateParam = None, until: DateParam = None,
-        article: str | None = None, q: str | None = None,
     ) -> list[analysis.PeriodCount]:
         """How many events match the filters, per period and quad class (for a histogram)."""
-        query = _query(source, target, actor, dyad, type, quad, status, since, until, article,
-                       q, None, 0)
         return analysis.event_counts(store, query, freq=freq)
 
     @app.get("/api/events.{fmt}", tags=["events"],
@@ -401,19 +414,15 @@ def create_app(db_path: str | Path, *, read_only: bool = True, max_limit: int = 
     def events_download(
         store: StoreDep,
         fmt: Literal["csv", "tsv", "jsonl", "json", "parquet"],
+        matching: Filters,
         columns: Annotated[Literal["eventlens", "plover", "gdelt", "icews"],
                            Query(description="Column set, see docs/formats.md.")] = "eventlens",
-        source: ActorParam = None, target: ActorParam = None, actor: str | None = None,
-        dyad: DyadParam = None, type: str | None = None,  # noqa: A002
-        quad: Annotated[int | None, Query(ge=1, le=4)] = None,
-        status: StatusParam = None, since: DateParam = None, until: DateParam = None,
-        article: str | None = None, q: str | None = None,
         limit: Annotated[int, Query(ge=1, le=max_download)] = max_download,
         offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
     ) -> Response:
-        """Download matching events as CSV, TSV, JSONL, JSON or Parquet (up to `limit` rows)."""
-        query = _query(source, target, actor, dyad, type, quad, status, since, until, article,
-                       q, limit, offset)
+        """Download matching events as CSV, TSV, JSONL, JSON or Parquet (up to `limit` rows),
+        merged events unless merged=false, the same rows /api/events pages through."""
+        query = dataclasses.replace(matching, limit=limit, offset=offset)
         fd, tmp = tempfile.mkstemp(prefix="eventlens-export-", suffix=f".{fmt}")
         os.close(fd)
         try:
@@ -435,21 +444,25 @@ def create_app(db_path: str | Path, *, read_only: bool = True, max_limit: int = 
         since: DateParam = None, until: DateParam = None,
         status: Annotated[str, Query(json_schema_extra={"enum": STATUSES},
                                      description="Count only this status (default asserted); "
-                                                 "'all' counts every status.")] = "asserted",
+                                                 "'all' counts every status.")] = DEFAULT_STATUS,
         fill: bool = True,
+        merged: MergedParam = True,
     ) -> DyadTimeline:
-        """Counts by quad class and mean intensity per period, a→b and b→a."""
+        """Counts by quad class and mean intensity per period, a→b and b→a, of merged events
+        (as /api/events counts them; merged=false counts every report). `focus` is the span
+        where most events are (`focus_range`), which the dashboard's time axis shows."""
         first, last = parse_date(since, "since"), parse_date(until, "until")
 
         def timeline() -> bytes:
             periods = analysis.dyad_timeline(store, a, b, freq=freq, since=first, until=last,
-                                             status=status, fill=fill, cube=holder.dyad_cube)
+                                             status=status, fill=fill, cube=holder.dyad_cube,
+                                             merged=merged)
             return _DYAD_TIMELINE.dump_json(DyadTimeline(
                 a.upper(), b.upper(), actor_name(a.upper()), actor_name(b.upper()), freq,
-                status, periods))
+                status or "all", merged, periods, analysis.focus_range(periods)))
 
-        return holder.cached_json(store, ("dyad", a, b, freq, first, last, status, fill),
-                                  timeline)
+        return holder.cached_json(store, ("dyad", a, b, freq, first, last, status, fill,
+                                          merged), timeline)
 
     @app.get("/api/actors", response_model=list[analysis.ActorSummary], tags=["analysis"],
              responses=BAD_REQUEST)
@@ -462,14 +475,17 @@ def create_app(db_path: str | Path, *, read_only: bool = True, max_limit: int = 
     @app.get("/api/network", response_model=analysis.Network, tags=["analysis"],
              responses=BAD_REQUEST)
     def network(store: StoreDep, since: DateParam = None, until: DateParam = None,
-                status: StatusParam = "asserted", actor: ActorParam = None,
+                status: StatusParam = DEFAULT_STATUS, actor: ActorParam = None,
                 type: str | None = None,  # noqa: A002
                 min_events: Annotated[int, Query(ge=1)] = 1,
-                max_nodes: Annotated[int, Query(ge=2, le=300)] = 40) -> analysis.Network:
-        """Who acts on whom: nodes and directed edges with cooperation and conflict counts."""
+                max_nodes: Annotated[int, Query(ge=2, le=300)] = 40,
+                merged: MergedParam = True) -> analysis.Network:
+        """Who acts on whom: nodes and directed edges with cooperation and conflict counts
+        (merged events, as /api/events counts them; merged=false counts every report)."""
         return analysis.actor_network(store, since=parse_date(since), until=parse_date(until),
                                       status=status, actor=actor, plover_type=type,
-                                      min_events=min_events, max_nodes=max_nodes)
+                                      min_events=min_events, max_nodes=max_nodes,
+                                      merged=merged)
 
     @app.get("/api/articles/{article_id}", response_model=analysis.ArticleView,
              tags=["articles"], responses={404: {"description": "No such article."}})

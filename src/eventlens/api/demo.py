@@ -2,11 +2,15 @@
 
 Used by the API and browser tests and for trying the dashboard: `build_demo_store(path)`.
 The sentences are our own wording about real 2021-2022 events, generated from templates so
-that dyad timelines have enough points to look at; they are not coder output.
+that dyad timelines have enough points to look at; they are not coder output. Every fourth
+article is also carried by a second wire (a syndicated copy), and story grouping merges the
+acts the copies repeat, so that merged events and reports differ as in real news. One report
+from 2014 lies far from the rest, as a stray old story does in real feeds.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import random
@@ -138,6 +142,44 @@ def demo_results(*, seed: int = 7, articles: int = 160) -> list[ArticleResult]:
     return out
 
 
+def syndicated_copy(res: ArticleResult, outlet: str, dateline: str) -> ArticleResult:
+    """The same article as another wire carries it: a dateline before the text, the same
+    events, quotes and mentions (offsets moved by the dateline's length)."""
+    shift = len(dateline)
+    text = dateline + res.article.text
+    art = dataclasses.replace(res.article, id=_article_id(text), text=text, outlet=outlet,
+                              url=res.article.url.replace("example.org", "wire.example"))
+    moved = lambda m: dataclasses.replace(m, start=m.start + shift, end=m.end + shift)  # noqa: E731
+    events = tuple(dataclasses.replace(
+        e, article_id=art.id, source=moved(e.source),
+        target=moved(e.target) if e.target else None,
+        evidence_start=e.evidence_start + shift, evidence_end=e.evidence_end + shift)
+        for e in res.events)
+    quotes = tuple(dataclasses.replace(q, article_id=art.id, start=q.start + shift,
+                                       end=q.end + shift) for q in res.quotes)
+    return ArticleResult(art, events, quotes, tuple(moved(m) for m in res.mentions),
+                         tuple((a + shift, b + shift) for a, b in res.sentences))
+
+
+def stray_report() -> ArticleResult:
+    """One report of 2014, years before the demo's other events."""
+    day = dt.date(2014, 3, 1)
+    sentence = "Russian forces seized government buildings held by Ukraine in Crimea."
+    text = f"Reported on {day:%d %B %Y}. {sentence}"
+    art = Article(_article_id(text), text, day, title="Buildings seized in Crimea (01 Mar)",
+                  url="https://example.org/demo/2014", outlet="Demo Wire",
+                  origin="eventlens.api.demo")
+    start = text.index(sentence)
+    src = Mention(start, start + 14, "Russian forces", Actor("RUS", "MIL"), "knowledge-base")
+    t_at = text.index("Ukraine")
+    tgt = Mention(t_at, t_at + 7, "Ukraine", Actor("UKR", ""), "knowledge-base")
+    info = {t.name: t for t in plover_types()}["COERCE"]
+    event = Event(art.id, src, tgt, "COERCE", info.cameo_root, info.quad_class, info.intensity,
+                  Status.ASSERTED, day.isoformat(), start, start + len(sentence), "seized",
+                  coder="demo", confidence=0.9, why=("frame:COERCE:seized",))
+    return ArticleResult(art, (event,), (), (src, tgt), tuple(_sentences(text)))
+
+
 def _article_id(text: str) -> str:
     # Same shape as eventlens.ingest.article_id, without importing the readers.
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
@@ -182,8 +224,12 @@ def build_demo_store(path: str | Path, *, seed: int = 7, articles: int = 160) ->
     """Write the demo articles into a new store at `path`; returns the path."""
     from eventlens.store import open_store
 
+    from eventlens.stories import update_stories
+
     results = demo_results(seed=seed, articles=articles)
+    copies = [syndicated_copy(r, "Second Wire", "KYIV (Second Wire) - ") for r in results[::4]]
     with open_store(path) as store:
-        store.add_results(results, source="eventlens.api.demo", coder="demo",
-                          coder_version="demo")
+        store.add_results([*results, *copies, stray_report()], source="eventlens.api.demo",
+                          coder="demo", coder_version="demo")
+        update_stories(store)
     return Path(path)

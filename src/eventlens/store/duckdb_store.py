@@ -14,6 +14,7 @@ import duckdb
 from eventlens.config import DEFAULT_MIN_CONFIDENCE
 from eventlens.errors import EventlensError, SchemaError
 from eventlens.model import ArticleResult, Event, Mention
+from eventlens.store.merged import event_relation
 from eventlens.store.schema import LATEST_VERSION, MIGRATIONS
 
 EXPORT_FORMATS = ("csv", "jsonl", "parquet")
@@ -24,7 +25,12 @@ _RUNS_IN_PROGRESS: set[str] = set()
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class EventFilter:
-    """Which events to return. Actor filters match a country/organisation code or a full code."""
+    """Which events to return. Actor filters match a country/organisation code or a full code.
+
+    `merged` (the default) reads one row per real-world act, merged across the reports that
+    state it; `merged=False` one row per report (see `eventlens.store.merged`). `status` None
+    keeps every status here; the faces default to asserted events (`EventQuery`).
+    """
 
     source: str | None = None
     target: str | None = None
@@ -35,8 +41,16 @@ class EventFilter:
     article_id: str | None = None
     limit: int | None = None
     offset: int = 0
+    merged: bool = True
+
+    def relation(self) -> str:
+        """The SQL relation these events come from (merged events or every report)."""
+        return event_relation(self.merged)
 
     def where(self) -> tuple[str, list]:
+        """The WHERE clause over `relation()` (with a leading ' WHERE ', or '') and its
+        parameters. A merged event matches an article when that article is one of its
+        reports."""
         clauses, params = [], []
         for column, value in (("source", self.source), ("target", self.target)):
             if value:
@@ -58,7 +72,7 @@ class EventFilter:
             clauses.append("event_date <= ?")
             params.append(self.until)
         if self.article_id:
-            clauses.append("article_id = ?")
+            clauses.append("list_contains(article_ids, ?)" if self.merged else "article_id = ?")
             params.append(self.article_id)
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
@@ -312,10 +326,12 @@ class Store:
 
     # -- reading ------------------------------------------------------------------------------
     def events(self, flt: EventFilter | None = None):
-        """A DuckDB relation of events matching the filter, newest first."""
+        """A DuckDB result of the events matching the filter (merged events unless
+        `flt.merged` is false), newest first."""
         flt = flt or EventFilter()
         where, params = flt.where()
-        sql = f"SELECT * FROM events{where} ORDER BY event_date DESC, article_id, evidence_start"
+        sql = (f"SELECT * FROM {flt.relation()} AS e{where} "
+               "ORDER BY event_date DESC, article_id, evidence_start")
         if flt.limit is not None:
             sql += f" LIMIT {int(flt.limit)} OFFSET {int(flt.offset)}"
         return self.con.execute(sql, params)
@@ -327,9 +343,11 @@ class Store:
         where, params = flt.where()
         options = {"csv": "FORMAT csv, HEADER true", "jsonl": "FORMAT json",
                    "parquet": "FORMAT parquet"}[fmt]
-        query = f"SELECT * FROM events{where} ORDER BY event_date DESC, article_id, evidence_start"
+        query = (f"SELECT * FROM {flt.relation()} AS e{where} "
+                 "ORDER BY event_date DESC, article_id, evidence_start")
         self.con.execute(f"COPY ({query}) TO '{_sql_path(path)}' ({options})", params)
-        return self.con.execute(f"SELECT count(*) FROM events{where}", params).fetchone()[0]
+        return self.con.execute(f"SELECT count(*) FROM {flt.relation()} AS e{where}",
+                                params).fetchone()[0]
 
     def write_relation(self, table, path: str | Path, fmt: str) -> int:
         """Write an Arrow table to CSV, JSONL or Parquet with DuckDB; returns the row count."""
@@ -360,21 +378,26 @@ class Store:
         return [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
 
     def summary(self) -> dict:
-        """Counts for a run summary: articles, events by type and status, top dyads."""
+        """Counts for a run summary: articles, merged events (and the reports behind them) by
+        type and status, top dyads. Every status is counted; `by_status` tells them apart."""
         one = lambda sql: self.con.execute(sql).fetchone()[0]  # noqa: E731
+        merged = event_relation(True)
         return {
             "articles": one("SELECT count(*) FROM articles"),
-            "events": one("SELECT count(*) FROM events"),
+            "events": one(f"SELECT count(*) FROM {merged} AS e"),
+            "reports": one("SELECT count(*) FROM events"),
             "events_hidden": one("SELECT count(*) FROM event_records")
             - one("SELECT count(*) FROM events"),
             "min_confidence": self.min_confidence,
             "quotes": one("SELECT count(*) FROM quotes"),
             "by_type": self.con.execute(
-                "SELECT plover_type, count(*) n FROM events GROUP BY 1 ORDER BY n DESC").fetchall(),
+                f"SELECT plover_type, count(*) n FROM {merged} AS e "
+                "GROUP BY 1 ORDER BY n DESC, 1").fetchall(),
             "by_status": self.con.execute(
-                "SELECT status, count(*) n FROM events GROUP BY 1 ORDER BY n DESC").fetchall(),
+                f"SELECT status, count(*) n FROM {merged} AS e "
+                "GROUP BY 1 ORDER BY n DESC, 1").fetchall(),
             "top_dyads": self.con.execute(
-                "SELECT source_country, target_country, count(*) n FROM events "
+                f"SELECT source_country, target_country, count(*) n FROM {merged} AS e "
                 "WHERE source_country <> '' AND target_country <> '' "
                 "GROUP BY 1, 2 ORDER BY n DESC, 1, 2 LIMIT 10").fetchall(),
         }

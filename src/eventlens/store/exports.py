@@ -1,16 +1,24 @@
 """Event exports in eventlens' own columns and in PLOVER-, GDELT- and ICEWS-style columns.
 
-Every column is documented in docs/formats.md. Codes stay strings: a CAMEO root is "04",
-never 4, in every format (CSV/TSV quote the code columns so spreadsheet tools keep the zero).
+Every column is documented in docs/formats.md. Rows are merged events (one per real-world act,
+with how many mentions, articles and outlets state it) unless the filter asks for every report
+(`merged=False`). Codes stay strings: a CAMEO code is "042", never 42, in every format (CSV/TSV
+quote the code columns so spreadsheet tools keep the zero). CAMEO codes, Goldstein values and
+CAMEO quad classes come from GDELT's tables (`eventlens.cameo`). Text fields have their
+whitespace normalised (runs of spaces, tabs, line breaks and other separators become one
+space), so a CSV or TSV row is one line.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+import duckdb
 import pyarrow as pa
+import pyarrow.compute  # noqa: F401  (pa.compute)
 
-from eventlens.analysis.vocabulary import CAMEO_ROOTS as _CAMEO_ROOTS
+from eventlens.cameo import cameo_codes, plover_cameo_codes
 from eventlens.errors import EventlensError
 
 FORMATS = ("csv", "tsv", "jsonl", "json", "parquet")
@@ -28,8 +36,11 @@ _EVENTLENS = [
     "e.source_how", "e.target_code", "e.target_country", "e.target_role", "e.target_name",
     "e.target_text", "e.target_start", "e.target_end", "e.target_how", "e.evidence_start",
     "e.evidence_end", "e.evidence", "e.trigger", "e.mode", "e.location", "e.coder",
-    "e.coder_version", "e.confidence", "e.more_evidence", "e.why", "a.title AS article_title",
-    "a.url AS article_url",
+    "e.coder_version", "e.confidence", "e.more_evidence", "e.why",
+    "e.merged_id", "e.story_id", "e.report_count", "e.mention_count", "e.article_count",
+    "e.source_count",
+    "e.independent_sources", "e.article_ids", "e.cameo_code", "c.goldstein",
+    "a.title AS article_title", "a.url AS article_url",
     "a.outlet AS article_outlet", "a.published AS article_published",
 ]
 
@@ -112,14 +123,13 @@ _GDELT = [
     *_gdelt_actor(1, "source"),
     *_gdelt_actor(2, "target"),
     "1 AS IsRootEvent",
-    "e.cameo_root || '0' AS EventCode",
-    "e.cameo_root || '0' AS EventBaseCode",
-    "e.cameo_root AS EventRootCode",
-    "CASE WHEN e.cameo_root BETWEEN '01' AND '05' THEN 1 WHEN e.cameo_root BETWEEN '06' AND '09' "
-    "THEN 2 WHEN e.cameo_root BETWEEN '10' AND '14' THEN 3 WHEN e.cameo_root BETWEEN '15' AND "
-    "'20' THEN 4 END AS QuadClass",
-    "e.intensity AS GoldsteinScale",
-    "1 AS NumMentions", "1 AS NumSources", "1 AS NumArticles",
+    "e.cameo_code AS EventCode",
+    "left(e.cameo_code, 3) AS EventBaseCode",
+    "left(e.cameo_code, 2) AS EventRootCode",
+    "c.quad_class AS QuadClass",
+    "c.goldstein AS GoldsteinScale",
+    "e.mention_count AS NumMentions", "e.source_count AS NumSources",
+    "e.article_count AS NumArticles",
     "CAST(NULL AS DOUBLE) AS AvgTone",
     "coalesce(e.location, '') AS ActionGeo_FullName",
     "CAST(strftime(a.ingested_at, '%Y%m%d%H%M%S') AS BIGINT) AS DATEADDED",
@@ -127,6 +137,7 @@ _GDELT = [
     "e.plover_type AS eventlens_plover_type", "e.quad_class AS eventlens_quad_class",
     "e.status AS eventlens_status", "e.date_text AS eventlens_date_text",
     "e.article_id AS eventlens_article_id", "e.evidence AS eventlens_evidence",
+    "e.merged_id AS eventlens_merged_id",
 ]
 
 
@@ -143,9 +154,9 @@ _ICEWS = [
     "e.event_id AS \"Event ID\"",
     "strftime(e.event_date, '%Y-%m-%d') AS \"Event Date\"",
     *_icews_actor("Source", "source"),
-    "r.name AS \"Event Text\"",
-    "e.cameo_root || '0' AS \"CAMEO Code\"",
-    "e.intensity AS \"Intensity\"",
+    "c.name AS \"Event Text\"",
+    "e.cameo_code AS \"CAMEO Code\"",
+    "c.goldstein AS \"Intensity\"",
     *_icews_actor("Target", "target"),
     "e.article_id AS \"Story ID\"",
     "CAST(NULL AS INTEGER) AS \"Sentence Number\"",
@@ -155,11 +166,12 @@ _ICEWS = [
     "CAST(NULL AS DOUBLE) AS \"Latitude\"", "CAST(NULL AS DOUBLE) AS \"Longitude\"",
     "e.plover_type AS eventlens_plover_type", "e.status AS eventlens_status",
     "e.location AS eventlens_location", "e.evidence AS eventlens_evidence",
+    "e.article_count AS eventlens_article_count", "e.merged_id AS eventlens_merged_id",
 ]
 
 # Columns that hold codes: quoted in CSV/TSV so that "04" is read back as text.
 _CODE_COLUMNS = {
-    "eventlens": ["cameo_root"],
+    "eventlens": ["cameo_root", "cameo_code"],
     "plover": ["cameo_root"],
     "gdelt": ["EventCode", "EventBaseCode", "EventRootCode", "Actor1CountryCode",
               "Actor2CountryCode", "Actor1Code", "Actor2Code"],
@@ -167,26 +179,61 @@ _CODE_COLUMNS = {
 }
 
 
+# Text columns of events and articles whose whitespace exports normalise.
+_EVENT_TEXT = ("date_text", "source_name", "source_text", "target_name", "target_text",
+               "evidence", "trigger", "mode", "location")
+_ARTICLE_TEXT = ("title", "url", "outlet")
+# Every run of white space, line or paragraph separators and control characters (tabs, line
+# breaks, NEL ...) becomes one space.
+_SPACE_RUNS = r"[\pZ\p{Cc}]+"
+
+
+def clean_text(expr: str) -> str:
+    """SQL: `expr` with its whitespace normalised (see `_SPACE_RUNS`) and trimmed."""
+    return f"trim(regexp_replace({expr}, '{_SPACE_RUNS}', ' ', 'g'))"
+
+
+def _events_source(flt) -> tuple[str, list]:
+    """The matching events (merged or every report, as `flt.merged` says) with their text
+    normalised and the CAMEO code of their PLOVER type and mode (`cameo_code`)."""
+    where, params = flt.where()
+    cleaned = ", ".join(f"{clean_text(c)} AS {c}" for c in _EVENT_TEXT)
+    return (f"(SELECT e.*, coalesce(pm.code, pt.code) AS cameo_code "
+            f"FROM (SELECT * REPLACE ({cleaned}) FROM {flt.relation()} AS e{where}) e "
+            "LEFT JOIN export_plover_codes pm ON pm.plover_type = e.plover_type "
+            "AND pm.mode = lower(trim(coalesce(e.mode, ''))) "
+            "LEFT JOIN export_plover_codes pt ON pt.plover_type = e.plover_type "
+            "AND pt.mode = '')"), params
+
+
 def export_sql(flt, columns: str = "eventlens", fmt: str = "csv") -> tuple[str, list]:
-    """The SELECT that produces the export rows for a filter (EventFilter or EventQuery)."""
+    """The SELECT that produces the export rows for a filter (EventFilter or EventQuery; None
+    for every merged event). Needs the lookups `_register_lookups` registers."""
     if columns not in COLUMN_SETS:
         raise EventlensError(f"unknown column set {columns!r}", hint=f"use one of {COLUMN_SETS}")
-    where, params = flt.where() if flt is not None else ("", [])
+    if flt is None:
+        from eventlens.store.duckdb_store import EventFilter
+
+        flt = EventFilter()
+    source, params = _events_source(flt)
     select = {
         "eventlens": _EVENTLENS,
         "plover": _PLOVER_FLAT if fmt in ("csv", "tsv") else _PLOVER_NESTED,
         "gdelt": _GDELT,
         "icews": _ICEWS,
     }[columns]
-    joins = " LEFT JOIN articles a ON a.id = e.article_id"
+    if columns == "gdelt" and flt.merged:
+        select = ["e.merged_id AS GLOBALEVENTID", *select[1:]]
+    articles = ", ".join(f"{clean_text(c)} AS {c}" for c in _ARTICLE_TEXT)
+    joins = (f" LEFT JOIN (SELECT * REPLACE ({articles}) FROM articles) a ON a.id = e.article_id"
+             " LEFT JOIN export_cameo c ON c.code = e.cameo_code")
     if columns in ("gdelt", "icews"):
         joins += (" LEFT JOIN export_countries source_c ON source_c.code = e.source_country"
                   " LEFT JOIN export_countries target_c ON target_c.code = e.target_country")
     if columns == "icews":
         joins += (" LEFT JOIN export_sectors source_s ON source_s.code = e.source_role"
-                  " LEFT JOIN export_sectors target_s ON target_s.code = e.target_role"
-                  " LEFT JOIN export_cameo r ON r.code = e.cameo_root")
-    sql = (f"SELECT {', '.join(select)} FROM (SELECT * FROM events{where}) e{joins} "
+                  " LEFT JOIN export_sectors target_s ON target_s.code = e.target_role")
+    sql = (f"SELECT {', '.join(select)} FROM {source} e{joins} "
            "ORDER BY e.event_date DESC NULLS LAST, e.article_id, e.evidence_start, e.event_id")
     limit = getattr(flt, "limit", None)
     if limit is not None:
@@ -198,14 +245,22 @@ def _register_lookups(con) -> None:
     from eventlens.analysis.vocabulary import country_names
 
     names = country_names()
+    strings = lambda values: pa.array(list(values), pa.string())  # noqa: E731
+    codes = list(cameo_codes().values())
+    plover = plover_cameo_codes()
     lookups = {
-        "export_countries": (list(names), list(names.values())),
-        "export_sectors": (list(_SECTORS), list(_SECTORS.values())),
-        "export_cameo": (list(_CAMEO_ROOTS), list(_CAMEO_ROOTS.values())),
+        "export_countries": {"code": strings(names), "name": strings(names.values())},
+        "export_sectors": {"code": strings(_SECTORS), "name": strings(_SECTORS.values())},
+        "export_cameo": {"code": strings(c.code for c in codes),
+                         "name": strings(c.name for c in codes),
+                         "goldstein": pa.array([c.goldstein for c in codes], pa.float64()),
+                         "quad_class": pa.array([c.quad_class for c in codes], pa.int32())},
+        "export_plover_codes": {"plover_type": strings(k for k, _ in plover),
+                                "mode": strings(m for _, m in plover),
+                                "code": strings(plover.values())},
     }
-    for view, (codes, labels) in lookups.items():
-        con.register(view, pa.table({"code": pa.array(codes, pa.string()),
-                                     "name": pa.array(labels, pa.string())}))
+    for view, columns in lookups.items():
+        con.register(view, pa.table(columns))
 
 
 def export(store, flt, path: str | Path, fmt: str, columns: str = "eventlens") -> int:
@@ -242,3 +297,80 @@ def export_arrow(store, flt, columns: str = "eventlens") -> pa.Table:
     sql, params = export_sql(flt, columns, "parquet")
     _register_lookups(store.con)
     return store.con.execute(sql, params).to_arrow_table()
+
+
+# Columns read back as text whatever they look like: codes ("04", "042"), ids (a hex id may be
+# all digits), actor codes. Matched by name in every column set.
+_TEXT_COLUMN = re.compile(r"(?i)(code|cameo|(^|_)ids?$|ID$|citation)")
+# Columns read back as dates (ISO 8601, as every export writes them).
+_DATE_COLUMNS = frozenset({"event_date", "article_published", "date", "Event Date"})
+_READ_INTO = ("pandas", "polars", "arrow")
+
+
+def read_events(path: str | Path, *, into: str = "pandas"):
+    """Read an events file that `export` (or `eventlens events -o`) wrote, with the types
+    analysts expect: codes and ids as text (a CAMEO code keeps its leading zero), dates as
+    dates (`event_date` becomes datetime64 in pandas), numbers as numbers.
+
+    Args:
+        path: a .csv, .tsv, .jsonl, .json or .parquet file.
+        into: pandas (a DataFrame; needs pandas), polars (needs polars) or arrow.
+    Raises:
+        EventlensError: an unknown extension or `into`, a file that cannot be read, or the
+            data frame library is not installed.
+    """
+    if into not in _READ_INTO:
+        raise EventlensError(f"unknown read_events target {into!r}", hint=f"use one of {_READ_INTO}")
+    path = Path(path)
+    fmt = path.suffix.lstrip(".").lower()
+    if fmt not in FORMATS:
+        raise EventlensError(f"cannot read {path}: not one of {FORMATS}")
+    name = str(path).replace("'", "''")
+    con = duckdb.connect()
+    try:
+        if fmt in ("csv", "tsv"):
+            header = con.execute(f"SELECT * FROM read_csv('{name}', delim = "
+                                 f"'{',' if fmt == 'csv' else chr(9)}', header = true, "
+                                 "all_varchar = true) LIMIT 0").description
+            types = {col[0]: ("DATE" if col[0] in _DATE_COLUMNS else "VARCHAR")
+                     for col in header
+                     if col[0] in _DATE_COLUMNS or _TEXT_COLUMN.search(col[0])}
+            spec = ", ".join(f"'{k.replace(chr(39), chr(39) * 2)}': '{v}'"
+                             for k, v in types.items())
+            sql = (f"SELECT * FROM read_csv('{name}', delim = '{',' if fmt == 'csv' else chr(9)}'"
+                   f", header = true, quote = '\"'{', types = {' + spec + '}' if spec else ''})")
+        elif fmt == "parquet":
+            sql = f"SELECT * FROM read_parquet('{name}')"
+        else:
+            shape = "newline_delimited" if fmt == "jsonl" else "array"
+            sql = f"SELECT * FROM read_json('{name}', format = '{shape}')"
+        table = con.execute(sql).to_arrow_table()
+    except duckdb.Error as exc:
+        raise EventlensError(f"cannot read {path}: {exc}") from exc
+    finally:
+        con.close()
+    table = _dates_as_dates(table)
+    if into == "arrow":
+        return table
+    if into == "polars":
+        try:
+            import polars
+        except ImportError as exc:
+            raise EventlensError("polars is not installed",
+                                 hint='pip install "eventlens[polars]", or into="arrow"') from exc
+        return polars.from_arrow(table)
+    try:
+        import pandas  # noqa: F401
+    except ImportError as exc:
+        raise EventlensError("pandas is not installed",
+                             hint='pip install "eventlens[pandas]", or into="arrow"') from exc
+    return table.to_pandas(date_as_object=False)
+
+
+def _dates_as_dates(table: pa.Table) -> pa.Table:
+    """ISO date strings (JSON has no date type) of the date columns as Arrow dates."""
+    for i, field in enumerate(table.schema):
+        if field.name in _DATE_COLUMNS and pa.types.is_string(field.type):
+            table = table.set_column(i, field.name, pa.compute.cast(
+                pa.compute.strptime(table.column(i), format="%Y-%m-%d", unit="s"), pa.date32()))
+    return table

@@ -18,6 +18,7 @@ from collections.abc import Iterable
 import pyarrow as pa
 
 from eventlens.store import EventFilter
+from eventlens.store.merged import event_relation
 from eventlens.stories.settings import DEFAULT_SETTINGS, StorySettings
 
 _FAR_FUTURE = "9999-12-31"
@@ -109,83 +110,21 @@ def _split_by_place(chain: list[tuple]) -> list[tuple[list[tuple], str]]:
     return [(members, place) for place, members in sorted(groups.items())]
 
 
-MERGED_SQL = """
-WITH ev AS (
-    SELECT e.*, a.published,
-           coalesce(k.merge_key, e.event_id) AS merge_key, k.story_id AS story_of,
-           coalesce(k.merged_date, e.event_date) AS merged_date,
-           coalesce(k.merged_date_text, e.date_text) AS merged_date_text,
-           coalesce(k.merged_location, e.location) AS merged_location,
-           coalesce(sa.dup_group, e.article_id) AS copy_group,
-           coalesce(nullif(a.outlet, ''), e.article_id) AS outlet_key
-    FROM events e
-    JOIN articles a ON a.id = e.article_id
-    LEFT JOIN story_event_keys k ON k.event_id = e.event_id
-    LEFT JOIN story_articles sa ON sa.article_id = e.article_id),
-per_report AS (
-    SELECT merge_key, copy_group, max(coalesce(confidence, 1.0)) AS c
-    FROM ev GROUP BY 1, 2),
-belief AS (
-    SELECT merge_key, count(*) AS independent_sources,
-           round(1 - product(1 - $reliability * least(greatest(c, 0), 1)), 4) AS confidence
-    FROM per_report GROUP BY 1),
-grouped AS (
-    SELECT merge_key,
-           arg_min(event_id, strftime(published, '%Y-%m-%d') || article_id
-                   || lpad(evidence_start::VARCHAR, 10, '0')) AS lead_event,
-           min(merged_date) AS merged_date,
-           min(merged_date_text) AS merged_date_text,
-           max(merged_location) AS merged_location,
-           -- an event stated in several sentences of one article is one raw record
-           -- (more_evidence holds the others): each sentence is a mention
-           sum(1 + len(coalesce(more_evidence, [])))::BIGINT AS mention_count,
-           count(DISTINCT article_id) AS article_count,
-           count(DISTINCT outlet_key) AS source_count,
-           list(DISTINCT article_id ORDER BY article_id) AS article_ids,
-           list(DISTINCT story_of ORDER BY story_of) FILTER (WHERE story_of IS NOT NULL)
-               AS story_ids,
-           flatten(list(list_concat(
-               [{'event_id': event_id, 'article_id': article_id,
-                 'evidence_start': evidence_start, 'evidence_end': evidence_end}],
-               list_transform(coalesce(more_evidence, []),
-                              span -> {'event_id': event_id, 'article_id': article_id,
-                                       'evidence_start': span[1], 'evidence_end': span[2]}))
-                ORDER BY published, article_id, evidence_start)) AS mentions
-    FROM ev GROUP BY merge_key),
-merged AS (
-    SELECT g.merge_key AS merged_id, g.story_ids[1] AS story_id,
-           l.plover_type, l.cameo_root, l.quad_class, l.intensity, l.status,
-           g.merged_date AS event_date, g.merged_date_text AS date_text,
-           l.source_code, l.source_country, l.source_role, l.source_name, l.source_text,
-           l.target_code, l.target_country, l.target_role, l.target_name, l.target_text,
-           l.article_id, l.evidence_start, l.evidence_end, l.evidence, l.trigger, l.mode,
-           coalesce(nullif(g.merged_location, ''), l.location) AS location, l.coder,
-           g.mention_count, g.article_count, g.source_count, b.independent_sources,
-           b.confidence, g.article_ids, coalesce(g.story_ids, []) AS story_ids, g.mentions
-    FROM grouped g
-    JOIN belief b USING (merge_key)
-    JOIN events l ON l.event_id = g.lead_event)
-"""
-
-
 def merged_events(store, flt=None, *, settings: StorySettings | None = None):
-    """The merged view of events matching `flt` (an `EventFilter`), newest first: a DuckDB
-    result like `store.events`, one row per merged event, with `mention_count`,
-    `article_count`, `source_count` (distinct outlets, an article without one counting
-    alone), `independent_sources` (copy groups), `confidence`, `article_ids`, `story_ids` and
-    `mentions` (article id and evidence offsets of every supporting raw event).
+    """The merged view of events matching `flt` (an `EventFilter`; every status when None),
+    newest first: a DuckDB result like `store.events`, one row per merged event, with
+    `mention_count`, `article_count`, `source_count` (distinct outlets, an article without one
+    counting alone), `independent_sources` (copy groups), `confidence`, `article_ids`,
+    `story_ids` and `mentions` (article id and evidence offsets of every supporting raw event).
 
     Filters apply to the merged event; `article_id` keeps the events that article supports.
+    The query itself is the store's (`eventlens.store.merged`); this adds the settings.
     """
     settings = settings or DEFAULT_SETTINGS
-    flt = flt or EventFilter()
-    article = flt.article_id
-    where, params = dataclasses.replace(flt, article_id=None).where()
-    if article:
-        where += (" AND " if where else " WHERE ") + "list_contains(article_ids, ?)"
-        params.append(article)
-    sql = (MERGED_SQL.replace("$reliability", repr(float(settings.report_reliability)))
-           + f"SELECT * FROM merged{where} ORDER BY event_date DESC, article_id, evidence_start")
+    flt = dataclasses.replace(flt or EventFilter(), merged=True)
+    where, params = flt.where()
+    relation = event_relation(True, reliability=settings.report_reliability)
+    sql = f"SELECT * FROM {relation} AS e{where} ORDER BY event_date DESC, article_id, evidence_start"
     if flt.limit is not None:
         sql += f" LIMIT {int(flt.limit)} OFFSET {int(flt.offset)}"
     return store.con.execute(sql, params)

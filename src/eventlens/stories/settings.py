@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from eventlens.errors import ConfigError
+from eventlens.store.merged import REPORT_RELIABILITY
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -45,7 +46,7 @@ class StorySettings:
     candidate_cosine: float = 0.15
     link_score: float = 0.35
     merge_days: int = 1
-    report_reliability: float = 0.6
+    report_reliability: float = REPORT_RELIABILITY
 
     def __post_init__(self) -> None:
         if self.bands * self.rows > self.num_perm:

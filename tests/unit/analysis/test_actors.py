@@ -1,10 +1,13 @@
-from eventlens.analysis import actor_list, actor_network, article_view, overview
+from eventlens.analysis import EventQuery, actor_list, actor_network, article_view, overview
 
 
 def test_actor_list(store):
     actors = {a.code: a for a in actor_list(store)}
     assert actors["RUS"].name == "Russia"
-    assert (actors["RUS"].as_source, actors["RUS"].as_target) == (4, 2)
+    # asserted events by default, as every face counts: the denied attack is left out
+    assert (actors["RUS"].as_source, actors["RUS"].as_target) == (3, 2)
+    every = {a.code: a for a in actor_list(store, events=EventQuery(status=None))}
+    assert (every["RUS"].as_source, every["RUS"].as_target) == (4, 2)
     assert actors["RUS"].roles == ("GOV", "MIL")
     assert [a.code for a in actor_list(store, q="united")] == ["USA"]
     assert len(actor_list(store, limit=1)) == 1
@@ -31,5 +34,9 @@ def test_article_view_and_overview(store):
     assert len(view.mentions) == 6
     assert article_view(store, "zz") is None
     ov = overview(store)
-    assert (ov.articles, ov.events) == (3, 7)
-    assert ov.top_dyads[0].source == "RUS" and ov.by_quad_class[4] == 4
+    assert (ov.store_articles, ov.articles, ov.events, ov.reports) == (3, 3, 6, 6)
+    assert ov.by_status == {"asserted": 6, "denied": 1}
+    assert (overview(store, EventQuery(status=None)).events, ov.actors) == (7, 3)
+    only = overview(store, EventQuery(actor="USA"))
+    assert (only.events, only.articles, only.actors) == (2, 1, 3)
+    assert ov.top_dyads[0].source == "RUS" and ov.by_quad_class[4] == 3

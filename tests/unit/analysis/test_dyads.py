@@ -72,3 +72,26 @@ def test_cube_leaves_full_codes_to_the_scan(store):
     assert not cube.covers("RUS:MIL", "UKR") and cube.covers("RUS", "NATO")
     assert dyad_timeline(store, "RUS:MIL", "UKR", cube=cube) == dyad_timeline(
         store, "RUS:MIL", "UKR")
+
+
+def _periods(totals: dict[str, int], freq: str = "month"):
+    from eventlens.analysis import DyadPeriod, period_end
+
+    out = []
+    for day, n in totals.items():
+        start = dt.date.fromisoformat(day)
+        out.append(DyadPeriod(start, period_end(start, freq), "RUS", "UKR", 0, 0, 0, n, n, -5.0))
+    return out
+
+
+def test_focus_leaves_out_a_stray_report_years_away():
+    from eventlens.analysis import focus_range
+
+    months = {f"2022-{m:02d}-01": 10 + m for m in range(1, 7)}
+    focus = focus_range(_periods({"2014-03-01": 1, "2021-12-01": 2, **months}))
+    # December 2021 is next to the rest and stays; the 2014 report is left out, and said to be
+    assert (focus.start, focus.end) == (dt.date(2021, 12, 1), dt.date(2022, 6, 30))
+    assert (focus.inside, focus.outside) == (2 + sum(months.values()), 1)
+    everything = focus_range(_periods(months))
+    assert (everything.start, everything.outside) == (dt.date(2022, 1, 1), 0)
+    assert focus_range(_periods({"2022-01-01": 0})) is None

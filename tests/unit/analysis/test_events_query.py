@@ -8,13 +8,14 @@ from eventlens.errors import EventlensError
 
 
 def test_filters_combine(store):
-    assert count_events(store) == 7
-    assert count_events(store, EventQuery(dyad=("UKR", "RUS"))) == 5
+    assert count_events(store) == 6  # asserted events by default
+    assert count_events(store, EventQuery(status=None)) == 7
+    assert count_events(store, EventQuery(dyad=("UKR", "RUS"))) == 4
     assert count_events(store, EventQuery(actor="USA")) == 2
     assert count_events(store, EventQuery(source="RUS", plover_type="assault",
                                           status="asserted")) == 2
     assert count_events(store, EventQuery(quad_class=2)) == 1
-    assert count_events(store, EventQuery(text="LVIV")) == 1
+    assert count_events(store, EventQuery(text="LVIV", status=None)) == 1
     assert count_events(store, EventQuery(text="100%_")) == 0
 
 

@@ -101,7 +101,7 @@ def test_icews_columns(store, tmp_path):
     export(store, EventFilter(), out, "tsv", "icews")
     rows = {r["eventlens_plover_type"]: r for r in _csv(out, "\t")}
     consult = rows["CONSULT"]
-    assert consult["CAMEO Code"] == "040" and consult["Event Text"] == "Consult"
+    assert consult["CAMEO Code"] == "040" and consult["Event Text"] == "Consult, not specified below"
     assert (consult["Source Name"], consult["Source Sectors"], consult["Source Country"]) == (
         "Vladimir Putin", "Government", "Russia")
     assert consult["Target Country"] == "Ukraine" and consult["Story ID"] == "exp1"

@@ -45,8 +45,10 @@ async function loadShared() {
   Object.assign(state, { summary, vocabulary, actors });
   const stats = document.getElementById("store-stats");
   const range = summary.first_date ? `${summary.first_date} – ${summary.last_date}` : "no dates";
-  stats.innerHTML = `<b>${esc(fmtNumber(summary.events))}</b> events ·
-    <b>${esc(fmtNumber(summary.articles))}</b> articles · ${esc(range)}`;
+  // The store's default view, as every page counts it: merged asserted events.
+  stats.innerHTML = `<b>${esc(fmtNumber(summary.events))}</b> events
+    <span class="muted">(from ${esc(fmtNumber(summary.reports))} reports)</span> ·
+    <b>${esc(fmtNumber(summary.store_articles))}</b> articles · ${esc(range)}`;
   const list = document.createElement("datalist");
   list.id = "actor-codes";
   list.innerHTML = actors.map((a) => `<option value="${esc(a.code)}">${esc(a.name)}</option>`).join("");

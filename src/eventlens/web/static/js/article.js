@@ -1,5 +1,7 @@
 // Article: the text with evidence sentences highlighted by quad class, quotes and actors marked.
-import { QUAD_NAMES, actorLink, api, confidenceText, esc, html, quadChip, raw, statusTag } from "./util.js";
+import {
+  QUAD_NAMES, actorLink, api, confidenceText, esc, html, quadChip, raw, reportsText, statusTag,
+} from "./util.js";
 
 export async function renderArticle(view, _params, id) {
   if (!id) {
@@ -40,6 +42,7 @@ function eventItem(ev) {
     <div>${actorLink(ev.source_code, ev.source_text)}<span class="arrow">→</span>${actorLink(ev.target_code, ev.target_text)}
       ${quadChip(ev.plover_type, ev.quad_class)} ${statusTag(ev.status)}</div>
     <div class="small muted">${ev.date_text || ""} · trigger “${ev.trigger || ""}” · confidence ${confidenceText(ev.confidence)} · chars ${ev.evidence_start}–${ev.evidence_end}</div>
+    <div class="small muted reports" data-reports="${ev.report_count ?? 1}">${reportsText(ev, false)}</div>
     ${raw(ev.why && ev.why.length ? html`<div class="small muted why">why: ${ev.why.join(", ")}</div>` : "")}
   </li>`;
 }

@@ -1,6 +1,7 @@
 // Dyads: a timeline of two actors' relations in both directions; a click lists the period's events.
 import {
-  QUAD_COLORS, QUAD_NAMES, api, eventRows, fmtNumber, html, plotlyReady, queryString, raw,
+  QUAD_COLORS, QUAD_NAMES, api, eventRows, fmtNumber, html, invertedRange, plotlyReady,
+  queryString, raw, shiftDate,
 } from "./util.js";
 import { state } from "./state.js";
 
@@ -10,6 +11,7 @@ export async function renderDyad(view, params) {
   const b = (params.b || (top ? top.target : "")).toUpperCase();
   const freq = params.freq || "week";
   const status = params.status || "asserted";
+  const merged = params.merged !== "false";
   const freqs = state.vocabulary.frequencies;
   view.innerHTML = html`
     <div class="page-head">
@@ -30,6 +32,11 @@ export async function renderDyad(view, params) {
           <option value="asserted" ${raw(status === "asserted" ? "selected" : "")}>asserted events</option>
           <option value="all" ${raw(status === "all" ? "selected" : "")}>all statuses</option>
         </select></div>
+      <div class="field"><label for="d-merged">Each</label>
+        <select id="d-merged" name="merged">
+          <option value="">event once</option>
+          <option value="false" ${raw(merged ? "" : "selected")}>report</option>
+        </select></div>
       <div class="field"><label for="d-since">Since</label>
         <input id="d-since" name="since" type="date" value="${params.since || ""}"></div>
       <div class="field"><label for="d-until">Until</label>
@@ -38,7 +45,8 @@ export async function renderDyad(view, params) {
     </form>
     <div class="grid-2" style="margin-top:1rem">
       <div class="card"><div id="dyad-chart" class="chart"></div>
-        <div class="legend-row" id="dyad-legend"></div></div>
+        <div class="legend-row" id="dyad-legend"></div>
+        <div class="legend-row" id="dyad-focus"></div></div>
       <div class="card"><h2>Busiest dyads</h2><ul class="dyad-list" id="top-dyads"></ul></div>
     </div>
     <div class="card" id="period-events"><p class="muted">Click a bar in the chart to list the
@@ -59,7 +67,13 @@ export async function renderDyad(view, params) {
   renderTopDyads(view.querySelector("#top-dyads"), freq);
 
   if (!a || !b) return;
-  const data = await api("/api/dyad", { a, b, freq, status, since: params.since, until: params.until });
+  const inverted = invertedRange(params);
+  if (inverted) {
+    view.querySelector("#dyad-chart").innerHTML = html`<div class="error" id="range-error">${inverted}</div>`;
+    return;
+  }
+  const data = await api("/api/dyad", { a, b, freq, status, since: params.since, until: params.until,
+    merged: merged ? undefined : "false" });
   drawTimeline(view, data);
   if (params.period && params.period_end && data.periods.some((p) => p.total)) {
     markPeriod(view.querySelector("#dyad-chart"), params.period, params.period_end);
@@ -84,8 +98,10 @@ function drawTimeline(view, data) {
   const forward = data.periods.filter((p) => p.source === data.a);
   const backward = data.periods.filter((p) => p.source === data.b);
   const total = data.periods.reduce((n, p) => n + p.total, 0);
-  legend.innerHTML = html`<span>${fmtNumber(total)} ${data.status === "all" ? "" : "asserted "}events
+  legend.innerHTML = html`<span id="dyad-total" data-total="${total}">${fmtNumber(total)} ${data.status === "all" ? "" : "asserted "}${data.merged ? "events (each counted once, however many reports)" : "event reports"}
     · per ${data.freq} · bars: counts by quad class · line: mean intensity (−10 conflict … +10 cooperation)</span>`;
+  const focusNote = view.querySelector("#dyad-focus");
+  focusNote.innerHTML = "";
   if (!total) {
     chart.innerHTML = html`<div class="empty">No events between ${data.a_name} and ${data.b_name}.</div>`;
     return;
@@ -119,12 +135,23 @@ function drawTimeline(view, data) {
   const intensityAxis = (overlay, domain) => ({ overlaying: overlay, side: "right", range: [-10.5, 10.5],
     domain, showgrid: false, zeroline: false, title: { text: "intensity" },
     tickvals: [-10, -5, 0, 5, 10], fixedrange: true });
+  // The time axis spans the periods holding most events (data.focus): one stray report years
+  // away must not squash the rest into slivers. What it leaves out is said, one click away.
+  const focus = data.focus;
+  const xaxis = { type: "date", anchor: "y3", gridcolor: "#f2f4f7" };
+  if (focus && focus.outside > 0) {
+    const pad = { day: 1, week: 7, month: 31, quarter: 92, year: 366 }[data.freq] || 7;
+    xaxis.range = [shiftDate(focus.start, -pad), shiftDate(focus.end, 1)];
+    focusNote.innerHTML = html`<span id="focus-note">Showing ${focus.start} – ${focus.end}, which holds
+      ${fmtNumber(focus.inside)} of ${fmtNumber(total)}; ${fmtNumber(focus.outside)} ${focus.outside === 1 ? "falls" : "fall"} outside.</span>
+      <button class="ghost" type="button" id="show-all-periods">Show the whole span</button>`;
+  }
   const layout = {
     barmode: "stack", bargap: 0.15, height: 520, margin: { t: 36, r: 60, b: 40, l: 55 },
     paper_bgcolor: "#fff", plot_bgcolor: "#fff", hovermode: "closest",
     font: { family: "system-ui, -apple-system, Segoe UI, Roboto, sans-serif", size: 12, color: "#1d2733" },
     legend: { orientation: "h", y: -0.1 },
-    xaxis: { type: "date", anchor: "y3", gridcolor: "#f2f4f7" },
+    xaxis,
     yaxis: countAxis([0.56, 1]), yaxis2: intensityAxis("y", [0.56, 1]),
     yaxis3: countAxis([0, 0.44]), yaxis4: intensityAxis("y3", [0, 0.44]),
     annotations: [
@@ -135,6 +162,13 @@ function drawTimeline(view, data) {
   chart.innerHTML = "";
   window.Plotly.newPlot(chart, traces, layout, { displaylogo: false, responsive: true,
     modeBarButtonsToRemove: ["lasso2d", "select2d"] });
+  const showAll = focusNote.querySelector("#show-all-periods");
+  if (showAll) {
+    showAll.addEventListener("click", () => {
+      window.Plotly.relayout(chart, { "xaxis.autorange": true });
+      focusNote.innerHTML = html`<span id="focus-note">Showing the whole span.</span>`;
+    });
+  }
   chart.on("plotly_click", (event) => {
     const point = event.points[0];
     const period = String(point.x).slice(0, 10);
@@ -163,11 +197,11 @@ function markPeriod(chart, since, until) {
 async function listPeriod(view, data, since, until) {
   const panel = view.querySelector("#period-events");
   panel.innerHTML = `<p class="muted">Loading events…</p>`;
-  const status = data.status === "all" ? undefined : data.status;
-  const page = await api("/api/events", { dyad: `${data.a},${data.b}`, since, until, status, limit: 200 });
+  const page = await api("/api/events", { dyad: `${data.a},${data.b}`, since, until,
+    status: data.status, merged: data.merged ? undefined : "false", limit: 200 });
   panel.innerHTML = html`<div class="period-head"><h2>${data.a_name} ⇄ ${data.b_name}:
       ${since}${since !== until ? ` – ${until}` : ""}</h2>
-      <span class="muted small">${fmtNumber(page.total)} events</span></div>
-    ${eventRows(page.events, page.articles)}`;
+      <span class="muted small" id="period-total" data-total="${page.total}">${fmtNumber(page.total)} ${data.merged ? "events" : "event reports"}</span></div>
+    ${eventRows(page.events, page.articles, data.merged)}`;
   panel.scrollIntoView({ behavior: "smooth", block: "start" });
 }

@@ -1,9 +1,10 @@
 // Network: who acts on whom; edge colour from cooperation (green) to conflict (red).
-import { api, fmtNumber, html, plotlyReady, queryString, raw } from "./util.js";
+import { api, fmtNumber, html, invertedRange, plotlyReady, queryString, raw } from "./util.js";
 import { state } from "./state.js";
 
 export async function renderNetwork(view, params) {
   const status = params.status || "asserted";
+  const merged = params.merged !== "false";
   view.innerHTML = html`
     <div class="page-head">
       <div><h1>Actor network</h1>
@@ -28,6 +29,11 @@ export async function renderNetwork(view, params) {
           <option value="asserted" ${raw(status === "asserted" ? "selected" : "")}>asserted events</option>
           <option value="all" ${raw(status === "all" ? "selected" : "")}>all statuses</option>
         </select></div>
+      <div class="field"><label for="n-merged">Each</label>
+        <select id="n-merged" name="merged">
+          <option value="">event once</option>
+          <option value="false" ${raw(merged ? "" : "selected")}>report</option>
+        </select></div>
       <button class="primary" type="submit" id="show-network">Show</button>
     </form>
     <div class="card" style="margin-top:1rem"><div id="net-chart" class="chart net"></div>
@@ -35,7 +41,8 @@ export async function renderNetwork(view, params) {
         <span><span class="swatch" style="background:#2bb673"></span>mostly cooperation</span>
         <span><span class="swatch" style="background:#b9a27a"></span>mixed</span>
         <span><span class="swatch" style="background:#e0475b"></span>mostly conflict</span>
-        <span>node size: number of events</span></div></div>`;
+        <span>node size: number of events</span>
+        <span id="net-total"></span></div></div>`;
   const form = view.querySelector("#net-form");
   form.addEventListener("submit", (e) => {
     e.preventDefault();
@@ -43,10 +50,18 @@ export async function renderNetwork(view, params) {
     v.actor = (v.actor || "").trim().toUpperCase();
     window.location.hash = `#/network?${queryString(v)}`;
   });
+  const inverted = invertedRange(params);
+  if (inverted) {
+    view.querySelector("#net-chart").innerHTML = html`<div class="error" id="range-error">${inverted}</div>`;
+    return;
+  }
   const net = await api("/api/network", {
     actor: params.actor, type: params.type, since: params.since, until: params.until,
-    min_events: params.min_events, status,
+    min_events: params.min_events, status, merged: merged ? undefined : "false",
   });
+  const total = net.edges.reduce((n, e) => n + e.events, 0);
+  view.querySelector("#net-total").innerHTML = html`<span data-total="${total}">arrows carry
+    ${fmtNumber(total)} ${status === "all" ? "" : "asserted "}${merged ? "events (each counted once)" : "event reports"}</span>`;
   drawNetwork(view.querySelector("#net-chart"), net);
 }
 
@@ -126,7 +141,7 @@ function drawNetwork(el, net) {
       arrowcolor: color, opacity: 0.85, text: "" });
     mids.x.push((x0 + x1) / 2); mids.y.push((y0 + y1) / 2); mids.color.push(color);
     mids.customdata.push([e.source, e.target]);
-    mids.text.push(`${e.source} → ${e.target}: ${e.events} events<br>${e.cooperation} cooperation · ${e.conflict} conflict<br>mean intensity ${e.mean_intensity ?? "—"}<br><i>click to open the dyad</i>`);
+    mids.text.push(`${e.source} → ${e.target}: ${e.events} ${e.events === 1 ? "event" : "events"}<br>${e.cooperation} cooperation · ${e.conflict} conflict<br>mean intensity ${e.mean_intensity ?? "—"}<br><i>click to open the dyad</i>`);
   }
   traces.push({ type: "scatter", mode: "markers", x: mids.x, y: mids.y, text: mids.text,
     customdata: mids.customdata, hovertemplate: "%{text}<extra></extra>",

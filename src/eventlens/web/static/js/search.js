@@ -42,10 +42,11 @@ function highlight(text, words) {
 function hitHtml(hit, words) {
   const evidence = hit.evidence.map((ev) => html`<li>${quadChip(ev.plover_type, ev.quad_class)}
     ${ev.source_code || "?"} → ${ev.target_code || "-"} ${statusTag(ev.status)}
-    ${raw(highlight(ev.evidence || "", words))}</li>`).join("");
+    ${raw(highlight(ev.evidence || "", words))}
+    <span class="small muted reports" data-reports="${ev.report_count}">${ev.report_count > 1 ? `· one of ${ev.report_count} reports of this event` : "· its only report"}</span></li>`).join("");
   return html`<div class="hit">
     <h3><a href="#/article/${hit.article_id}">${hit.title || hit.article_id}</a></h3>
-    <div class="small muted">${hit.published} · ${hit.events} events · score ${hit.score.toFixed(2)}</div>
+    <div class="small muted">${hit.published} · ${hit.events} event ${hit.events === 1 ? "report" : "reports"} · score ${hit.score.toFixed(2)}</div>
     <div class="snippet">${raw(highlight(hit.snippet, words))}</div>
     ${raw(evidence ? `<ul>${evidence}</ul>` : "")}
   </div>`;

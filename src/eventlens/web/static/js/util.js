@@ -15,8 +15,10 @@ export async function api(path, params = {}) {
     let message = `${response.status} ${response.statusText}`;
     try {
       const body = await response.json();
-      message = body.message || (typeof body.detail === "string" ? body.detail
-        : JSON.stringify(body.detail)) || message;
+      // An eventlens error: its message and its hint (the accepted values, the nearest one)
+      message = (body.message && (body.hint ? `${body.message} (${body.hint})` : body.message))
+        || (typeof body.detail === "string" ? body.detail : JSON.stringify(body.detail))
+        || message;
     } catch (_) { /* not JSON: keep the status line */ }
     throw new Error(message);
   }
@@ -90,7 +92,30 @@ export function evidenceHtml(ev) {
   return raw(`<span class="evidence">${out + esc(text.slice(pos))}</span>`);
 }
 
-export function eventRows(events, articles = {}) {
+// How many reports a merged event has ("3 reports · 3 articles · 2 outlets"); a report in the
+// raw view says which merged event it belongs to.
+export function reportsText(ev, merged = true) {
+  const n = ev.report_count ?? 1;
+  if (!merged) return n > 1 ? `one of ${n} reports of this event` : "the only report of this event";
+  const plural = (k, word) => `${k} ${word}${k === 1 ? "" : "s"}`;
+  return `${plural(n, "report")} · ${plural(ev.article_count ?? 1, "article")} · ${plural(ev.source_count ?? 1, "outlet")}`;
+}
+
+// A date range whose start is after its end matches nothing: say so instead of showing nothing.
+export function invertedRange(params) {
+  const { since, until } = params;
+  if (since && until && since > until) {
+    return `The start date (${since}) is after the end date (${until}): no event can match. Swap them or clear one.`;
+  }
+  return null;
+}
+
+// Filters every page passes on: the status (asserted unless chosen) and merged or every report.
+export function countParams(params) {
+  return { status: params.status || undefined, merged: params.merged === "false" ? "false" : undefined };
+}
+
+export function eventRows(events, articles = {}, merged = true) {
   if (!events.length) return raw(`<div class="empty">No events match these filters.</div>`);
   const rows = events.map((ev) => {
     const art = articles[ev.article_id];
@@ -103,7 +128,8 @@ export function eventRows(events, articles = {}) {
       <td>${evidenceHtml(ev)}
         <div class="source-line"><a href="#/article/${ev.article_id}">${title}</a>
         · trigger “${ev.trigger || ""}” · intensity ${ev.intensity ?? "—"}
-        · confidence ${confidenceText(ev.confidence)}</div></td>
+        · confidence ${confidenceText(ev.confidence)}
+        · <span class="reports" data-reports="${ev.report_count ?? 1}">${reportsText(ev, merged)}</span></div></td>
     </tr>`;
   });
   return raw(`<table class="events"><thead><tr><th>Date</th><th>Source → target</th><th>Type</th>
@@ -125,4 +151,42 @@ export function plotlyReady() {
 
 export function todayIso() {
   return new Date().toISOString().slice(0, 10);
+}
+
+// Where the events are, as eventlens.analysis.focus_range computes it for the dyad API: the
+// shortest run of periods holding `share` of the events, widened over the next period with
+// events while the gap is at most half the span so far. A chart's time axis spans it, so that
+// one stray old report does not squash the rest. `points` are {period, total}, oldest first.
+export function focusRange(points, share = 0.8) {
+  const rows = points.filter((p) => p.total > 0);
+  if (!rows.length) return null;
+  const everything = rows.reduce((n, p) => n + p.total, 0);
+  const need = share * everything;
+  const day = (p) => Date.parse(`${p.period}T00:00:00Z`);
+  let best = [0, rows.length - 1];
+  let held = 0;
+  let left = 0;
+  rows.forEach((p, right) => {
+    held += p.total;
+    while (held - rows[left].total >= need) { held -= rows[left].total; left += 1; }
+    if (held >= need && day(rows[right]) - day(rows[left]) < day(rows[best[1]]) - day(rows[best[0]])) {
+      best = [left, right];
+    }
+  });
+  let [first, last] = best;
+  for (;;) {
+    const near = Math.max((day(rows[last]) - day(rows[first])) / 2, 86400000);
+    if (first > 0 && day(rows[first]) - day(rows[first - 1]) <= near) first -= 1;
+    else if (last < rows.length - 1 && day(rows[last + 1]) - day(rows[last]) <= near) last += 1;
+    else break;
+  }
+  const inside = rows.slice(first, last + 1).reduce((n, p) => n + p.total, 0);
+  return { start: rows[first].period, end: rows[last].period, inside, outside: everything - inside };
+}
+
+// A date `days` days from an ISO date, as ISO.
+export function shiftDate(iso, days) {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
 }
