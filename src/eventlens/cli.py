@@ -237,6 +237,9 @@ def _print_run(summary) -> None:
     console.print(f"run {summary.run_id}: read {summary.read} articles, stored {summary.new} new "
                   f"with {summary.events} event reports, {summary.duplicates} already known, "
                   f"{len(summary.errors)} skipped, in {summary.seconds:.1f}s")
+    if summary.same_act_twice:
+        console.print(f"  ({summary.same_act_twice} more event records coded were an act an "
+                      "article states twice, coded alike: stored once)")
     for line in summary.resumed:
         console.print(f"  resumed: {escape(line)}")
     for reason, count in summary.skipped_by_reason.most_common():

@@ -29,6 +29,9 @@ class RunSummary:
     new: int = 0
     duplicates: int = 0
     events: int = 0
+    # event records the coder gave that the store already had from the same article (an act
+    # stated twice, coded twice with the same id): written once, counted here
+    same_act_twice: int = 0
     errors: list[EventlensError] = field(default_factory=list)
     seconds: float = 0.0
 
@@ -296,8 +299,10 @@ def _flush(batch: list[Article], store: Store, coder, summary: RunSummary,
         for error in coded.errors:
             summary.errors.append(error)
             store.record_error(summary.run_id, error)
-        summary.events += store.write_results(coded.results, run_id=summary.run_id,
-                                              coder_version=coder.version)
+        written = store.write_results(coded.results, run_id=summary.run_id,
+                                      coder_version=coder.version)
+        summary.events += written
+        summary.same_act_twice += sum(len(r.events) for r in coded.results) - written
         summary.new += len(coded.results)
         summary.new_ids.extend(r.article.id for r in coded.results)
         pause_point("run.batch-stored")
