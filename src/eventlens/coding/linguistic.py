@@ -455,8 +455,10 @@ class LinguisticCoder:
                                          if label == "YIELD" else label].quad_class
         # "deploy troop"; and any deployment, which the frames already call aid where it
         # keeps the peace
-        named = tuple(act.trigger.split()) in self.lexicon.phrases or rule_type == "MOBILIZE" \
-            or act.mode == "peacekeeping"
+        phrase = tuple(act.trigger.split()) in self.lexicon.phrases
+        if phrase and rule_type == "MOBILIZE" and act.mode != "peacekeeping" and label_quad <= 2:
+            return rule_type  # "deployed warships near the shoal": forces named, never aid
+        named = phrase or rule_type == "MOBILIZE" or act.mode == "peacekeeping"
         if named and (rule_quad <= 2) != (label_quad <= 2) and (
                 score < CROSS_POLARITY_SCORE
                 or act.trigger.split(" ")[0].split("_")[0] in wordlist("build_up_verbs")):
@@ -638,9 +640,16 @@ def _drill_alone(trig: Trigger) -> bool:
     if len(trig.sources) != 1 or not set(trig.words) & wordlist("exercise_words"):
         return False
     heads = [trig.token, *[c for c in trig.token.children if c.dep_ in ("dobj", "pobj")]]
-    return not any(c.lower_ in ("with", "joint", "together", "jointly") or c.dep_ == "conj"
-                   for h in heads for c in h.children) and \
+    return not any((c.lower_ in ("with", "joint", "together", "jointly") or c.dep_ == "conj")
+                   and not _across_border(c) for h in heads for c in h.children) and \
         not any(c.dep_ == "conj" for c in trig.sources[0].children)
+
+
+def _across_border(prep) -> bool:
+    """Whether a "with" follows a frontier noun ("along its border with Pakistan"): it names
+    the neighbour, whatever the parse hangs it on."""
+    return prep.lower_ == "with" and prep.i > 0 and \
+        prep.doc[prep.i - 1].lemma_.lower() in wordlist("border_nouns")
 
 
 def _forces(head) -> bool:
