@@ -281,3 +281,19 @@ def test_dyad_api_says_where_most_events_are(client):
     assert data["periods"][0]["period"] == "2014-05-01"
     assert data["focus"] == {"start": "2022-03-01", "end": "2022-03-31", "inside": MERGED - 1,
                              "outside": 1}
+
+
+def test_the_cached_merge_follows_new_reports_and_stories(tmp_path):
+    from eventlens.store import EventFilter
+
+    with open_store(tmp_path / "grow.duckdb") as store:
+        store.add_results(RESULTS[:1], source="hand-made", coder="test", coder_version="0")
+        agree = EventFilter(plover_type="AGREE")
+        assert len(store.events(agree).fetchall()) == 1
+        store.add_results(RESULTS[1:], source="hand-made", coder="test", coder_version="0")
+        # new reports, not yet in a story: each is an event of its own
+        assert len(store.events(agree).fetchall()) == 3
+        update_stories(store)
+        rows = store.events(agree).fetchall()
+        assert len(rows) == 1 and len(store.events(EventFilter(plover_type="AGREE",
+                                                               merged=False)).fetchall()) == 3

@@ -63,7 +63,7 @@ def actor_list(store: Store, *, q: str | None = None, limit: int | None = None,
     events = events or EventQuery()
     where, params = events.where()
     rows = store.con.execute(f"""
-        WITH ev AS (SELECT * FROM {events.relation()} AS e{where}),
+        WITH ev AS (SELECT * FROM {store.event_relation(events.merged)} AS e{where}),
         sides AS (
             SELECT source_country AS code, source_role AS role, event_date, 1 AS src, 0 AS tgt
             FROM ev WHERE coalesce(source_country, '') <> ''
@@ -110,7 +110,7 @@ def actor_network(store: Store, *, since: dt.date | None = None, until: dt.date 
                count(*) FILTER (WHERE quad_class IN (1, 2)),
                count(*) FILTER (WHERE quad_class IN (3, 4)),
                avg(intensity)
-        FROM {query.relation()} AS e{where} GROUP BY 1, 2 HAVING count(*) >= ?""",
+        FROM {store.event_relation(merged)} AS e{where} GROUP BY 1, 2 HAVING count(*) >= ?""",
                              [*params, min_events]).fetchall()
     edges = [NetworkEdge(s, t, int(n), int(c), int(k),
                          round(float(m), 3) if m is not None else None)

@@ -103,7 +103,7 @@ def dyad_timeline(store: Store, a: str, b: str, *, freq: str = "week",
     status = check_status(status)
     if cube is not None and cube.covers(a, b):
         rows = cube.rows(store.con, a, b, freq=freq, since=since, until=until, status=status,
-                         merged=merged)
+                         merged=merged, relation=store.event_relation(merged))
     else:
         rows = _scan_rows(store, a, b, freq=freq, since=since, until=until, status=status,
                           merged=merged)
@@ -142,7 +142,7 @@ def _scan_rows(store: Store, a: str, b: str, *, freq: str, since, until, status,
                count_if(quad_class = 1), count_if(quad_class = 2),
                count_if(quad_class = 3), count_if(quad_class = 4),
                count(*), avg(intensity)
-        FROM {query.relation()} AS e{where} AND event_date IS NOT NULL
+        FROM {store.event_relation(merged)} AS e{where} AND event_date IS NOT NULL
         GROUP BY ALL ORDER BY period, forward DESC"""
     return store.con.execute(sql, [*forward_args, *params]).fetchall()
 
@@ -167,8 +167,9 @@ class DyadCube:
     def covers(a: str, b: str) -> bool:
         return not any(":" in x or x in ROLES for x in (a, b))
 
-    def ensure(self, con, merged: bool = True) -> None:
-        """Build (or rebuild) the cube from the events behind `con` if they changed."""
+    def ensure(self, con, merged: bool = True, relation: str | None = None) -> None:
+        """Build (or rebuild) the cube from the events behind `con` if they changed, reading
+        them from `relation` (`Store.event_relation`) when given."""
         version = con.execute("SELECT (SELECT count(*) FROM events), count(*), "
                               "sum(hash(event_id, merge_key)) FROM story_event_keys").fetchone()
         with self._lock:
@@ -178,7 +179,7 @@ class DyadCube:
                 SELECT event_date, source_country, target_country, status, quad_class,
                        count(*) AS n, sum(intensity) AS intensity_sum,
                        count(intensity) AS intensity_n
-                FROM {event_relation(merged)} AS e
+                FROM {relation or event_relation(merged)} AS e
                 WHERE event_date IS NOT NULL AND coalesce(source_country, '') <> ''
                   AND coalesce(target_country, '') <> ''
                 GROUP BY ALL""").to_arrow_table()
@@ -193,9 +194,9 @@ class DyadCube:
             self._mems[merged], self._built_for[merged] = mem, version
 
     def rows(self, con, a: str, b: str, *, freq: str, since, until, status,
-             merged: bool = True) -> list[tuple]:
+             merged: bool = True, relation: str | None = None) -> list[tuple]:
         """Rows shaped as `_scan_rows` returns them."""
-        self.ensure(con, merged)
+        self.ensure(con, merged, relation)
         clauses, params = [], []
         if status:
             clauses.append("status = ?")

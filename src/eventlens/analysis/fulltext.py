@@ -10,6 +10,7 @@ case-insensitive substring matching (ILIKE) and says so in `SearchIndex.backend`
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import logging
 import re
@@ -20,7 +21,6 @@ from pathlib import Path
 import duckdb
 
 from eventlens.store import Store
-from eventlens.store.merged import event_relation
 
 log = logging.getLogger(__name__)
 
@@ -141,7 +141,10 @@ class SearchIndex:
             ranked = []
         else:
             ranked = _ilike_rank(con, terms, limit)
-        reports = _reports(con, [article_id for article_id, _ in ranked])
+        reader = copy.copy(self.store)  # the store's merge map, read through `con`
+        reader.con = con
+        reports = _reports(con, [article_id for article_id, _ in ranked],
+                           reader.event_relation(False))
         return [_hit(con, article_id, float(score), terms, reports.get(article_id, []))
                 for article_id, score in ranked]
 
@@ -161,7 +164,7 @@ def _stems(terms: list[str]) -> list[str]:
     return [t[: max(4, len(t) - 3)] if len(t) > 5 else t for t in terms]
 
 
-def _reports(con, article_ids: list[str]) -> dict[str, list[tuple]]:
+def _reports(con, article_ids: list[str], relation: str) -> dict[str, list[tuple]]:
     """The event reports of these articles (every status), with their merged event's id and
     report count; one query for all hits (the merge is computed once)."""
     out: dict[str, list[tuple]] = {}
@@ -170,7 +173,7 @@ def _reports(con, article_ids: list[str]) -> dict[str, list[tuple]]:
     rows = con.execute(
         "SELECT article_id, event_id, plover_type, quad_class, source_code, target_code, status, "
         "evidence, evidence_start, evidence_end, merged_id, report_count "
-        f"FROM {event_relation(False)} AS e WHERE list_contains(?, article_id) "
+        f"FROM {relation} AS e WHERE list_contains(?, article_id) "
         "ORDER BY evidence_start, event_id", [article_ids]).fetchall()
     for row in rows:
         out.setdefault(row[0], []).append(row[1:])

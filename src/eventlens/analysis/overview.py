@@ -53,7 +53,7 @@ def overview(store: Store, query: EventQuery | None = None, *, top: int = 10) ->
     status_where, status_params = any_status.where()
     # One pass over the matching events (the merge is computed once), every count from it.
     (events, first, last, articles, actors, by_type, by_quad, dyads) = store.con.execute(f"""
-        WITH m AS MATERIALIZED (SELECT * FROM {query.relation()} AS e{where}),
+        WITH m AS MATERIALIZED (SELECT * FROM {store.event_relation(query.merged)} AS e{where}),
         sides AS (SELECT source_country AS c FROM m UNION ALL SELECT target_country FROM m),
         types AS (SELECT plover_type AS k, count(*) AS n FROM m GROUP BY 1),
         quads AS (SELECT quad_class AS k, count(*) AS n FROM m
@@ -71,11 +71,12 @@ def overview(store: Store, query: EventQuery | None = None, *, top: int = 10) ->
         """, params).fetchone()
     one = lambda sql, args: store.con.execute(sql, args).fetchone()[0]  # noqa: E731
     by_status = store.con.execute(
-        f"SELECT status, count(*) n FROM {any_status.relation()} AS e{status_where} "
+        f"SELECT status, count(*) n FROM {store.event_relation(query.merged)} AS e{status_where} "
         "GROUP BY 1 ORDER BY n DESC, 1", status_params).fetchall()
     return Overview(
         events=int(events),
-        reports=int(one(f"SELECT count(*) FROM {raw.relation()} AS e{raw_where}", raw_params)),
+        reports=int(one(f"SELECT count(*) FROM {store.event_relation(False)} AS e{raw_where}",
+                        raw_params)),
         articles=int(articles), actors=int(actors),
         quotes=int(one("SELECT count(*) FROM quotes", [])),
         store_articles=int(one("SELECT count(*) FROM articles", [])),

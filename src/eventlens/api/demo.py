@@ -223,7 +223,6 @@ def _sentences(text: str) -> list[tuple[int, int]]:
 def build_demo_store(path: str | Path, *, seed: int = 7, articles: int = 160) -> Path:
     """Write the demo articles into a new store at `path`; returns the path."""
     from eventlens.store import open_store
-
     from eventlens.stories import update_stories
 
     results = demo_results(seed=seed, articles=articles)

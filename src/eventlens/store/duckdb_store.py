@@ -14,7 +14,7 @@ import duckdb
 from eventlens.config import DEFAULT_MIN_CONFIDENCE
 from eventlens.errors import EventlensError, SchemaError
 from eventlens.model import ArticleResult, Event, Mention
-from eventlens.store.merged import event_relation
+from eventlens.store.merged import MergeMapCache, event_relation, mentions_relation
 from eventlens.store.schema import LATEST_VERSION, MIGRATIONS
 
 EXPORT_FORMATS = ("csv", "jsonl", "parquet")
@@ -103,6 +103,8 @@ class Store:
         self._check_version()
         self.set_min_confidence(DEFAULT_MIN_CONFIDENCE if min_confidence is None
                                 else min_confidence)
+        # Shared with the copies the API makes for its requests (copy.copy keeps the object).
+        self._merge_maps = MergeMapCache()
 
     def set_min_confidence(self, value: float) -> None:
         """Hide events below `value` from every query of this connection (the `events` view;
@@ -325,12 +327,43 @@ class Store:
         return [r[0] for r in rows]
 
     # -- reading ------------------------------------------------------------------------------
+    def event_relation(self, merged: bool = True) -> str:
+        """The SQL relation of merged events (or every report), as `merged.event_relation`,
+        reading the merge map from this store's cache: registered on this connection, rebuilt
+        when the events or merge keys change. Use it in queries run on `self.con`."""
+        table = self._merge_maps.table(self.con, self.min_confidence)
+        # Registering costs a few ms: once per connection and table (the API's per-request
+        # copies of the store have a connection of their own, so they register again).
+        if getattr(self, "_registered_map", None) != (id(self.con), id(table)):
+            self.con.register("_eventlens_merge_map", table)
+            self._registered_map = (id(self.con), id(table))
+        return event_relation(merged, merge_map="_eventlens_merge_map")
+
+    def merged_with_mentions(self, flt: EventFilter | None = None, *,
+                             reliability: float | None = None):
+        """Merged events matching `flt` with `mentions` (article id and evidence offsets of
+        every sentence stating each), newest first; `reliability` other than the default
+        computes the map afresh."""
+        flt = flt or EventFilter()
+        if reliability is None:
+            merged, reports = self.event_relation(True), self.event_relation(False)
+        else:
+            merged = event_relation(True, reliability=reliability)
+            reports = event_relation(False, reliability=reliability)
+        where, params = flt.where()
+        sql = (f"SELECT e.*, coalesce(x.mentions, []) AS mentions FROM {merged} AS e "
+               f"LEFT JOIN {mentions_relation(reports)} x USING (merged_id){where} "
+               "ORDER BY event_date DESC, article_id, evidence_start")
+        if flt.limit is not None:
+            sql += f" LIMIT {int(flt.limit)} OFFSET {int(flt.offset)}"
+        return self.con.execute(sql, params)
+
     def events(self, flt: EventFilter | None = None):
         """A DuckDB result of the events matching the filter (merged events unless
         `flt.merged` is false), newest first."""
         flt = flt or EventFilter()
         where, params = flt.where()
-        sql = (f"SELECT * FROM {flt.relation()} AS e{where} "
+        sql = (f"SELECT * FROM {self.event_relation(flt.merged)} AS e{where} "
                "ORDER BY event_date DESC, article_id, evidence_start")
         if flt.limit is not None:
             sql += f" LIMIT {int(flt.limit)} OFFSET {int(flt.offset)}"
@@ -343,10 +376,11 @@ class Store:
         where, params = flt.where()
         options = {"csv": "FORMAT csv, HEADER true", "jsonl": "FORMAT json",
                    "parquet": "FORMAT parquet"}[fmt]
-        query = (f"SELECT * FROM {flt.relation()} AS e{where} "
+        relation = self.event_relation(flt.merged)
+        query = (f"SELECT * FROM {relation} AS e{where} "
                  "ORDER BY event_date DESC, article_id, evidence_start")
         self.con.execute(f"COPY ({query}) TO '{_sql_path(path)}' ({options})", params)
-        return self.con.execute(f"SELECT count(*) FROM {flt.relation()} AS e{where}",
+        return self.con.execute(f"SELECT count(*) FROM {relation} AS e{where}",
                                 params).fetchone()[0]
 
     def write_relation(self, table, path: str | Path, fmt: str) -> int:
@@ -381,7 +415,7 @@ class Store:
         """Counts for a run summary: articles, merged events (and the reports behind them) by
         type and status, top dyads. Every status is counted; `by_status` tells them apart."""
         one = lambda sql: self.con.execute(sql).fetchone()[0]  # noqa: E731
-        merged = event_relation(True)
+        merged = self.event_relation(True)
         return {
             "articles": one("SELECT count(*) FROM articles"),
             "events": one(f"SELECT count(*) FROM {merged} AS e"),

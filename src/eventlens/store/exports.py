@@ -193,29 +193,33 @@ def clean_text(expr: str) -> str:
     return f"trim(regexp_replace({expr}, '{_SPACE_RUNS}', ' ', 'g'))"
 
 
-def _events_source(flt) -> tuple[str, list]:
-    """The matching events (merged or every report, as `flt.merged` says) with their text
-    normalised and the CAMEO code of their PLOVER type and mode (`cameo_code`)."""
+def _events_source(flt, relation: str | None = None) -> tuple[str, list]:
+    """The matching events (merged or every report, as `flt.merged` says; from `relation`
+    when given) with their text normalised and the CAMEO code of their PLOVER type and mode
+    (`cameo_code`)."""
     where, params = flt.where()
     cleaned = ", ".join(f"{clean_text(c)} AS {c}" for c in _EVENT_TEXT)
     return (f"(SELECT e.*, coalesce(pm.code, pt.code) AS cameo_code "
-            f"FROM (SELECT * REPLACE ({cleaned}) FROM {flt.relation()} AS e{where}) e "
+            f"FROM (SELECT * REPLACE ({cleaned}) FROM {relation or flt.relation()} AS e"
+            f"{where}) e "
             "LEFT JOIN export_plover_codes pm ON pm.plover_type = e.plover_type "
             "AND pm.mode = lower(trim(coalesce(e.mode, ''))) "
             "LEFT JOIN export_plover_codes pt ON pt.plover_type = e.plover_type "
             "AND pt.mode = '')"), params
 
 
-def export_sql(flt, columns: str = "eventlens", fmt: str = "csv") -> tuple[str, list]:
+def export_sql(flt, columns: str = "eventlens", fmt: str = "csv", *,
+               relation: str | None = None) -> tuple[str, list]:
     """The SELECT that produces the export rows for a filter (EventFilter or EventQuery; None
-    for every merged event). Needs the lookups `_register_lookups` registers."""
+    for every merged event). Needs the lookups `_register_lookups` registers; `relation` is
+    where the events come from (`Store.event_relation`, else computed in the query)."""
     if columns not in COLUMN_SETS:
         raise EventlensError(f"unknown column set {columns!r}", hint=f"use one of {COLUMN_SETS}")
     if flt is None:
         from eventlens.store.duckdb_store import EventFilter
 
         flt = EventFilter()
-    source, params = _events_source(flt)
+    source, params = _events_source(flt, relation)
     select = {
         "eventlens": _EVENTLENS,
         "plover": _PLOVER_FLAT if fmt in ("csv", "tsv") else _PLOVER_NESTED,
@@ -274,7 +278,11 @@ def export(store, flt, path: str | Path, fmt: str, columns: str = "eventlens") -
     """
     if fmt not in FORMATS:
         raise EventlensError(f"unknown export format {fmt!r}", hint=f"use one of {FORMATS}")
-    sql, params = export_sql(flt, columns, fmt)
+    if flt is None:
+        from eventlens.store.duckdb_store import EventFilter
+
+        flt = EventFilter()
+    sql, params = export_sql(flt, columns, fmt, relation=store.event_relation(flt.merged))
     _register_lookups(store.con)
     quoted = ", ".join(_CODE_COLUMNS[columns])
     options = {
@@ -294,7 +302,11 @@ def export(store, flt, path: str | Path, fmt: str, columns: str = "eventlens") -
 
 def export_arrow(store, flt, columns: str = "eventlens") -> pa.Table:
     """The same rows as `export`, as an Arrow table (nested PLOVER fields as structs)."""
-    sql, params = export_sql(flt, columns, "parquet")
+    if flt is None:
+        from eventlens.store.duckdb_store import EventFilter
+
+        flt = EventFilter()
+    sql, params = export_sql(flt, columns, "parquet", relation=store.event_relation(flt.merged))
     _register_lookups(store.con)
     return store.con.execute(sql, params).to_arrow_table()
 

@@ -18,7 +18,6 @@ from collections.abc import Iterable
 import pyarrow as pa
 
 from eventlens.store import EventFilter
-from eventlens.store.merged import event_relation
 from eventlens.stories.settings import DEFAULT_SETTINGS, StorySettings
 
 _FAR_FUTURE = "9999-12-31"
@@ -113,18 +112,17 @@ def _split_by_place(chain: list[tuple]) -> list[tuple[list[tuple], str]]:
 def merged_events(store, flt=None, *, settings: StorySettings | None = None):
     """The merged view of events matching `flt` (an `EventFilter`; every status when None),
     newest first: a DuckDB result like `store.events`, one row per merged event, with
-    `mention_count`, `article_count`, `source_count` (distinct outlets, an article without one
-    counting alone), `independent_sources` (copy groups), `confidence`, `article_ids`,
-    `story_ids` and `mentions` (article id and evidence offsets of every supporting raw event).
+    `report_count`, `mention_count`, `article_count`, `source_count` (distinct outlets, an
+    article without one counting alone), `independent_sources` (copy groups), `confidence`,
+    `article_ids`, `story_ids` and `mentions` (article id and evidence offsets of every
+    supporting raw event).
 
     Filters apply to the merged event; `article_id` keeps the events that article supports.
     The query itself is the store's (`eventlens.store.merged`); this adds the settings.
     """
     settings = settings or DEFAULT_SETTINGS
     flt = dataclasses.replace(flt or EventFilter(), merged=True)
-    where, params = flt.where()
-    relation = event_relation(True, reliability=settings.report_reliability)
-    sql = f"SELECT * FROM {relation} AS e{where} ORDER BY event_date DESC, article_id, evidence_start"
-    if flt.limit is not None:
-        sql += f" LIMIT {int(flt.limit)} OFFSET {int(flt.offset)}"
-    return store.con.execute(sql, params)
+    reliability = settings.report_reliability
+    return store.merged_with_mentions(
+        flt, reliability=None if reliability == DEFAULT_SETTINGS.report_reliability
+        else reliability)
