@@ -17,8 +17,8 @@ from typing import Any, Generic, TypeVar
 
 import pyarrow as pa
 
-from eventlens import analysis
-from eventlens.analysis.events import DEFAULT_STATUS, EventQuery, check_status, parse_date
+from eventlens import analysis, filters
+from eventlens.analysis.events import DEFAULT_STATUS, EventQuery, check_status
 from eventlens.errors import EventlensError
 from eventlens.store import Store, open_store
 
@@ -121,6 +121,9 @@ class Database:
         self.store: Store = open_store(path, read_only=read_only, min_confidence=min_confidence)
         self._search_index: analysis.SearchIndex | None = None
 
+    def _codes(self) -> list[str]:
+        return store_codes(self.store)
+
     def close(self) -> None:
         self.store.close()
 
@@ -155,8 +158,8 @@ class Database:
                 with `mention_count`, `article_count` and `source_count` (the default);
                 False gives one row per report.
         """
-        query = event_query(source=source, target=target, type=type, status=status,
-                            since=since, until=until, actor=actor, dyad=dyad,
+        query = event_query(known_codes=self._codes, source=source, target=target, type=type,
+                            status=status, since=since, until=until, actor=actor, dyad=dyad,
                             quad_class=quad_class, article=article, q=q, limit=limit,
                             offset=offset, merged=merged)
         return Result(analysis.EventRecord, lambda: analysis.list_events(self.store, query),
@@ -166,17 +169,19 @@ class Database:
         """How many events match the filters `events()` takes (limit and offset ignored)."""
         filters.pop("limit", None)
         filters.pop("offset", None)
-        return analysis.count_events(self.store, event_query(**filters))
+        return analysis.count_events(self.store, event_query(known_codes=self._codes,
+                                                             **filters))
 
     def dyad(self, a: str, b: str, *, freq: str = "week", since: str | dt.date | None = None,
              until: str | dt.date | None = None, status: str | None = DEFAULT_STATUS,
              fill: bool = True, merged: bool = True) -> Result[analysis.DyadPeriod]:
         """Counts by quad class and mean intensity per period, both directions (a→b, b→a):
         merged events with the default status, as `events()` counts them."""
-        rows = analysis.dyad_timeline(self.store, a, b, freq=freq,
-                                      since=parse_date(since, "since"),
-                                      until=parse_date(until, "until"), status=status, fill=fill,
-                                      merged=merged)
+        first, last = filters.date_range(since, until)
+        a, b = (filters.actor_code(x, name=n, known_codes=self._codes, required=True)
+                for x, n in ((a, "a"), (b, "b")))
+        rows = analysis.dyad_timeline(self.store, a, b, freq=freq, since=first, until=last,
+                                      status=status, fill=fill, merged=merged)
         return Result(analysis.DyadPeriod, lambda: rows)
 
     def actors(self, *, q: str | None = None, limit: int | None = None,
@@ -190,9 +195,10 @@ class Database:
                 type: str | None = None, min_events: int = 1,  # noqa: A002
                 max_nodes: int = 40, merged: bool = True) -> analysis.Network:
         """Who acts on whom: nodes and directed edges with cooperation/conflict counts."""
-        return analysis.actor_network(self.store, since=parse_date(since, "since"),
-                                      until=parse_date(until, "until"), status=status,
-                                      actor=actor, plover_type=type, min_events=min_events,
+        first, last = filters.date_range(since, until)
+        return analysis.actor_network(self.store, since=first, until=last, status=status,
+                                      actor=filters.actor_code(actor, known_codes=self._codes),
+                                      plover_type=type_filter(type), min_events=min_events,
                                       max_nodes=max_nodes, merged=merged)
 
     def article(self, article_id: str) -> analysis.ArticleView | None:
@@ -217,7 +223,7 @@ class Database:
     def overview(self, **filters) -> analysis.Overview:
         """Counts, date range and the busiest dyads of the events `filters` select (as for
         `events()`; by default merged asserted events), with the store's totals."""
-        return analysis.overview(self.store, event_query(**filters))
+        return analysis.overview(self.store, event_query(known_codes=self._codes, **filters))
 
     def export(self, path: str | Path, *, fmt: str | None = None, columns: str = "eventlens",
                **filters) -> int:
@@ -230,7 +236,8 @@ class Database:
         from eventlens.store.exports import export
 
         fmt = fmt or Path(path).suffix.lstrip(".").lower()
-        return export(self.store, event_query(**filters), path, fmt, columns)
+        return export(self.store, event_query(known_codes=self._codes, **filters), path, fmt,
+                      columns)
 
 
 def event_query(*, source: str | None = None, target: str | None = None,
@@ -239,17 +246,42 @@ def event_query(*, source: str | None = None, target: str | None = None,
                 actor: str | None = None, dyad: Sequence[str] | None = None,
                 quad_class: int | None = None, article: str | None = None,
                 q: str | None = None, limit: int | None = None, offset: int = 0,
-                merged: bool = True) -> EventQuery:
-    """An `EventQuery` from the user-facing filter names (dates as text are parsed); status
-    'all' or None keeps every status."""
+                merged: bool = True,
+                known_codes: Callable[[], Sequence[str]] | None = None) -> EventQuery:
+    """An `EventQuery` from the user-facing filter names, each read by `eventlens.filters` as
+    on every face: actor names resolve to codes, CAMEO codes to PLOVER types, a year or month
+    `until` runs to its last day; status 'all' or None keeps every status.
+
+    Raises:
+        FilterError: a value no event can have (with the accepted values and the nearest).
+    """
     if dyad is not None and len(dyad) != 2:
         raise EventlensError(f"dyad needs two actors, got {dyad!r}", hint="dyad=('RUS', 'UKR')")
-    return EventQuery(source=source or None, target=target or None, actor=actor or None,
-                      dyad=(dyad[0], dyad[1]) if dyad else None, plover_type=type or None,
-                      quad_class=quad_class, status=check_status(status),
-                      since=parse_date(since, "since"), until=parse_date(until, "until"),
+    first, last = filters.date_range(since, until)
+
+    def code(value, name):
+        return filters.actor_code(value, name=name, known_codes=known_codes)
+
+    return EventQuery(source=code(source, "source"), target=code(target, "target"),
+                      actor=code(actor, "actor"),
+                      dyad=(code(dyad[0], "dyad"), code(dyad[1], "dyad")) if dyad else None,
+                      plover_type=type_filter(type), quad_class=quad_class,
+                      status=check_status(status), since=first, until=last,
                       article_id=article or None, text=q or None, limit=limit, offset=offset,
                       merged=bool(merged))
+
+
+def type_filter(value: str | None) -> str | tuple[str, ...] | None:
+    """A type filter as the store takes it: one PLOVER type, or several (a CAMEO root)."""
+    types = filters.event_types(value)
+    return types[0] if types and len(types) == 1 else types
+
+
+def store_codes(store: Store) -> list[str]:
+    """Every country or organisation code the store's events name (codes from users' actor
+    files that the packaged knowledge base does not know)."""
+    return [a.code for a in analysis.actor_list(store, events=EventQuery(status=None,
+                                                                         merged=False))]
 
 
 def open(path: str | Path = "eventlens.duckdb", *, read_only: bool = True,  # noqa: A001

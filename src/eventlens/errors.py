@@ -82,3 +82,10 @@ class FilterError(EventlensError, ValueError):
     inverted range): the message names the accepted values and the nearest one."""
 
     code = "E700"
+
+
+class UnknownActorError(FilterError):
+    """An actor filter names no country, organisation, group or role anyone knows: the REST
+    API answers it as it answers an unknown article, 404."""
+
+    code = "E701"

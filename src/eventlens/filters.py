@@ -24,7 +24,7 @@ import pycountry
 import yaml
 
 from eventlens.actors.kb import load_knowledge_base
-from eventlens.errors import FilterError
+from eventlens.errors import FilterError, UnknownActorError
 
 STATUSES = ("asserted", "intended", "denied", "hypothetical")
 # Status values that mean "no status filter".
@@ -105,9 +105,9 @@ def parse_status(value: str | None, *, name: str = "status") -> str | None:
     Raises:
         FilterError: any other value.
     """
-    if value is None or value.strip().lower() in ("", *EVERY_STATUS):
+    if value is None or value.lower() in ("", *EVERY_STATUS):
         return None
-    folded = value.strip().lower()
+    folded = value.lower()
     if folded in STATUSES:
         return folded
     raise _unknown(name, value, (*STATUSES, "all"))
@@ -140,27 +140,39 @@ def event_types(value: str | Iterable[str] | None, *, name: str = "type") -> tup
 
     Accepts PLOVER names in any case (`assault`) and CAMEO codes, root or full (`19`, `190`,
     `0311`): a code stands for the types the 2021 crosswalk maps it to (root 19 holds ASSAULT
-    and, for blockades and occupation, COERCE). Several values may be given, comma-separated.
+    and, for blockades and occupation, COERCE). Several values may be given, comma-separated
+    (spaces around the commas allowed); '' means no filter. `type_pattern()` is the same
+    grammar as a regular expression.
 
     Raises:
-        FilterError: a value that is neither a PLOVER type nor a CAMEO code the crosswalk maps.
+        FilterError: a value that is neither a PLOVER type nor a CAMEO code the crosswalk maps,
+            or an empty item in a list.
     """
-    if value is None:
+    if value is None or value == "":
         return None
     parts = value.split(",") if isinstance(value, str) else list(value)
     types: list[str] = []
-    for part in (p.strip() for p in parts):
+    for part in (p.strip(" ") for p in parts):
         if not part:
-            continue
+            raise FilterError(f"{name} {value!r} has an empty item",
+                              hint="separate types with single commas: ASSAULT,COERCE")
         for plover in _one_type(part, name):
             if plover not in types:
                 types.append(plover)
     return tuple(types) or None
 
 
+def type_pattern() -> str:
+    """A regular expression matching exactly the values `event_types` accepts (for the REST
+    API's OpenAPI document): PLOVER names in any case, CAMEO codes the crosswalk maps, lists."""
+    names = ["".join(f"[{c.upper()}{c.lower()}]" for c in t) for t in plover_type_names()]
+    item = "(?:" + "|".join([*names, *sorted(cameo_crosswalk(), key=lambda c: (len(c), c))]) + ")"
+    return f"^(?:|{item}(?: *, *{item})*)$"
+
+
 def _one_type(value: str, name: str) -> tuple[str, ...]:
     known = plover_type_names()
-    if value.upper() in known:
+    if value.isascii() and value.upper() in known:
         return (value.upper(),)
     if _CAMEO.match(value):
         crosswalk = cameo_crosswalk()
@@ -178,7 +190,8 @@ def _one_type(value: str, name: str) -> tuple[str, ...]:
 
 
 def actor_code(value: str | None, *, name: str = "actor", kb=None,
-               known_codes: Callable[[], Iterable[str]] | None = None) -> str | None:
+               known_codes: Callable[[], Iterable[str]] | None = None,
+               required: bool = False) -> str | None:
     """The code an actor filter matches: a country or organisation code (`RUS`, `NATO`), a
     full code (`RUS:GOV`), a bare role (`MIL`), or a name the knowledge base or ISO 3166
     knows (`Russia`, `Russian Federation`, `Russian`, `NATO`, `Hamas`). None for None or ''.
@@ -187,18 +200,24 @@ def actor_code(value: str | None, *, name: str = "actor", kb=None,
         kb: the actor knowledge base (default: the packaged one).
         known_codes: codes a store holds besides the knowledge base's (from users' actor
             files), asked only when nothing else matched.
+        required: an empty value is an error (the two sides of a dyad), not "no filter".
 
     Raises:
-        FilterError: nothing of that code or name, with the nearest known name.
+        UnknownActorError: nothing of that code or name, with the nearest known name; or
+            nothing at all where an actor is required.
     """
     if value is None or not value.strip():
+        if required:
+            raise UnknownActorError(f"{name} needs an actor", hint="a code (RUS) or a name "
+                                    "(Russia)")
         return None
     text = value.strip()
     if ":" in text:
         country, _, role = text.partition(":")
         role = role.strip().upper()
         if role not in ROLES:
-            raise _unknown(f"{name} role", role, ROLES)
+            unknown = _unknown(f"{name} role", role, ROLES)
+            raise UnknownActorError(unknown.message, hint=unknown.hint)
         return f"{actor_code(country, name=name, kb=kb, known_codes=known_codes)}:{role}"
     kb = kb or _knowledge_base()
     upper = text.upper()
@@ -215,8 +234,8 @@ def actor_code(value: str | None, *, name: str = "actor", kb=None,
             "NAME` explains a name")
     if near is not None:
         hint = f"did you mean {near!r} ({_by_name(near, kb) or near.upper()})? " + hint
-    raise FilterError(f"unknown {name} {value!r}: no country, organisation or group of that "
-                      "code or name", hint=hint)
+    raise UnknownActorError(f"unknown {name} {value!r}: no country, organisation or group of "
+                            "that code or name", hint=hint)
 
 
 _NAME_FIELDS = ("name", "aliases", "adjectives", "demonyms", "iso3")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, fields
 
+from eventlens import filters
 from eventlens.errors import EventlensError
 from eventlens.store import EventFilter, Store
 from eventlens.store.merged import event_relation
@@ -160,12 +161,10 @@ def _escape_like(text: str) -> str:
 ORDER = " ORDER BY event_date DESC NULLS LAST, article_id, evidence_start, event_id"
 
 
-def events_sql(query: EventQuery, *, columns: tuple[str, ...] = EVENT_COLUMNS,
-               relation: str | None = None) -> tuple[str, list]:
-    """The SELECT statement for the query, newest first, with its LIMIT/OFFSET. `relation`
-    is where the events come from (`Store.event_relation`; by default `query.relation()`)."""
+def events_sql(query: EventQuery, *, columns: tuple[str, ...] = EVENT_COLUMNS) -> tuple[str, list]:
+    """The SELECT statement for the query, newest first, with its LIMIT/OFFSET."""
     where, params = query.where()
-    sql = f"SELECT {', '.join(columns)} FROM {relation or query.relation()} AS e{where}{ORDER}"
+    sql = f"SELECT {', '.join(columns)} FROM {query.relation()} AS e{where}{ORDER}"
     if query.limit is not None:
         sql += f" LIMIT {int(query.limit)} OFFSET {int(query.offset)}"
     elif query.offset:
@@ -175,8 +174,7 @@ def events_sql(query: EventQuery, *, columns: tuple[str, ...] = EVENT_COLUMNS,
 
 def list_events(store: Store, query: EventQuery | None = None) -> list[EventRecord]:
     """The events matching `query`, newest first, as typed records."""
-    query = query or EventQuery()
-    sql, params = events_sql(query, relation=store.event_relation(query.merged))
+    sql, params = events_sql(query or EventQuery())
     return [EventRecord(*row) for row in store.con.execute(sql, params).fetchall()]
 
 
@@ -184,45 +182,26 @@ def count_events(store: Store, query: EventQuery | None = None) -> int:
     """How many events match `query`, ignoring its limit and offset."""
     query = query or EventQuery()
     where, params = query.where()
-    relation = store.event_relation(query.merged)
-    return int(store.con.execute(f"SELECT count(*) FROM {relation} AS e{where}",
+    return int(store.con.execute(f"SELECT count(*) FROM {query.relation()} AS e{where}",
                                  params).fetchone()[0])
 
 
 def events_arrow(store: Store, query: EventQuery | None = None):
     """The events matching `query` as a `pyarrow.Table` (DuckDB writes Arrow directly)."""
-    query = query or EventQuery()
-    sql, params = events_sql(query, relation=store.event_relation(query.merged))
+    sql, params = events_sql(query or EventQuery())
     return store.con.execute(sql, params).to_arrow_table()
 
 
 def parse_date(value: str | dt.date | None, name: str = "date") -> dt.date | None:
-    """A date from `YYYY-MM-DD`, `YYYY-MM` or `YYYY` (first day), or None."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    text = str(value).strip()
-    try:
-        if len(text) == 4:
-            return dt.date(int(text), 1, 1)
-        if len(text) == 7:
-            return dt.date(int(text[:4]), int(text[5:7]), 1)
-        return dt.date.fromisoformat(text)
-    except ValueError as exc:
-        raise EventlensError(f"{name} must be YYYY-MM-DD, YYYY-MM or YYYY, got {value!r}",
-                             hint="for example 2022-02-24") from exc
+    """A date from `YYYY-MM-DD`, `YYYY-MM` or `YYYY` (first day), or None: the parser every
+    face shares (`eventlens.filters.parse_date`; `filters.date_range` reads an `until`)."""
+    return filters.parse_date(value, name)
 
 
 def check_status(status: str | None) -> str | None:
-    """Normalise a status filter; `None`, '' and 'all' mean every status."""
-    if status is None or status.lower() in ("", "all", "any"):
-        return None
-    if status.lower() not in STATUSES:
-        raise EventlensError(f"unknown status {status!r}", hint=f"use one of {STATUSES} or 'all'")
-    return status.lower()
+    """Normalise a status filter; `None`, '' and 'all' mean every status
+    (`eventlens.filters.parse_status`)."""
+    return filters.parse_status(status)
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,6 +228,5 @@ def event_counts(store: Store, query: EventQuery | None = None, *,
         SELECT CAST(date_trunc('{freq}', event_date) AS DATE) AS period,
                count_if(quad_class = 1), count_if(quad_class = 2), count_if(quad_class = 3),
                count_if(quad_class = 4), count(*)
-        FROM {store.event_relation(query.merged)} AS e{where} GROUP BY 1 ORDER BY 1""",
-        params).fetchall()
+        FROM {query.relation()} AS e{where} GROUP BY 1 ORDER BY 1""", params).fetchall()
     return [PeriodCount(r[0], *map(int, r[1:])) for r in rows]

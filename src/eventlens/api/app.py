@@ -32,11 +32,12 @@ from starlette.background import BackgroundTask
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from eventlens import __version__, analysis
-from eventlens.analysis.events import DEFAULT_STATUS, EventQuery, parse_date
+from eventlens.analysis.events import DEFAULT_STATUS, EventQuery
 from eventlens.analysis.vocabulary import QUAD_CLASSES, PloverTypeInfo, actor_name, plover_types
 from eventlens.api.scheduler import IngestSchedule, IngestStatus, ScheduledIngest
-from eventlens.client import event_query
-from eventlens.errors import EventlensError
+from eventlens.client import event_query, store_codes, type_filter
+from eventlens.errors import EventlensError, UnknownActorError
+from eventlens.filters import actor_code, date_range, type_pattern
 from eventlens.store import Store, open_store
 from eventlens.store.exports import COLUMN_SETS, FORMATS, export
 
@@ -86,6 +87,12 @@ STATUSES = ["asserted", "intended", "denied", "hypothetical", "all", "any", ""]
 DateParam = Annotated[str | None, Query(json_schema_extra={"pattern": DATE_PATTERN},
                                         description="YYYY-MM-DD, YYYY-MM or YYYY (inclusive).",
                                         examples=["2022-02-24"])]
+# PLOVER types in any case and the CAMEO codes the crosswalk maps, comma-separated; exactly
+# what eventlens.filters.event_types accepts.
+TypeParam = Annotated[str | None, Query(json_schema_extra={"pattern": type_pattern()},
+                                        description="PLOVER type (ASSAULT) or CAMEO code (19, "
+                                                    "190); several comma-separated.",
+                                        examples=["ASSAULT"])]
 StatusParam = Annotated[str | None, Query(json_schema_extra={"enum": STATUSES},
                                           description="Only events with this status (default "
                                                       "asserted, as on every face); 'all' for "
@@ -108,7 +115,11 @@ class ErrorBody:
 
 
 BAD_REQUEST = {400: {"model": ErrorBody, "description": "A value the API cannot use (an "
-                     "unknown status, a date that is not ISO, a malformed dyad ...)."}}
+                     "unknown status or type, a date that is not ISO, an inverted date range, "
+                     "a malformed dyad ...): the message and hint name what is accepted."},
+               404: {"model": ErrorBody, "description": "An actor (source, target, actor, "
+                     "dyad, a, b) no country, organisation, group or role of that code or name "
+                     "(E701), with the nearest known name."}}
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,12 +202,9 @@ class _StoreHolder:
         threading.Thread(target=self._build_cube, name="eventlens-dyad-cube", daemon=True).start()
 
     def _build_cube(self) -> None:
-        # The merge map and the dyad cube of merged events, built while the server starts so
-        # that the first requests do not wait for them.
-        view = copy.copy(self.store)
-        view.con = cursor = self.store.cursor()
+        cursor = self.store.cursor()
         try:
-            self.dyad_cube.ensure(cursor, True, view.event_relation(True))
+            self.dyad_cube.ensure(cursor)
         except Exception:  # a failed build only means dyads are scanned; log it, go on
             logging.getLogger(__name__).exception("could not build the dyad cube")
         finally:
@@ -334,11 +342,12 @@ def create_app(db_path: str | Path, *, read_only: bool = True, max_limit: int = 
 
     @app.exception_handler(EventlensError)
     def _eventlens_error(_request: Request, exc: EventlensError) -> JSONResponse:
-        return JSONResponse(status_code=400, content={
+        status = 404 if isinstance(exc, UnknownActorError) else 400
+        return JSONResponse(status_code=status, content={
             "error": exc.code, "message": exc.message, "hint": exc.hint})
 
     def _query(source, target, actor, dyad, type_, quad, status, since, until, article, q,
-               limit, offset, merged=True):
+               limit, offset, merged=True, known_codes=None):
         pair = None
         if dyad:
             pair = [x.strip() for x in dyad.split(",")]
@@ -347,13 +356,15 @@ def create_app(db_path: str | Path, *, read_only: bool = True, max_limit: int = 
                                      f"{dyad!r}", hint="dyad=RUS,UKR")
         return event_query(source=source, target=target, actor=actor, dyad=pair, type=type_,
                            quad_class=quad, status=status, since=since, until=until,
-                           article=article, q=q, limit=limit, offset=offset, merged=merged)
+                           article=article, q=q, limit=limit, offset=offset, merged=merged,
+                           known_codes=known_codes)
 
     def filters(
+        store: StoreDep,
         source: ActorParam = None, target: ActorParam = None,
         actor: Annotated[str | None, Query(description="Source or target.")] = None,
         dyad: DyadParam = None,
-        type: Annotated[str | None, Query(description="PLOVER type, e.g. ASSAULT.")] = None,  # noqa: A002
+        type: TypeParam = None,  # noqa: A002
         quad: Annotated[int | None, Query(ge=1, le=4, description="Quad class 1-4.")] = None,
         status: StatusParam = DEFAULT_STATUS, since: DateParam = None, until: DateParam = None,
         article: Annotated[str | None, Query(description="Article id.")] = None,
@@ -361,8 +372,10 @@ def create_app(db_path: str | Path, *, read_only: bool = True, max_limit: int = 
         merged: MergedParam = True,
     ) -> EventQuery:
         """The event filters every events endpoint and the summary take."""
+        # eventlens.filters reads every value (names, CAMEO codes, whole months); a code
+        # only this store knows (users' actor files) is asked of it on a miss
         return _query(source, target, actor, dyad, type, quad, status, since, until, article,
-                      q, None, 0, merged)
+                      q, None, 0, merged, known_codes=lambda: store_codes(store))
 
     Filters = Annotated[EventQuery, Depends(filters)]
 
@@ -454,7 +467,9 @@ def create_app(db_path: str | Path, *, read_only: bool = True, max_limit: int = 
         """Counts by quad class and mean intensity per period, a→b and b→a, of merged events
         (as /api/events counts them; merged=false counts every report). `focus` is the span
         where most events are (`focus_range`), which the dashboard's time axis shows."""
-        first, last = parse_date(since, "since"), parse_date(until, "until")
+        first, last = date_range(since, until)
+        a, b = (actor_code(x, name=n, known_codes=lambda: store_codes(store), required=True)
+                for x, n in ((a, "a"), (b, "b")))
 
         def timeline() -> bytes:
             periods = analysis.dyad_timeline(store, a, b, freq=freq, since=first, until=last,
@@ -479,14 +494,16 @@ def create_app(db_path: str | Path, *, read_only: bool = True, max_limit: int = 
              responses=BAD_REQUEST)
     def network(store: StoreDep, since: DateParam = None, until: DateParam = None,
                 status: StatusParam = DEFAULT_STATUS, actor: ActorParam = None,
-                type: str | None = None,  # noqa: A002
+                type: TypeParam = None,  # noqa: A002
                 min_events: Annotated[int, Query(ge=1)] = 1,
                 max_nodes: Annotated[int, Query(ge=2, le=300)] = 40,
                 merged: MergedParam = True) -> analysis.Network:
         """Who acts on whom: nodes and directed edges with cooperation and conflict counts
         (merged events, as /api/events counts them; merged=false counts every report)."""
-        return analysis.actor_network(store, since=parse_date(since), until=parse_date(until),
-                                      status=status, actor=actor, plover_type=type,
+        first, last = date_range(since, until)
+        actor = actor_code(actor, name="actor", known_codes=lambda: store_codes(store))
+        return analysis.actor_network(store, since=first, until=last,
+                                      status=status, actor=actor, plover_type=type_filter(type),
                                       min_events=min_events, max_nodes=max_nodes,
                                       merged=merged)
 

@@ -157,8 +157,8 @@ def dyad(
             # Names resolve as in every filter; a code no knowledge base nor store knows is
             # an error, not a forecast for an actor that does not exist.
             codes = functools.partial(dyad_codes, con)
-            source = actor_code(source, name="source", known_codes=codes)
-            target = actor_code(target, name="target", known_codes=codes)
+            source = actor_code(source, name="source", known_codes=codes, required=True)
+            target = actor_code(target, name="target", known_codes=codes, required=True)
             result = forecast_dyad(con, source, target, as_of=day, horizon_days=horizon_days)
     except EventlensError as exc:
         raise _fail(exc) from exc
