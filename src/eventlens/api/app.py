@@ -202,9 +202,12 @@ class _StoreHolder:
         threading.Thread(target=self._build_cube, name="eventlens-dyad-cube", daemon=True).start()
 
     def _build_cube(self) -> None:
-        cursor = self.store.cursor()
+        # The merge map and the dyad cube of merged events, built while the server starts so
+        # that the first requests do not wait for them.
+        view = copy.copy(self.store)
+        view.con = cursor = self.store.cursor()
         try:
-            self.dyad_cube.ensure(cursor)
+            self.dyad_cube.ensure(cursor, True, view.event_relation(True))
         except Exception:  # a failed build only means dyads are scanned; log it, go on
             logging.getLogger(__name__).exception("could not build the dyad cube")
         finally:

@@ -327,17 +327,18 @@ class Store:
         return [r[0] for r in rows]
 
     # -- reading ------------------------------------------------------------------------------
-    def event_relation(self, merged: bool = True) -> str:
-        """The SQL relation of merged events (or every report), as `merged.event_relation`,
-        reading the merge map from this store's cache: registered on this connection, rebuilt
-        when the events or merge keys change. Use it in queries run on `self.con`."""
+    def event_relation(self, merged: bool = True, *, event_ids: list[str] | None = None) -> str:
+        """The SQL relation of merged events (or every report; only `event_ids` when given),
+        as `merged.event_relation`, reading the merge map from this store's cache: registered
+        on this connection, rebuilt when the events or merge keys change. Use it in queries run
+        on `self.con`."""
         table = self._merge_maps.table(self.con, self.min_confidence)
         # Registering costs a few ms: once per connection and table (the API's per-request
         # copies of the store have a connection of their own, so they register again).
         if getattr(self, "_registered_map", None) != (id(self.con), id(table)):
             self.con.register("_eventlens_merge_map", table)
             self._registered_map = (id(self.con), id(table))
-        return event_relation(merged, merge_map="_eventlens_merge_map")
+        return event_relation(merged, merge_map="_eventlens_merge_map", event_ids=event_ids)
 
     def merged_with_mentions(self, flt: EventFilter | None = None, *,
                              reliability: float | None = None):
