@@ -96,30 +96,31 @@ def _code(articles: list[Article], *, coder, nlp, batch_size: int, strict: bool)
     coder = coder or get_coder()
     nlp = nlp or load_pipeline()
     limit = min(MAX_PIECE_CHARS, nlp.max_length)
-    jobs = [(article, start, piece) for article in articles
+    # keyed by position, not id: a batch may hold one text twice (two records of one sentence)
+    jobs = [(n, article, start, piece) for n, article in enumerate(articles)
             for start, piece in text_pieces(article.text, limit)]
-    done: dict[str, list[ArticleResult]] = {}
-    failed: dict[str, CodingError] = {}
-    for (article, start, piece), doc in zip(jobs, _parsed(jobs, nlp, batch_size, strict),
-                                            strict=True):
-        if article.id in failed:
+    done: dict[int, list[ArticleResult]] = {}
+    failed: dict[int, CodingError] = {}
+    for (n, article, start, piece), doc in zip(jobs, _parsed([j[1:] for j in jobs], nlp,
+                                                             batch_size, strict), strict=True):
+        if n in failed:
             continue
         try:
             if isinstance(doc, Exception):
                 raise doc
             whole = start == 0 and len(piece) == len(article.text)
             result = coder.code(doc, article if whole else replace(article, text=piece))
-            done.setdefault(article.id, []).append(shift_result(result, start, article))
+            done.setdefault(n, []).append(shift_result(result, start, article))
         # The per-article error handler: whatever one text does to the parser or the coder
         # costs that article only.
         except Exception as exc:  # noqa: BLE001
             if strict:
                 raise
-            failed[article.id] = _coding_error(article, start, piece, exc)
+            failed[n] = _coding_error(article, start, piece, exc)
     batch = CodedBatch(errors=list(failed.values()))
-    for article in articles:
-        if article.id not in failed and article.id in done:
-            batch.results.append(_joined(article, done.pop(article.id)))
+    for n, article in enumerate(articles):
+        if n not in failed and n in done:
+            batch.results.append(_joined(article, done.pop(n)))
     return batch
 
 

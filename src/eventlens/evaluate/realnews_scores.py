@@ -280,11 +280,43 @@ def score_realnews(path: Path, fmt: str, *, coder, nlp=None, limit: int | None =
     reader, scorer, text_of = READERS[fmt]
     items = reader(path)[:limit]
     texts = [text_of(item) for item in items]
+    if fmt == "police":  # sentences of one article: coded together, as a user's article is
+        results = _per_sentence(items, texts, path, coder=coder, nlp=nlp)
+        return scorer(items, [confident_result(r, min_confidence) for r in results]), texts
     articles = [Article(article_id(text), text, REALNEWS_DATE, origin=f"{path}:{item.line}")
                 for item, text in zip(items, texts, strict=True)]
     results = [confident_result(r, min_confidence)
                for r in code_articles(articles, coder=coder, nlp=nlp)]
     return scorer(items, results), texts
+
+
+def _per_sentence(items: list, texts: list[str], path: Path, *, coder, nlp) -> list[ArticleResult]:
+    """Code the sentences of each document (`doc_id`) as one article, joined in order, so that
+    the coder has the context a whole article gives (which country "the police" belong to);
+    then give each sentence the events whose evidence starts in it."""
+    from eventlens.pipeline import code_articles
+
+    docs: dict[str, list[int]] = {}
+    for n, item in enumerate(items):
+        docs.setdefault(item.doc_id, []).append(n)
+    articles, spans = [], []
+    for doc_id, members in docs.items():
+        starts, text = [], ""
+        for n in members:
+            starts.append(len(text))
+            text += texts[n] + " "
+        articles.append(Article(article_id(text), text, REALNEWS_DATE,
+                                origin=f"{path}:doc {doc_id}"))
+        spans.append([(n, start, start + len(texts[n])) for n, start in zip(members, starts,
+                                                                             strict=True)])
+    per_item: list[list] = [[] for _ in items]
+    for result, members in zip(code_articles(articles, coder=coder, nlp=nlp), spans, strict=True):
+        for event in result.events:
+            owner = next((n for n, lo, hi in members if lo <= event.evidence_start < hi + 1), None)
+            if owner is not None:
+                per_item[owner].append(event)
+    return [ArticleResult(Article(article_id(text), text, REALNEWS_DATE), tuple(events))
+            for text, events in zip(texts, per_item, strict=True)]
 
 
 def render_realnews_section(sections: dict, console) -> None:

@@ -169,3 +169,19 @@ def test_each_kind_of_corpus_weighs_the_same():
               for k in set(kinds)}
     assert set(totals) == {"gold", "wikievents", "conflibert"}
     assert all(t == pytest.approx(len(kinds) / 3) for t in totals.values())
+
+
+def _row(t, precision, f1):
+    return {"threshold": t, "gold_precision": precision, "proposal_precision": 0.3, "f1": f1}
+
+
+def test_the_default_threshold_is_the_lowest_that_reaches_the_precision_asked_for():
+    from eventlens.evaluate.scorer_training import pick_threshold
+
+    curve = [_row(0.05, 0.60, 0.646), _row(0.10, 0.61, 0.646), _row(0.20, 0.63, 0.625),
+             _row(0.25, 0.662, 0.611), _row(0.30, 0.664, 0.605), _row(0.50, 0.80, 0.50)]
+    assert pick_threshold(curve) == 0.25
+    # reaching the precision only at too high a cost in F1: the highest near the best F1
+    curve = [_row(0.05, 0.60, 0.646), _row(0.10, 0.61, 0.640), _row(0.15, 0.62, 0.62),
+             _row(0.50, 0.80, 0.50)]
+    assert pick_threshold(curve) == 0.10

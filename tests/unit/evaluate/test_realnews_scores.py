@@ -1,6 +1,8 @@
 """The real-news scorers on hand-built results (no model): every figure is counted by hand."""
 
+import dataclasses
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
@@ -262,3 +264,40 @@ def test_plv_counts_the_events_beside_the_marked_pair(tmp_path):
     assert scores["accuracy"] == 1.0
     # the reverse of the marked pair is the same joint act; the two with Bolivia are extra
     assert scores["extra_events_per_sentence"] == 2.0
+
+
+class _PerSentenceCoder(_FixedCoder):
+    """One ASSAULT per sentence of the article it is given, its evidence that sentence (no
+    model): records which texts it was handed."""
+
+    def __init__(self) -> None:
+        super().__init__(1.0)
+        self.texts: list[str] = []
+
+    def code(self, doc, article):
+        self.texts.append(article.text)
+        events = []
+        for sent in doc.sents:
+            ev = event(mention("the police"), confidence=1.0)
+            events.append(dataclasses.replace(ev, evidence_start=sent.start_char,
+                                              evidence_end=sent.end_char))
+        return ArticleResult(article, tuple(events))
+
+
+def test_police_sentences_are_coded_as_their_article_and_scored_per_sentence():
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    coder = _PerSentenceCoder()
+    section, texts = score_realnews(FIXTURES / "police.jsonl", "police", coder=coder, nlp=nlp)
+    docs = {}
+    for line in (FIXTURES / "police.jsonl").read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            record = json.loads(line)
+            docs.setdefault(record["doc_id"], []).append(record["sent_text"])
+    # one text per article, its sentences in order; each sentence gets the event it holds
+    assert [t.strip() for t in coder.texts] == [" ".join(s) for s in docs.values()]
+    assert len(texts) == section["n"] == sum(len(s) for s in docs.values())
+    # each event is counted once, in the sentence its evidence starts in
+    assert section["events_police_source"] == sum(len(list(nlp(t).sents)) for t in coder.texts)

@@ -85,6 +85,15 @@ def test_a_1_5m_character_article_is_coded_in_pieces_with_whole_text_offsets(bla
     assert starts == sorted(starts) and result.sentences[-1][1] <= len(text)
 
 
+def test_one_text_twice_in_a_batch_gives_one_result_each(blank_nlp):
+    # two records of one sentence (an evaluation file may hold them) share an article id
+    articles = [_article(SENTENCE), _article("Nothing happened. "), _article(SENTENCE)]
+    assert articles[0].id == articles[2].id
+    results = code_articles(articles, coder=SentenceCoder(), nlp=blank_nlp)
+    assert [len(r.events) for r in results] == [1, 0, 1]
+    assert [r.article.text for r in results] == [a.text for a in articles]
+
+
 def test_pieces_end_at_paragraph_breaks_and_rebuild_the_text():
     text = _long_text(250_000)
     pieces = text_pieces(text, 100_000)
