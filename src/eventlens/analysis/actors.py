@@ -63,7 +63,9 @@ def actor_list(store: Store, *, q: str | None = None, limit: int | None = None,
     events = events or EventQuery()
     where, params = events.where()
     rows = store.con.execute(f"""
-        WITH ev AS (SELECT * FROM {store.event_relation(events.merged)} AS e{where}),
+        WITH ev AS MATERIALIZED (
+            SELECT source_country, source_role, target_country, target_role, event_date
+            FROM {store.event_relation(events.merged)} AS e{where}),
         sides AS (
             SELECT source_country AS code, source_role AS role, event_date, 1 AS src, 0 AS tgt
             FROM ev WHERE coalesce(source_country, '') <> ''
