@@ -39,6 +39,10 @@ NON_ACTOR_ENTITIES = frozenset({"EVENT", "LAW", "WORK_OF_ART", "PRODUCT", "LANGU
 # Bodies of organisations that event data codes under their own name, not their parent's.
 OWN_CODE_BODIES = frozenset({"UNSC", "UNGA", "IAEA", "WHO", "UNHCR", "UNICEF", "WFP", "UNRWA",
                              "ICJ", "IMF", "WB", "ECB", "UNHRC", "ECHR"})
+# Adjectives that place an actor outside any one country: "certain international forces",
+# "foreign mercenaries" belong to no country the context names.
+UNPLACED_WORDS = frozenset({"international", "foreign", "outside", "external", "overseas",
+                            "multinational", "global", "western"})
 # Share of the countries named so far that one country needs before unnamed roles take it.
 CONTEXT_SHARE = 0.6
 # ... or at least this many times as often as the next most named country.
@@ -120,6 +124,13 @@ def role_words() -> dict[str, str]:
         for word in words:
             table.setdefault(str(word).lower(), "MIL" if role == EQUIPMENT else role)
     return table
+
+
+def placed_elsewhere(head) -> bool:
+    """Whether an adjective of the phrase places it outside any one country ("international
+    forces"), unless adjective and noun name a role together ("the foreign minister")."""
+    return any(c.dep_ == "amod" and c.lower_ in UNPLACED_WORDS
+               and f"{c.lower_} {head.lower_}" not in role_words() for c in head.children)
 
 
 @functools.lru_cache(maxsize=1)
@@ -755,7 +766,8 @@ class ActorResolver:
         if not country and not name and roles and all(
                 p.title in equipment or p.kind for p in chunk if p.role):
             return []  # "a missile" alone is no actor; "Russian cruise missiles" is RUS:MIL
-        if not country and role and role not in ("IGO", "NGO"):
+        if not country and role and role not in ("IGO", "NGO") and \
+                not placed_elsewhere(span.root):
             country = self._place_country(span) or self._context_country()
             if country:
                 hows.append("context")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from eventlens.actors.resolver import normalise
+from eventlens.actors.resolver import normalise, placed_elsewhere
 from eventlens.model import Actor, Mention
 
 # A country named alone by these forms and acting by force is its military.
@@ -86,6 +86,7 @@ def as_acting_government(mention: Mention) -> Mention:
 # A side with one of these roles, or a name the knowledge base lacks, is an actor of
 # somewhere; plain nouns resolved to nothing ("the findings") are not actors at all.
 NAMED_ENTITY_LABELS = frozenset({"ORG", "PERSON", "NORP"})
+
 CONTEXT_TAG = "+context"
 
 
@@ -115,10 +116,12 @@ def in_context(doc, mention: Mention, country: str) -> Mention:
     actor = mention.actor
     if actor.country or not country:
         return mention
-    if not actor.role:
-        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is None or not (span.root.pos_ == "PROPN"
-                                or span.root.ent_type_ in NAMED_ENTITY_LABELS):
-            return mention
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is not None and placed_elsewhere(span.root):
+        return mention
+    if not actor.role and (span is None or not (span.root.pos_ == "PROPN"
+                                                or span.root.ent_type_ in NAMED_ENTITY_LABELS)):
+        return mention
     return replace(mention, actor=Actor(country, actor.role, actor.name),
                    how=f"{mention.how}{CONTEXT_TAG}")
+

@@ -78,3 +78,24 @@ def test_a_role_or_a_name_is_placed_in_the_context_but_a_thing_is_not(nlp):
     assert in_context(doc, mention("Siemens"), "DEU").actor.country == "DEU"
     findings = mention("the findings")
     assert in_context(doc, findings, "DEU") is findings
+
+
+@pytest.mark.model
+def test_an_actor_said_to_be_international_or_foreign_is_placed_in_no_country(nlp, code_text):
+    from eventlens.actors.roles import in_context
+
+    text = "Foreign mercenaries and the foreign minister arrived."
+    doc = nlp(text)
+
+    def mention(words, role):
+        start = text.index(words)
+        return Mention(start, start + len(words), words, Actor("", role), "title")
+
+    hired = mention("Foreign mercenaries", "REB")
+    assert in_context(doc, hired, "LBY") is hired
+    # adjective and noun naming a role together are a role of the context's country
+    assert in_context(doc, mention("the foreign minister", "GOV"), "LBY").actor.country == "LBY"
+    # nor does the resolver give such forces the country its article is about
+    r = code_text("Xi said certain international forces were interfering in China's affairs.")
+    assert [(e.source.actor.code, e.target.actor.country if e.target else "")
+            for e in r.events if e.plover_type == "ACCUSE"] == [("CHN:GOV", "")]
