@@ -41,7 +41,8 @@ def main() -> int:
         items = read_plv(PLV)
         docs, examples = training.featurize(items)
         cv = training.cross_validate(items, docs, examples)
-        out["plv_train_cv"] = {name: _brief(cv[name]) for name in ("dyad_given", "end_to_end")}
+        out["plv_train_cv"] = {name: _brief(cv[name])
+                               for name in ("dyad_given", "end_to_end", "end_to_end_all")}
     else:
         out["plv_train_cv"] = "skipped: ../shared is absent"
     report = evaluate_path(REPO / "examples" / "gold")

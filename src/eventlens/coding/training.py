@@ -116,19 +116,24 @@ def file_digest(path: Path) -> str:
 
 def cross_validate(items: list[PlvItem], docs, examples: list[Example], *, folds: int = 5,
                    seed: int = DEFAULT_SEED, c: float = DEFAULT_C, end_to_end: bool = True,
+                   min_confidence: float | None = None,
                    progress: Callable[[int], None] | None = None) -> dict:
     """Stratified k-fold scores, never scoring a fold with a model that saw it.
 
     Returns mean and standard deviation of accuracy and macro-F1 per setting, per-type F1
-    pooled over folds, for the dyad-given classifier and (optionally) the end-to-end coder.
+    pooled over folds, for the dyad-given classifier and (optionally) the end-to-end coder:
+    `end_to_end` among the events at `min_confidence` (default: the default threshold, as
+    `eventlens eval` scores), `end_to_end_all` among every proposal.
     """
+    from eventlens.config import DEFAULT_MIN_CONFIDENCE
     from eventlens.coding.linguistic import LinguisticCoder
     from eventlens.evaluate.plv import NO_EVENT, PLV_DATE, pick_event, plv_label
     from eventlens.model import Article
 
     labels = [it.gold for it in items]
-    per_fold = {"dyad_given": [], "end_to_end": []}
-    pooled = {"dyad_given": ([], []), "end_to_end": ([], [])}
+    threshold = DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence
+    per_fold = {"dyad_given": [], "end_to_end": [], "end_to_end_all": []}
+    pooled = {name: ([], []) for name in per_fold}
     coder = LinguisticCoder(type_model=None) if end_to_end else None  # set per fold
     marked = {ex.item: ex.feats for ex in examples if ex.marked}
     for train_idx, test_idx in _folds(labels, folds, seed):
@@ -143,14 +148,19 @@ def cross_validate(items: list[PlvItem], docs, examples: list[Example], *, folds
         pooled["dyad_given"][1].extend(pred)
         if coder is not None:
             coder.type_model = model
-            e2e = []
+            found = {"end_to_end": [], "end_to_end_all": []}
             for i in test_idx:
                 article = Article(f"plv{i}", items[i].sentence, PLV_DATE)
-                event = pick_event(list(coder.code(docs[i], article).events), items[i])
-                e2e.append(plv_label(event) if event else NO_EVENT)
-            per_fold["end_to_end"].append(classification_scores(gold, e2e, PLV_LABELS))
-            pooled["end_to_end"][0].extend(gold)
-            pooled["end_to_end"][1].extend(e2e)
+                events = list(coder.code(docs[i], article).events)
+                for name, kept in (("end_to_end_all", events),
+                                   ("end_to_end", [e for e in events
+                                                   if e.confidence >= threshold])):
+                    event = pick_event(kept, items[i])
+                    found[name].append(plv_label(event) if event else NO_EVENT)
+            for name, e2e in found.items():
+                per_fold[name].append(classification_scores(gold, e2e, PLV_LABELS))
+                pooled[name][0].extend(gold)
+                pooled[name][1].extend(e2e)
         if progress:
             progress(1)
     out = {"folds": folds, "seed": seed, "c": c, "n": len(items)}

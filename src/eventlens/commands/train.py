@@ -77,7 +77,7 @@ def train_plv(
             result["cv"] = training.cross_validate(items, docs, examples, folds=folds, seed=seed,
                                                    c=c, end_to_end=not embeddings,
                                                    progress=lambda n: progress.advance(task, n))
-    for name in ("dyad_given", "end_to_end"):
+    for name in ("dyad_given", "end_to_end", "end_to_end_all"):
         cv = result.get("cv", {}).get(name)
         if cv:
             console.print(f"{folds}-fold CV {name}: accuracy {cv['accuracy']['mean']:.3f} "
