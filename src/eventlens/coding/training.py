@@ -125,8 +125,8 @@ def cross_validate(items: list[PlvItem], docs, examples: list[Example], *, folds
     `end_to_end` among the events at `min_confidence` (default: the default threshold, as
     `eventlens eval` scores), `end_to_end_all` among every proposal.
     """
-    from eventlens.config import DEFAULT_MIN_CONFIDENCE
     from eventlens.coding.linguistic import LinguisticCoder
+    from eventlens.config import DEFAULT_MIN_CONFIDENCE
     from eventlens.evaluate.plv import NO_EVENT, PLV_DATE, pick_event, plv_label
     from eventlens.model import Article
 
@@ -136,7 +136,7 @@ def cross_validate(items: list[PlvItem], docs, examples: list[Example], *, folds
     pooled = {name: ([], []) for name in per_fold}
     coder = LinguisticCoder(type_model=None) if end_to_end else None  # set per fold
     marked = {ex.item: ex.feats for ex in examples if ex.marked}
-    for train_idx, test_idx in _folds(labels, folds, seed):
+    for train_idx, test_idx in stratified_folds(labels, folds, seed):
         train = set(train_idx.tolist())
         fold_examples = [ex for ex in examples if ex.item in train]
         model = fit([ex.feats for ex in fold_examples], [ex.label for ex in fold_examples],
@@ -179,7 +179,7 @@ def training_meta(path: Path, items: list[PlvItem], *, seed: int, c: float,
     return meta
 
 
-def _folds(labels: list[str], folds: int, seed: int):
+def stratified_folds(labels: list[str], folds: int, seed: int):
     from sklearn.model_selection import StratifiedKFold
 
     splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
@@ -198,7 +198,7 @@ def cross_validate_finetuned(items: list[PlvItem], *, folds: int = 5, seed: int 
     labels = [it.gold for it in items]
     dyads = [(it.sentence, it.source, it.target) for it in items]
     per_fold, gold_all, pred_all = [], [], []
-    for train_idx, test_idx in _folds(labels, folds, seed):
+    for train_idx, test_idx in stratified_folds(labels, folds, seed):
         runs = []
         for model_seed in model_seeds or (None,):
             cfg = {**(config or {}), **({"seed": model_seed} if model_seed is not None else {})}
