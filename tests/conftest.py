@@ -76,3 +76,43 @@ def shared_dir() -> Path:
     if not SHARED.is_dir():
         pytest.skip("../shared is absent (a user's clone)")
     return SHARED
+
+
+# Five acts of 2022-2023 written to a store by hand (no model), for the filter tests of every
+# face: (source, type, cameo root, quad, target, status, date).
+FILTER_ACTS = [
+    ("RUS", "CONSULT", "04", 1, "USA", "intended", "2022-01-10"),
+    ("RUS", "ASSAULT", "19", 4, "UKR", "asserted", "2022-02-24"),
+    ("USA", "SANCTION", "16", 4, "RUS", "asserted", "2022-02-26"),
+    ("RUS", "COERCE", "17", 4, "UKR", "asserted", "2022-03-01"),
+    ("UKR", "ACCUSE", "11", 3, "RUS", "denied", "2023-05-02"),
+]
+
+
+@pytest.fixture(scope="session")
+def filter_acts():
+    return list(FILTER_ACTS)
+
+
+@pytest.fixture(scope="session")
+def filter_store(tmp_path_factory) -> Path:
+    """A store holding FILTER_ACTS, one article each."""
+    from eventlens.model import Actor, Article, ArticleResult, Event, Mention, Status
+    from eventlens.store import open_store
+
+    def result(i: int, act) -> ArticleResult:
+        source, plover, root, quad, target, status, day = act
+        text = f"{source} did {plover.lower()} to {target}."
+        art = Article(f"a{i}", text, dt.date.fromisoformat(day), title=f"act {i}")
+        src = Mention(0, 3, source, Actor(source, "GOV"), "country")
+        tgt = Mention(len(text) - 4, len(text) - 1, target, Actor(target, "GOV"), "country")
+        event = Event(f"a{i}", src, tgt, plover, root, quad, -5.0, Status(status), day, 0,
+                      len(text), plover.lower(), coder="test", confidence=0.9)
+        return ArticleResult(art, (event,), (), (src, tgt), ((0, len(text)),))
+
+    path = tmp_path_factory.mktemp("filters") / "f.duckdb"
+    with open_store(path) as store:
+        run = store.begin_run(["x"], coder="test", coder_version="0")
+        store.write_results([result(i, a) for i, a in enumerate(FILTER_ACTS)], run_id=run,
+                            coder_version="0")
+    return path

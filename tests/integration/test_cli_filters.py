@@ -1,7 +1,6 @@
 """The command line's filters, formats and manners: wrong input is an error naming what is
 accepted, never an empty answer; dates as every face reads them; --version, -h, pipes."""
 
-import datetime as dt
 import json
 import subprocess
 import sys
@@ -11,38 +10,11 @@ import pytest
 from typer.testing import CliRunner
 
 from eventlens.cli import app
-from eventlens.model import Actor, Article, ArticleResult, Event, Mention, Status
-from eventlens.store import open_store
 
 runner = CliRunner()
-ACTS = [  # (source, type, cameo root, quad, target, status, date)
-    ("RUS", "CONSULT", "04", 1, "USA", "intended", "2022-01-10"),
-    ("RUS", "ASSAULT", "19", 4, "UKR", "asserted", "2022-02-24"),
-    ("USA", "SANCTION", "16", 4, "RUS", "asserted", "2022-02-26"),
-    ("RUS", "COERCE", "17", 4, "UKR", "asserted", "2022-03-01"),
-    ("UKR", "ACCUSE", "11", 3, "RUS", "denied", "2023-05-02"),
-]
-
-
-def _result(i: int, act) -> ArticleResult:
-    source, plover, root, quad, target, status, day = act
-    text = f"{source} did {plover.lower()} to {target}."
-    art = Article(f"a{i}", text, dt.date.fromisoformat(day), title=f"act {i}")
-    src = Mention(0, 3, source, Actor(source, "GOV"), "country")
-    tgt = Mention(len(text) - 4, len(text) - 1, target, Actor(target, "GOV"), "country")
-    event = Event(f"a{i}", src, tgt, plover, root, quad, -5.0, Status(status), day, 0,
-                  len(text), plover.lower(), coder="test", confidence=0.9)
-    return ArticleResult(art, (event,), (), (src, tgt), ((0, len(text)),))
-
-
 @pytest.fixture(scope="module")
-def db(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("filters") / "f.duckdb"
-    with open_store(path) as store:
-        run = store.begin_run(["x"], coder="test", coder_version="0")
-        store.write_results([_result(i, a) for i, a in enumerate(ACTS)], run_id=run,
-                            coder_version="0")
-    return path
+def db(filter_store) -> Path:
+    return filter_store
 
 
 def _rows(db: Path, *args: str) -> list[dict]:
@@ -87,8 +59,8 @@ def test_a_value_no_event_can_have_is_an_error_naming_the_accepted_ones(db, args
     assert said in _refused(db, *args)
 
 
-def test_status_all_means_every_status(db):
-    assert len(_rows(db, "--status", "all")) == len(ACTS)
+def test_status_all_means_every_status(db, filter_acts):
+    assert len(_rows(db, "--status", "all")) == len(filter_acts)
     assert [r["status"] for r in _rows(db, "--status", "denied")] == ["denied"]
 
 

@@ -4,48 +4,20 @@ accepted values and the nearest one, never an empty answer."""
 
 from __future__ import annotations
 
-import datetime as dt
 import warnings
 
 import pytest
 
 import eventlens
 from eventlens.errors import FilterError
-from eventlens.model import Actor, Article, ArticleResult, Event, Mention, Status
-from eventlens.store import open_store
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")
     from fastapi.testclient import TestClient
 
-ACTS = [  # (source, type, cameo root, quad, target, status, date)
-    ("RUS", "CONSULT", "04", 1, "USA", "intended", "2022-01-10"),
-    ("RUS", "ASSAULT", "19", 4, "UKR", "asserted", "2022-02-24"),
-    ("USA", "SANCTION", "16", 4, "RUS", "asserted", "2022-02-26"),
-    ("RUS", "COERCE", "17", 4, "UKR", "asserted", "2022-03-01"),
-    ("UKR", "ACCUSE", "11", 3, "RUS", "denied", "2023-05-02"),
-]
-
-
-def _result(i: int, act) -> ArticleResult:
-    source, plover, root, quad, target, status, day = act
-    text = f"{source} did {plover.lower()} to {target}."
-    art = Article(f"a{i}", text, dt.date.fromisoformat(day), title=f"act {i}")
-    src = Mention(0, 3, source, Actor(source, "GOV"), "country")
-    tgt = Mention(len(text) - 4, len(text) - 1, target, Actor(target, "GOV"), "country")
-    event = Event(f"a{i}", src, tgt, plover, root, quad, -5.0, Status(status), day, 0,
-                  len(text), plover.lower(), coder="test", confidence=0.9)
-    return ArticleResult(art, (event,), (), (src, tgt), ((0, len(text)),))
-
-
 @pytest.fixture(scope="module")
-def db_path(tmp_path_factory):
-    path = tmp_path_factory.mktemp("faces") / "f.duckdb"
-    with open_store(path) as store:
-        run = store.begin_run(["x"], coder="test", coder_version="0")
-        store.write_results([_result(i, a) for i, a in enumerate(ACTS)], run_id=run,
-                            coder_version="0")
-    return path
+def db_path(filter_store):
+    return filter_store
 
 
 @pytest.fixture(scope="module")
