@@ -20,10 +20,11 @@ from __future__ import annotations
 
 import threading
 
-# Chance that one independent report of an event is right; a merged event's confidence is the
-# noisy-OR over its independent reports (copies count once). `StorySettings` takes its default
-# from here; docs/stories.md gives the reason for the value.
-REPORT_RELIABILITY = 0.6
+# A factor on each report's confidence before the merged event's noisy-OR over its independent
+# reports (copies count once). 1.0: the coder's confidence is already the calibrated chance
+# that the report is right (coding/scorer.py), so one report keeps it (0.6 when confidence was
+# hand-set). `StorySettings` takes its default from here.
+REPORT_RELIABILITY = 1.0
 
 # The columns of a raw event record, in table order (and in `EventRecord`'s order).
 RECORD_COLUMNS = (

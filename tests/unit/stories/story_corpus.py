@@ -21,9 +21,9 @@ def actor(code: str) -> Actor:
 
 
 def coded(text: str, published: str, *, title: str = "", outlet: str = "",
-          events: tuple[tuple, ...] = ()) -> ArticleResult:
-    """An article with events given as (source, type, target, status, date[, location]);
-    each event's evidence is the article's first sentence."""
+          events: tuple[tuple, ...] = (), confidence: float = 1.0) -> ArticleResult:
+    """An article with events given as (source, type, target, status, date[, location]),
+    each of that confidence; each event's evidence is the article's first sentence."""
     aid = article_id(text)
     art = Article(aid, text, dt.date.fromisoformat(published), title=title, outlet=outlet)
     end = text.find(". ") + 1 or len(text)
@@ -34,7 +34,8 @@ def coded(text: str, published: str, *, title: str = "", outlet: str = "",
         info = PLOVER[kind]
         out.append(Event(aid, src, tgt, kind, info["cameo"], info["quad"], info["intensity"],
                          Status(status), date, 0, end, kind.lower(),
-                         location=place[0] if place else "", coder="test", confidence=1.0))
+                         location=place[0] if place else "", coder="test",
+                         confidence=confidence))
         mentions += [m for m in (src, tgt) if m]
     return ArticleResult(art, tuple(out), (), tuple(mentions))
 

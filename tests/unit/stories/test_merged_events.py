@@ -54,7 +54,7 @@ def test_confidence_grows_with_independent_sources(store):
         "in Ukraine showed Iranian parts; Iran rejected the claim.",
         "American officials blamed Iran for the drones hitting Ukraine's power grid and "
         "promised to show evidence to the Security Council."))]
-    results = [coded(t, "2023-03-01", events=event) for t in texts]
+    results = [coded(t, "2023-03-01", events=event, confidence=0.5) for t in texts]
     confidences = []
     for result in results:
         write(store, result)
@@ -62,8 +62,10 @@ def test_confidence_grows_with_independent_sources(store):
         rows = _rows(store, EventFilter(plover_type="ACCUSE"))
         assert len(rows) == 1
         confidences.append(rows[0]["confidence"])
-    r = settings.report_reliability
+    r = settings.report_reliability * 0.5
+    # one report keeps its own (calibrated) confidence; each independent one adds to it
     assert confidences == pytest.approx([r, 1 - (1 - r) ** 2, 1 - (1 - r) ** 3], abs=1e-4)
+    assert confidences[0] == pytest.approx(0.5)
     assert rows[0]["independent_sources"] == 3 and rows[0]["story_id"]
 
 
