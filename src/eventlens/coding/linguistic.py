@@ -44,6 +44,7 @@ from eventlens.coding.scorer import event_features, packaged_scorer
 from eventlens.coding.triggers import (
     GOVERNING_TYPES,
     TELL_FRAME,
+    WRONG_DONE_FRAME,
     Trigger,
     find_triggers,
     head_noun,
@@ -235,10 +236,12 @@ class LinguisticCoder:
                 t.actor.country or t.actor.role for t in targets):
             # "went on strike at the Grasberg mine", "... on Freeport-McMoRan": the employer
             targets = self._actors(struck(trig.token), resolver, patient=True) or targets
-        if not any(t.actor.country for t in targets) and len(sources) == 1 \
-                and frame.plover_type not in DYADIC_TYPES and not named_target:
+        # a wrong said to be done accuses its doer and no one else the sentence names
+        guess = len(sources) == 1 and frame.plover_type not in DYADIC_TYPES and \
+            trig.frame is not WRONG_DONE_FRAME
+        if guess and not any(t.actor.country for t in targets) and not named_target:
             targets = sentence_target(sources[0], named) or targets
-        if not targets and len(sources) == 1 and frame.plover_type not in DYADIC_TYPES:
+        if guess and not targets:
             targets = home_ground(sources[0], named)
         mode = self.lexicon.mode_for(frame.plover_type,
                                      trig.words + [c.lemma_.lower() for c in trig.token.children]

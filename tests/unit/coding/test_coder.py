@@ -1102,6 +1102,13 @@ def test_a_wrong_a_speaker_says_someone_does_accuses_them(code_text, text, targe
     assert accused[0].why[0] == "frame:ACCUSE:say + wrong done"
 
 
+def test_a_wrong_said_of_no_known_actor_accuses_no_one_else_in_the_sentence(code_text):
+    r = code_text("Xi said certain international forces were interfering in the domestic "
+                  "affairs of China and Russia.")
+    accused = [e for e in r.events if e.plover_type == "ACCUSE"]
+    assert [(e.source.actor.country, e.target) for e in accused] == [("CHN", None)]
+
+
 @pytest.mark.parametrize("text, kind", [
     ("Kyiv said Ukraine had broken off diplomatic relations with Moscow.", "SANCTION"),
     ("Ottawa said Canada was sending medical teams to Haiti.", "AID"),
