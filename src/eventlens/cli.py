@@ -508,11 +508,12 @@ def actors_lookup(
 ) -> None:
     """How a name resolves on a date, and why: the entries it matches and the actor chosen."""
     from eventlens.actors.lookup import explain
+    from eventlens.nlp import load_pipeline
 
     try:
         settings = _settings(config, actor_files=actors)
         when = _date(date, "--date") or dt.date.today()
-        lines = explain(name, when, actor_files=settings.actor_files)
+        lines = explain(name, when, load_nlp=load_pipeline, actor_files=settings.actor_files)
     except EventlensError as exc:
         raise _fail(exc) from exc
     for line in lines:

@@ -36,8 +36,8 @@ ROLES = ["GOV", "MIL", "", "GOV", "LEG", "OPP", "REB", "MED", "BUS", "CVL"]
 
 def build_store(path: Path, n_events: int) -> float:
     """Write `n_events` synthetic events (and one article per 10) into a new store."""
-    from eventlens.analysis.vocabulary import plover_types
     from eventlens.store import open_store
+    from eventlens.vocabulary import plover_types
 
     started = time.perf_counter()
     types = plover_types()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 import pycountry
@@ -20,11 +21,15 @@ def iso_country(name: str):
         return None
 
 
-def explain(name: str, on: dt.date, *, actor_files: tuple[Path, ...] = ()) -> list[str]:
+def explain(name: str, on: dt.date, *, load_nlp: Callable, actor_files: tuple[Path, ...] = ()
+            ) -> list[str]:
     """Human-readable lines: matches by kind, then the resolver's answer for the name as an
-    actor in a sentence of that date."""
-    from eventlens.nlp import load_pipeline
+    actor in a sentence of that date.
 
+    Args:
+        load_nlp: returns the spaCy pipeline that parses the test sentence (`nlp.load_pipeline`;
+            passed in because the actors package sits below nlp, which reads its places).
+    """
     kb = load_knowledge_base(actor_files)
     lines = [f"{name!r} on {on.isoformat()}:"]
     for match in kb.countries_by_name(name):
@@ -57,7 +62,7 @@ def explain(name: str, on: dt.date, *, actor_files: tuple[Path, ...] = ()) -> li
                      f"{place.lat:.2f}, {place.lon:.2f}{others}{notes}")
     if len(lines) == 1:
         lines.append("  no entry in the knowledge base")
-    doc = load_pipeline()(f"{name} said on Monday that talks would go on.")
+    doc = load_nlp()(f"{name} said on Monday that talks would go on.")
     resolver = ActorResolver(kb, doc, on)
     subject = next((t for t in doc if t.dep_ == "nsubj"), None)
     end = subject.i + 1 if subject is not None else len(doc)

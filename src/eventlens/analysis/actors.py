@@ -6,8 +6,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from eventlens.analysis.events import DEFAULT_STATUS, EventQuery, check_status
-from eventlens.analysis.vocabulary import actor_name
 from eventlens.store import Store
+from eventlens.vocabulary import actor_name
 
 
 @dataclass(frozen=True, slots=True)

@@ -33,13 +33,13 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from eventlens import __version__, analysis
 from eventlens.analysis.events import DEFAULT_STATUS, EventQuery
-from eventlens.analysis.vocabulary import QUAD_CLASSES, PloverTypeInfo, actor_name, plover_types
 from eventlens.api.scheduler import IngestSchedule, IngestStatus, ScheduledIngest
 from eventlens.client import event_query, store_codes, type_filter
 from eventlens.errors import EventlensError, UnknownActorError
 from eventlens.filters import actor_code, date_range, type_pattern
 from eventlens.store import Store, open_store
 from eventlens.store.exports import COLUMN_SETS, FORMATS, export
+from eventlens.vocabulary import QUAD_CLASSES, PloverTypeInfo, actor_name, plover_types
 
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 1000

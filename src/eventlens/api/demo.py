@@ -17,8 +17,8 @@ import random
 import re
 from pathlib import Path
 
-from eventlens.analysis.vocabulary import plover_types
 from eventlens.model import Actor, Article, ArticleResult, Event, Mention, Quote, Status
+from eventlens.vocabulary import plover_types
 
 # code -> phrases that name it, each with the role it implies.
 ACTORS: dict[str, list[tuple[str, str]]] = {

@@ -13,9 +13,9 @@ from eventlens.coding.candidates import NO_EVENT, candidate_dyads
 from eventlens.coding.classifier import LinearModel
 from eventlens.coding.features import dyad_features
 from eventlens.coding.lexicon import load_lexicon
+from eventlens.coding.plv import PLV_LABELS, PlvItem
 from eventlens.coding.triggers import find_triggers
-from eventlens.evaluate.metrics import classification_scores
-from eventlens.evaluate.plv import PLV_LABELS, PlvItem
+from eventlens.metrics import classification_scores
 
 DEFAULT_C = 10.0
 DEFAULT_SEED = 13
@@ -126,8 +126,8 @@ def cross_validate(items: list[PlvItem], docs, examples: list[Example], *, folds
     `eventlens eval` scores), `end_to_end_all` among every proposal.
     """
     from eventlens.coding.linguistic import LinguisticCoder
+    from eventlens.coding.plv import NO_EVENT, PLV_DATE, pick_event, plv_label
     from eventlens.config import DEFAULT_MIN_CONFIDENCE
-    from eventlens.evaluate.plv import NO_EVENT, PLV_DATE, pick_event, plv_label
     from eventlens.model import Article
 
     labels = [it.gold for it in items]

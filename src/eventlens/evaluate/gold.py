@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from eventlens.errors import EvalError
-from eventlens.evaluate.metrics import prf
+from eventlens.metrics import prf
 from eventlens.model import Article, ArticleResult
 
 

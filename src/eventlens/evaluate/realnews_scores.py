@@ -10,7 +10,6 @@ from collections import Counter
 from pathlib import Path
 
 from eventlens.evaluate.confidence import confident_result
-from eventlens.evaluate.metrics import classification_scores, coverage_prf, prf
 from eventlens.evaluate.realnews import (
     ClassSentence,
     NerSentence,
@@ -28,6 +27,7 @@ from eventlens.evaluate.realnews_wiki import (
     read_wikievents,
 )
 from eventlens.ingest import article_id
+from eventlens.metrics import classification_scores, coverage_prf, prf
 from eventlens.model import Article, ArticleResult, Event, Mention
 
 # None of these sets dates its texts: each is coded as if published on this neutral day.

@@ -20,6 +20,7 @@ import pyarrow.compute  # noqa: F401  (pa.compute)
 
 from eventlens.cameo import cameo_codes, plover_cameo_codes
 from eventlens.errors import EventlensError
+from eventlens.vocabulary import country_names
 
 FORMATS = ("csv", "tsv", "jsonl", "json", "parquet")
 COLUMN_SETS = ("eventlens", "plover", "gdelt", "icews")
@@ -246,8 +247,6 @@ def export_sql(flt, columns: str = "eventlens", fmt: str = "csv", *,
 
 
 def _register_lookups(con) -> None:
-    from eventlens.analysis.vocabulary import country_names
-
     names = country_names()
     strings = lambda values: pa.array(list(values), pa.string())  # noqa: E731
     codes = list(cameo_codes().values())

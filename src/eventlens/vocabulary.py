@@ -1,4 +1,7 @@
-"""Names the faces show: PLOVER types, quad classes, CAMEO roots and country names."""
+"""Names the faces show: PLOVER types, quad classes, CAMEO roots and country names.
+
+Below the store and the analyses (both name things with it); it reads only packaged data.
+"""
 
 from __future__ import annotations
 
