@@ -107,14 +107,14 @@ DbOption = Annotated[Path, typer.Option("--db", help="DuckDB file of the store."
                                         envvar="EVENTLENS_DB")]
 
 
-def _connect(db: Path):
-    import duckdb
-
-    from eventlens.errors import ForecastError
+def _open(db: Path):
+    """The store at `db`, read-only, every stored event in its `events` view (a forecast
+    counts every event record, as it did over its own connection)."""
+    from eventlens.store import open_store
 
     if not db.exists():
         raise ForecastError("no such database", where=str(db), hint="pass --db FILE")
-    return duckdb.connect(str(db), read_only=True)
+    return open_store(db, read_only=True, min_confidence=0.0)
 
 
 def _horizon(text: str) -> int:
@@ -126,10 +126,12 @@ def _horizon(text: str) -> int:
 
 
 def _last_day(con):
-    row = con.execute("SELECT max(event_date) FROM events").fetchone()
-    if row is None or row[0] is None:
+    from eventlens.store.event_counts import last_event_date
+
+    day = last_event_date(con)
+    if day is None:
         raise ForecastError("the store has no dated events", hint="ingest some news first")
-    return row[0]
+    return day
 
 
 @app.command()
@@ -152,7 +154,8 @@ def dyad(
 
     horizon_days = _horizon(horizon)
     try:
-        with _connect(db) as con:
+        with _open(db) as store:
+            con = store.con
             day = _date(as_of, "--as-of", end=True) if as_of else _last_day(con)
             # Names resolve as in every filter; a code no knowledge base nor store knows is
             # an error, not a forecast for an actor that does not exist.
@@ -190,7 +193,8 @@ def backtest(
 
     first, last = _date(start, "--start"), _date(end, "--end", end=True)
     try:
-        with _connect(db) as con:
+        with _open(db) as store:
+            con = store.con
             result = run_backtest(con, start=first, end=last, horizon_days=_horizon(horizon),
                                   step_days=step_days)
     except EventlensError as exc:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from eventlens.errors import ForecastError
+from eventlens.store.event_counts import dyad_actor_codes, dyad_day_counts
 
 HALF_LIVES = (30.0, 180.0)
 _TRAIN_CUTOFFS = 12
@@ -88,10 +89,7 @@ class _Events:
 
 def _load(con) -> _Events:
     try:
-        rows = con.execute(
-            "SELECT source_country, target_country, plover_type, quad_class, event_date, "
-            "count(*) AS n FROM events WHERE source_country IS NOT NULL AND target_country IS "
-            "NOT NULL AND event_date IS NOT NULL GROUP BY ALL ORDER BY ALL").fetchnumpy()
+        rows = dyad_day_counts(con)
     except Exception as exc:  # duckdb raises several unrelated classes for a missing table
         raise ForecastError(f"cannot read the events table: {exc}",
                             hint="open an eventlens store or create a table `events`") from exc
@@ -281,10 +279,8 @@ def forecast_dyad(con, source: str, target: str, *, as_of: dt.date,
 
 def dyad_codes(con) -> set[str]:
     """The country and organisation codes the events table holds, on either side."""
-    _load_check = "SELECT DISTINCT source_country FROM events UNION SELECT DISTINCT " \
-        "target_country FROM events"
     try:
-        return {row[0] for row in con.execute(_load_check).fetchall() if row[0]}
+        return dyad_actor_codes(con)
     except Exception as exc:  # duckdb raises several unrelated classes for a missing table
         raise ForecastError(f"cannot read the events table: {exc}",
                             hint="open an eventlens store or create a table `events`") from exc

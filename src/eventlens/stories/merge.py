@@ -18,6 +18,7 @@ from collections.abc import Iterable
 import pyarrow as pa
 
 from eventlens.store import EventFilter
+from eventlens.store.story_tables import delete_event_keys, insert_event_keys
 from eventlens.stories.settings import DEFAULT_SETTINGS, StorySettings
 
 _FAR_FUTURE = "9999-12-31"
@@ -34,8 +35,7 @@ def merge_key(source: str, plover_type: str, target: str, status: str, date_text
 def rekey_story_events(con, story_view: str, settings: StorySettings) -> int:
     """Recompute the merge keys of every raw event in the stories named by `story_view`
     (a registered relation with a `story_id` column). Returns the number of keyed events."""
-    con.execute(f"""DELETE FROM story_event_keys WHERE story_id IN
-                    (SELECT story_id FROM {story_view})""")
+    delete_event_keys(con, story_view)
     rows = con.execute(f"""
         SELECT e.event_id, e.article_id, sa.story_id, coalesce(e.source_code, ''),
                e.plover_type, coalesce(e.target_code, ''), e.status, e.event_date,
@@ -48,13 +48,7 @@ def rekey_story_events(con, story_view: str, settings: StorySettings) -> int:
         table = pa.table(list(zip(*keyed, strict=True)),
                          names=["event_id", "article_id", "story_id", "merge_key", "merged_date",
                                 "merged_date_text", "merged_location"])
-        con.register("_story_event_keys", table)
-        try:
-            con.execute("INSERT INTO story_event_keys SELECT event_id, article_id, story_id, "
-                        "merge_key, merged_date::DATE, merged_date_text, merged_location "
-                        "FROM _story_event_keys")
-        finally:
-            con.unregister("_story_event_keys")
+        insert_event_keys(con, table)
     return len(keyed)
 
 

@@ -18,6 +18,7 @@ import pyarrow as pa
 from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 from eventlens.errors import SchemaError
+from eventlens.store.story_tables import insert_sketches
 from eventlens.stories.settings import StorySettings
 from eventlens.stories.text import shingle_hashes
 
@@ -80,14 +81,7 @@ def write_sketches(con, sketches: Sequence[Sketch], settings: StorySettings) -> 
         "bucket": pa.array(np.array([b for s in sketches for b in s.buckets], dtype=np.int64)),
         "article_id": pa.array(np.repeat([s.article_id for s in sketches], bands)),
     })
-    con.register("_story_new_signatures", signatures)
-    con.register("_story_new_buckets", buckets)
-    try:
-        con.execute("INSERT INTO story_signatures SELECT * FROM _story_new_signatures")
-        con.execute("INSERT INTO story_lsh_buckets SELECT * FROM _story_new_buckets")
-    finally:
-        con.unregister("_story_new_signatures")
-        con.unregister("_story_new_buckets")
+    insert_sketches(con, signatures, buckets)
 
 
 def _check_sketch_format(con, settings: StorySettings) -> None:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import pyarrow as pa
 
+from eventlens.store.story_tables import insert_terms
 from eventlens.stories.settings import StorySettings
 from eventlens.stories.text import content_terms
 
@@ -52,16 +53,7 @@ def write_terms(con, rows: Sequence[tuple[str, dt.date, str, str]]) -> None:
         return
     table = pa.table({"article_id": ids, "term": terms, "tf": pa.array(tfs, pa.float32()),
                       "published": pa.array(days, pa.date32())})
-    con.register("_story_new_terms", table)
-    try:
-        con.execute("INSERT INTO story_terms SELECT * FROM _story_new_terms")
-        con.execute("""
-            INSERT INTO story_term_df
-            SELECT term, count(*) FROM _story_new_terms GROUP BY term
-            ON CONFLICT (term) DO UPDATE SET df = df + excluded.df
-        """)
-    finally:
-        con.unregister("_story_new_terms")
+    insert_terms(con, table)
 
 
 def cosine_pairs(con, new_ids_view: str, settings: StorySettings

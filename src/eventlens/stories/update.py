@@ -9,6 +9,14 @@ from dataclasses import dataclass, field
 import pyarrow as pa
 
 from eventlens.pausepoints import pause_point
+from eventlens.store.story_tables import (
+    clear_story_tables,
+    insert_links,
+    insert_placements,
+    refresh_stories,
+    rename_placements,
+    story_transaction,
+)
 from eventlens.stories.grouping import Assignment, assign
 from eventlens.stories.merge import rekey_story_events
 from eventlens.stories.neardup import near_duplicate_pairs, sketch_articles, write_sketches
@@ -59,30 +67,21 @@ def rebuild_stories(store, *, settings: StorySettings = DEFAULT_SETTINGS) -> Sto
     return _update_in_transaction(store.con, None, settings, clear=True)
 
 
-_STORY_TABLES = ("story_signatures", "story_lsh_buckets", "story_terms", "story_term_df",
-                 "story_links", "story_articles", "stories", "story_event_keys")
-
-
 def _update_in_transaction(con, asked: list[str] | None, settings: StorySettings, *,
                            clear: bool) -> StoryUpdate:
     started = time.perf_counter()
-    con.execute("BEGIN TRANSACTION")
     try:
-        pause_point("stories.begun")
-        if clear:
-            for table in _STORY_TABLES:
-                con.execute(f"DELETE FROM {table}")
-        pending = _pending(con, asked)
-        stale = _stale_stories(con)
-        result = _place(con, pending, settings) if pending else _NOTHING_PLACED
-        repaired = tuple(sorted(stale - set(result[5])))
-        if repaired:
-            _recompute(con, repaired, settings)
-        pause_point("stories.before-commit")
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
+        with story_transaction(con):
+            pause_point("stories.begun")
+            if clear:
+                clear_story_tables(con)
+            pending = _pending(con, asked)
+            stale = _stale_stories(con)
+            result = _place(con, pending, settings) if pending else _NOTHING_PLACED
+            repaired = tuple(sorted(stale - set(result[5])))
+            if repaired:
+                _recompute(con, repaired, settings)
+            pause_point("stories.before-commit")
     finally:
         for view in (_PENDING, _TOUCHED):
             con.unregister(view)  # unregistering an absent view is a no-op
@@ -138,7 +137,7 @@ def _stale_stories(con) -> set[str]:
 
 def _recompute(con, story_ids: Sequence[str], settings: StorySettings) -> None:
     con.register(_TOUCHED, pa.table({"story_id": pa.array(list(story_ids), pa.string())}))
-    _refresh_stories(con)
+    refresh_stories(con, _TOUCHED)
     rekey_story_events(con, _TOUCHED, settings)
     con.unregister(_TOUCHED)
 
@@ -168,7 +167,7 @@ def _place(con, pending: Sequence[tuple], settings: StorySettings):
     pause_point("stories.assigned")
     con.register(_TOUCHED, pa.table({"story_id": pa.array(sorted(result.touched_stories),
                                                           pa.string())}))
-    _refresh_stories(con)
+    refresh_stories(con, _TOUCHED)
     rekey_story_events(con, _TOUCHED, settings)
     created = tuple(sorted(result.touched_stories - result.grown
                            - set(result.renamed_stories.values())))
@@ -184,12 +183,7 @@ def _write_links(con, copies, links, evidence) -> None:
     if rows:
         table = pa.table(list(zip(*rows, strict=True)),
                          names=["article_a", "article_b", "kind", "score", "cosine", "jaccard"])
-        con.register("_story_new_links", table)
-        try:
-            con.execute("INSERT INTO story_links SELECT article_a, article_b, kind, "
-                        "score::DOUBLE, cosine::DOUBLE, jaccard::DOUBLE FROM _story_new_links")
-        finally:
-            con.unregister("_story_new_links")
+        insert_links(con, table)
 
 
 def _stored_ends(con, ids: set[str]):
@@ -211,47 +205,8 @@ def _write_assignment(con, result: Assignment, new: dict) -> None:
     for mapping, column in ((result.renamed_groups, "dup_group"),
                             (result.renamed_stories, "story_id")):
         if mapping:
-            con.register("_story_rename", pa.table({"old": list(mapping),
-                                                    "new": list(mapping.values())}))
-            try:
-                con.execute(f"UPDATE story_articles SET {column} = r.new FROM _story_rename r "
-                            f"WHERE story_articles.{column} = r.old")
-                if column == "story_id":
-                    con.execute("DELETE FROM stories WHERE story_id IN "
-                                "(SELECT old FROM _story_rename)")
-                    con.execute("UPDATE story_event_keys SET story_id = r.new "
-                                "FROM _story_rename r WHERE story_event_keys.story_id = r.old")
-            finally:
-                con.unregister("_story_rename")
+            rename_placements(con, mapping, column)
     ids = list(new)
     table = pa.table({"article_id": ids, "story_id": [result.story[a] for a in ids],
                       "dup_group": [result.dup_group[a] for a in ids]})
-    con.register("_story_placed", table)
-    try:
-        con.execute("INSERT INTO story_articles SELECT * FROM _story_placed")
-    finally:
-        con.unregister("_story_placed")
-
-
-def _refresh_stories(con) -> None:
-    con.execute(f"DELETE FROM stories WHERE story_id IN (SELECT story_id FROM {_TOUCHED})")
-    con.execute(f"""
-        INSERT INTO stories (story_id, headline, first_article, first_seen, last_seen,
-                             articles, outlets, copies, events)
-        SELECT sa.story_id,
-               arg_min(coalesce(nullif(trim(a.title), ''), left(a.text, 120)),
-                       strftime(a.published, '%Y-%m-%d') || a.id),
-               arg_min(a.id, strftime(a.published, '%Y-%m-%d') || a.id),
-               min(a.published), max(a.published), count(*),
-               count(DISTINCT coalesce(nullif(a.outlet, ''), a.id)),
-               count(*) - count(DISTINCT sa.dup_group),
-               coalesce(sum(n.events), 0)
-        FROM story_articles sa
-        JOIN {_TOUCHED} t ON t.story_id = sa.story_id
-        JOIN articles a ON a.id = sa.article_id
-        LEFT JOIN (SELECT e.article_id, count(*) AS events FROM events e
-                   JOIN story_articles s2 ON s2.article_id = e.article_id
-                   JOIN {_TOUCHED} t2 ON t2.story_id = s2.story_id GROUP BY 1) n
-               ON n.article_id = sa.article_id
-        GROUP BY sa.story_id""")
-
+    insert_placements(con, table)
