@@ -44,6 +44,7 @@ bench: install
 
 lint: install
 	$(BIN)/python -m ruff check src tests
+	$(BIN)/lint-imports --no-logo
 
 clean:
 	rm -rf $(VENV) $(DB) $(DB).wal test-output
