@@ -8,7 +8,9 @@ Sources (docs/coder.md, "The event scorer"):
   0 = political talk PLOVER does not code), joined by text to their source/target spans in
   `cameo_ner` where those exist: a proposal is right when its quad class is the sentence's
   and, where spans are known, its source lies in the source span and its target (if any)
-  in the target span. Every proposal on a class-0 sentence is wrong. Sentences the type
+  in the target span. Every proposal on a class-0 sentence is wrong, but a REQUEST, which is
+  not judged there: class 0 holds CAMEO 02 appeals, which PLV and our annotators code as
+  REQUEST ("urged NATO to stop expanding"). Sentences the type
   classifier was trained on are left out: its probabilities, which the scorer weighs, are
   in-sample there;
 - WikiEvents articles (real news, KAIROS events mapped to PLOVER): a proposal of a type the
@@ -106,7 +108,9 @@ def conflibert_docs(class_file: Path, ner_file: Path | None = None, *,
     return docs
 
 
-def _conflibert_label(event: Event, quad: int, spans: dict | None) -> int:
+def _conflibert_label(event: Event, quad: int, spans: dict | None) -> int | None:
+    if quad == 0 and event.plover_type == "REQUEST":
+        return None  # class 0 holds CAMEO 02 appeals ("urged", "called on"), which we code as REQUEST
     if quad == 0 or event.quad_class != quad:
         return 0
     if spans is None:
