@@ -3,13 +3,8 @@ judge where no frame of the lexicon fired."""
 
 from __future__ import annotations
 
+from eventlens.coding.clauses import NOT_ACTORS, OBJECT_DEPS, agent_of, subject_of
 from eventlens.coding.lexicon import wordlist
-from eventlens.coding.triggers import (
-    NOT_ACTORS,
-    OBJECT_DEPS,
-    agent_of,
-    subject_of,
-)
 
 NO_EVENT = "NONE"
 _SKIP_OBJECT_POS = frozenset({"PRON", "NUM", "DET", "ADV", "ADJ", "VERB", "AUX", "SCONJ"})

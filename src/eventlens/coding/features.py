@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from eventlens.coding.clauses import Trigger
 from eventlens.coding.lexicon import Lexicon
 from eventlens.coding.modality import status_of
-from eventlens.coding.triggers import Trigger, find_triggers
+from eventlens.coding.triggers import find_triggers
 
 CONTENT_POS = frozenset({"VERB", "NOUN", "ADJ", "ADV", "PROPN", "ADP", "PART"})
 MAX_PATH = 8

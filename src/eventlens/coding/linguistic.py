@@ -29,6 +29,14 @@ from eventlens.coding.circumstances import (
     looks_future,
     said_of_past,
 )
+from eventlens.coding.clauses import (
+    GOVERNING_TYPES,
+    TELL_FRAME,
+    WRONG_DONE_FRAME,
+    Trigger,
+    prep_objects,
+    subject_of,
+)
 from eventlens.coding.consolidate import consolidate
 from eventlens.coding.default_targets import home_ground, sentence_target, struck
 from eventlens.coding.dyad import YIELD_TYPES, split_yield, to_plv
@@ -40,19 +48,9 @@ from eventlens.coding.modality import (
     status_of,
 )
 from eventlens.coding.quotes import find_quotes
+from eventlens.coding.rules import head_noun
 from eventlens.coding.scorer import event_features, packaged_scorer
-from eventlens.coding.triggers import (
-    GOVERNING_TYPES,
-    TELL_FRAME,
-    WRONG_DONE_FRAME,
-    Trigger,
-    find_triggers,
-    head_noun,
-    owned_vessel,
-    prep_objects,
-    reads_as_no_event,
-    subject_of,
-)
+from eventlens.coding.triggers import find_triggers, owned_vessel, reads_as_no_event
 from eventlens.model import Actor, Article, ArticleResult, Event, Mention, Status
 from eventlens.nlp.datelines import dateline_end
 from eventlens.nlp.dates import is_future, resolve_date

@@ -2,83 +2,33 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from eventlens.actors.resolver import equipment_words, role_words
+from eventlens.coding.clauses import (
+    CALL_ON_FRAME,
+    DEADLINE_FRAME,
+    DEMAND_NOUN_TYPES,
+    FORCE_FRAME,
+    LABEL_BLAME_FRAME,
+    LABEL_FRAMES,
+    LABEL_PRAISE_FRAME,
+    OBJECT_DEPS,
+    ORDER_FRAME,
+    PASSIVE_SUBJECT_DEPS,
+    REACTION_TYPES,
+    SUBJECT_DEPS,
+    VERBAL_ATTACK_FRAME,
+    Trigger,
+    _children,
+    _particle,
+    agent_of,
+    noun_frame,
+    prep_objects,
+    subject_of,
+)
 from eventlens.coding.lexicon import Frame, Lexicon, wordlist
 from eventlens.coding.polarity import name_polarity
+from eventlens.coding.reported import _needed_acts, _reported_acts, _told_counterparts
 from eventlens.coding.rules import head_noun, reading_for, verb_lemma
-
-SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
-PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
-OBJECT_DEPS = frozenset({"dobj", "obj", "dative", "attr", "oprd"})
-# Outer verbs that are the event themselves and take over the target of the act below them.
-GOVERNING_TYPES = frozenset({"THREATEN", "REJECT", "REQUEST", "ACCUSE", "SUPPORT"})
-# Regular inflections and the endings that may have been dropped: staged → stage, talked →
-# talk, threatening → threaten, shelling → shell, stages → stage.
-# "X said Y was behind the attack" (blame_words): the speaker accuses Y.
-BLAME_FRAME = Frame("ACCUSE", "say + responsible", ())
-# "a scathing attack on the government" (verbal_attack_words): an attack in words.
-VERBAL_ATTACK_FRAME = Frame("ACCUSE", "verbal attack", ("on", "against"))
-CALL_ON_FRAME = Frame("CONSULT", "call on", ("on",), target_prep="on")
-# "gave the junta one week to restore the president": a deadline to act is an ultimatum.
-DEADLINE_FRAME = Frame("THREATEN", "give + time to act", ())
-# "ordered the minister to appear for questioning": a demand on the one ordered.
-ORDER_FRAME = Frame("REQUEST", "order + to act", ())
-# Verbs that give someone or something a name (label_verbs), and what the name's polarity
-# makes of them.
-LABEL_BLAME_FRAME = Frame("ACCUSE", "call + blame", ())
-# "said Washington was interfering in China's affairs": a wrong said to be done accuses its doer.
-WRONG_DONE_FRAME = Frame("ACCUSE", "say + wrong done", ())
-LABEL_PRAISE_FRAME = Frame("SUPPORT", "call + praise", ())
-LABEL_FRAMES = (LABEL_BLAME_FRAME, LABEL_PRAISE_FRAME)
-# "forced the plane to land", "forced him out of the country": coercion (CAMEO 17).
-FORCE_FRAME = Frame("COERCE", "force + to act", ())
-# Verbal reactions whose target is whoever did the act they are about.
-REACTION_TYPES = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
-# "X said Y must act" (demand_speech_verbs, deontic_modals): a demand on Y.
-DEMAND_FRAME = Frame("REQUEST", "say + must", ())
-# "Xi told Biden that ...": the two were in contact (CAMEO 04), both ways.
-TELL_FRAME = Frame("CONSULT", "tell", (), joint=True)
-# Event nouns that ask something of whoever their clause names: "its demand that the US ease
-# sanctions".
-DEMAND_NOUN_TYPES = frozenset({"REQUEST", "THREATEN"})
-
-
-@dataclass(slots=True)
-class Trigger:
-    """A token that fires a frame, with the tokens chosen as the heads of its arguments."""
-
-    token: object  # spacy Token
-    frame: Frame
-    words: list[str]  # lemmas naming the frame, used to pick a mode
-    sources: list = field(default_factory=list)  # head tokens
-    targets: list = field(default_factory=list)  # the first choice of target heads
-    # further choices, in order: the coder takes the first that names a known actor
-    alternatives: list = field(default_factory=list)
-    governor: object = None  # outer verb that sets the status (agree to, plan to, deny)
-    noun: bool = False
-    shared: bool | None = None  # overrides frame.joint: "X and Y agreed to cut Z off" is not
-    # an act of X on Y
-    # who voiced an act the source owns: "Bass promised Washington's support" (Bass speaks for
-    # Washington and is the more precise source)
-    speaker: list = field(default_factory=list)
-
-
-def _children(token, deps) -> list:
-    return [c for c in token.children if c.dep_ in deps]
-
-
-def _particle(token) -> str:
-    for child in token.children:
-        if child.dep_ == "prt":
-            return child.lower_
-    # "would send away 35 diplomats": the small parser makes the particle an adverb
-    nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-    if nxt is not None and nxt.head.i == token.i and nxt.dep_ == "advmod" and \
-            nxt.lower_ in wordlist("adverb_particles"):
-        return nxt.lower_
-    return ""
 
 
 def _names_people(noun) -> bool:
@@ -221,8 +171,6 @@ def _read_in_context(token, lemma, lex):
     return None
 
 
-
-
 def _data_reading(token, lemma, lex):
     """The first row of frames.yaml `readings` whose patterns the verb and its arguments
     match (`coding.rules`): a frame word read as another type ("sent warplanes into Taiwan's
@@ -356,117 +304,6 @@ def _time_to_act(verb):
 def _dated(prep) -> bool:
     """Whether a preposition introduces a date or time ("on Friday"), not a party."""
     return any(p.ent_type_ in ("DATE", "TIME") for p in _children(prep, {"pobj"}))
-
-
-def noun_frame(token, lex: Lexicon) -> tuple[Frame, list[str]] | None:
-    """The frame an event noun fires ("invasion", "phone call", "troop build-up")."""
-    lemma, left = token.lemma_.lower(), [c.lower_ for c in token.lefts]
-    first = _hyphen_first(token)
-    if first is not None:
-        # the tokenizer splits "build-up", "cease-fire", "sit-in" at the hyphen: the frames
-        # list them whole
-        lemma, left = f"{first.lower_}-{lemma}", [w for w in left if w not in (first.lower_, "-")]
-    entries = lex.nouns.get(lemma) or (lex.nouns.get(token.lower_) if first is None else None)
-    if not entries:
-        return None
-    for prefix, frame in entries:
-        if not prefix or all(word in left for word in prefix):
-            return frame, [" ".join((*prefix, lemma)), lemma, *left]
-    return None
-
-
-def _hyphen_first(token):
-    """The word before a hyphen that the tokenizer split from this one ("build" of
-    "build-up"), or None."""
-    doc = token.doc
-    if token.i < 2 or doc[token.i - 1].text != "-" or doc[token.i - 1].whitespace_ \
-            or doc[token.i - 2].whitespace_:
-        return None
-    return doc[token.i - 2]
-
-
-def subject_of(verb) -> tuple[list, bool]:
-    """Head tokens of the subject of `verb`, climbing through xcomp, conj and relative clauses.
-
-    Returns (heads, passive): in a passive clause the subject is the patient.
-    """
-    seen = 0
-    current = verb
-    while current is not None and seen < 6:
-        seen += 1
-        subj = _children(current, SUBJECT_DEPS)
-        if subj:
-            if current.dep_ == "relcl" and all(s.tag_ in ("WDT", "WP") for s in subj):
-                return [current.head], False  # "Qatar, which mediated the deal": Qatar
-            return subj, False
-        subj = _children(current, PASSIVE_SUBJECT_DEPS)
-        if subj:
-            return subj, current.i == verb.i
-        misread = _misread_subject(current)
-        if misread:
-            return misread, False
-        if current.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp") and current.head.i != current.i:
-            if current.dep_ == "advcl" and current.tag_ not in ("VBG", "VBN", "VB"):
-                return [], False
-            controls = wordlist("asking_verbs") | wordlist("object_control_verbs")
-            if current.dep_ == "xcomp" and current.head.lemma_.lower() in controls:
-                made = _children(current.head, {"dobj"})
-                if made and not any(head_noun(m).lemma_.lower() in wordlist("force_words") for m in made):
-                    # "forced the minister to resign": the minister resigns (but "ordered
-                    # troops to attack" is the commander's attack)
-                    return made, False
-            current = current.head
-            continue
-        if current.dep_ in ("relcl", "acl") and current.head.i != current.i:
-            paper = current.head
-            if current.tag_ == "VBG" and paper.lemma_.lower() in wordlist("document_nouns") and \
-                    paper.dep_ in ("dobj", "obj") and paper.head.pos_ in ("VERB", "AUX"):
-                # "issued a report accusing the army": whoever issued the report
-                current = paper.head
-                continue
-            return [current.head], current.tag_ == "VBN" and current.dep_ == "acl"
-        return [], False
-    return [], False
-
-
-def _misread_subject(verb) -> list:
-    """A name before a finite verb that the parser took for an adverb: the small model reads
-    "USAID provided shelter kits ..." with USAID as an advmod."""
-    finite = verb.tag_ in ("VBD", "VBZ", "VBP") or (
-        verb.dep_ == "ROOT" and verb.tag_ == "VBN"
-        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children))
-    if not finite:
-        return []
-    return [c for c in verb.children
-            if c.dep_ in ("advmod", "npadvmod", "dep") and c.i < verb.i
-            and (c.ent_type_ in ("ORG", "GPE", "NORP", "PERSON")
-                 or (c.is_upper and c.is_alpha and len(c) > 1))]
-
-
-def agent_of(verb) -> list:
-    """Heads of the by-phrase of a passive verb."""
-    return [p for a in _children(verb, {"agent"}) for p in _children(a, {"pobj"})]
-
-
-NOT_ACTORS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"})
-
-
-def prep_objects(token, preps: tuple[str, ...] | frozenset) -> list:
-    """Objects of the listed prepositions hanging from `token`, and of prepositions joined to
-    them ("on China ... and on Russia"); a dative object counts as "to"."""
-    found = []
-    for child in token.children:
-        if child.dep_ == "dative" and child.pos_ in ("PROPN", "NOUN", "PRON"):
-            found.append(child)
-            continue
-        if child.dep_ not in ("prep", "dative") or child.lower_ not in preps:
-            continue
-        for prep in [child, *[c for c in child.children if c.dep_ == "conj"
-                              and c.pos_ == "ADP"]]:
-            found += [o for o in _children(prep, {"pobj", "pcomp"})  # "dozens of lenders"
-                      if head_noun(o).ent_type_ not in NOT_ACTORS
-                      and not (prep.lower_ == "on" and o.lemma_.lower() in wordlist("ground_nouns"))]
-    return found
 
 
 def find_triggers(sent, lex: Lexicon) -> list[Trigger]:
@@ -733,122 +570,6 @@ def _parties(trig: Trigger, clause) -> list:
     return found
 
 
-def _reported_acts(sent, used: set[int], lex: Lexicon | None = None,
-                   demanded: set[int] | None = None) -> list[Trigger]:
-    """What a speaker says another actor must do or did wrong: "The U.S. said North Korea must
-    disarm" is a request to North Korea (whose own act is only demanded); "Kyiv said Moscow was
-    behind the attack" accuses Moscow. Marks the speech verbs used, and adds the tokens of each
-    demanded clause to `demanded`."""
-    found = []
-    for token in sent:
-        speech = token.head
-        if token.dep_ != "ccomp" or speech.i in used or \
-                speech.lemma_.lower() not in wordlist("demand_speech_verbs"):
-            continue
-        frame, word = _reported_frame(token, lex)
-        if frame is None or (word == "wrong done" and token.i in used):
-            continue  # a reported act that is an event of its own is coded as one
-        subjects, passive = subject_of(speech)
-        others = _children(token, {"nsubj"})
-        if passive or not subjects or not others:
-            continue
-        found.append(Trigger(speech, frame, [word, speech.lemma_.lower()],
-                             sources=subjects, targets=others))
-        used.add(speech.i)
-        if frame is DEMAND_FRAME and demanded is not None:
-            demanded.update(t.i for t in token.subtree)
-    return found
-
-
-def _needed_acts(sent, used: set[int], lex: Lexicon, demanded: set[int]) -> list[Trigger]:
-    """"Putin stressed the importance of NATO talking to him": whoever stresses the need for
-    others' act asks it of them (frames.yaml REQUEST `need_nouns`); the act is only wanted,
-    so its clause is added to `demanded` and records nothing of its own."""
-    found = []
-    for noun in sent:
-        speech = noun.head
-        if noun.lemma_.lower() not in lex.need_nouns or noun.dep_ not in OBJECT_DEPS or \
-                speech.i in used or speech.pos_ != "VERB":
-            continue
-        acts = [c for c in noun.children if c.dep_ in ("acl", "relcl", "advcl")
-                and c.pos_ == "VERB"]
-        # "the importance of NATO talking", "the need for Kosovo to resume talks"
-        doers = prep_objects(noun, ("of", "for")) or \
-            [s for a in acts for s in _children(a, SUBJECT_DEPS)]
-        doers = [d for p in doers for d in (p, *p.conjuncts)]
-        subjects, passive = subject_of(speech)
-        if not acts or not doers or not subjects or passive:
-            continue
-        # the same demand as "said NATO must talk to him" (DEMAND_FRAME)
-        found.append(Trigger(speech, DEMAND_FRAME, [noun.lemma_.lower(), speech.lemma_.lower()],
-                             sources=subjects, targets=doers))
-        used.add(speech.i)
-        demanded.update(t.i for a in acts for t in a.subtree)
-    return found
-
-
-def _told_counterparts(sent) -> list[Trigger]:
-    """"Xi told Biden at their meeting that ...": whoever tells a named person something in
-    person or by phone has been in contact with them (the coder keeps only counterparts of
-    another country: `TELL_FRAME`)."""
-    found = []
-    for token in sent:
-        if token.lemma_.lower() != "tell" or token.pos_ != "VERB":
-            continue
-        told = [o for o in _children(token, {"dobj", "dative"}) if o.ent_type_ == "PERSON"]
-        subjects, passive = subject_of(token)
-        if told and subjects and not passive:
-            found.append(Trigger(token, TELL_FRAME, ["tell"], sources=subjects, targets=told,
-                                 shared=True))
-    return found
-
-
-def _reported_frame(clause, lex: Lexicon | None = None) -> tuple[Frame | None, str]:
-    """The frame a reported clause makes of its speaker's words: a demand (must, should,
-    ought to), a blame (was responsible, was behind; not "was not responsible"), or what the
-    speaker calls its subject ("said the moves were irresponsible", "'Putin is the
-    aggressor,' Biden said"; "said the talks were constructive")."""
-    if any(c.dep_ == "aux" and c.lower_ in wordlist("deontic_modals") for c in clause.children):
-        return DEMAND_FRAME, "demand"
-    if any(c.dep_ == "neg" for c in clause.children):
-        return None, ""
-    if clause.lemma_ != "be":
-        return (WRONG_DONE_FRAME, "wrong done") if _wrong_done(clause, lex) else (None, "")
-    if any((c.dep_ == "acomp" and c.lower_ in wordlist("blame_words"))
-           or (c.dep_ == "prep" and c.lower_ == "behind") for c in clause.children):
-        return BLAME_FRAME, "blame"
-    predicate = [t for c in clause.children if c.dep_ in ("acomp", "attr") for t in c.subtree]
-    subjects = _children(clause, {"nsubj"})
-    if predicate and lex is not None and subjects and all(_someones(s, lex) for s in subjects):
-        polarity = name_polarity(predicate, lex)
-        if polarity:
-            return (LABEL_BLAME_FRAME if polarity < 0 else LABEL_PRAISE_FRAME), "name"
-    return None, ""
-
-
-def _wrong_done(clause, lex: Lexicon | None) -> bool:
-    """Whether a reported clause says its subject does wrong ("said the United States is
-    interfering in China's affairs and trampling on international law"): a verb, or an
-    adverb on it, that blames (data/labels.yaml), said of someone."""
-    subjects = _children(clause, {"nsubj"})
-    if lex is None or clause.pos_ != "VERB" or not subjects or \
-            not all(_someones(s, lex) for s in subjects):
-        return False
-    verbs = [clause, *(c for c in clause.children if c.dep_ == "conj" and c.pos_ == "VERB")]
-    words = [t for v in verbs for t in (v, *(c for c in v.children if c.dep_ == "advmod"))]
-    return name_polarity(words, lex) < 0
-
-
-def _someones(noun, lex: Lexicon) -> bool:
-    """Whether a phrase names an actor or something an actor did or said ("Putin", "the
-    moves", "Beijing's plan", "the launch"), not a state of things ("the situation")."""
-    head = head_noun(noun)
-    lemma = head.lemma_.lower()
-    return head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or bool(role_words().get(lemma)) \
-        or any(c.dep_ == "poss" for c in head.children) or lemma in wordlist("act_nouns") \
-        or lemma in wordlist("document_nouns") or noun_frame(head, lex) is not None
-
-
 def _clause_subjects(noun) -> list:
     """Subjects of the clause a noun governs: "its demand that [the US] ease sanctions"."""
     return [s for c in noun.children if c.dep_ in ("acl", "ccomp")
@@ -868,14 +589,10 @@ def _subject_to(noun) -> list:
     return _children(copula, SUBJECT_DEPS)
 
 
-
-
 def complement_subjects(verb) -> list:
     """Subjects of the clause a verb governs: "urged [Iran] to return", "wanted [NATO] to"."""
     return [s for c in verb.children if c.dep_ in ("ccomp", "xcomp")
             for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
-
-
 
 
 def _place_in(noun) -> list:

@@ -1,0 +1,226 @@
+"""The parts of a clause the trigger rules read: who acts (`subject_of`, `agent_of`), the
+objects of prepositions, the event noun a token names, the `Trigger` record, and the fixed
+frames that readings written in Python give."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from eventlens.coding.lexicon import Frame, Lexicon, wordlist
+from eventlens.coding.rules import head_noun
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+
+
+PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
+
+
+OBJECT_DEPS = frozenset({"dobj", "obj", "dative", "attr", "oprd"})
+
+
+# Outer verbs that are the event themselves and take over the target of the act below them.
+GOVERNING_TYPES = frozenset({"THREATEN", "REJECT", "REQUEST", "ACCUSE", "SUPPORT"})
+
+
+# Regular inflections and the endings that may have been dropped: staged → stage, talked →
+# talk, threatening → threaten, shelling → shell, stages → stage.
+# "X said Y was behind the attack" (blame_words): the speaker accuses Y.
+BLAME_FRAME = Frame("ACCUSE", "say + responsible", ())
+
+
+# "a scathing attack on the government" (verbal_attack_words): an attack in words.
+VERBAL_ATTACK_FRAME = Frame("ACCUSE", "verbal attack", ("on", "against"))
+
+
+CALL_ON_FRAME = Frame("CONSULT", "call on", ("on",), target_prep="on")
+
+
+# "gave the junta one week to restore the president": a deadline to act is an ultimatum.
+DEADLINE_FRAME = Frame("THREATEN", "give + time to act", ())
+
+
+# "ordered the minister to appear for questioning": a demand on the one ordered.
+ORDER_FRAME = Frame("REQUEST", "order + to act", ())
+
+
+# Verbs that give someone or something a name (label_verbs), and what the name's polarity
+# makes of them.
+LABEL_BLAME_FRAME = Frame("ACCUSE", "call + blame", ())
+
+
+# "said Washington was interfering in China's affairs": a wrong said to be done accuses its doer.
+WRONG_DONE_FRAME = Frame("ACCUSE", "say + wrong done", ())
+
+
+LABEL_PRAISE_FRAME = Frame("SUPPORT", "call + praise", ())
+
+
+LABEL_FRAMES = (LABEL_BLAME_FRAME, LABEL_PRAISE_FRAME)
+
+
+# "forced the plane to land", "forced him out of the country": coercion (CAMEO 17).
+FORCE_FRAME = Frame("COERCE", "force + to act", ())
+
+
+# Verbal reactions whose target is whoever did the act they are about.
+REACTION_TYPES = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
+
+
+# "X said Y must act" (demand_speech_verbs, deontic_modals): a demand on Y.
+DEMAND_FRAME = Frame("REQUEST", "say + must", ())
+
+
+# "Xi told Biden that ...": the two were in contact (CAMEO 04), both ways.
+TELL_FRAME = Frame("CONSULT", "tell", (), joint=True)
+
+
+# Event nouns that ask something of whoever their clause names: "its demand that the US ease
+# sanctions".
+DEMAND_NOUN_TYPES = frozenset({"REQUEST", "THREATEN"})
+
+
+@dataclass(slots=True)
+class Trigger:
+    """A token that fires a frame, with the tokens chosen as the heads of its arguments."""
+
+    token: object  # spacy Token
+    frame: Frame
+    words: list[str]  # lemmas naming the frame, used to pick a mode
+    sources: list = field(default_factory=list)  # head tokens
+    targets: list = field(default_factory=list)  # the first choice of target heads
+    # further choices, in order: the coder takes the first that names a known actor
+    alternatives: list = field(default_factory=list)
+    governor: object = None  # outer verb that sets the status (agree to, plan to, deny)
+    noun: bool = False
+    shared: bool | None = None  # overrides frame.joint: "X and Y agreed to cut Z off" is not
+    # an act of X on Y
+    # who voiced an act the source owns: "Bass promised Washington's support" (Bass speaks for
+    # Washington and is the more precise source)
+    speaker: list = field(default_factory=list)
+
+
+def _children(token, deps) -> list:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def _particle(token) -> str:
+    for child in token.children:
+        if child.dep_ == "prt":
+            return child.lower_
+    # "would send away 35 diplomats": the small parser makes the particle an adverb
+    nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if nxt is not None and nxt.head.i == token.i and nxt.dep_ == "advmod" and \
+            nxt.lower_ in wordlist("adverb_particles"):
+        return nxt.lower_
+    return ""
+
+
+def noun_frame(token, lex: Lexicon) -> tuple[Frame, list[str]] | None:
+    """The frame an event noun fires ("invasion", "phone call", "troop build-up")."""
+    lemma, left = token.lemma_.lower(), [c.lower_ for c in token.lefts]
+    first = _hyphen_first(token)
+    if first is not None:
+        # the tokenizer splits "build-up", "cease-fire", "sit-in" at the hyphen: the frames
+        # list them whole
+        lemma, left = f"{first.lower_}-{lemma}", [w for w in left if w not in (first.lower_, "-")]
+    entries = lex.nouns.get(lemma) or (lex.nouns.get(token.lower_) if first is None else None)
+    if not entries:
+        return None
+    for prefix, frame in entries:
+        if not prefix or all(word in left for word in prefix):
+            return frame, [" ".join((*prefix, lemma)), lemma, *left]
+    return None
+
+
+def _hyphen_first(token):
+    """The word before a hyphen that the tokenizer split from this one ("build" of
+    "build-up"), or None."""
+    doc = token.doc
+    if token.i < 2 or doc[token.i - 1].text != "-" or doc[token.i - 1].whitespace_ \
+            or doc[token.i - 2].whitespace_:
+        return None
+    return doc[token.i - 2]
+
+
+def subject_of(verb) -> tuple[list, bool]:
+    """Head tokens of the subject of `verb`, climbing through xcomp, conj and relative clauses.
+
+    Returns (heads, passive): in a passive clause the subject is the patient.
+    """
+    seen = 0
+    current = verb
+    while current is not None and seen < 6:
+        seen += 1
+        subj = _children(current, SUBJECT_DEPS)
+        if subj:
+            if current.dep_ == "relcl" and all(s.tag_ in ("WDT", "WP") for s in subj):
+                return [current.head], False  # "Qatar, which mediated the deal": Qatar
+            return subj, False
+        subj = _children(current, PASSIVE_SUBJECT_DEPS)
+        if subj:
+            return subj, current.i == verb.i
+        misread = _misread_subject(current)
+        if misread:
+            return misread, False
+        if current.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp") and current.head.i != current.i:
+            if current.dep_ == "advcl" and current.tag_ not in ("VBG", "VBN", "VB"):
+                return [], False
+            controls = wordlist("asking_verbs") | wordlist("object_control_verbs")
+            if current.dep_ == "xcomp" and current.head.lemma_.lower() in controls:
+                made = _children(current.head, {"dobj"})
+                if made and not any(head_noun(m).lemma_.lower() in wordlist("force_words") for m in made):
+                    # "forced the minister to resign": the minister resigns (but "ordered
+                    # troops to attack" is the commander's attack)
+                    return made, False
+            current = current.head
+            continue
+        if current.dep_ in ("relcl", "acl") and current.head.i != current.i:
+            paper = current.head
+            if current.tag_ == "VBG" and paper.lemma_.lower() in wordlist("document_nouns") and \
+                    paper.dep_ in ("dobj", "obj") and paper.head.pos_ in ("VERB", "AUX"):
+                # "issued a report accusing the army": whoever issued the report
+                current = paper.head
+                continue
+            return [current.head], current.tag_ == "VBN" and current.dep_ == "acl"
+        return [], False
+    return [], False
+
+
+def _misread_subject(verb) -> list:
+    """A name before a finite verb that the parser took for an adverb: the small model reads
+    "USAID provided shelter kits ..." with USAID as an advmod."""
+    finite = verb.tag_ in ("VBD", "VBZ", "VBP") or (
+        verb.dep_ == "ROOT" and verb.tag_ == "VBN"
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children))
+    if not finite:
+        return []
+    return [c for c in verb.children
+            if c.dep_ in ("advmod", "npadvmod", "dep") and c.i < verb.i
+            and (c.ent_type_ in ("ORG", "GPE", "NORP", "PERSON")
+                 or (c.is_upper and c.is_alpha and len(c) > 1))]
+
+
+def agent_of(verb) -> list:
+    """Heads of the by-phrase of a passive verb."""
+    return [p for a in _children(verb, {"agent"}) for p in _children(a, {"pobj"})]
+
+
+NOT_ACTORS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"})
+
+
+def prep_objects(token, preps: tuple[str, ...] | frozenset) -> list:
+    """Objects of the listed prepositions hanging from `token`, and of prepositions joined to
+    them ("on China ... and on Russia"); a dative object counts as "to"."""
+    found = []
+    for child in token.children:
+        if child.dep_ == "dative" and child.pos_ in ("PROPN", "NOUN", "PRON"):
+            found.append(child)
+            continue
+        if child.dep_ not in ("prep", "dative") or child.lower_ not in preps:
+            continue
+        for prep in [child, *[c for c in child.children if c.dep_ == "conj"
+                              and c.pos_ == "ADP"]]:
+            found += [o for o in _children(prep, {"pobj", "pcomp"})  # "dozens of lenders"
+                      if head_noun(o).ent_type_ not in NOT_ACTORS
+                      and not (prep.lower_ == "on" and o.lemma_.lower() in wordlist("ground_nouns"))]
+    return found

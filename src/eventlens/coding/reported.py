@@ -1,0 +1,141 @@
+"""Reported speech: what a speaker says another actor must do, did wrong or is ("The U.S.
+said North Korea must disarm", "Beijing said Washington was meddling"), whom a leader
+told something, and the need for others to act that someone stresses."""
+
+from __future__ import annotations
+
+from eventlens.actors.resolver import role_words
+from eventlens.coding.clauses import (
+    BLAME_FRAME,
+    DEMAND_FRAME,
+    LABEL_BLAME_FRAME,
+    LABEL_PRAISE_FRAME,
+    OBJECT_DEPS,
+    SUBJECT_DEPS,
+    TELL_FRAME,
+    WRONG_DONE_FRAME,
+    Trigger,
+    _children,
+    noun_frame,
+    prep_objects,
+    subject_of,
+)
+from eventlens.coding.lexicon import Frame, Lexicon, wordlist
+from eventlens.coding.polarity import name_polarity
+from eventlens.coding.rules import head_noun
+
+
+def _reported_acts(sent, used: set[int], lex: Lexicon | None = None,
+                   demanded: set[int] | None = None) -> list[Trigger]:
+    """What a speaker says another actor must do or did wrong: "The U.S. said North Korea must
+    disarm" is a request to North Korea (whose own act is only demanded); "Kyiv said Moscow was
+    behind the attack" accuses Moscow. Marks the speech verbs used, and adds the tokens of each
+    demanded clause to `demanded`."""
+    found = []
+    for token in sent:
+        speech = token.head
+        if token.dep_ != "ccomp" or speech.i in used or \
+                speech.lemma_.lower() not in wordlist("demand_speech_verbs"):
+            continue
+        frame, word = _reported_frame(token, lex)
+        if frame is None or (word == "wrong done" and token.i in used):
+            continue  # a reported act that is an event of its own is coded as one
+        subjects, passive = subject_of(speech)
+        others = _children(token, {"nsubj"})
+        if passive or not subjects or not others:
+            continue
+        found.append(Trigger(speech, frame, [word, speech.lemma_.lower()],
+                             sources=subjects, targets=others))
+        used.add(speech.i)
+        if frame is DEMAND_FRAME and demanded is not None:
+            demanded.update(t.i for t in token.subtree)
+    return found
+
+
+def _needed_acts(sent, used: set[int], lex: Lexicon, demanded: set[int]) -> list[Trigger]:
+    """"Putin stressed the importance of NATO talking to him": whoever stresses the need for
+    others' act asks it of them (frames.yaml REQUEST `need_nouns`); the act is only wanted,
+    so its clause is added to `demanded` and records nothing of its own."""
+    found = []
+    for noun in sent:
+        speech = noun.head
+        if noun.lemma_.lower() not in lex.need_nouns or noun.dep_ not in OBJECT_DEPS or \
+                speech.i in used or speech.pos_ != "VERB":
+            continue
+        acts = [c for c in noun.children if c.dep_ in ("acl", "relcl", "advcl")
+                and c.pos_ == "VERB"]
+        # "the importance of NATO talking", "the need for Kosovo to resume talks"
+        doers = prep_objects(noun, ("of", "for")) or \
+            [s for a in acts for s in _children(a, SUBJECT_DEPS)]
+        doers = [d for p in doers for d in (p, *p.conjuncts)]
+        subjects, passive = subject_of(speech)
+        if not acts or not doers or not subjects or passive:
+            continue
+        # the same demand as "said NATO must talk to him" (DEMAND_FRAME)
+        found.append(Trigger(speech, DEMAND_FRAME, [noun.lemma_.lower(), speech.lemma_.lower()],
+                             sources=subjects, targets=doers))
+        used.add(speech.i)
+        demanded.update(t.i for a in acts for t in a.subtree)
+    return found
+
+
+def _told_counterparts(sent) -> list[Trigger]:
+    """"Xi told Biden at their meeting that ...": whoever tells a named person something in
+    person or by phone has been in contact with them (the coder keeps only counterparts of
+    another country: `TELL_FRAME`)."""
+    found = []
+    for token in sent:
+        if token.lemma_.lower() != "tell" or token.pos_ != "VERB":
+            continue
+        told = [o for o in _children(token, {"dobj", "dative"}) if o.ent_type_ == "PERSON"]
+        subjects, passive = subject_of(token)
+        if told and subjects and not passive:
+            found.append(Trigger(token, TELL_FRAME, ["tell"], sources=subjects, targets=told,
+                                 shared=True))
+    return found
+
+
+def _reported_frame(clause, lex: Lexicon | None = None) -> tuple[Frame | None, str]:
+    """The frame a reported clause makes of its speaker's words: a demand (must, should,
+    ought to), a blame (was responsible, was behind; not "was not responsible"), or what the
+    speaker calls its subject ("said the moves were irresponsible", "'Putin is the
+    aggressor,' Biden said"; "said the talks were constructive")."""
+    if any(c.dep_ == "aux" and c.lower_ in wordlist("deontic_modals") for c in clause.children):
+        return DEMAND_FRAME, "demand"
+    if any(c.dep_ == "neg" for c in clause.children):
+        return None, ""
+    if clause.lemma_ != "be":
+        return (WRONG_DONE_FRAME, "wrong done") if _wrong_done(clause, lex) else (None, "")
+    if any((c.dep_ == "acomp" and c.lower_ in wordlist("blame_words"))
+           or (c.dep_ == "prep" and c.lower_ == "behind") for c in clause.children):
+        return BLAME_FRAME, "blame"
+    predicate = [t for c in clause.children if c.dep_ in ("acomp", "attr") for t in c.subtree]
+    subjects = _children(clause, {"nsubj"})
+    if predicate and lex is not None and subjects and all(_someones(s, lex) for s in subjects):
+        polarity = name_polarity(predicate, lex)
+        if polarity:
+            return (LABEL_BLAME_FRAME if polarity < 0 else LABEL_PRAISE_FRAME), "name"
+    return None, ""
+
+
+def _wrong_done(clause, lex: Lexicon | None) -> bool:
+    """Whether a reported clause says its subject does wrong ("said the United States is
+    interfering in China's affairs and trampling on international law"): a verb, or an
+    adverb on it, that blames (data/labels.yaml), said of someone."""
+    subjects = _children(clause, {"nsubj"})
+    if lex is None or clause.pos_ != "VERB" or not subjects or \
+            not all(_someones(s, lex) for s in subjects):
+        return False
+    verbs = [clause, *(c for c in clause.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+    words = [t for v in verbs for t in (v, *(c for c in v.children if c.dep_ == "advmod"))]
+    return name_polarity(words, lex) < 0
+
+
+def _someones(noun, lex: Lexicon) -> bool:
+    """Whether a phrase names an actor or something an actor did or said ("Putin", "the
+    moves", "Beijing's plan", "the launch"), not a state of things ("the situation")."""
+    head = head_noun(noun)
+    lemma = head.lemma_.lower()
+    return head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or bool(role_words().get(lemma)) \
+        or any(c.dep_ == "poss" for c in head.children) or lemma in wordlist("act_nouns") \
+        or lemma in wordlist("document_nouns") or noun_frame(head, lex) is not None
