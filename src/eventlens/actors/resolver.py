@@ -3,221 +3,48 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import unicodedata
-from dataclasses import dataclass, field, replace
-from importlib import resources
+from dataclasses import replace
 
-import yaml
-
+from eventlens.actors.memory import ArticleMemory, Piece
+from eventlens.actors.words import (
+    BACKED_WORDS,
+    COLLECTIVE_NOUNS,
+    CONTEXT_LEAD,
+    CONTEXT_SHARE,
+    COORDINATORS,
+    DUAL_WORDS,
+    ENTITY_LABELS,
+    FORMER_WORDS,
+    GROUP_PRONOUNS,
+    HEADLINE_WEIGHT,
+    HOW_ORDER,
+    HYPHENS,
+    LISTING_WORDS,
+    LOCATIVE_PREPOSITIONS,
+    NEIGHBOUR_WORDS,
+    NON_ACTOR_ENTITIES,
+    ORGANISATION_ANAPHORS,
+    OTHER_PEOPLE,
+    OWN_CODE_BODIES,
+    PERSON_PRONOUNS,
+    PLACE_ANAPHORS,
+    PLACE_LABELS,
+    SHIP_PREFIXES,
+    SIDE_WORDS,
+    SOVEREIGN_OF,
+    THING_LABELS,
+    _cased,
+    _other_first_name,
+    _stop_words,
+    _strongest,
+    _water,
+    equipment_words,
+    normalise,
+    placed_elsewhere,
+    role_first_words,
+    role_words,
+)
 from eventlens.model import Actor, Mention
-
-ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
-COORDINATORS = frozenset({"and", "&", ",", "or", "plus", "as well as", "together with", "along with",
-                          ";"})
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
-GROUP_PRONOUNS = frozenset({"it", "its", "they", "them", "their", "theirs"})
-# Singular nouns for a body of people: "the Assad regime" is "it", not "he".
-COLLECTIVE_NOUNS = frozenset({"regime", "government", "administration", "cabinet", "camp",
-                              "party", "army", "militia", "movement", "team", "faction"})
-DUAL_WORDS = frozenset({"two", "both"})
-NEIGHBOUR_WORDS = frozenset({"neighbor", "neighbour"})
-# Bodies of water named after a country are no actor ("drills in the Sea of Japan").
-WATER_WORDS = frozenset({"sea", "gulf", "bay", "ocean", "river", "lake", "canal", "lagoon"})
-# People a possessive pronoun's owner has, who are not the owner: "returned the painting to
-# its owners", "his lawyers said" (but "her decision" is hers, "its forces" its own).
-OTHER_PEOPLE = frozenset({
-    "owner", "family", "relative", "lawyer", "attorney", "neighbour", "neighbor", "ally",
-    "partner", "rival", "opponent", "critic", "victim", "child", "wife", "husband", "son",
-    "daughter", "parent", "heir", "employee", "customer", "client", "counterpart", "successor",
-    "predecessor", "host", "guest", "hostage", "captive", "captor", "friend", "enemy", "foe",
-    "adversary", "detractor", "accuser", "creditor", "debtor", "kidnapper", "killer",
-    "colleague", "member"})
-# Named things that act on no one: "hosts the Olympic Games", "under the Minsk agreement"
-NON_ACTOR_ENTITIES = frozenset({"EVENT", "LAW", "WORK_OF_ART", "PRODUCT", "LANGUAGE", "DATE",
-                                "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
-# Bodies of organisations that event data codes under their own name, not their parent's.
-OWN_CODE_BODIES = frozenset({"UNSC", "UNGA", "IAEA", "WHO", "UNHCR", "UNICEF", "WFP", "UNRWA",
-                             "ICJ", "IMF", "WB", "ECB", "UNHRC", "ECHR"})
-# Adjectives that place an actor outside any one country: "certain international forces",
-# "foreign mercenaries" belong to no country the context names.
-UNPLACED_WORDS = frozenset({"international", "foreign", "outside", "external", "overseas",
-                            "multinational", "global", "western"})
-# Share of the countries named so far that one country needs before unnamed roles take it.
-CONTEXT_SHARE = 0.6
-# ... or at least this many times as often as the next most named country.
-CONTEXT_LEAD = 2.0
-# A country the headline names counts as this many mentions of it in the text.
-HEADLINE_WEIGHT = 2
-# When a mention draws on several clues, the one reported as how it was resolved.
-HOW_ORDER = ("knowledge-base", "knowledge-base-former", "office", "organisation", "region",
-             "metonym", "coreference", "country", "place", "adjective", "title", "name")
-# Entity labels that can name a city or region.
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-# Entity types that never name a place: a product or a law called like a town is neither.
-THING_LABELS = frozenset({"PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"})
-EQUIPMENT = "equipment"  # the roles.yaml key of weapon and craft words
-# "The bloc", "the alliance": the organisation named last.
-ORGANISATION_ANAPHORS = frozenset({"bloc", "alliance", "organisation", "organization",
-                                   "grouping"})
-# "The peninsula", "the enclave": the region or disputed area named last.
-PLACE_ANAPHORS = frozenset({"peninsula", "enclave", "region", "territory", "island", "strip",
-                            "province"})
-# Prepositions that put a phrase somewhere: "police in Yerevan", "marched through Hong Kong".
-LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "outside", "near", "across", "through",
-                                   "around", "throughout", "inside", "within"})
-# "Moscow-backed", "Iran-sponsored": the country named is the backer, not the actor.
-BACKED_WORDS = frozenset({"backed", "sponsored", "supported", "funded", "armed", "installed",
-                          "aligned", "allied", "controlled"})
-HYPHENS = frozenset({"-", "–", "‑"})
-# "Both sides", "the two parties": the two actors in conflict or in talks, even of one country.
-SIDE_WORDS = frozenset({"sides", "parties", "factions"})
-# Words before a title that put its holder out of office.
-FORMER_WORDS = frozenset({"former", "ex", "ex-", "ousted", "deposed", "late", "exiled"})
-# Regions with their own code whose "central government" or "central authorities" are
-# another country's.
-SOVEREIGN_OF = {"HKG": "CHN", "MAC": "CHN"}
-# Ship prefixes: "USS Gerald R. Ford" is a US Navy ship.
-SHIP_PREFIXES = {"uss": "USA", "usns": "USA", "hms": "GBR", "hmas": "AUS", "hmcs": "CAN",
-                 "hmnzs": "NZL"}
-ROLE_PRIORITY = ("MIL", "JUD", "LEG", "MED", "REB", "OPP", "BUS", "CVL", "GOV", "IGO", "NGO")
-
-
-# Words that introduce the members of a group just named: "Gulf states, namely Qatar and ...".
-LISTING_WORDS = frozenset({"including", "namely", "such", "as", "especially", "notably"})
-
-
-@functools.lru_cache(maxsize=65536)
-def normalise(text: str) -> str:
-    """Lowercase, strip accents and punctuation at the edges, fold "the" and possessive 's."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower().strip(" .,;:'\"’")
-    for suffix in ("'s", "’s"):
-        if text.endswith(suffix):
-            text = text[: -len(suffix)]
-    if text.startswith("the "):
-        text = text[4:]
-    return text.replace("’", "'")
-
-
-@functools.lru_cache(maxsize=1)
-def _roles_file() -> dict[str, list]:
-    path = resources.files("eventlens.data").joinpath("roles.yaml")
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
-
-
-@functools.lru_cache(maxsize=1)
-def _stop_words() -> frozenset[str]:
-    """spaCy's English stop words (imported on first use: importing spaCy can import torch
-    where the optional extra is installed)."""
-    from spacy.lang.en.stop_words import STOP_WORDS
-
-    return frozenset(STOP_WORDS)
-
-
-@functools.lru_cache(maxsize=1)
-def role_words() -> dict[str, str]:
-    """Role word (lowercase, possibly several words) -> role code, from roles.yaml. The
-    `equipment` words ("cruise missiles", "drones") name the military (MIL)."""
-    table: dict[str, str] = {}
-    for role, words in _roles_file().items():
-        for word in words:
-            table.setdefault(str(word).lower(), "MIL" if role == EQUIPMENT else role)
-    return table
-
-
-def placed_elsewhere(head) -> bool:
-    """Whether an adjective of the phrase places it outside any one country ("international
-    forces"), unless adjective and noun name a role together ("the foreign minister")."""
-    return any(c.dep_ == "amod" and c.lower_ in UNPLACED_WORDS
-               and f"{c.lower_} {head.lower_}" not in role_words() for c in head.children)
-
-
-@functools.lru_cache(maxsize=1)
-def equipment_words() -> frozenset[str]:
-    """Weapons and craft: they name a country's military only together with the country."""
-    return frozenset(str(word).lower() for word in _roles_file().get(EQUIPMENT, []))
-
-
-@functools.lru_cache(maxsize=1)
-def role_first_words() -> frozenset[str]:
-    """First words of the role phrases: a quick test before any phrase lookup."""
-    return frozenset(phrase.split()[0] for phrase in role_words())
-
-
-@dataclass(slots=True)
-class Piece:
-    """A part of a mention that says something about the actor."""
-
-    start: int  # token indices
-    end: int
-    country: str = ""
-    role: str = ""
-    name: str = ""
-    how: str = ""
-    person: bool = False
-    pronoun: str = ""
-    title: str = ""  # the office word of a role piece ("president", "foreign minister")
-    kind: bool = False  # a role adjective on a thing ("military equipment")
-
-
-@dataclass(slots=True)
-class ArticleMemory:
-    """What the article has established so far: names, and actors by position for pronouns."""
-
-    names: dict[str, tuple[int, Actor]] = field(default_factory=dict)  # first seen at
-    people: list[tuple[int, Actor]] = field(default_factory=list)  # (token index, actor)
-    groups: list[tuple[int, Actor]] = field(default_factory=list)
-    countries: dict[str, int] = field(default_factory=dict)
-    seen: set[tuple[int, str]] = field(default_factory=set)
-    spans: dict[tuple[int, str], tuple[int, int, str]] = field(default_factory=dict)
-
-    def remember(self, actor: Actor, position: int, *, person: bool,
-                 span: tuple[int, int, str] | None = None, counts: bool = True) -> None:
-        """Note an actor named at `position`; `counts` says whether it adds to the tally of
-        countries the article is about (a city named as a place does not)."""
-        if (position, actor.code) in self.seen:
-            return
-        self.seen.add((position, actor.code))
-        if span is not None:
-            self.spans[(position, actor.code)] = span
-        if person and actor.name and actor.country:
-            key = normalise(actor.name)
-            self.names.setdefault(key, (position, actor))
-            parts = key.split()
-            if len(parts) > 1:
-                self.names.setdefault(parts[-1], (position, actor))
-        (self.people if person else self.groups).append((position, actor))
-        if actor.country and counts:
-            self.countries[actor.country] = self.countries.get(actor.country, 0) + 1
-
-    def antecedent(self, position: int, actor: Actor) -> tuple[int, int, str] | None:
-        """Where `actor` was last named before `position` (character span and text)."""
-        pool = self.people + self.groups
-        best = max((pos for pos, a in pool if a == actor and pos < position), default=None)
-        return None if best is None else self.spans.get((best, actor.code))
-
-    def before(self, position: int, *, person: bool, count: int = 1, exclude: str = "",
-               prefer: frozenset[int] = frozenset(), any_actor: bool = False,
-               skip: frozenset[int] = frozenset()) -> list[Actor]:
-        """The last `count` distinct actors (by country) named before `position`; those at a
-        position in `prefer` (subjects of the same sentence) come first. With `any_actor`,
-        actors of no known country count too ("dock workers said they ...")."""
-        pool = self.people if person else self.groups
-        found: list[Actor] = []
-        ordered = sorted(pool, key=lambda item: (item[0] in prefer, item[0]), reverse=True)
-        for pos, actor in ordered:
-            if pos >= position or pos in skip:
-                continue
-            if actor.country:
-                if actor.country == exclude or any(a.country == actor.country for a in found):
-                    continue
-            elif not (any_actor and (actor.role or actor.name)) or actor in found:
-                continue
-            found.append(actor)
-            if len(found) == count:
-                break
-        return found
 
 
 class ActorResolver:
@@ -930,46 +757,10 @@ class ActorResolver:
         return ""
 
 
-def _other_first_name(key: str, known_name: str) -> bool:
-    """Whether a full name shares only its surname with the person remembered by it."""
-    words, known = key.split(), normalise(known_name).split()
-    return len(words) > 1 and len(known) > 1 and words[0] != known[0] and \
-        words[0] not in role_first_words()
-
-
 def _in_thing_name(span) -> bool:
     """Whether words belong to a name the tagger marked as a product, law, event or work,
     never a place ("Cerro" of the "Cerro Verde" mine is no town in Cuba)."""
     return any(t.ent_type_ in THING_LABELS for t in span)
-
-
-def _cased(entry, text: str):
-    """`entry` unless the text matched only a short acronym of it in other letter case: "Inc."
-    is no INC (the Indian National Congress), "Ice" no ICE."""
-    if entry is None:
-        return None
-    key = normalise(text)
-    forms = [f for f in (entry.code, entry.name, *entry.aliases) if normalise(f) == key]
-    if not forms or any(not f.isupper() or len(f) > 3 for f in forms):
-        return entry  # "Nato", "Ecowas", "Opec" are written so
-    letters = "".join(c for c in text if c.isalpha())
-    return entry if letters.isupper() else None
-
-
-def _strongest(roles: list[str]) -> str:
-    for role in ROLE_PRIORITY:
-        if role in roles:
-            return role
-    return roles[0] if roles else ""
-
-
-def _water(ent) -> bool:
-    """Whether an entity names a body of water ("the Sea of Japan", "the South China Sea",
-    "the Gulf of Mexico"; not "the Gulf" of the Gulf states)."""
-    words = [t.lower_ for t in ent if t.lower_ != "the"]
-    return ent.label_ in ("LOC", "GPE", "FAC") and len(words) > 1 and (
-        words[-1] in WATER_WORDS
-        or any(w in WATER_WORDS and words[n + 1] == "of" for n, w in enumerate(words[:-1])))
 
 
 def phrase_range(head, *, with_conjuncts: bool = True) -> tuple[int, int]:

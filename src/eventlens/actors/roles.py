@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from eventlens.actors.resolver import normalise, placed_elsewhere
+from eventlens.actors.words import normalise, placed_elsewhere
 from eventlens.model import Actor, Mention
 
 # A country named alone by these forms and acting by force is its military.

@@ -5,13 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from eventlens.actors.resolver import (
-    LOCATIVE_PREPOSITIONS,
-    OTHER_PEOPLE,
-    ActorResolver,
-    normalise,
-    phrase_range,
-)
+from eventlens.actors.resolver import ActorResolver, phrase_range
 from eventlens.actors.roles import (
     as_acting_government,
     as_military,
@@ -21,6 +15,7 @@ from eventlens.actors.roles import (
     military_site,
     person_as_of,
 )
+from eventlens.actors.words import LOCATIVE_PREPOSITIONS, OTHER_PEOPLE, normalise
 from eventlens.coding.candidates import NO_EVENT, candidate_dyads
 from eventlens.coding.circumstances import (
     date_entity,

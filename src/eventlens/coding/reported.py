@@ -4,7 +4,7 @@ told something, and the need for others to act that someone stresses."""
 
 from __future__ import annotations
 
-from eventlens.actors.resolver import role_words
+from eventlens.actors.words import role_words
 from eventlens.coding.clauses import (
     BLAME_FRAME,
     DEMAND_FRAME,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from eventlens.actors.resolver import equipment_words, role_words
+from eventlens.actors.words import equipment_words, role_words
 from eventlens.coding.clauses import (
     CALL_ON_FRAME,
     DEADLINE_FRAME,

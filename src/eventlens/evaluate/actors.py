@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from eventlens.actors.resolver import normalise
+from eventlens.actors.words import normalise
 from eventlens.evaluate.gold import is_sealed
 from eventlens.model import ArticleResult
 

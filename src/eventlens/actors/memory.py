@@ -1,0 +1,84 @@
+"""What resolution remembers while it reads an article: the actors named so far, by
+position, and the pieces a mention is made of."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from eventlens.actors.words import normalise
+from eventlens.model import Actor
+
+
+@dataclass(slots=True)
+class Piece:
+    """A part of a mention that says something about the actor."""
+
+    start: int  # token indices
+    end: int
+    country: str = ""
+    role: str = ""
+    name: str = ""
+    how: str = ""
+    person: bool = False
+    pronoun: str = ""
+    title: str = ""  # the office word of a role piece ("president", "foreign minister")
+    kind: bool = False  # a role adjective on a thing ("military equipment")
+
+
+@dataclass(slots=True)
+class ArticleMemory:
+    """What the article has established so far: names, and actors by position for pronouns."""
+
+    names: dict[str, tuple[int, Actor]] = field(default_factory=dict)  # first seen at
+    people: list[tuple[int, Actor]] = field(default_factory=list)  # (token index, actor)
+    groups: list[tuple[int, Actor]] = field(default_factory=list)
+    countries: dict[str, int] = field(default_factory=dict)
+    seen: set[tuple[int, str]] = field(default_factory=set)
+    spans: dict[tuple[int, str], tuple[int, int, str]] = field(default_factory=dict)
+
+    def remember(self, actor: Actor, position: int, *, person: bool,
+                 span: tuple[int, int, str] | None = None, counts: bool = True) -> None:
+        """Note an actor named at `position`; `counts` says whether it adds to the tally of
+        countries the article is about (a city named as a place does not)."""
+        if (position, actor.code) in self.seen:
+            return
+        self.seen.add((position, actor.code))
+        if span is not None:
+            self.spans[(position, actor.code)] = span
+        if person and actor.name and actor.country:
+            key = normalise(actor.name)
+            self.names.setdefault(key, (position, actor))
+            parts = key.split()
+            if len(parts) > 1:
+                self.names.setdefault(parts[-1], (position, actor))
+        (self.people if person else self.groups).append((position, actor))
+        if actor.country and counts:
+            self.countries[actor.country] = self.countries.get(actor.country, 0) + 1
+
+    def antecedent(self, position: int, actor: Actor) -> tuple[int, int, str] | None:
+        """Where `actor` was last named before `position` (character span and text)."""
+        pool = self.people + self.groups
+        best = max((pos for pos, a in pool if a == actor and pos < position), default=None)
+        return None if best is None else self.spans.get((best, actor.code))
+
+    def before(self, position: int, *, person: bool, count: int = 1, exclude: str = "",
+               prefer: frozenset[int] = frozenset(), any_actor: bool = False,
+               skip: frozenset[int] = frozenset()) -> list[Actor]:
+        """The last `count` distinct actors (by country) named before `position`; those at a
+        position in `prefer` (subjects of the same sentence) come first. With `any_actor`,
+        actors of no known country count too ("dock workers said they ...")."""
+        pool = self.people if person else self.groups
+        found: list[Actor] = []
+        ordered = sorted(pool, key=lambda item: (item[0] in prefer, item[0]), reverse=True)
+        for pos, actor in ordered:
+            if pos >= position or pos in skip:
+                continue
+            if actor.country:
+                if actor.country == exclude or any(a.country == actor.country for a in found):
+                    continue
+            elif not (any_actor and (actor.role or actor.name)) or actor in found:
+                continue
+            found.append(actor)
+            if len(found) == count:
+                break
+        return found
