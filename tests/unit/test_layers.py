@@ -1,6 +1,7 @@
 """The layers hold: import-linter's contracts (pyproject `[tool.importlinter]`) are kept, the
-store is the only package that writes SQL to its tables, and docs/architecture.md lists every
-layer. `make lint` runs the same contracts with `lint-imports`."""
+store is the only package that writes SQL to its tables, stories and forecast run no SQL of
+their own, and docs/architecture.md lists every layer. `make lint` runs the same contracts
+with `lint-imports`."""
 
 from __future__ import annotations
 
@@ -57,6 +58,29 @@ def test_only_the_store_writes_its_tables():
               for hit in _sql_writes(path, tables)]
     assert not writes, "SQL that changes the store's tables outside eventlens.store:\n" + \
         "\n".join(writes)
+
+
+@pytest.mark.parametrize("package", ["stories", "forecast"])
+def test_stories_and_forecast_run_no_sql_of_their_own(package):
+    """They read and write through eventlens.store (story_reads, story_tables, event_counts)."""
+    statement = re.compile(r"\b(SELECT|INSERT|UPDATE|DELETE|BEGIN|COMMIT|ROLLBACK)\b")
+    found = []
+    for path in sorted((PACKAGE / package).rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        docstrings = _docstrings(tree)
+        found += [f"{path.relative_to(PACKAGE)}:{node.lineno}: {node.value[:60]!r}"
+                  for node in ast.walk(tree)
+                  if isinstance(node, ast.Constant) and isinstance(node.value, str)
+                  and id(node) not in docstrings and statement.search(node.value)]
+    assert not found, f"SQL in eventlens.{package}:\n" + "\n".join(found)
+
+
+def _docstrings(tree: ast.Module) -> set[int]:
+    """The ids of a module's docstring nodes (prose may say "select" or "update")."""
+    owners = (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)
+    return {id(owner.body[0].value) for owner in ast.walk(tree)
+            if isinstance(owner, owners) and owner.body and isinstance(owner.body[0], ast.Expr)
+            and isinstance(owner.body[0].value, ast.Constant)}
 
 
 def test_the_sql_check_finds_a_write():

@@ -31,7 +31,8 @@ def story_transaction(con) -> Iterator[None]:
 
 
 @contextmanager
-def _registered(con, name: str, table: pa.Table) -> Iterator[None]:
+def registered(con, name: str, table: pa.Table) -> Iterator[None]:
+    """`table` visible to the connection's queries as `name` for the block."""
     con.register(name, table)
     try:
         yield
@@ -47,8 +48,8 @@ def clear_story_tables(con) -> None:
 
 def insert_sketches(con, signatures: pa.Table, buckets: pa.Table) -> None:
     """Append MinHash signatures (`story_signatures` columns) and their LSH band buckets."""
-    with _registered(con, "_story_new_signatures", signatures), \
-            _registered(con, "_story_new_buckets", buckets):
+    with registered(con, "_story_new_signatures", signatures), \
+            registered(con, "_story_new_buckets", buckets):
         con.execute("INSERT INTO story_signatures SELECT * FROM _story_new_signatures")
         con.execute("INSERT INTO story_lsh_buckets SELECT * FROM _story_new_buckets")
 
@@ -56,7 +57,7 @@ def insert_sketches(con, signatures: pa.Table, buckets: pa.Table) -> None:
 def insert_terms(con, terms: pa.Table) -> None:
     """Append content terms (article_id, term, tf, published) and add them to the document
     frequencies."""
-    with _registered(con, "_story_new_terms", terms):
+    with registered(con, "_story_new_terms", terms):
         con.execute("INSERT INTO story_terms SELECT * FROM _story_new_terms")
         con.execute("""
             INSERT INTO story_term_df
@@ -67,7 +68,7 @@ def insert_terms(con, terms: pa.Table) -> None:
 
 def insert_links(con, links: pa.Table) -> None:
     """Append article links (article_a, article_b, kind, score, cosine, jaccard)."""
-    with _registered(con, "_story_new_links", links):
+    with registered(con, "_story_new_links", links):
         con.execute("INSERT INTO story_links SELECT article_a, article_b, kind, "
                     "score::DOUBLE, cosine::DOUBLE, jaccard::DOUBLE FROM _story_new_links")
 
@@ -78,7 +79,7 @@ def rename_placements(con, mapping: Mapping[str, str], column: str) -> None:
     if column not in ("dup_group", "story_id"):
         raise ValueError(f"cannot rename story_articles.{column}")
     renames = pa.table({"old": list(mapping), "new": list(mapping.values())})
-    with _registered(con, "_story_rename", renames):
+    with registered(con, "_story_rename", renames):
         con.execute(f"UPDATE story_articles SET {column} = r.new FROM _story_rename r "
                     f"WHERE story_articles.{column} = r.old")
         if column == "story_id":
@@ -90,7 +91,7 @@ def rename_placements(con, mapping: Mapping[str, str], column: str) -> None:
 
 def insert_placements(con, placed: pa.Table) -> None:
     """Append articles placed in stories (article_id, story_id, dup_group)."""
-    with _registered(con, "_story_placed", placed):
+    with registered(con, "_story_placed", placed):
         con.execute("INSERT INTO story_articles SELECT * FROM _story_placed")
 
 
@@ -128,7 +129,7 @@ def delete_event_keys(con, story_view: str) -> None:
 def insert_event_keys(con, keys: pa.Table) -> None:
     """Append merge keys (event_id, article_id, story_id, merge_key, merged_date,
     merged_date_text, merged_location)."""
-    with _registered(con, "_story_event_keys", keys):
+    with registered(con, "_story_event_keys", keys):
         con.execute("INSERT INTO story_event_keys SELECT event_id, article_id, story_id, "
                     "merge_key, merged_date::DATE, merged_date_text, merged_location "
                     "FROM _story_event_keys")

@@ -18,6 +18,7 @@ from collections.abc import Iterable
 import pyarrow as pa
 
 from eventlens.store import EventFilter
+from eventlens.store.story_reads import story_event_rows
 from eventlens.store.story_tables import delete_event_keys, insert_event_keys
 from eventlens.stories.settings import DEFAULT_SETTINGS, StorySettings
 
@@ -36,13 +37,7 @@ def rekey_story_events(con, story_view: str, settings: StorySettings) -> int:
     """Recompute the merge keys of every raw event in the stories named by `story_view`
     (a registered relation with a `story_id` column). Returns the number of keyed events."""
     delete_event_keys(con, story_view)
-    rows = con.execute(f"""
-        SELECT e.event_id, e.article_id, sa.story_id, coalesce(e.source_code, ''),
-               e.plover_type, coalesce(e.target_code, ''), e.status, e.event_date,
-               coalesce(e.date_text, ''), coalesce(e.location, ''), e.quad_class
-        FROM event_records e
-        JOIN story_articles sa ON sa.article_id = e.article_id
-        JOIN {story_view} v ON v.story_id = sa.story_id""").fetchall()
+    rows = story_event_rows(con, story_view)
     keyed = _keys_for(rows, settings)
     if keyed:
         table = pa.table(list(zip(*keyed, strict=True)),

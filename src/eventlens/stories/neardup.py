@@ -18,6 +18,7 @@ import pyarrow as pa
 from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 from eventlens.errors import SchemaError
+from eventlens.store.story_reads import lsh_candidate_pairs, signature_rows, stored_sketch_id
 from eventlens.store.story_tables import insert_sketches
 from eventlens.stories.settings import StorySettings
 from eventlens.stories.text import shingle_hashes
@@ -85,43 +86,18 @@ def write_sketches(con, sketches: Sequence[Sketch], settings: StorySettings) -> 
 
 
 def _check_sketch_format(con, settings: StorySettings) -> None:
-    row = con.execute("SELECT sketch FROM story_signatures LIMIT 1").fetchone()
-    if row and row[0] != settings.sketch_id:
-        raise SchemaError(f"stored MinHash sketches are {row[0]}, settings ask for "
+    stored = stored_sketch_id(con)
+    if stored is not None and stored != settings.sketch_id:
+        raise SchemaError(f"stored MinHash sketches are {stored}, settings ask for "
                           f"{settings.sketch_id}",
                           hint="keep the stored settings, or run rebuild_stories(store)")
-
-
-def candidate_pairs(con, new_ids_view: str) -> list[tuple[str, str]]:
-    """Pairs (new article, any stored article) that share an LSH bucket in some band.
-
-    `new_ids_view` names a registered relation with an `article_id` column. A pair of two new
-    articles comes once, smaller id first.
-    """
-    rows = con.execute(f"""
-        SELECT DISTINCT n.article_id AS a, o.article_id AS b
-        FROM story_lsh_buckets n
-        JOIN {new_ids_view} USING (article_id)
-        JOIN story_lsh_buckets o ON o.band = n.band AND o.bucket = n.bucket
-        LEFT JOIN {new_ids_view} o_new ON o_new.article_id = o.article_id
-        WHERE o.article_id <> n.article_id
-          AND (o_new.article_id IS NULL OR n.article_id < o.article_id)
-    """).fetchall()
-    return [(a, b) for a, b in rows]
 
 
 def load_signatures(con, article_ids: Iterable[str], settings: StorySettings
                     ) -> dict[str, tuple[dt.date, LeanMinHash]]:
     """Stored signatures of `article_ids` as datasketch LeanMinHash objects."""
-    table = pa.table({"article_id": pa.array(sorted(set(article_ids)), pa.string())})
-    con.register("_story_wanted", table)
-    try:
-        rows = con.execute("SELECT s.article_id, s.published, s.hashvalues FROM story_signatures s "
-                           "JOIN _story_wanted USING (article_id)").fetchall()
-    finally:
-        con.unregister("_story_wanted")
     out = {}
-    for article_id, published, blob in rows:
+    for article_id, published, blob in signature_rows(con, article_ids):
         values = np.frombuffer(blob, dtype="<u4")
         out[article_id] = (published, LeanMinHash(seed=settings.seed, hashvalues=values,
                                                  scheme=SCHEME))
@@ -134,7 +110,7 @@ def near_duplicate_pairs(con, new_ids_view: str, settings: StorySettings
 
     Copies far apart in time must be closer (a reused template is not a copy of a report).
     """
-    pairs = candidate_pairs(con, new_ids_view)
+    pairs = lsh_candidate_pairs(con, new_ids_view)
     if not pairs:
         return []
     signatures = load_signatures(con, {x for pair in pairs for x in pair}, settings)

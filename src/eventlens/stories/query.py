@@ -5,6 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from eventlens.store.story_reads import (
+    all_placements,
+    story_article_rows,
+    story_id_of,
+    story_rows,
+    story_rows_by_prefix,
+)
+
 
 @dataclass(frozen=True, slots=True)
 class StoryArticle:
@@ -37,9 +45,6 @@ class Story:
         return tuple(a.article_id for a in self.articles)
 
 
-_STORY_COLUMNS = ("story_id, headline, first_seen, last_seen, articles, outlets, copies, events")
-
-
 def list_stories(store, since: dt.date | None = None, limit: int | None = 50, *,
                  min_articles: int = 1, offset: int = 0,
                  with_articles: bool = True) -> list[Story]:
@@ -49,15 +54,8 @@ def list_stories(store, since: dt.date | None = None, limit: int | None = 50, *,
         min_articles: 2 lists only stories reported more than once.
         with_articles: False leaves `Story.articles` empty (faster for long listings).
     """
-    sql = f"SELECT {_STORY_COLUMNS} FROM stories WHERE articles >= ?"
-    params: list = [int(min_articles)]
-    if since is not None:
-        sql += " AND last_seen >= ?"
-        params.append(since)
-    sql += " ORDER BY last_seen DESC, articles DESC, story_id"
-    if limit is not None:
-        sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
-    rows = store.con.execute(sql, params).fetchall()
+    rows = story_rows(store.con, min_articles=min_articles, since=since, limit=limit,
+                      offset=offset)
     articles = _articles_of(store, [r[0] for r in rows]) if with_articles else {}
     return [Story(*row, articles=articles.get(row[0], ())) for row in rows]
 
@@ -65,8 +63,7 @@ def list_stories(store, since: dt.date | None = None, limit: int | None = 50, *,
 def get_story(store, story_id: str) -> Story | None:
     """The story with this id (or unique id prefix, with or without the `s-`), or None."""
     wanted = story_id if story_id.startswith("s-") else f"s-{story_id}"
-    rows = store.con.execute(f"SELECT {_STORY_COLUMNS} FROM stories WHERE story_id LIKE ? || '%' "
-                             "LIMIT 2", [wanted]).fetchall()
+    rows = story_rows_by_prefix(store.con, wanted)
     if len(rows) != 1:
         return None
     row = rows[0]
@@ -75,25 +72,18 @@ def get_story(store, story_id: str) -> Story | None:
 
 def story_of(store, article_id: str) -> str | None:
     """The id of the story an article belongs to, or None if it is not placed yet."""
-    row = store.con.execute("SELECT story_id FROM story_articles WHERE article_id = ?",
-                            [article_id]).fetchone()
-    return row[0] if row else None
+    return story_id_of(store.con, article_id)
 
 
 def story_assignments(store) -> dict[str, str]:
     """Every placed article id -> its story id."""
-    return dict(store.con.execute("SELECT article_id, story_id FROM story_articles").fetchall())
+    return all_placements(store.con)
 
 
 def _articles_of(store, story_ids: list[str]) -> dict[str, tuple[StoryArticle, ...]]:
     if not story_ids:
         return {}
-    rows = store.con.execute("""
-        SELECT sa.story_id, a.id, coalesce(a.title, ''), coalesce(a.outlet, ''),
-               coalesce(a.url, ''), a.published, sa.dup_group
-        FROM story_articles sa JOIN articles a ON a.id = sa.article_id
-        WHERE list_contains(?, sa.story_id)
-        ORDER BY sa.story_id, a.published, a.id""", [story_ids]).fetchall()
+    rows = story_article_rows(store.con, story_ids)
     out: dict[str, list[StoryArticle]] = {}
     for story_id, *fields in rows:
         out.setdefault(story_id, []).append(StoryArticle(*fields))

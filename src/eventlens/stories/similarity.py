@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import pyarrow as pa
 
+from eventlens.store.story_reads import feature_rows, signature_date_span, tfidf_cosine_pairs
 from eventlens.store.story_tables import insert_terms
 from eventlens.stories.settings import StorySettings
 from eventlens.stories.text import content_terms
@@ -60,36 +61,13 @@ def cosine_pairs(con, new_ids_view: str, settings: StorySettings
                  ) -> list[tuple[str, str, float, int]]:
     """(new article, stored article, TF-IDF cosine, days apart) for pairs within
     `settings.story_days` of each other whose cosine reaches `settings.candidate_cosine`."""
-    span = con.execute(f"SELECT min(published), max(published) FROM story_signatures "
-                       f"JOIN {new_ids_view} USING (article_id)").fetchone()
+    span = signature_date_span(con, new_ids_view)
     if span[0] is None:
         return []
     lo = _shifted(span[0], -settings.story_days)
     hi = _shifted(span[1], settings.story_days)
-    rows = con.execute(f"""
-        WITH total AS (SELECT count(*)::DOUBLE AS n FROM story_signatures),
-        win AS (
-            SELECT t.article_id, t.term, t.published,
-                   (1 + ln(t.tf)) * (ln((total.n + 1) / (d.df + 1)) + 1) AS w
-            FROM story_terms t JOIN story_term_df d USING (term), total
-            WHERE t.published BETWEEN ? AND ?),
-        norms AS (SELECT article_id, sqrt(sum(w * w)) AS norm FROM win GROUP BY 1),
-        fresh AS (SELECT win.* FROM win JOIN {new_ids_view} USING (article_id)),
-        dots AS (
-            SELECT f.article_id AS a, o.article_id AS b,
-                   abs(date_diff('day', f.published, o.published)) AS days,
-                   sum(f.w * o.w) AS dot
-            FROM fresh f
-            JOIN win o ON o.term = f.term AND o.article_id <> f.article_id
-                AND o.published BETWEEN f.published - ?::INTEGER AND f.published + ?::INTEGER
-            LEFT JOIN {new_ids_view} o_new ON o_new.article_id = o.article_id
-            WHERE o_new.article_id IS NULL OR f.article_id < o.article_id
-            GROUP BY 1, 2, 3)
-        SELECT a, b, dot / (na.norm * nb.norm) AS cosine, days
-        FROM dots JOIN norms na ON na.article_id = a JOIN norms nb ON nb.article_id = b
-        WHERE dot / (na.norm * nb.norm) >= ?
-    """, [lo, hi, settings.story_days, settings.story_days,
-          settings.candidate_cosine]).fetchall()
+    rows = tfidf_cosine_pairs(con, new_ids_view, low=lo, high=hi, days=settings.story_days,
+                              min_cosine=settings.candidate_cosine)
     return [(a, b, float(c), int(d)) for a, b, c, d in rows]
 
 
@@ -113,24 +91,8 @@ class ArticleFeatures:
 
 def article_features(con, article_ids: Iterable[str]) -> dict[str, ArticleFeatures]:
     """Coded-event and actor features of each article."""
-    table = pa.table({"article_id": pa.array(sorted(set(article_ids)), pa.string())})
-    con.register("_story_feature_ids", table)
-    try:
-        events = con.execute("""
-            SELECT e.article_id, coalesce(e.source_country, ''), e.plover_type,
-                   coalesce(e.target_country, '')
-            FROM event_records e JOIN _story_feature_ids f USING (article_id)""").fetchall()
-        leads = con.execute("""
-            SELECT e.article_id, arg_min(e.event_date, e.evidence_start)
-            FROM event_records e JOIN _story_feature_ids f USING (article_id)
-            WHERE e.status = 'asserted' AND length(e.date_text) = 10
-            GROUP BY 1""").fetchall()
-        actors = con.execute("""
-            SELECT m.article_id, m.country FROM mentions m
-            JOIN _story_feature_ids f USING (article_id)
-            WHERE coalesce(m.country, '') <> ''""").fetchall()
-    finally:
-        con.unregister("_story_feature_ids")
+    ids = sorted(set(article_ids))
+    events, leads, actors = feature_rows(con, ids)
     keys: dict[str, set] = defaultdict(set)
     countries: dict[str, set] = defaultdict(set)
     for article_id, source, kind, target in events:
@@ -140,7 +102,7 @@ def article_features(con, article_ids: Iterable[str]) -> dict[str, ArticleFeatur
         countries[article_id].add(country)
     lead = dict(leads)
     return {a: ArticleFeatures(frozenset(keys[a]), frozenset(countries[a]), lead.get(a))
-            for a in table.column(0).to_pylist()}
+            for a in ids}
 
 
 def link_evidence(a: str, b: str, cosine: float, days: int,

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 import pyarrow as pa
 
 from eventlens.pausepoints import pause_point
+from eventlens.store.story_reads import placements_of, stale_stories, unplaced_articles
 from eventlens.store.story_tables import (
     clear_story_tables,
     insert_links,
@@ -75,8 +76,8 @@ def _update_in_transaction(con, asked: list[str] | None, settings: StorySettings
             pause_point("stories.begun")
             if clear:
                 clear_story_tables(con)
-            pending = _pending(con, asked)
-            stale = _stale_stories(con)
+            pending = unplaced_articles(con, asked)
+            stale = stale_stories(con)
             result = _place(con, pending, settings) if pending else _NOTHING_PLACED
             repaired = tuple(sorted(stale - set(result[5])))
             if repaired:
@@ -93,46 +94,7 @@ def _update_in_transaction(con, asked: list[str] | None, settings: StorySettings
                        seconds=round(time.perf_counter() - started, 3))
 
 
-def _pending(con, asked: list[str] | None) -> list[tuple]:
-    """(id, published, title, text) of the asked articles not yet in a story, by date."""
-    sql = ("SELECT a.id, a.published, coalesce(a.title, ''), a.text FROM articles a {join} "
-           "WHERE NOT EXISTS (SELECT 1 FROM story_articles sa WHERE sa.article_id = a.id) "
-           "ORDER BY a.published, a.id")
-    if asked is None:
-        return con.execute(sql.format(join="")).fetchall()
-    con.register("_story_asked", pa.table({"id": pa.array(asked, pa.string())}))
-    try:
-        return con.execute(sql.format(join="JOIN _story_asked USING (id)")).fetchall()
-    finally:
-        con.unregister("_story_asked")
-
-
 _NOTHING_PLACED = (0, 0, (), (), {}, ())
-
-
-def _stale_stories(con) -> set[str]:
-    """Stories whose merge keys or `stories` row disagree with their articles and events.
-
-    Placing articles, keying their events and writing the story rows happen in one
-    transaction, so this finds nothing in a store only eventlens wrote; it repairs a store
-    whose event records changed under placed articles, or one written before that held.
-    """
-    rows = con.execute("""
-        SELECT sa.story_id FROM story_articles sa
-        JOIN event_records e ON e.article_id = sa.article_id
-        LEFT JOIN story_event_keys k ON k.event_id = e.event_id AND k.story_id = sa.story_id
-        WHERE k.event_id IS NULL
-        UNION
-        SELECT k.story_id FROM story_event_keys k
-        LEFT JOIN event_records e ON e.event_id = k.event_id
-        LEFT JOIN story_articles sa ON sa.article_id = k.article_id AND sa.story_id = k.story_id
-        WHERE e.event_id IS NULL OR sa.article_id IS NULL
-        UNION
-        SELECT story_id FROM story_articles WHERE story_id NOT IN (SELECT story_id FROM stories)
-        UNION
-        SELECT story_id FROM stories WHERE story_id NOT IN (SELECT story_id FROM story_articles)
-        """).fetchall()
-    return {r[0] for r in rows}
 
 
 def _recompute(con, story_ids: Sequence[str], settings: StorySettings) -> None:
@@ -189,13 +151,7 @@ def _write_links(con, copies, links, evidence) -> None:
 def _stored_ends(con, ids: set[str]):
     if not ids:
         return {}, {}
-    con.register("_story_ends", pa.table({"article_id": pa.array(sorted(ids), pa.string())}))
-    try:
-        rows = con.execute("SELECT sa.article_id, sa.story_id, sa.dup_group, s.first_seen, "
-                           "s.first_article FROM story_articles sa JOIN _story_ends USING "
-                           "(article_id) JOIN stories s ON s.story_id = sa.story_id").fetchall()
-    finally:
-        con.unregister("_story_ends")
+    rows = placements_of(con, ids)
     old = {a: (story, group) for a, story, group, _, _ in rows}
     firsts = {story: (day, first) for _, story, _, day, first in rows}
     return old, firsts
