@@ -62,6 +62,11 @@ def realnews_mapping() -> dict:
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
+def conflibert_quads(plover_type: str) -> tuple[str, ...]:
+    """The ConfliBERT `cameo_class` labels an event of this type counts as (its own first)."""
+    return tuple(realnews_mapping()["cameo_class"]["type_quads"].get(plover_type, ()))
+
+
 def detokenize(tokens: list[str]) -> tuple[str, list[tuple[int, int]]]:
     """Text rebuilt from tokens, spaced as written ("Russia 's" -> "Russia's"), and each
     token's character span in it."""

@@ -6,7 +6,8 @@ Sources (docs/coder.md, "The event scorer"):
   gold event of its article has the same source country, type and target country;
 - ConfliBERT's CAMEO sentences (real news, `cameo_class` TSV: sentence and quad class 0-4,
   0 = political talk PLOVER does not code), joined by text to their source/target spans in
-  `cameo_ner` where those exist: a proposal is right when its quad class is the sentence's
+  `cameo_ner` where those exist: a proposal is right when its type counts as the sentence's
+  quad class (as the set's README reads them: `type_quads` in data/realnews_mapping.yaml)
   and, where spans are known, its source lies in the source span and its target (if any)
   in the target span. Every proposal on a class-0 sentence is wrong, but a REQUEST, which is
   not judged there: class 0 holds CAMEO 02 appeals, which PLV and our annotators code as
@@ -29,7 +30,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from eventlens.evaluate.gold import country_of, is_sealed, read_gold
-from eventlens.evaluate.realnews import NerSentence, read_cameo_class, read_cameo_ner
+from eventlens.evaluate.realnews import (
+    NerSentence,
+    conflibert_quads,
+    read_cameo_class,
+    read_cameo_ner,
+)
 from eventlens.evaluate.realnews_scores import lenient_match
 from eventlens.evaluate.realnews_wiki import plover_gold, plover_types, read_wikievents
 from eventlens.ingest.ids import article_id
@@ -111,7 +117,7 @@ def conflibert_docs(class_file: Path, ner_file: Path | None = None, *,
 def _conflibert_label(event: Event, quad: int, spans: dict | None) -> int | None:
     if quad == 0 and event.plover_type == "REQUEST":
         return None  # class 0 holds CAMEO 02 appeals ("urged", "called on"), which we code as REQUEST
-    if quad == 0 or event.quad_class != quad:
+    if quad == 0 or str(quad) not in conflibert_quads(event.plover_type):
         return 0
     if spans is None:
         return 1

@@ -76,9 +76,9 @@ def _mention(start, text, country):
     return Mention(start, start + len(text), text, Actor(country, "GOV"), "country")
 
 
-def _event(quad, source=(0, "Ruritania"), target=(18, "Freedonia")):
+def _event(quad, source=(0, "Ruritania"), target=(18, "Freedonia"), kind="ASSAULT"):
     return Event("x", _mention(*source, "RUR"), _mention(*target, "FRE") if target else None,
-                 "ASSAULT", "19", quad, -10.0, Status.ASSERTED, "2020-01-01", 0, 30, "shell")
+                 kind, "19", quad, -10.0, Status.ASSERTED, "2020-01-01", 0, 30, "shell")
 
 
 def test_wikievents_judges_only_the_types_kairos_annotates():
@@ -95,7 +95,12 @@ def test_conflibert_labels_follow_quad_class_and_spans():
     spans = {"S": [(0, 9)], "T": [(18, 27)]}
     assert _conflibert_label(_event(4), 4, spans) == 1
     assert _conflibert_label(_event(4), 0, spans) == 0  # political talk: no PLOVER event
-    assert _conflibert_label(_event(3), 4, spans) == 0  # wrong quad class
+    # the set's quad of each type, as its README reads them, not our own quad class
+    assert _conflibert_label(_event(3, kind="ACCUSE"), 4, spans) == 0
+    assert _conflibert_label(_event(1, kind="CONCEDE"), 2, spans) == 1
+    assert _conflibert_label(_event(4, kind="SANCTION"), 3, spans) == 1
+    # an appeal (class 0) is what we code REQUEST: not judged
+    assert _conflibert_label(_event(3, kind="REQUEST"), 0, spans) is None
     assert _conflibert_label(_event(4, source=(40, "Moldavia")), 4, spans) == 0
     assert _conflibert_label(_event(4, target=None), 4, spans) == 1
     assert _conflibert_label(_event(4), 4, None) == 1  # no spans known: the quad decides

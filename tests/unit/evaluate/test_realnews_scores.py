@@ -53,11 +53,11 @@ def test_confidence_filter_keeps_events_at_or_above_the_threshold():
 def test_cameo_class_by_hand():
     items = [ClassSentence(1, "s1", "0"), ClassSentence(2, "s2", "1"), ClassSentence(3, "s3", "4"),
              ClassSentence(4, "s4", "2"), ClassSentence(5, "s5", "0")]
-    results = [result(event(SOMEONE, quad=3)),                       # an event in talk
+    results = [result(event(SOMEONE, kind="ACCUSE", quad=3)),        # an event in talk
                result(),                                             # an event missed
                result(event(SOMEONE, quad=4, confidence=0.9),        # right, and a wrong one
-                      event(SOMEONE, quad=3, confidence=0.5)),
-               result(event(SOMEONE, quad=1, confidence=0.8)),       # found, wrong quad
+                      event(SOMEONE, kind="ACCUSE", quad=3, confidence=0.5)),
+               result(event(SOMEONE, kind="AGREE", quad=1, confidence=0.8)),  # wrong quad
                result()]                                             # talk, no event: right
     s = score_cameo_class(items, results)
     assert s["n"] == 5
@@ -71,6 +71,17 @@ def test_cameo_class_by_hand():
     assert s["event_quad_precision"] == {"events": 4, "right": 1, "precision": 0.25}
     assert s["label0_sentences"] == 2 and s["false_events_per_label0"] == 0.5
     assert s["note"]
+
+
+def test_cameo_class_reads_types_as_the_sets_readme_maps_them():
+    # CONCEDE is material cooperation there (ours: quad 1), SANCTION mostly verbal conflict
+    items = [ClassSentence(1, "s1", "2"), ClassSentence(2, "s2", "3"), ClassSentence(3, "s3", "4")]
+    results = [result(event(SOMEONE, kind="CONCEDE", quad=1)),
+               result(event(SOMEONE, kind="SANCTION", quad=4)),
+               result(event(SOMEONE, kind="SANCTION", quad=4))]
+    s = score_cameo_class(items, results)
+    assert s["event_quad_precision"] == {"events": 3, "right": 3, "precision": 1.0}
+    assert s["quad"]["confusion"]["2"] == {"2": 1}
 
 
 def test_cameo_ner_by_hand():
