@@ -108,13 +108,13 @@ DbOption = Annotated[Path, typer.Option("--db", help="DuckDB file of the store."
 
 
 def _open(db: Path):
-    """The store at `db`, read-only, every stored event in its `events` view (a forecast
-    counts every event record, as it did over its own connection)."""
+    """The store at `db`, read-only, its `events` view at the default confidence threshold:
+    a forecast counts the events every other face shows."""
     from eventlens.store import open_store
 
     if not db.exists():
         raise ForecastError("no such database", where=str(db), hint="pass --db FILE")
-    return open_store(db, read_only=True, min_confidence=0.0)
+    return open_store(db, read_only=True)
 
 
 def _horizon(text: str) -> int:
