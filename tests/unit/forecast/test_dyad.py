@@ -101,3 +101,31 @@ def test_cli_dyad_and_backtest_read_a_database_file(con, tmp_path):
     missing = runner.invoke(app, ["dyad", "USA", "CHN", "--as-of", "2024-10-01", "--db",
                                   str(tmp_path / "none.duckdb")])
     assert missing.exit_code == 2
+
+
+def test_the_cli_counts_the_events_every_face_shows(tmp_path):
+    """A forecast reads the store at the default confidence threshold: an event hidden from
+    `eventlens events` is no history for a forecast either."""
+    from eventlens.config import DEFAULT_MIN_CONFIDENCE
+    from eventlens.forecast.cli import _open
+    from eventlens.model import Actor, Article, ArticleResult, Event, Mention, Status
+    from eventlens.store import open_store
+
+    def result(n: int, confidence: float) -> ArticleResult:
+        text = f"Report {n}: RUS shelled UKR."
+        art = Article(f"a{n}", text, dt.date(2024, 3, n + 1))
+        src = Mention(11, 14, "RUS", Actor("RUS", "MIL"), "country")
+        tgt = Mention(23, 26, "UKR", Actor("UKR", "GOV"), "country")
+        event = Event(f"a{n}", src, tgt, "ASSAULT", "19", 4, -10.0, Status.ASSERTED,
+                      art.published.isoformat(), 0, len(text), "shell", coder="test",
+                      confidence=confidence)
+        return ArticleResult(art, (event,), (), (src, tgt), ((0, len(text)),))
+
+    db = tmp_path / "store.duckdb"
+    with open_store(db) as store:
+        run = store.begin_run(["x"], coder="test", coder_version="0")
+        store.write_results([result(0, 0.9), result(1, DEFAULT_MIN_CONFIDENCE / 2)], run_id=run,
+                            coder_version="0")
+    with _open(db) as store:
+        counted = store.cursor().execute("SELECT count(*) FROM events").fetchone()[0]
+    assert counted == 1
