@@ -8,14 +8,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from eventlens.actors.words import normalise, placed_elsewhere
+from eventlens.actors.words import normalise, placed_elsewhere, word_set
 from eventlens.model import Actor, Mention
 
 # A country named alone by these forms and acting by force is its military.
 MILITARY_FIELDS = frozenset({"name", "aliases", "adjectives", "capitals", "iso3"})
 # Places armed forces hold: "shells fired at Israeli positions" strike Israel's military.
-MILITARY_SITE_WORDS = frozenset({"position", "base", "outpost", "post", "barracks", "garrison",
-                                 "checkpoint", "trench", "bunker", "airbase", "airfield"})
+MILITARY_SITE_WORDS = word_set("military_site_words")
 
 
 def person_as_of(kb, mention: Mention, day) -> Mention:

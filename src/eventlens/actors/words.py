@@ -1,5 +1,6 @@
-"""The words and tables actor resolution reads: role words (roles.yaml), pronouns,
-coordinators, anaphors, and the other closed word sets of the resolver."""
+"""The words and tables actor resolution reads: role words (data/roles.yaml), and the closed
+word sets of the resolver (pronouns, coordinators, anaphors, ...: data/actor_words.yaml, each
+with what it is for); entity labels and code tables stay here."""
 
 from __future__ import annotations
 
@@ -9,43 +10,51 @@ from importlib import resources
 
 import yaml
 
+
+@functools.lru_cache(maxsize=1)
+def _word_sets() -> dict:
+    path = resources.files("eventlens.data").joinpath("actor_words.yaml")
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def word_set(name: str) -> frozenset[str]:
+    """A word set of data/actor_words.yaml (lowercase words or phrases)."""
+    return frozenset(_word_sets()[name])
+
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 
 
-COORDINATORS = frozenset({"and", "&", ",", "or", "plus", "as well as", "together with", "along with",
-                          ";"})
+# Words and marks that join two actors into one list: "Russia and China", "Iran, Iraq".
+COORDINATORS = word_set("coordinators")
 
 
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
+# Pronouns that stand for a person named before ("he said").
+PERSON_PRONOUNS = word_set("person_pronouns")
 
 
-GROUP_PRONOUNS = frozenset({"it", "its", "they", "them", "their", "theirs"})
+# Pronouns that stand for a country, body or group named before ("its troops").
+GROUP_PRONOUNS = word_set("group_pronouns")
 
 
 # Singular nouns for a body of people: "the Assad regime" is "it", not "he".
-COLLECTIVE_NOUNS = frozenset({"regime", "government", "administration", "cabinet", "camp",
-                              "party", "army", "militia", "movement", "team", "faction"})
+COLLECTIVE_NOUNS = word_set("collective_nouns")
 
 
-DUAL_WORDS = frozenset({"two", "both"})
+# "The two", "both": the two actors named last.
+DUAL_WORDS = word_set("dual_words")
 
 
-NEIGHBOUR_WORDS = frozenset({"neighbor", "neighbour"})
+# "Its neighbour": the country next to the one named.
+NEIGHBOUR_WORDS = word_set("neighbour_words")
 
 
 # Bodies of water named after a country are no actor ("drills in the Sea of Japan").
-WATER_WORDS = frozenset({"sea", "gulf", "bay", "ocean", "river", "lake", "canal", "lagoon"})
+WATER_WORDS = word_set("water_words")
 
 
 # People a possessive pronoun's owner has, who are not the owner: "returned the painting to
 # its owners", "his lawyers said" (but "her decision" is hers, "its forces" its own).
-OTHER_PEOPLE = frozenset({
-    "owner", "family", "relative", "lawyer", "attorney", "neighbour", "neighbor", "ally",
-    "partner", "rival", "opponent", "critic", "victim", "child", "wife", "husband", "son",
-    "daughter", "parent", "heir", "employee", "customer", "client", "counterpart", "successor",
-    "predecessor", "host", "guest", "hostage", "captive", "captor", "friend", "enemy", "foe",
-    "adversary", "detractor", "accuser", "creditor", "debtor", "kidnapper", "killer",
-    "colleague", "member"})
+OTHER_PEOPLE = word_set("other_people")
 
 
 # Named things that act on no one: "hosts the Olympic Games", "under the Minsk agreement"
@@ -60,8 +69,7 @@ OWN_CODE_BODIES = frozenset({"UNSC", "UNGA", "IAEA", "WHO", "UNHCR", "UNICEF", "
 
 # Adjectives that place an actor outside any one country: "certain international forces",
 # "foreign mercenaries" belong to no country the context names.
-UNPLACED_WORDS = frozenset({"international", "foreign", "outside", "external", "overseas",
-                            "multinational", "global", "western"})
+UNPLACED_WORDS = word_set("unplaced_words")
 
 
 # Share of the countries named so far that one country needs before unnamed roles take it.
@@ -93,34 +101,30 @@ EQUIPMENT = "equipment"  # the roles.yaml key of weapon and craft words
 
 
 # "The bloc", "the alliance": the organisation named last.
-ORGANISATION_ANAPHORS = frozenset({"bloc", "alliance", "organisation", "organization",
-                                   "grouping"})
+ORGANISATION_ANAPHORS = word_set("organisation_anaphors")
 
 
 # "The peninsula", "the enclave": the region or disputed area named last.
-PLACE_ANAPHORS = frozenset({"peninsula", "enclave", "region", "territory", "island", "strip",
-                            "province"})
+PLACE_ANAPHORS = word_set("place_anaphors")
 
 
 # Prepositions that put a phrase somewhere: "police in Yerevan", "marched through Hong Kong".
-LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "outside", "near", "across", "through",
-                                   "around", "throughout", "inside", "within"})
+LOCATIVE_PREPOSITIONS = word_set("locative_prepositions")
 
 
 # "Moscow-backed", "Iran-sponsored": the country named is the backer, not the actor.
-BACKED_WORDS = frozenset({"backed", "sponsored", "supported", "funded", "armed", "installed",
-                          "aligned", "allied", "controlled"})
+BACKED_WORDS = word_set("backed_words")
 
 
 HYPHENS = frozenset({"-", "–", "‑"})
 
 
 # "Both sides", "the two parties": the two actors in conflict or in talks, even of one country.
-SIDE_WORDS = frozenset({"sides", "parties", "factions"})
+SIDE_WORDS = word_set("side_words")
 
 
 # Words before a title that put its holder out of office.
-FORMER_WORDS = frozenset({"former", "ex", "ex-", "ousted", "deposed", "late", "exiled"})
+FORMER_WORDS = word_set("former_words")
 
 
 # Regions with their own code whose "central government" or "central authorities" are
@@ -137,7 +141,7 @@ ROLE_PRIORITY = ("MIL", "JUD", "LEG", "MED", "REB", "OPP", "BUS", "CVL", "GOV", 
 
 
 # Words that introduce the members of a group just named: "Gulf states, namely Qatar and ...".
-LISTING_WORDS = frozenset({"including", "namely", "such", "as", "especially", "notably"})
+LISTING_WORDS = word_set("listing_words")
 
 
 @functools.lru_cache(maxsize=65536)
