@@ -74,3 +74,24 @@ def test_a_bad_pattern_is_a_config_error_naming_its_row(nlp):
                     "pattern": [[{"RIGHT_ID": "verb", "RIGHT_ATTRS": {"NO_SUCH_ATTR": 1}}]]})
     with pytest.raises(ConfigError, match="broken.row"):
         ReadingMatcher(nlp.vocab, (row,))
+
+
+def test_only_sentences_with_a_pattern_verb_are_matched_and_indices_stay_the_documents(nlp):
+    matcher = ReadingMatcher(nlp.vocab, LEX.readings)
+    assert "send" in matcher.anchors and "enter" in matcher.anchors
+    # the matching verb stands in the third sentence: its index is the document's, not the
+    # sentence's
+    doc = nlp("The talks ended on Monday. Both sides left Geneva. "
+              "Nine bombers entered the ADIZ on Tuesday.")
+    found = matcher(doc)
+    assert list(found) == [_verb(doc, "entered").i]
+    assert found[_verb(doc, "entered").i].id == "mobilize.enter.air-defence-zone"
+
+
+def test_a_verb_node_known_by_other_attributes_makes_every_sentence_matched(nlp):
+    row = _reading({"id": "any.verb", "lemma": ["send"], "then": "NONE",
+                    "pattern": [[{"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LOWER": "flew"}}]]})
+    matcher = ReadingMatcher(nlp.vocab, (row,))
+    assert matcher.anchors is None
+    doc = nlp("The talks ended. Jets flew over the strait.")
+    assert list(matcher(doc)) == [_verb(doc, "flew").i]
