@@ -67,6 +67,16 @@ def conflibert_quads(plover_type: str) -> tuple[str, ...]:
     return tuple(realnews_mapping()["cameo_class"]["type_quads"].get(plover_type, ()))
 
 
+def event_quads(event) -> tuple[str, ...]:
+    """The ConfliBERT labels an event counts as, read by its label in PLV's terms, since the
+    set's labels were checked against PLV roots: an intention to cooperate ("agreed to allow
+    aid workers in") is AGREE, verbal cooperation (1), not the material concession it
+    announces (2); an announced attack or sanction is a THREATEN (3)."""
+    from eventlens.coding.plv import plv_label
+
+    return conflibert_quads(plv_label(event)) or conflibert_quads(event.plover_type)
+
+
 def detokenize(tokens: list[str]) -> tuple[str, list[tuple[int, int]]]:
     """Text rebuilt from tokens, spaced as written ("Russia 's" -> "Russia's"), and each
     token's character span in it."""

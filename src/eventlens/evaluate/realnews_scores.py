@@ -14,7 +14,7 @@ from eventlens.evaluate.realnews import (
     ClassSentence,
     NerSentence,
     PoliceSentence,
-    conflibert_quads,
+    event_quads,
     read_cameo_class,
     read_cameo_ner,
     read_police,
@@ -70,17 +70,18 @@ def score_cameo_class(items: list[ClassSentence], results: list[ArticleResult]) 
         presence[(bool(found), label != "NONE")] += 1
         best = max(found, key=lambda e: e.confidence) if found else None
         gold.append(label)
-        pred.append(conflibert_quads(best.plover_type)[0] if best else "NONE")
+        pred.append(event_quads(best)[0] if best else "NONE")
         events += len(found)
-        right += sum(label in conflibert_quads(e.plover_type) for e in found)
+        right += sum(label in event_quads(e) for e in found)
         if label == "NONE":
             label0 += 1
             label0_events += len(found)
     return {
         "n": len(items),
         "note": "sentence level; label 0 (CAMEO 01/02 statements and appeals) means no PLOVER "
-                "event, 1-4 are quad classes, read per PLOVER type as the set's README maps them "
-                "(type_quads in the mapping file: CONCEDE 2, SANCTION 3 or 4). event_presence: a "
+                "event, 1-4 are quad classes, read by each event's label in PLV's terms as the "
+                "set's README maps them (type_quads in the mapping file: CONCEDE 2, SANCTION 3 "
+                "or 4, an intention to cooperate AGREE 1, a threat 3). event_presence: a "
                 "sentence with any event vs label != 0; quad: the quad of the most confident "
                 "event's type (NONE when none) vs the label; event_quad_precision: events whose "
                 "type counts as the label; "

@@ -32,7 +32,7 @@ from pathlib import Path
 from eventlens.evaluate.gold import country_of, is_sealed, read_gold
 from eventlens.evaluate.realnews import (
     NerSentence,
-    conflibert_quads,
+    event_quads,
     read_cameo_class,
     read_cameo_ner,
 )
@@ -117,7 +117,7 @@ def conflibert_docs(class_file: Path, ner_file: Path | None = None, *,
 def _conflibert_label(event: Event, quad: int, spans: dict | None) -> int | None:
     if quad == 0 and event.plover_type == "REQUEST":
         return None  # class 0 holds CAMEO 02 appeals ("urged", "called on"), which we code as REQUEST
-    if quad == 0 or str(quad) not in conflibert_quads(event.plover_type):
+    if quad == 0 or str(quad) not in event_quads(event):
         return 0
     if spans is None:
         return 1
