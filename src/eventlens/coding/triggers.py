@@ -346,7 +346,10 @@ def find_triggers(sent, lex: Lexicon) -> list[Trigger]:
         found = noun_frame(token, lex)
         if found is None:
             continue
-        frame, words = found
+        read = _data_reading(token, token.lemma_.lower(), lex)
+        if read is NO_EVENT:
+            continue  # "concern for his health": a `readings` row says the noun names no event
+        frame, words = found if read is None else read[:2]
         trig = Trigger(token, frame, words, noun=True)
         light = _fill_noun_arguments(trig)
         if trig.sources and (trig.targets or light):

@@ -67,6 +67,17 @@ def conflibert_quads(plover_type: str) -> tuple[str, ...]:
     return tuple(realnews_mapping()["cameo_class"]["type_quads"].get(plover_type, ()))
 
 
+def class0_not_judged(event) -> bool:
+    """Whether a proposal on a ConfliBERT class-0 sentence says nothing of its rightness:
+    class 0 also holds what our annotation codes as events (`class0_not_judged` in the
+    mapping file: appeals as REQUEST, concern voiced over an act as ACCUSE)."""
+    rules = realnews_mapping()["cameo_class"].get("class0_not_judged", {})
+    if event.plover_type not in rules:
+        return False
+    words = rules[event.plover_type]
+    return not words or bool(set(event.trigger.lower().replace("+", " ").split()) & set(words))
+
+
 def event_quads(event) -> tuple[str, ...]:
     """The ConfliBERT labels an event counts as, read by its label in PLV's terms, since the
     set's labels were checked against PLV roots: an intention to cooperate ("agreed to allow

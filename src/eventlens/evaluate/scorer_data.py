@@ -9,9 +9,11 @@ Sources (docs/coder.md, "The event scorer"):
   `cameo_ner` where those exist: a proposal is right when its type counts as the sentence's
   quad class (as the set's README reads them: `type_quads` in data/realnews_mapping.yaml)
   and, where spans are known, its source lies in the source span and its target (if any)
-  in the target span. Every proposal on a class-0 sentence is wrong, but a REQUEST, which is
-  not judged there: class 0 holds CAMEO 02 appeals, which PLV and our annotators code as
-  REQUEST ("urged NATO to stop expanding"). Sentences the type
+  in the target span. Every proposal on a class-0 sentence is wrong, but a REQUEST or a
+  voiced concern (ACCUSE), which are not judged there: class 0 holds CAMEO 02 appeals, which
+  PLV and our annotators code as REQUEST ("urged NATO to stop expanding"), and CAMEO 012
+  comments, where concern voiced over an act is a criticism to our annotators
+  (`class0_not_judged` in data/realnews_mapping.yaml). Sentences the type
   classifier was trained on are left out: its probabilities, which the scorer weighs, are
   in-sample there;
 - WikiEvents articles (real news, KAIROS events mapped to PLOVER): a proposal of a type the
@@ -32,6 +34,7 @@ from pathlib import Path
 from eventlens.evaluate.gold import country_of, is_sealed, read_gold
 from eventlens.evaluate.realnews import (
     NerSentence,
+    class0_not_judged,
     event_quads,
     read_cameo_class,
     read_cameo_ner,
@@ -115,8 +118,8 @@ def conflibert_docs(class_file: Path, ner_file: Path | None = None, *,
 
 
 def _conflibert_label(event: Event, quad: int, spans: dict | None) -> int | None:
-    if quad == 0 and event.plover_type == "REQUEST":
-        return None  # class 0 holds CAMEO 02 appeals ("urged", "called on"), which we code as REQUEST
+    if quad == 0 and class0_not_judged(event):
+        return None
     if quad == 0 or str(quad) not in event_quads(event):
         return 0
     if spans is None:

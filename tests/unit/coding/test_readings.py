@@ -77,3 +77,25 @@ def test_issue_15_background_clauses(code_text, text, wanted):
     got = country_triples(code_text(text))
     assert wanted <= got
     assert not any(" RETREAT " in t for t in got)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the event noun itself is read: concern for someone's safety is sympathy
+    ("Seoul's concern for the safety of its fishermen near the Chinese coast grew.", set()),
+    ("Seoul voiced concern for the safety of its fishermen held in China.", set()),
+    # concern over an act stays a criticism, noun or verb
+    ("Seoul's concern over North Korea's missile tests grew.",
+     {"KOR ACCUSE PRK"}),
+    ("Seoul voiced concern over North Korea's missile tests.", {"KOR ACCUSE PRK"}),
+])
+def test_a_reading_of_an_event_noun_keeps_it_from_firing(code_text, text, expected):
+    assert {t for t in country_triples(code_text(text)) if "ACCUSE" in t} == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Hanoi rejected the accusations of dumping steel as groundless.",
+    "The foreign ministry dismissed the reports as fabrications.",
+    "A spokesman for the Thai embassy declined to comment on the arrests.",
+])
+def test_denying_an_accusation_or_declining_to_comment_rejects_nothing(code_text, text):
+    assert not [e for e in code_text(text).events if e.plover_type == "REJECT"]
