@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import sys
+import time
 from pathlib import Path
 from typing import Annotated
 
@@ -134,8 +136,17 @@ def ingest(
     = "published",
     batch_size: Annotated[int | None, typer.Option(min=1, help="Articles per parse/write batch.")]
     = None,
-    workers: Annotated[int, typer.Option(min=1, help="Processes that parse and code in "
-                                         "parallel (one spaCy pipeline each).")] = 1,
+    workers: Annotated[int | None, typer.Option(
+        min=1, help="Processes that parse and code in parallel (one spaCy pipeline each); "
+                    "with --dask local, the local cluster's worker processes.")] = None,
+    dask: Annotated[str | None, typer.Option(
+        "--dask", help="Code on a Dask cluster: 'local' (one worker process per core, or "
+                       "--workers) or a scheduler address (tcp://HOST:PORT). docs/scale.md")]
+    = None,
+    out_parquet: Annotated[str | None, typer.Option(
+        "--out-parquet", help="After the run, also write the store as Parquet shards by month "
+                              "to this folder or fsspec URL (readable as a store: "
+                              "--db FOLDER). docs/scale.md")] = None,
 ) -> None:
     """Read articles, code their events and store them (re-running adds nothing twice)."""
     from eventlens.ingest import IngestOptions, JsonlFields
@@ -156,24 +167,16 @@ def ingest(
     try:
         settings = _settings(config, db=db, actor_files=actors, batch_size=batch_size)
         coder = get_coder(settings.coder, actor_files=settings.actor_files)
-        parallel = None
-        if workers > 1:
-            from eventlens.pipeline import ParallelCoder
-
-            parallel = ParallelCoder(workers, coder_name=settings.coder,
-                                     actor_files=settings.actor_files)
-        try:
-            with open_store(settings.db) as store, _progress(in_bytes=True) as progress:
-                tracker = _IngestProgress(progress, files)
-                summary = run_ingest(paths, store, options=options,
-                                     batch_size=settings.batch_size * max(1, workers),
-                                     coder=coder, parallel=parallel, progress=tracker.stored,
-                                     on_file=tracker.reading)
-                tracker.done()
-        finally:
-            if parallel is not None:
-                parallel.close()
+        with _coding_engine(settings, coder, workers=workers, dask=dask) as (engine, per_batch), \
+                open_store(settings.db) as store, _progress(in_bytes=True) as progress:
+            tracker = _IngestProgress(progress, files)
+            summary = run_ingest(paths, store, options=options, batch_size=per_batch,
+                                 coder=coder, parallel=engine, progress=tracker.stored,
+                                 on_file=tracker.reading)
+            tracker.done()
         _print_run(summary)
+        if out_parquet:
+            _write_shards(settings.db, out_parquet, new_ids=summary.new_ids)
         with open_store(settings.db, read_only=True) as store:
             _print_summary(store.summary())
     except EventlensError as exc:
@@ -182,6 +185,72 @@ def ingest(
         err.print(f"[red]error[/red] nothing could be read: {len(summary.errors)} of the inputs "
                   f"failed (see `eventlens errors {summary.run_id}`)")
         raise typer.Exit(code=EXIT_NOTHING_READ)
+
+
+@contextlib.contextmanager
+def _coding_engine(settings, coder, *, workers: int | None, dask: str | None):
+    """The engine an ingest codes with (None: in this process) and the articles per batch."""
+    if dask:
+        from eventlens import cluster
+
+        client, local = cluster.connect(dask, workers=workers)
+        try:
+            engine = cluster.DaskCoder(client, coder_name=settings.coder,
+                                       actor_files=settings.actor_files,
+                                       coder_version=coder.version)
+            threads = sum(client.nthreads().values())
+            where = "a local cluster" if local is not None else dask
+            console.print(f"coding on {escape(where)}: {len(client.nthreads())} workers, "
+                          f"{threads} threads")
+            try:
+                yield engine, settings.batch_size
+            finally:
+                engine.close()
+        finally:
+            cluster.close(client, local)
+        return
+    if workers and workers > 1:
+        from eventlens.pipeline import ParallelCoder
+
+        parallel = ParallelCoder(workers, coder_name=settings.coder,
+                                 actor_files=settings.actor_files)
+        try:
+            yield parallel, settings.batch_size * workers
+        finally:
+            parallel.close()
+        return
+    yield None, settings.batch_size
+
+
+def _write_shards(db: Path, folder: str, *, new_ids: list[str] | None = None,
+                  months: list[str] | None = None) -> None:
+    """Write the store at `db` as Parquet shards: after an ingest into a folder that has
+    shards already, only the months of its new articles (and the story and run tables)."""
+    from eventlens.store import open_store
+    from eventlens.store.shards import article_months, is_shard_folder, write_shards
+
+    with open_store(db, read_only=True) as store:
+        if new_ids is not None and is_shard_folder(folder):
+            months = article_months(store, new_ids)
+        written = write_shards(store, folder, months=months)
+    console.print(f"wrote {written.files} Parquet shards ({written.rows:,} rows; "
+                  f"{len(written.months)} months of articles) to {escape(folder)}")
+
+
+@app.command("export-shards")
+def export_shards(
+    folder: Annotated[str, typer.Argument(help="Folder or fsspec URL (s3://bucket/events) to "
+                                               "write the shards to.")],
+    db: DbOption = DEFAULT_DB,
+    month: Annotated[list[str] | None, typer.Option(
+        "--month", help="Write only this month (YYYY-MM) of articles, events, quotes and "
+                        "mentions; repeatable (default: every month).")] = None,
+) -> None:
+    """Write the store as Parquet shards by month, queryable in place (--db FOLDER)."""
+    try:
+        _write_shards(db, folder, months=month or None)
+    except EventlensError as exc:
+        raise _fail(exc) from exc
 
 
 def _input_files(paths: list[str]) -> tuple[list[Path], list[EventlensError]]:
@@ -211,26 +280,30 @@ class _IngestProgress:
                 self.sizes[str(path)] = path.stat().st_size
             except OSError:
                 self.sizes[str(path)] = 0
-        self.task = progress.add_task(self._describe(0, 0), total=sum(self.sizes.values()) or 1)
-        self.read_bytes, self.current, self.articles, self.events = 0, 0, 0, 0
+        self.started = time.monotonic()
+        self.read_bytes, self.current, self.articles, self.events, self.errors = 0, 0, 0, 0, 0
+        self.task = progress.add_task(self._describe(), total=sum(self.sizes.values()) or 1)
 
-    @staticmethod
-    def _describe(articles: int, events: int) -> str:
-        return f"coding: {articles:,} articles, {events:,} events"
+    def _describe(self) -> str:
+        """Articles so far and their rate, events, and inputs skipped so far (the bar shows
+        the bytes read and the time left)."""
+        rate = self.articles / max(time.monotonic() - self.started, 1e-9)
+        text = f"coding: {self.articles:,} articles ({rate:,.1f}/s), {self.events:,} events"
+        return text + (f", {self.errors:,} skipped" if self.errors else "")
 
     def reading(self, path: Path) -> None:
         self.read_bytes += self.current
         self.current = self.sizes.get(str(path), 0)
 
-    def stored(self, articles: int, events: int) -> None:
+    def stored(self, articles: int, events: int, errors: int = 0) -> None:
         self.articles += articles
-        self.events = events
+        self.events, self.errors = events, errors
         self.progress.update(self.task, completed=self.read_bytes,
-                             description=self._describe(self.articles, self.events))
+                             description=self._describe())
 
     def done(self) -> None:
         self.progress.update(self.task, completed=self.read_bytes + self.current,
-                             description=self._describe(self.articles, self.events))
+                             description=self._describe())
 
 
 def _print_run(summary) -> None:

@@ -77,6 +77,12 @@ class ForecastError(EventlensError):
     code = "E600"
 
 
+class ClusterError(EventlensError):
+    """A Dask cluster cannot be reached or started, or a partition failed on it."""
+
+    code = "E650"
+
+
 class FilterError(EventlensError, ValueError):
     """A filter value no event can have (an unknown type, status or actor, a bad date, an
     inverted range): the message names the accepted values and the nearest one."""

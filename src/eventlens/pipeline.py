@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Protocol
 
 from eventlens.errors import CodingError, EventlensError
 from eventlens.model import Article, ArticleResult
 from eventlens.pausepoints import pause_point
 from eventlens.registry import get_coder
 from eventlens.store import Store
+from eventlens.store.rows import ResultTables, result_tables
 
-ProgressHook = Callable[[int, int], None]
+# progress(articles, events, errors): articles just stored or skipped; events and errors so far
+ProgressHook = Callable[[int, int, int], None]
 
 
 @dataclass(slots=True)
@@ -60,10 +63,42 @@ def _reason(error: EventlensError) -> str:
 
 @dataclass(slots=True)
 class CodedBatch:
-    """The results of one batch, and an error for each article that could not be coded."""
+    """The results of one batch, and an error for each article that could not be coded.
+
+    `tables`, when set, holds the results as the store's rows (built where the coding ran, as
+    a Dask worker does); `results` is then empty.
+    """
 
     results: list[ArticleResult] = field(default_factory=list)
     errors: list[CodingError] = field(default_factory=list)
+    tables: ResultTables | None = None
+
+
+class CodingEngine(Protocol):
+    """Codes batches of articles (in this process, in worker processes, on a Dask cluster) and
+    hands back the coded batches; the caller stays the store's one writer."""
+
+    def submit(self, articles: list[Article], *, run_id: str) -> Iterator[CodedBatch]:
+        """Take a batch to code; yield the batches done meanwhile (any batch submitted so
+        far, in any order). May block until one is done, to bound the work in flight."""
+        ...
+
+    def finish(self) -> Iterator[CodedBatch]:
+        """Yield every batch submitted and not yet yielded, as each is done."""
+        ...
+
+
+class InProcessCoder:
+    """Codes each batch here, when it is submitted."""
+
+    def __init__(self, coder) -> None:
+        self.coder = coder
+
+    def submit(self, articles: list[Article], *, run_id: str) -> Iterator[CodedBatch]:
+        yield code_batch(articles, coder=self.coder)
+
+    def finish(self) -> Iterator[CodedBatch]:
+        return iter(())
 
 
 def code_articles(articles: list[Article], *, coder=None, nlp=None,
@@ -209,6 +244,12 @@ class ParallelCoder:
                                         initargs=(coder_name, tuple(actor_files)),
                                         mp_context=multiprocessing.get_context("spawn"))
 
+    def submit(self, articles: list[Article], *, run_id: str) -> Iterator[CodedBatch]:
+        yield self.code(articles)
+
+    def finish(self) -> Iterator[CodedBatch]:
+        return iter(())
+
     def code(self, articles: list[Article]) -> CodedBatch:
         size = max(1, -(-len(articles) // self.workers))
         parts = [articles[i:i + size] for i in range(0, len(articles), size)]
@@ -224,7 +265,7 @@ class ParallelCoder:
 
 def ingest(paths: Iterable[str | Path], store: Store, *, options=None, coder=None,
            batch_size: int = 32, progress: ProgressHook | None = None,
-           parallel: ParallelCoder | None = None,
+           parallel: CodingEngine | None = None,
            on_file: Callable[[Path], None] | None = None) -> RunSummary:
     """Read every source under `paths`, code new articles and write them to `store`.
 
@@ -238,8 +279,10 @@ def ingest(paths: Iterable[str | Path], store: Store, *, options=None, coder=Non
     record, still `running`, is closed as `interrupted` (`summary.interrupted_runs`), and the
     articles it stored but did not place are placed with this run's (`summary.resumed`).
 
-    `progress(articles, events)` is called after each batch is stored; `on_file(path)` before
-    each file is read (reading runs at most one batch ahead of storing).
+    `parallel` codes the batches elsewhere (`ParallelCoder`, `eventlens.cluster.DaskCoder`);
+    without it they are coded here. `progress(articles, events, errors)` is called after each
+    batch is stored; `on_file(path)` before each file is read (reading runs at most one batch
+    ahead of storing, or as many as `parallel` keeps in flight).
     """
     from eventlens.ingest import IngestOptions, read_sources
     from eventlens.stories import update_stories
@@ -252,6 +295,7 @@ def ingest(paths: Iterable[str | Path], store: Store, *, options=None, coder=Non
     summary.interrupted_runs = store.close_interrupted_runs()
     summary.run_id = store.begin_run(path_list, coder=coder.name, coder_version=coder.version)
     pause_point("run.begun")
+    engine = parallel or InProcessCoder(coder)
     seen: set[str] = set()
     batch: list[Article] = []
     status = "failed"
@@ -268,9 +312,11 @@ def ingest(paths: Iterable[str | Path], store: Store, *, options=None, coder=Non
             seen.add(item.id)
             batch.append(item)
             if len(batch) >= batch_size:
-                _flush(batch, store, coder, summary, progress, parallel)
+                _flush(batch, store, coder, summary, progress, engine)
                 batch = []
-        _flush(batch, store, coder, summary, progress, parallel)
+        _flush(batch, store, coder, summary, progress, engine)
+        for coded in engine.finish():
+            _store(coded, store, coder, summary, progress)
         pause_point("run.stored")
         # Always, even with nothing new: this also places what an interrupted run stored
         # and did not place, and recomputes stale merged events.
@@ -289,23 +335,33 @@ def ingest(paths: Iterable[str | Path], store: Store, *, options=None, coder=Non
 
 
 def _flush(batch: list[Article], store: Store, coder, summary: RunSummary,
-           progress: ProgressHook | None, parallel: ParallelCoder | None = None) -> None:
+           progress: ProgressHook | None, engine: CodingEngine) -> None:
     if not batch:
         return
     known = store.known_article_ids(a.id for a in batch)
     fresh = [a for a in batch if a.id not in known]
     summary.duplicates += len(batch) - len(fresh)
+    if progress and len(fresh) < len(batch):
+        progress(len(batch) - len(fresh), summary.events, len(summary.errors))
     if fresh:
-        coded = parallel.code(fresh) if parallel else code_batch(fresh, coder=coder)
-        for error in coded.errors:
-            summary.errors.append(error)
-            store.record_error(summary.run_id, error)
-        written = store.write_results(coded.results, run_id=summary.run_id,
-                                      coder_version=coder.version)
-        summary.events += written
-        summary.same_act_twice += sum(len(r.events) for r in coded.results) - written
-        summary.new += len(coded.results)
-        summary.new_ids.extend(r.article.id for r in coded.results)
-        pause_point("run.batch-stored")
+        for coded in engine.submit(fresh, run_id=summary.run_id):
+            _store(coded, store, coder, summary, progress)
+
+
+def _store(coded: CodedBatch, store: Store, coder, summary: RunSummary,
+           progress: ProgressHook | None) -> None:
+    """Write one coded batch in one transaction and count it."""
+    for error in coded.errors:
+        summary.errors.append(error)
+        store.record_error(summary.run_id, error)
+    tables = coded.tables or result_tables(coded.results, run_id=summary.run_id,
+                                           coder_version=coder.version)
+    written = store.write_tables(tables)
+    ids = tables.article_ids
+    summary.events += written
+    summary.same_act_twice += tables.events_coded - written
+    summary.new += len(ids)
+    summary.new_ids.extend(ids)
+    pause_point("run.batch-stored")
     if progress:
-        progress(len(batch), summary.events)
+        progress(len(ids) + len(coded.errors), summary.events, len(summary.errors))

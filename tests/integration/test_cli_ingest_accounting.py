@@ -33,7 +33,8 @@ def test_progress_lines_carry_the_total_and_the_time_left(ingested):
     lines = [line for line in out.splitlines() if line.startswith("coding: ")]
     assert len(lines) >= 3
     assert re.search(r" kB of \d+ kB \(\d+%\), about 0:00:\d\d left", "\n".join(lines))
-    assert lines[-1].startswith("coding: 4 articles, ") and "(100%)" in lines[-1]
+    assert re.match(r"coding: 4 articles \([\d.]+/s\), \d+ events: ", lines[-1])
+    assert "(100%)" in lines[-1]
 
 
 def test_the_run_accounts_for_every_event_report_the_store_holds(ingested):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -13,9 +12,11 @@ import duckdb
 
 from eventlens.config import DEFAULT_MIN_CONFIDENCE
 from eventlens.errors import EventlensError, SchemaError
-from eventlens.model import ArticleResult, Event, Mention
+from eventlens.model import ArticleResult
 from eventlens.store.merged import MergeMapCache, event_relation, mentions_relation
+from eventlens.store.rows import ResultTables, result_tables
 from eventlens.store.schema import LATEST_VERSION, MIGRATIONS
+from eventlens.store.shards import connect_shards, is_shard_folder
 
 EXPORT_FORMATS = ("csv", "jsonl", "parquet")
 # Runs this process began and has not finished: any other run still `running` was left by a
@@ -85,19 +86,32 @@ def open_store(path: str | Path, *, read_only: bool = False,
 
 
 class Store:
-    """One DuckDB file. All writes go through this object (DuckDB has a single writer)."""
+    """One DuckDB file (or, read-only, a folder of Parquet shards by month). All writes go
+    through this object (DuckDB has a single writer)."""
 
     def __init__(self, path: str | Path, *, read_only: bool = False,
                  min_confidence: float | None = None) -> None:
         """`min_confidence` is the threshold the `events` view applies for this connection
         (default `DEFAULT_MIN_CONFIDENCE`; 0 shows every stored event)."""
         self.path = str(path)
-        if read_only and self.path != ":memory:" and not Path(self.path).exists():
+        self.shards = is_shard_folder(self.path)
+        if self.shards:
+            # A folder of Parquet shards (eventlens.store.shards): read where it lies.
+            if not read_only:
+                raise SchemaError(f"{self.path} is a folder of Parquet shards, which is read "
+                                  "only", hint="ingest into a DuckDB file (--db FILE) and write "
+                                  "shards from it with --out-parquet or `eventlens export-shards`")
+            try:
+                self.con = connect_shards(self.path)
+            except duckdb.Error as exc:
+                raise SchemaError(f"cannot read the shards in {self.path}: {exc}") from exc
+        elif read_only and self.path != ":memory:" and not Path(self.path).exists():
             raise SchemaError(f"no store at {self.path}", hint="run `eventlens ingest` first")
-        try:
-            self.con = duckdb.connect(self.path, read_only=read_only)
-        except duckdb.Error as exc:
-            raise SchemaError(f"cannot open {self.path}: {exc}") from exc
+        else:
+            try:
+                self.con = duckdb.connect(self.path, read_only=read_only)
+            except duckdb.Error as exc:
+                raise SchemaError(f"cannot open {self.path}: {exc}") from exc
         if not read_only:
             self.migrate()
         self._check_version()
@@ -262,35 +276,28 @@ class Store:
         fresh = [r for r in results if r.article.id not in known]
         if not fresh:
             return 0
-        articles, events, quotes, mentions = [], [], [], []
-        event_ids: set[str] = set()
-        for res in fresh:
-            a = res.article
-            articles.append((a.id, a.url, a.outlet, a.title, a.published, a.text, a.origin, run_id))
-            for ev in res.events:
-                row = _event_row(ev, a.text, coder_version)
-                if row[0] not in event_ids:  # as INSERT OR IGNORE would: the count is exact
-                    event_ids.add(row[0])
-                    events.append(row)
-            for q in res.quotes:
-                qid = _hash(a.id, q.start, q.end, q.speaker)
-                quotes.append((qid, a.id, q.speaker, q.actor.code if q.actor else None,
-                               q.actor.country if q.actor else None, q.text, q.start, q.end, q.kind))
-            for m in res.mentions:
-                mentions.append((a.id, m.start, m.end, m.text, m.actor.code, m.actor.country,
-                                 m.actor.role, m.actor.name, m.how))
+        return self.write_tables(result_tables(fresh, run_id=run_id,
+                                               coder_version=coder_version))
+
+    def write_tables(self, tables: ResultTables) -> int:
+        """Store the rows of coded articles (`eventlens.store.rows`, built wherever the coding
+        ran) in one transaction; the rows of articles already stored are skipped. Returns the
+        number of event records written."""
+        known = self.known_article_ids(tables.article_ids)
+        tables = tables.without_articles(known)
+        if tables.articles.num_rows == 0:
+            return 0
         self.con.execute("BEGIN TRANSACTION")
         try:
-            self._insert("articles", articles,
-                         ["id", "url", "outlet", "title", "published", "text", "origin", "run_id"])
-            self._insert("event_records", events, ignore=True)
-            self._insert("quotes", quotes, ignore=True)
-            self._insert("mentions", mentions)
+            self._insert_table("articles", tables.articles)
+            self._insert_table("event_records", tables.event_records, ignore=True)
+            self._insert_table("quotes", tables.quotes, ignore=True)
+            self._insert_table("mentions", tables.mentions)
             self.con.execute("COMMIT")
         except duckdb.Error:
             self.con.execute("ROLLBACK")
             raise
-        return len(events)
+        return tables.event_records.num_rows
 
     def add_results(self, results: list[ArticleResult], *, source: str = "library",
                     coder: str = "", coder_version: str = "") -> int:
@@ -303,28 +310,19 @@ class Store:
                         duplicates=len(known), errors=0, events=events)
         return events
 
-    def _insert(self, table: str, rows: list[tuple], columns: list[str] | None = None, *,
-                ignore: bool = False) -> None:
-        """Bulk insert through an Arrow table (row-by-row inserts are slow in DuckDB)."""
-        if not rows:
+    def _insert_table(self, table: str, data, *, ignore: bool = False) -> None:
+        """Bulk insert an Arrow table whose columns are named as the table's (row-by-row
+        inserts are slow in DuckDB)."""
+        if data.num_rows == 0:
             return
-        import pyarrow as pa
-
-        columns = columns or self._columns(table)
-        data = pa.table({name: list(col) for name, col in zip(columns, zip(*rows, strict=True),
-                                                              strict=True)})
+        columns = ", ".join(data.column_names)
         self.con.register("_eventlens_rows", data)
         try:
             verb = "INSERT OR IGNORE" if ignore else "INSERT"
-            self.con.execute(f"{verb} INTO {table} ({', '.join(columns)}) "
-                             f"SELECT {', '.join(columns)} FROM _eventlens_rows")
+            self.con.execute(f"{verb} INTO {table} ({columns}) "
+                             f"SELECT {columns} FROM _eventlens_rows")
         finally:
             self.con.unregister("_eventlens_rows")
-
-    def _columns(self, table: str) -> list[str]:
-        rows = self.con.execute("SELECT column_name FROM information_schema.columns "
-                                "WHERE table_name = ? ORDER BY ordinal_position", [table]).fetchall()
-        return [r[0] for r in rows]
 
     # -- reading ------------------------------------------------------------------------------
     def event_relation(self, merged: bool = True, *, event_ids: list[str] | None = None) -> str:
@@ -440,38 +438,3 @@ class Store:
 
 def _sql_path(path: str | Path) -> str:
     return str(path).replace("'", "''")
-
-
-def _hash(*parts) -> str:
-    return hashlib.sha256("\x1f".join(map(str, parts)).encode()).hexdigest()[:16]
-
-
-def _mention_cols(m: Mention | None) -> tuple:
-    if m is None:
-        return ("", "", "", "", "", None, None, "")
-    a = m.actor
-    return (a.code if a.country or a.role else "", a.country, a.role, a.name, m.text, m.start,
-            m.end, m.how)
-
-
-def _event_row(ev: Event, text: str, coder_version: str) -> tuple:
-    event_id = _hash(ev.article_id, ev.evidence_start, ev.plover_type, ev.source.start,
-                     ev.source.actor.code, ev.target.start if ev.target else -1,
-                     ev.target.actor.code if ev.target else "", ev.status.value)
-    day = _first_day(ev.date)
-    return (event_id, ev.article_id, ev.plover_type, ev.cameo_root, ev.quad_class, ev.intensity,
-            ev.status.value, day, ev.date, *_mention_cols(ev.source), *_mention_cols(ev.target),
-            ev.evidence_start, ev.evidence_end, text[ev.evidence_start:ev.evidence_end],
-            ev.trigger, ev.mode, ev.location, ev.coder, coder_version, ev.confidence,
-            [list(span) for span in ev.more_evidence], list(ev.why))
-
-
-def _first_day(date: str) -> dt.date | None:
-    try:
-        if len(date) == 4:
-            return dt.date(int(date), 1, 1)
-        if len(date) == 7:
-            return dt.date(int(date[:4]), int(date[5:7]), 1)
-        return dt.date.fromisoformat(date)
-    except ValueError:
-        return None
