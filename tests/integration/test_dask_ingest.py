@@ -20,7 +20,7 @@ from typer.testing import CliRunner
 
 import eventlens
 from eventlens.cli import app
-from eventlens.errors import ModelError
+from eventlens.errors import ClusterError, ModelError
 from eventlens.model import Article
 
 pytest.importorskip("distributed")
@@ -127,26 +127,52 @@ def _code_then_die_once(articles, *, marker: str, **task):
     return coded
 
 
-def test_a_killed_worker_is_recomputed_and_nothing_lands_twice(in_process, tmp_path):
+@pytest.fixture(scope="module")
+def local_client():
+    client, local = cluster.connect("local", workers=2)
+    yield client
+    cluster.close(client, local)
+
+
+def test_a_killed_worker_is_recomputed_and_nothing_lands_twice(in_process, local_client,
+                                                               tmp_path):
     marker = tmp_path / "killed"
     db = tmp_path / "events.duckdb"
     coder = get_coder()
-    client, local = cluster.connect("local", workers=2)
-    try:
-        engine = cluster.DaskCoder(client, coder_version=coder.version, partition_task=(
-            functools.partial(_code_then_die_once, marker=str(marker))))
-        with open_store(db) as store:
-            summary = ingest([str(p) for p in INPUTS], store, coder=coder, batch_size=4,
-                             parallel=engine)
-        assert len(client.nthreads()) >= 1
-    finally:
-        cluster.close(client, local)
+    engine = cluster.DaskCoder(local_client, coder_version=coder.version, partition_task=(
+        functools.partial(_code_then_die_once, marker=str(marker))))
+    with open_store(db) as store:
+        summary = ingest([str(p) for p in INPUTS], store, coder=coder, batch_size=4,
+                         parallel=engine)
     killed = int(marker.read_text())
     with pytest.raises(ProcessLookupError):
         os.kill(killed, 0)  # that worker is gone
     stored = _fingerprint(db)
     assert summary.new == 29 and summary.events == len(stored["events"])
     assert stored == _fingerprint(in_process)
+
+
+def _fail_on(articles, *, origin_part: str, **task):
+    if any(origin_part in (a.origin or "") for a in articles):
+        raise RuntimeError("the worker's disk is full")
+    return cluster.code_partition(articles, **task)
+
+
+def test_a_partition_that_keeps_failing_stops_the_run_naming_its_files(local_client,
+                                                                       tmp_path):
+    db = tmp_path / "events.duckdb"
+    coder = get_coder()
+    engine = cluster.DaskCoder(local_client, coder_version=coder.version, in_flight=1,
+                               partition_task=functools.partial(_fail_on,
+                                                                origin_part="/009_"))
+    news = sorted((REPO / "examples" / "news").glob("*.txt"))[:12]
+    with open_store(db) as store, pytest.raises(ClusterError) as failed:
+        ingest([str(p) for p in news], store, coder=coder, batch_size=4, parallel=engine)
+    assert "009_" in failed.value.where and "disk is full" in failed.value.message
+    with open_store(db, read_only=True) as store:
+        # the partition before it was stored; the run is recorded as failed
+        assert store.rows("SELECT count(*) AS n FROM articles")[0]["n"] == 8
+        assert store.rows("SELECT status FROM ingest_runs")[0]["status"] == "failed"
 
 
 REST = ["/api/summary", "/api/events?limit=500&status=all", "/api/events?source=RUS",
