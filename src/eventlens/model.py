@@ -114,3 +114,52 @@ class ArticleResult:
     quotes: tuple[Quote, ...] = ()
     mentions: tuple[Mention, ...] = ()
     sentences: tuple[tuple[int, int], ...] = field(default=())
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A commitment an actor stated: a promise or plan, a threat, a demand with a deadline, or
+    a denial, with what it is about (an event type and target) and when it falls due.
+
+    `due_from`..`due_by` is the window in which the act would settle it (`due_how` says how the
+    window was found: explicit, named-period, coder-date or default). `event_id` is the stored
+    event record that states it (the earliest report when several state the same claim).
+    """
+
+    claim_id: str
+    kind: str  # promise | plan | threat | demand | denial
+    claimant: str  # actor code, e.g. RUS:GOV
+    plover_type: str  # the act promised, threatened, demanded or denied
+    target: str  # actor code or ""
+    claim_date: dt.date  # publication date of the article that states it
+    due_from: dt.date
+    due_by: dt.date
+    due_text: str
+    due_how: str
+    event_id: str
+    article_id: str
+    evidence_start: int
+    evidence_end: int
+    evidence: str
+    confidence: float = 1.0
+    reports: int = 1
+    match_types: tuple[str, ...] = ()  # event types that settle it (the act, or what complies)
+    story_id: str = ""  # the story of the article that states it: its reports are no outcome
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimOutcome:
+    """Where a claim stands as of a date: open, fulfilled, overdue, contradicted, carried-out
+    or lapsed, with the stored event that settled it (if any) and how sure the match is."""
+
+    claim_id: str
+    state: str
+    as_of: dt.date
+    event_id: str = ""
+    article_id: str = ""
+    event_date: dt.date | None = None
+    evidence_start: int | None = None
+    evidence_end: int | None = None
+    evidence: str = ""
+    confidence: float | None = None
+    why: str = ""

@@ -173,6 +173,48 @@ ALTER TABLE event_records ADD COLUMN why VARCHAR[];
 CREATE OR REPLACE VIEW events AS SELECT * FROM event_records
     WHERE coalesce(confidence, 1.0) >= coalesce(getvariable('eventlens_min_confidence'), 0.0);
 """),
+    (6, "claims: promises, threats, demands and denials with their outcomes (eventlens.claims)", """
+CREATE TABLE claims (
+    claim_id VARCHAR PRIMARY KEY,
+    kind VARCHAR NOT NULL,
+    state VARCHAR NOT NULL,
+    claimant_code VARCHAR,
+    claimant_country VARCHAR,
+    plover_type VARCHAR,
+    target_code VARCHAR,
+    target_country VARCHAR,
+    claim_date DATE,
+    due_from DATE,
+    due_by DATE,
+    due_text VARCHAR,
+    due_how VARCHAR,
+    event_id VARCHAR,
+    article_id VARCHAR,
+    evidence_start INTEGER,
+    evidence_end INTEGER,
+    evidence VARCHAR,
+    confidence DOUBLE,
+    reports INTEGER,
+    match_types VARCHAR[],
+    as_of DATE,
+    outcome_event_id VARCHAR,
+    outcome_article_id VARCHAR,
+    outcome_date DATE,
+    outcome_evidence_start INTEGER,
+    outcome_evidence_end INTEGER,
+    outcome_evidence VARCHAR,
+    outcome_confidence DOUBLE,
+    outcome_why VARCHAR
+);
+CREATE TABLE claims_state (
+    fingerprint VARCHAR NOT NULL,
+    min_confidence DOUBLE,
+    settings VARCHAR,
+    as_of DATE,
+    claims INTEGER,
+    updated_at TIMESTAMP DEFAULT current_timestamp
+);
+"""),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]
