@@ -27,6 +27,7 @@ class RunSummary:
     run_id: str = ""
     new_ids: list[str] = field(default_factory=list)
     stories: object = None  # the StoryUpdate of this run
+    claims: object = None  # the ClaimRefresh of this run (eventlens.claims)
     interrupted_runs: list[dict] = field(default_factory=list)  # closed by this run (resumed)
     read: int = 0
     new: int = 0
@@ -284,6 +285,7 @@ def ingest(paths: Iterable[str | Path], store: Store, *, options=None, coder=Non
     batch is stored; `on_file(path)` before each file is read (reading runs at most one batch
     ahead of storing, or as many as `parallel` keeps in flight).
     """
+    from eventlens.claims import refresh_claims
     from eventlens.ingest import IngestOptions, read_sources
     from eventlens.stories import update_stories
 
@@ -321,6 +323,8 @@ def ingest(paths: Iterable[str | Path], store: Store, *, options=None, coder=Non
         # Always, even with nothing new: this also places what an interrupted run stored
         # and did not place, and recomputes stale merged events.
         summary.stories = update_stories(store)
+        # claims depend on the events and their merged events: recomputed when they changed
+        summary.claims = refresh_claims(store)
         status = "done"
     except KeyboardInterrupt:
         status = "interrupted"
