@@ -17,9 +17,9 @@ from typing import Any, Generic, TypeVar
 
 import pyarrow as pa
 
-from eventlens import analysis, filters
+from eventlens import analysis, claims, filters
 from eventlens.analysis.events import DEFAULT_STATUS, EventQuery, check_status
-from eventlens.errors import EventlensError
+from eventlens.errors import EventlensError, FilterError
 from eventlens.store import Store, open_store
 
 T = TypeVar("T")
@@ -238,6 +238,83 @@ class Database:
         fmt = fmt or Path(path).suffix.lstrip(".").lower()
         return export(self.store, event_query(known_codes=self._codes, **filters), path, fmt,
                       columns)
+
+    def claims(self, *, actor: str | None = None, claimant: str | None = None,
+               target: str | None = None, state: str | None = None,
+               kind: str | None = None, since: str | dt.date | None = None,
+               until: str | dt.date | None = None, limit: int | None = None,
+               offset: int = 0) -> Result[claims.ClaimRecord]:
+        """Claims (promises, plans, threats, demands, denials) and where they stand as of the
+        store's newest article, newest first (docs/claims.md).
+
+        Args:
+            actor: claimant or target; claimant, target: that side only (names or codes).
+            state: open, fulfilled, overdue, contradicted, carried-out or lapsed
+                (comma-separated for several). kind: promise, plan, threat, demand, denial.
+            since, until: bounds on the date the claim was made.
+        """
+        flt = claim_filter(actor=actor, claimant=claimant, target=target, state=state,
+                           kind=kind, since=since, until=until, limit=limit, offset=offset,
+                           known_codes=self._codes)
+        return Result(claims.ClaimRecord, lambda: claims.claim_rows(self.store, flt))
+
+    def claim(self, claim_id: str) -> claims.ClaimRecord | None:
+        """The claim with this id (or a unique prefix), with its outcome; or None."""
+        return claims.get_claim(self.store, claim_id)
+
+    def export_claims(self, path: str | Path, *, fmt: str | None = None, **filters) -> int:
+        """Write the claims matching `filters` (as for `claims()`) to CSV, JSONL or Parquet
+        (`fmt` defaults to the file's extension); returns the row count."""
+        flt = claim_filter(**filters, known_codes=self._codes)
+        fmt = fmt or Path(path).suffix.lstrip(".").lower()
+        return claims.export_claims(self.store, str(path), fmt, flt)
+
+
+def claim_filter(*, actor: str | None = None, claimant: str | None = None,
+                 target: str | None = None, state: str | None = None,
+                 kind: str | None = None, since: str | dt.date | None = None,
+                 until: str | dt.date | None = None, limit: int | None = None,
+                 offset: int = 0, claim_id: str | None = None,
+                 known_codes: Callable[[], Sequence[str]] | None = None,
+                 names: dict[str, str] | None = None) -> claims.ClaimFilter:
+    """A `ClaimFilter` from the user-facing filter names, read as on every face (actor names
+    resolve to codes; `until` a year or month runs to its last day; states and kinds are
+    checked, comma-separated for several). `names` maps a parameter to the name the user
+    typed (`--state`), for the messages.
+
+    Raises:
+        FilterError: a value no claim can have (with the accepted values and the nearest).
+    """
+    names = names or {}
+    first, last = filters.date_range(since, until, names=(names.get("since", "since"),
+                                                          names.get("until", "until")))
+
+    def code(value, name):
+        return filters.actor_code(value, name=names.get(name, name), known_codes=known_codes)
+
+    return claims.ClaimFilter(
+        actor=code(actor, "actor"), claimant=code(claimant, "claimant"),
+        target=code(target, "target"),
+        state=_choices(state, claims.STATES, names.get("state", "state")),
+        kind=_choices(kind, claims.KINDS, names.get("kind", "kind")), since=first, until=last,
+        claim_id=claim_id or None, limit=limit, offset=offset)
+
+
+def _choices(value: str | None, accepted: tuple[str, ...], name: str) -> tuple[str, ...] | None:
+    """Comma-separated values of a fixed set ('carried out' and 'carried_out' read as
+    'carried-out'); None for none."""
+    if value is None or not value.strip() or value.strip().lower() in ("all", "any"):
+        return None
+    out = []
+    for part in value.split(","):
+        folded = "-".join(part.strip().lower().replace("_", " ").split())
+        if folded not in accepted:
+            near = filters.nearest(folded, accepted)
+            raise FilterError(f"unknown {name} {part.strip()!r}",
+                              hint=(f"did you mean {near!r}? " if near else "")
+                              + f"use one of {', '.join(accepted)}")
+        out.append(folded)
+    return tuple(dict.fromkeys(out))
 
 
 def event_query(*, source: str | None = None, target: str | None = None,
