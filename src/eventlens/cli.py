@@ -15,6 +15,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from eventlens import filters
+from eventlens.commands.claims import claim_show, claims_list
 
 # EXIT_ERROR is imported by callers of this module with the other exit code
 from eventlens.commands.common import EXIT_ERROR, EXIT_NOTHING_READ, console, err  # noqa: F401
@@ -693,6 +694,8 @@ app.add_typer(_forecast_app(), name="forecast")
 
 app.add_typer(train_app, name="train")
 app.command()(classify)
+app.command("claims")(claims_list)
+app.command("claim")(claim_show)
 
 
 def main() -> None:
