@@ -33,6 +33,7 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from eventlens import __version__, analysis
 from eventlens.analysis.events import DEFAULT_STATUS, EventQuery
+from eventlens.api.claims_routes import add_claim_routes
 from eventlens.api.scheduler import IngestSchedule, IngestStatus, ScheduledIngest
 from eventlens.client import event_query, store_codes, type_filter
 from eventlens.errors import EventlensError, UnknownActorError
@@ -534,6 +535,8 @@ def create_app(db_path: str | Path, *, read_only: bool = True, max_limit: int = 
         """What the server's scheduled ingest (`serve --ingest`) has done; null without one."""
         return holder.ingest.status if holder.ingest is not None else None
 
+    add_claim_routes(app, StoreDep, date_param=DateParam, actor_param=ActorParam,
+                     bad_request=BAD_REQUEST, max_limit=max_limit)
     _mount_faces(app)
     return app
 

@@ -222,6 +222,7 @@ def _sentences(text: str) -> list[tuple[int, int]]:
 
 def build_demo_store(path: str | Path, *, seed: int = 7, articles: int = 160) -> Path:
     """Write the demo articles into a new store at `path`; returns the path."""
+    from eventlens.claims import refresh_claims
     from eventlens.store import open_store
     from eventlens.stories import update_stories
 
@@ -231,4 +232,5 @@ def build_demo_store(path: str | Path, *, seed: int = 7, articles: int = 160) ->
         store.add_results([*results, *copies, stray_report()], source="eventlens.api.demo",
                           coder="demo", coder_version="demo")
         update_stories(store)
+        refresh_claims(store)
     return Path(path)

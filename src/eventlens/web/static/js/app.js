@@ -1,16 +1,18 @@
-// The dashboard's router: #/events, #/dyad, #/network, #/search, #/article/<id>.
+// The dashboard's router: #/events, #/dyad, #/network, #/claims, #/search, #/article/<id>.
 import { api, esc, fmtNumber, showError } from "./util.js";
 import { renderEvents } from "./events.js";
 import { renderDyad } from "./dyad.js";
 import { renderNetwork } from "./network.js";
 import { renderArticle } from "./article.js";
 import { renderSearch } from "./search.js";
+import { renderClaims } from "./claims.js";
 import { state } from "./state.js";
 
 const PAGES = {
   events: renderEvents,
   dyad: renderDyad,
   network: renderNetwork,
+  claims: renderClaims,
   search: renderSearch,
   article: renderArticle,
 };
