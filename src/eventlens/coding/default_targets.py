@@ -1,9 +1,13 @@
 """Targets for an act whose parse gives none it can name: the one other country of the
-sentence, the site a strike is held at, a non-state actor's own country."""
+sentence, the site a strike is held at, a non-state actor's own country, the doer of an act
+a reaction names by a noun."""
 
 from __future__ import annotations
 
-from eventlens.model import Mention
+from dataclasses import replace
+
+from eventlens.actors.acts import doer_of
+from eventlens.model import Event, Mention
 
 
 def sentence_target(source: Mention, named: list[Mention]) -> list[Mention]:
@@ -46,3 +50,32 @@ def home_ground(source: Mention, named: list[Mention]) -> list[Mention]:
         return []
     only = home[0]
     return [Mention(only.start, only.end, only.text, only.actor, f"{only.how}+home")]
+
+
+def act_target(doc, event: Event, earlier: list[Event], lex) -> Event:
+    """A reaction to an act the sentence names only by a noun ("Washington called the move
+    irresponsible", "Taiwan condemned the drills") falls on who did that act, as an earlier
+    sentence of the article tells it (`actors.acts.doer_of`): the latest act of the noun's
+    own type, or of any type for a word such as "move" or "decision" (`act_nouns`)."""
+    from eventlens.coding.clauses import REACTION_TYPES, noun_frame
+    from eventlens.coding.features import span_head
+    from eventlens.coding.lexicon import wordlist
+
+    target = event.target
+    if event.plover_type not in REACTION_TYPES or target is None or target.actor.country:
+        return event
+    head = span_head(doc, target.start, target.end)
+    if head is None or head.pos_ != "NOUN":
+        return event
+    found = noun_frame(head, lex)
+    lemma = head.lemma_.lower()
+    generic = lemma in wordlist("act_nouns") | wordlist("speech_nouns")
+    if found is None and not generic:
+        return event
+    if found is not None and found[0].joint and not generic:
+        return event  # "called the deal a victory": a deal is both parties' act
+    kind = found[0].plover_type if found is not None and not found[0].joint else None
+    doer = doer_of(target, kind, earlier, event.source, words=lemma in wordlist("speech_nouns"))
+    if doer is None:
+        return event
+    return replace(event, target=doer, why=(*event.why, "actor:act-doer"))

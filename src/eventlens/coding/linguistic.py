@@ -33,7 +33,7 @@ from eventlens.coding.clauses import (
     subject_of,
 )
 from eventlens.coding.consolidate import consolidate
-from eventlens.coding.default_targets import home_ground, sentence_target, struck
+from eventlens.coding.default_targets import act_target, home_ground, sentence_target, struck
 from eventlens.coding.dyad import YIELD_TYPES, split_yield, to_plv
 from eventlens.coding.features import dyad_features
 from eventlens.coding.lexicon import ONE_SIDED_MODES, Frame, Lexicon, load_lexicon, wordlist
@@ -134,6 +134,7 @@ class LinguisticCoder:
             country = context_country(named, mentions)
             if country:
                 found = [_placed(doc, event, country) for event in found]
+            found = [act_target(doc, event, events, self.lexicon) for event in found]
             events.extend(self._scored(doc, sent, found, index, triggers))
         quotes = find_quotes(doc, article, resolver)
         sentences = tuple((s.start_char, s.end_char) for s in doc.sents)

@@ -1,0 +1,32 @@
+"""Who did an act a later sentence names by a noun: "Russia suspended the treaty. Washington
+called the move irresponsible" — the move is Russia's."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from eventlens.model import Event, Mention
+
+# Reactions to reactions are not what "the move" or "the decision" names.
+_VERBAL_REACTIONS = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
+# Acts done together ("the deal", "the talks"): no one party did them.
+_JOINT = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+
+
+def doer_of(target: Mention, act_type: str | None, earlier: Sequence[Event],
+            speaker: Mention, *, words: bool = False) -> Mention | None:
+    """The target mention re-resolved to the doer of the act it names, from the article's
+    earlier events: the latest one of `act_type` (the noun's own frame, "the strikes"), else
+    the latest act that is no verbal reaction ("the move", "the decision", or "the drills"
+    told as missiles fired; with `words`, "the remark", any act, a statement included);
+    never the speaker's own, nor an act done together (a deal, talks), which no one party
+    did. None where no earlier event fits or its doer is not known."""
+    doers = [e for e in reversed(earlier)
+             if e.source.actor.country and e.source.actor.country != speaker.actor.country
+             and e.plover_type not in _JOINT]
+    found = next((e for e in doers if e.plover_type == act_type), None) if act_type else None
+    if found is None:
+        found = next((e for e in doers
+                      if words or e.plover_type not in _VERBAL_REACTIONS), None)
+    return None if found is None else replace(target, actor=found.source.actor, how="act")

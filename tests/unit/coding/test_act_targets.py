@@ -1,0 +1,64 @@
+"""A reaction to an act named only by a noun falls on who did that act, as an earlier sentence
+of the article tells it (coding/default_targets.act_target, actors/acts.doer_of)."""
+
+import pytest
+
+from eventlens.actors.acts import doer_of
+from eventlens.model import Actor, Event, Mention, Status
+
+pytestmark = pytest.mark.model
+
+
+def _triples(result, kind: str) -> set[str]:
+    return {f"{e.source.actor.country} {e.plover_type} "
+            f"{e.target.actor.country if e.target else '-'}"
+            for e in result.events if e.plover_type == kind}
+
+
+@pytest.mark.parametrize("text, kind, expected", [
+    # a word for any act: the latest act told before, here a suspension
+    ("Moscow suspended the arms treaty on Tuesday. Washington called the move reckless and "
+     "irresponsible.", "ACCUSE", "USA ACCUSE RUS"),
+    # the noun's own kind of act: drills are the missile firing told before
+    ("China fired missiles into the waters off Taiwan on Thursday. Taipei condemned the "
+     "drills as irrational.", "ACCUSE", "TWN ACCUSE CHN"),
+    # words said: a reaction to a statement falls on its speaker
+    ("The Australian prime minister accused Beijing of bullying on Monday. The Chinese "
+     "embassy in Canberra called the remark wrong and irresponsible.", "ACCUSE", "CHN ACCUSE AUS"),
+])
+def test_a_reaction_to_an_act_named_by_a_noun_falls_on_its_doer(code_text, text, kind,
+                                                                  expected):
+    r = code_text(text)
+    assert expected in _triples(r, kind)
+    assert "actor:act-doer" in next(e for e in r.events if e.plover_type == kind
+                                    and e.target and e.target.how == "act").why
+
+
+@pytest.mark.parametrize("text", [
+    # a deal is both parties' act: no one party is praised
+    "Qatar and Egypt signed a gas agreement on Monday. The Turkish minister called the deal "
+    "a victory for the region.",
+    # never the speaker's own act
+    "Canada imposed new tariffs on steel on Monday. Ottawa called the move necessary.",
+])
+def test_no_single_doer_no_target(code_text, text):
+    r = code_text(text)
+    assert not [e for e in r.events if e.target is not None and e.target.how == "act"]
+
+
+def _event(kind: str, country: str, start: int) -> Event:
+    source = Mention(start, start + 5, country, Actor(country, "GOV"), "country")
+    return Event("a", source, None, kind, "", 1, 0.0, Status.ASSERTED, "2022-01-01",
+                 start, start + 20, kind.lower())
+
+
+def test_doer_of_prefers_the_nouns_own_kind_then_the_latest_act():
+    speaker = Mention(100, 105, "Tokyo", Actor("JPN", "GOV"), "country")
+    noun = Mention(110, 118, "the test", Actor(""), "title")
+    earlier = [_event("MOBILIZE", "PRK", 0), _event("SANCTION", "USA", 30),
+               _event("ACCUSE", "CHN", 60), _event("AGREE", "KOR", 80)]
+    assert doer_of(noun, "MOBILIZE", earlier, speaker).actor.country == "PRK"
+    # no act of that kind: the latest that is no verbal reaction and no joint act
+    assert doer_of(noun, "ASSAULT", earlier, speaker).actor.country == "USA"
+    assert doer_of(noun, None, earlier, speaker, words=True).actor.country == "CHN"
+    assert doer_of(noun, None, [_event("SANCTION", "JPN", 0)], speaker) is None
