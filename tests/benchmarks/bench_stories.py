@@ -1,128 +1,216 @@
-"""Scaling benchmark for near-duplicate clustering (a script, not a pytest test).
+"""Scaling benchmark for story grouping (a script, not a pytest test).
 
-    .venv/bin/python tests/benchmarks/bench_stories.py [--sizes 25000 50000 100000]
+    .venv/bin/python tests/benchmarks/bench_stories.py [--sizes 100000 200000] [--day 10000]
+        [--days 365] [--exact 20000]
 
-For each size, a deterministic generator writes that many synthetic news-like documents in
-clusters of near-duplicates (a base text plus 0-4 light edits: words swapped, a passage cut,
-a byline added). The timed part is what `update_stories` does for near-duplicates: MinHash
-signatures (datasketch), writing signatures and LSH buckets to a DuckDB store, the bucket join,
-verification on the signatures, and the union-find into copy groups. It prints the time per
-size, the ratios between sizes (linear: 2.0 and 4.0 against the first), pair precision and
-recall against the generator's truth, and the cost of adding one more day (1,000 documents)
-to the full index, which should not grow with the index.
+A deterministic generator writes news-like documents in made-up words: happenings, each told
+by a wire report, syndicated copies with light edits (words swapped, a passage cut, a byline)
+and rewrites by other outlets (new wording that keeps the happening's names and some of its
+words), spread over `--days` days whatever the size, so articles per day grow with the index.
+For each size the articles are stored and one `update_stories` call places them all (what
+`eventlens ingest` runs after a backfill; timed), then one more day of `--day` articles is
+added to the full index and placed (timed). It prints the time per size, the ratios between
+sizes (linear: 2.0 for twice the documents), the near-duplicate and story pair precision and
+recall against the generator's truth, and at the `--exact` size how many of the pairs an exact
+all-pairs TF-IDF comparison finds the blocked comparison finds too.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import tempfile
 import time
+from pathlib import Path
 
 import numpy as np
 import pyarrow as pa
 
+from eventlens.model import Article, ArticleResult
 from eventlens.store import open_store
-from eventlens.stories.grouping import UnionFind
-from eventlens.stories.neardup import near_duplicate_pairs, sketch_articles, write_sketches
-from eventlens.stories.settings import DEFAULT_SETTINGS
+from eventlens.store.story_candidates import (
+    all_pairs_cosine,
+    blocked_cosine_pairs,
+    build_term_window,
+    drop_term_window,
+    window_days,
+)
+from eventlens.stories import DEFAULT_SETTINGS, update_stories
 
 VOCABULARY = 30_000
+NAMES = 200_000
 DOC_WORDS = 160
+START = dt.date(2022, 1, 1)
+_SYLLABLES = ("ka", "lo", "mi", "ren", "sa", "tu", "vel", "dor", "an", "ist", "pra", "ko",
+              "ne", "sul", "ma", "ter", "gi", "bo", "lin", "har", "os", "pe", "ru", "zan")
 
 
-def synthetic_corpus(size: int, *, seed: int = 7, start: int = 0
-                     ) -> list[tuple[str, dt.date, str, int]]:
-    """(id, published, text, cluster) rows; the same arguments give the same corpus."""
-    rng = np.random.RandomState(seed)
-    words = np.array([f"w{i}" for i in range(VOCABULARY)])
-    ranks = np.arange(1, VOCABULARY + 1)
-    zipf = (1 / ranks) / (1 / ranks).sum()
-    rows: list[tuple[str, dt.date, str, int]] = []
-    cluster = start
-    while len(rows) < size:
-        base = rng.choice(VOCABULARY, size=DOC_WORDS, p=zipf)
-        day = dt.date(2022, 1, 1) + dt.timedelta(days=int(rng.randint(0, 365)))
-        for variant in range(min(1 + rng.randint(0, 5), size - len(rows))):
-            text = base if variant == 0 else _light_edit(base, rng, zipf)
-            body = " ".join(words[text])
-            if variant and rng.rand() < 0.5:
-                body = f"CITY (Wire {variant}) - {body} Reporting by staff."
-            rows.append((f"d{start + len(rows):09d}", day, body, cluster))
-        cluster += 1
-    return rows
+def _word(index: int, syllables: int) -> str:
+    out = []
+    for _ in range(syllables):
+        index, rest = divmod(index, len(_SYLLABLES))
+        out.append(_SYLLABLES[rest])
+    return "".join(out)
 
 
-def _light_edit(base: np.ndarray, rng, zipf) -> np.ndarray:
-    text = base.copy()
-    swaps = rng.rand(len(text)) < 0.03
-    text[swaps] = rng.choice(len(zipf), size=int(swaps.sum()), p=zipf)
-    if rng.rand() < 0.5:  # cut a passage of up to 15 words
-        cut = rng.randint(0, len(text) - 15)
-        text = np.concatenate([text[:cut], text[cut + rng.randint(5, 15):]])
-    return text
+class NewsCorpus:
+    """Made-up news in clusters of versions; the same arguments give the same documents."""
+
+    def __init__(self, *, days: int, seed: int = 7) -> None:
+        self.rng = np.random.RandomState(seed)
+        self.days = days
+        self.words = np.array([_word(i, 4) for i in range(VOCABULARY)])
+        ranks = np.arange(1, VOCABULARY + 1)
+        self.zipf = (1 / ranks) / (1 / ranks).sum()
+
+    def documents(self, size: int, *, start: int = 0, day: dt.date | None = None
+                  ) -> list[tuple[str, dt.date, str, str, int]]:
+        """(id, published, title, text, happening) rows; on `day` when given, else spread."""
+        rng, rows, happening = self.rng, [], start
+        while len(rows) < size:
+            names = [_word(int(n), 3).capitalize() for n in rng.randint(0, NAMES, size=5)]
+            base = self._with_names(self._zipf_words(DOC_WORDS), names)
+            when = day or START + dt.timedelta(days=int(rng.randint(0, self.days)))
+            for version in range(min(1 + rng.randint(0, 6), size - len(rows))):
+                kind = "wire" if version == 0 else ("copy" if rng.rand() < 0.5 else "rewrite")
+                if kind == "rewrite":
+                    words = self._with_names(self._rewrite(base), names)
+                else:
+                    words = base if kind == "wire" else self._edit(base)
+                body = " ".join(words) + "."
+                if kind == "copy" and rng.rand() < 0.5:
+                    body = f"{names[0]} (Wire {version}) - {body} Reporting by staff."
+                published = when + dt.timedelta(days=int(kind == "rewrite" and rng.rand() < .3))
+                title = " ".join(names[:3] + list(self._zipf_words(4)))
+                rows.append((f"d{start + len(rows):09d}", published, title.capitalize(), body,
+                             happening))
+            happening += 1
+        return rows
+
+    def _zipf_words(self, count: int) -> np.ndarray:
+        return self.words[self.rng.choice(VOCABULARY, size=count, p=self.zipf)]
+
+    def _edit(self, base: np.ndarray) -> np.ndarray:
+        rng, text = self.rng, base.copy()
+        swaps = rng.rand(len(text)) < 0.03
+        text[swaps] = self._zipf_words(int(swaps.sum()))
+        if rng.rand() < 0.5:  # cut a passage of up to 15 words
+            cut = rng.randint(0, len(text) - 15)
+            text = np.concatenate([text[:cut], text[cut + rng.randint(5, 15):]])
+        return text
+
+    def _rewrite(self, base: np.ndarray) -> np.ndarray:
+        """Another outlet's wording: fresh words, a third of the report's words kept."""
+        text = self._zipf_words(DOC_WORDS)
+        kept = self.rng.rand(DOC_WORDS) < 0.35
+        text[kept] = self.rng.choice(base, size=int(kept.sum()))
+        return text
+
+    def _with_names(self, words: np.ndarray, names: list[str]) -> np.ndarray:
+        tokens = list(words)
+        for name in names:  # each name two or three times, at random places
+            for _ in range(2 + self.rng.randint(0, 2)):
+                tokens.insert(self.rng.randint(0, len(tokens)), name)
+        return np.array(tokens, dtype=object)
 
 
-def cluster_near_duplicates(store, rows) -> tuple[dict[str, str], float]:
-    """Sketch, store and query `rows` as one update; returns copy groups and seconds."""
-    started = time.perf_counter()
-    con = store.con
+def store_documents(store, rows) -> None:
     for i in range(0, len(rows), 5000):
-        chunk = rows[i : i + 5000]
-        sketches = sketch_articles(((a, d, t) for a, d, t, _ in chunk), DEFAULT_SETTINGS)
-        write_sketches(con, sketches, DEFAULT_SETTINGS)
-    con.register("_bench_new", pa.table({"article_id": [r[0] for r in rows]}))
-    pairs = near_duplicate_pairs(con, "_bench_new", DEFAULT_SETTINGS)
-    con.unregister("_bench_new")
-    groups = UnionFind()
-    for row in rows:
-        groups.add(row[0])
-    for a, b, _ in pairs:
-        groups.union(a, b)
-    found = {r[0]: groups.find(r[0]) for r in rows}
-    return found, time.perf_counter() - started
+        store.add_results([ArticleResult(Article(id=a, text=x, published=d, title=t))
+                           for a, d, t, x, _ in rows[i : i + 5000]], source="bench")
 
 
-def pair_scores(rows, found: dict[str, str]) -> tuple[float, float]:
-    """Pairwise precision and recall of the copy groups against the generator's clusters."""
-    truth = {r[0]: r[3] for r in rows}
-    same_found = same_true = both = 0
-    by_group: dict[str, list[str]] = {}
-    for doc, group in found.items():
-        by_group.setdefault(group, []).append(doc)
-    for members in by_group.values():
-        n = len(members)
-        same_found += n * (n - 1) // 2
-        clusters: dict[int, int] = {}
-        for m in members:
-            clusters[truth[m]] = clusters.get(truth[m], 0) + 1
-        both += sum(k * (k - 1) // 2 for k in clusters.values())
-    sizes: dict[int, int] = {}
-    for c in truth.values():
-        sizes[c] = sizes.get(c, 0) + 1
-    same_true = sum(k * (k - 1) // 2 for k in sizes.values())
+def pair_scores(truth: dict[str, int], found: dict[str, str]) -> tuple[float, float]:
+    """Pairwise precision and recall of the groups `found` against the true happenings."""
+    def same_pairs(labels: dict) -> dict:
+        out: dict = {}
+        for doc, label in labels.items():
+            out.setdefault(label, []).append(doc)
+        return out
+
+    both = same_found = 0
+    for members in same_pairs(found).values():
+        same_found += len(members) * (len(members) - 1) // 2
+        counts = np.unique([truth[m] for m in members], return_counts=True)[1]
+        both += int((counts * (counts - 1) // 2).sum())
+    counts = np.unique(list(truth.values()), return_counts=True)[1]
+    same_true = int((counts * (counts - 1) // 2).sum())
     return (both / same_found if same_found else 1.0), (both / same_true if same_true else 1.0)
+
+
+def blocking_recall(store) -> tuple[int, int, int, int]:
+    """(exact pairs at the candidate cosine, of them found by blocking, of them at the link
+    score found / exact pairs at the link score) over every stored article."""
+    con, s = store.con, DEFAULT_SETTINGS
+    rows = con.execute("SELECT id, published FROM articles ORDER BY published, id").fetchall()
+    con.register("_bench_pending", pa.table({"article_id": [r[0] for r in rows],
+                                             "chunk": pa.array([0] * len(rows), pa.int32())}))
+    build_term_window(con, window_days((r[1] for r in rows), s.story_days),
+                      key_terms=s.key_terms, max_daily=s.key_max_daily)
+    args = {"days": s.story_days, "min_cosine": s.candidate_cosine}
+    exact = {(a, b): c - 0.2 * d for a, b, c, d in all_pairs_cosine(con, "_bench_pending", 0,
+                                                                      **args)}
+    blocked = {(a, b) for a, b, _, _ in blocked_cosine_pairs(con, "_bench_pending", 0, **args)}
+    drop_term_window(con)
+    con.unregister("_bench_pending")
+    linked = {p for p, score in exact.items() if score >= s.link_score}
+    return len(exact), len(exact.keys() & blocked), len(linked & blocked), len(linked)
+
+
+def run_size(size: int, args, folder: Path) -> dict:
+    corpus = NewsCorpus(days=args.days)
+    rows = corpus.documents(size)
+    with open_store(folder / f"bench-{size}.duckdb") as store:
+        store_documents(store, rows)
+        started = time.perf_counter()
+        update = update_stories(store)
+        seconds = time.perf_counter() - started
+        placed = dict(store.con.execute("SELECT article_id, story_id FROM story_articles")
+                      .fetchall())
+        groups = dict(store.con.execute("SELECT article_id, dup_group FROM story_articles")
+                      .fetchall())
+        truth = {r[0]: r[4] for r in rows}
+        last = max(r[1] for r in rows)
+        day = corpus.documents(args.day, start=size, day=last + dt.timedelta(days=1))
+        store_documents(store, day)
+        started = time.perf_counter()
+        update_stories(store, [r[0] for r in day])
+        day_seconds = time.perf_counter() - started
+        recall = blocking_recall(store) if size == args.exact else None
+    return {"size": size, "seconds": seconds, "copies": update.copy_links,
+            "links": update.story_links, "stories": pair_scores(truth, placed),
+            "groups": pair_scores(truth, groups), "day_seconds": day_seconds, "recall": recall}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[25_000, 50_000, 100_000])
-    parser.add_argument("--day", type=int, default=1000, help="documents in the incremental day")
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100_000, 200_000])
+    parser.add_argument("--day", type=int, default=10_000, help="articles in the added day")
+    parser.add_argument("--days", type=int, default=365, help="days the index spans")
+    parser.add_argument("--exact", type=int, default=0,
+                        help="at this size, also measure the blocking against all pairs")
     args = parser.parse_args()
-    timings = []
-    for size in args.sizes:
-        rows = synthetic_corpus(size)
-        with open_store(":memory:") as store:
-            found, seconds = cluster_near_duplicates(store, rows)
-            precision, recall = pair_scores(rows, found)
-            day = synthetic_corpus(args.day, seed=11, start=size)
-            _, day_seconds = cluster_near_duplicates(store, day)
-        timings.append(seconds)
-        print(f"{size:>8} docs  {seconds:8.2f} s  {size / seconds:8.0f} docs/s  "
-              f"pair P {precision:.4f} R {recall:.4f}  "
-              f"+{args.day} docs next day {day_seconds:.2f} s", flush=True)
-    base_size, base_time = args.sizes[0], timings[0]
-    for size, seconds in zip(args.sizes, timings, strict=True):
-        print(f"{size:>8} docs: size x{size / base_size:.1f}  time x{seconds / base_time:.2f}")
+    print(f"{args.days} days; stories: same-happening pair precision / recall of the story "
+          f"grouping; copies: of the copy groups (a happening's rewrites are no copies, so "
+          f"their recall is below 1 by design)")
+    results = []
+    with tempfile.TemporaryDirectory(prefix="eventlens-bench-stories-") as tmp:
+        for size in args.sizes:
+            r = run_size(size, args, Path(tmp))
+            results.append(r)
+            print(f"{size:>8} docs  {r['seconds']:8.1f} s  {size / r['seconds']:6.0f} docs/s  "
+                  f"copy links {r['copies']}  story links {r['links']}  stories P "
+                  f"{r['stories'][0]:.4f} R {r['stories'][1]:.4f}  copies P {r['groups'][0]:.4f}"
+                  f"  +{args.day} docs one more day {r['day_seconds']:.1f} s", flush=True)
+            if r["recall"]:
+                exact, found, linked_found, linked = r["recall"]
+                print(f"  blocking against all pairs at {size}: {found}/{exact} pairs with "
+                      f"cosine >= {DEFAULT_SETTINGS.candidate_cosine}, {linked_found}/{linked} "
+                      f"of those linked same-day", flush=True)
+    base = results[0]
+    for r in results:
+        print(f"{r['size']:>8} docs: size x{r['size'] / base['size']:.1f}  "
+              f"time x{r['seconds'] / base['seconds']:.2f}")
 
 
 if __name__ == "__main__":

@@ -24,15 +24,23 @@ def _ids(article_ids: Iterable[str]) -> pa.Table:
 
 # -- placing articles ---------------------------------------------------------------------------
 def unplaced_articles(con, asked: list[str] | None) -> list[tuple]:
-    """(id, published, title, text) of the asked articles (None: every stored one) not yet in
-    a story, by date."""
-    sql = ("SELECT a.id, a.published, coalesce(a.title, ''), a.text FROM articles a {join} "
+    """(id, published) of the asked articles (None: every stored one) not yet in a story, by
+    date (texts are read a chunk at a time by `article_texts`)."""
+    sql = ("SELECT a.id, a.published FROM articles a {join} "
            "WHERE NOT EXISTS (SELECT 1 FROM story_articles sa WHERE sa.article_id = a.id) "
            "ORDER BY a.published, a.id")
     if asked is None:
         return con.execute(sql.format(join="")).fetchall()
     with registered(con, "_story_asked", pa.table({"id": pa.array(asked, pa.string())})):
         return con.execute(sql.format(join="JOIN _story_asked USING (id)")).fetchall()
+
+
+def article_texts(con, article_ids: Iterable[str]) -> list[tuple]:
+    """(id, published, title, text) of the stored articles among `article_ids`, by date."""
+    with registered(con, "_story_text_ids", _ids(article_ids)):
+        return con.execute("SELECT a.id, a.published, coalesce(a.title, ''), a.text "
+                           "FROM articles a JOIN _story_text_ids t ON t.article_id = a.id "
+                           "ORDER BY a.published, a.id").fetchall()
 
 
 def stale_stories(con) -> set[str]:
@@ -89,21 +97,6 @@ def stored_sketch_id(con) -> str | None:
     return row[0] if row else None
 
 
-def lsh_candidate_pairs(con, new_ids_view: str) -> list[tuple[str, str]]:
-    """Pairs (new article, any stored article) that share an LSH bucket in some band; a pair
-    of two new articles comes once, smaller id first."""
-    rows = con.execute(f"""
-        SELECT DISTINCT n.article_id AS a, o.article_id AS b
-        FROM story_lsh_buckets n
-        JOIN {new_ids_view} USING (article_id)
-        JOIN story_lsh_buckets o ON o.band = n.band AND o.bucket = n.bucket
-        LEFT JOIN {new_ids_view} o_new ON o_new.article_id = o.article_id
-        WHERE o.article_id <> n.article_id
-          AND (o_new.article_id IS NULL OR n.article_id < o.article_id)
-    """).fetchall()
-    return [(a, b) for a, b in rows]
-
-
 def signature_rows(con, article_ids: Iterable[str]) -> list[tuple]:
     """(article id, published, hash values as bytes) of the stored signatures."""
     with registered(con, "_story_wanted", _ids(article_ids)):
@@ -112,41 +105,6 @@ def signature_rows(con, article_ids: Iterable[str]) -> list[tuple]:
 
 
 # -- paraphrases --------------------------------------------------------------------------------
-def signature_date_span(con, new_ids_view: str) -> tuple:
-    """(first, last) publication date of the new articles' signatures; (None, None) if none."""
-    return con.execute(f"SELECT min(published), max(published) FROM story_signatures "
-                       f"JOIN {new_ids_view} USING (article_id)").fetchone()
-
-
-def tfidf_cosine_pairs(con, new_ids_view: str, *, low: dt.date, high: dt.date, days: int,
-                       min_cosine: float) -> list[tuple]:
-    """(new article, stored article, TF-IDF cosine, days apart) of articles published from
-    `low` to `high`, at most `days` apart, whose cosine reaches `min_cosine`."""
-    return con.execute(f"""
-        WITH total AS (SELECT count(*)::DOUBLE AS n FROM story_signatures),
-        win AS (
-            SELECT t.article_id, t.term, t.published,
-                   (1 + ln(t.tf)) * (ln((total.n + 1) / (d.df + 1)) + 1) AS w
-            FROM story_terms t JOIN story_term_df d USING (term), total
-            WHERE t.published BETWEEN ? AND ?),
-        norms AS (SELECT article_id, sqrt(sum(w * w)) AS norm FROM win GROUP BY 1),
-        fresh AS (SELECT win.* FROM win JOIN {new_ids_view} USING (article_id)),
-        dots AS (
-            SELECT f.article_id AS a, o.article_id AS b,
-                   abs(date_diff('day', f.published, o.published)) AS days,
-                   sum(f.w * o.w) AS dot
-            FROM fresh f
-            JOIN win o ON o.term = f.term AND o.article_id <> f.article_id
-                AND o.published BETWEEN f.published - ?::INTEGER AND f.published + ?::INTEGER
-            LEFT JOIN {new_ids_view} o_new ON o_new.article_id = o.article_id
-            WHERE o_new.article_id IS NULL OR f.article_id < o.article_id
-            GROUP BY 1, 2, 3)
-        SELECT a, b, dot / (na.norm * nb.norm) AS cosine, days
-        FROM dots JOIN norms na ON na.article_id = a JOIN norms nb ON nb.article_id = b
-        WHERE dot / (na.norm * nb.norm) >= ?
-    """, [low, high, days, days, min_cosine]).fetchall()
-
-
 def feature_rows(con, article_ids: Iterable[str]) -> tuple[list, list, list]:
     """What the articles' records say about the happening they report: (events: article id,
     source country, type, target country), (leads: article id, date of its first asserted,

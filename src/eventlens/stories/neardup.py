@@ -18,7 +18,8 @@ import pyarrow as pa
 from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 from eventlens.errors import SchemaError
-from eventlens.store.story_reads import lsh_candidate_pairs, signature_rows, stored_sketch_id
+from eventlens.store.story_candidates import lsh_candidate_pairs
+from eventlens.store.story_reads import signature_rows, stored_sketch_id
 from eventlens.store.story_tables import insert_sketches
 from eventlens.stories.settings import StorySettings
 from eventlens.stories.text import shingle_hashes
@@ -104,13 +105,14 @@ def load_signatures(con, article_ids: Iterable[str], settings: StorySettings
     return out
 
 
-def near_duplicate_pairs(con, new_ids_view: str, settings: StorySettings
+def near_duplicate_pairs(con, pending_view: str, chunk: int, settings: StorySettings
                          ) -> list[tuple[str, str, float]]:
-    """Candidate pairs verified on their estimated Jaccard similarity: (a, b, jaccard).
+    """The chunk's candidate pairs (`store.story_candidates`) verified on their estimated
+    Jaccard similarity: (a, b, jaccard).
 
     Copies far apart in time must be closer (a reused template is not a copy of a report).
     """
-    pairs = lsh_candidate_pairs(con, new_ids_view)
+    pairs = lsh_candidate_pairs(con, pending_view, chunk)
     if not pairs:
         return []
     signatures = load_signatures(con, {x for pair in pairs for x in pair}, settings)

@@ -26,6 +26,12 @@ class StorySettings:
     Stories (paraphrases and other outlets' reports):
         story_days: articles further apart in publication date are never linked directly.
         candidate_cosine: TF-IDF cosine below which a pair is not scored at all.
+        key_terms: an article is compared only with articles that share one of its key
+            terms: its `key_terms` heaviest TF-IDF terms (names, places, the happening's own
+            words), which keeps the work per article flat as articles per day grow.
+        key_max_daily: a term more than this many articles of one day hold as a key term says
+            little about which happening each reports; it is no key on that day (their pairs
+            are still found through their other key terms and copies).
         link_score: combined score at or above which two articles report the same happening.
     Event merging:
         merge_days: raw events of one story with the same source, type, target and status whose
@@ -44,6 +50,8 @@ class StorySettings:
     duplicate_jaccard_far: float = 0.8
     story_days: int = 3
     candidate_cosine: float = 0.15
+    key_terms: int = 30
+    key_max_daily: int = 200
     link_score: float = 0.35
     merge_days: int = 1
     report_reliability: float = REPORT_RELIABILITY
@@ -52,6 +60,10 @@ class StorySettings:
         if self.bands * self.rows > self.num_perm:
             raise ConfigError(f"bands x rows ({self.bands} x {self.rows}) exceeds num_perm "
                                  f"({self.num_perm})", hint="lower bands or rows")
+        for name in ("key_terms", "key_max_daily"):
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+                raise ConfigError(f"{name} must be a positive integer, got {value!r}")
         for name in ("duplicate_jaccard", "duplicate_jaccard_far", "candidate_cosine",
                      "link_score", "report_reliability"):
             value = getattr(self, name)

@@ -3,7 +3,9 @@ of the coded events and actors, and closeness in time.
 
 Terms are stored per article (`story_terms`) with document frequencies kept up to date
 (`story_term_df`), so a new article is compared, within a few days of its date, with what is
-stored; nothing already stored is re-read from text.
+stored; nothing already stored is re-read from text. A new article is compared only with the
+articles that share one of its key terms (`store.story_candidates`): the work per article
+stays the same however many articles a day brings.
 """
 
 from __future__ import annotations
@@ -15,7 +17,8 @@ from dataclasses import dataclass
 
 import pyarrow as pa
 
-from eventlens.store.story_reads import feature_rows, signature_date_span, tfidf_cosine_pairs
+from eventlens.store.story_candidates import blocked_cosine_pairs
+from eventlens.store.story_reads import feature_rows
 from eventlens.store.story_tables import insert_terms
 from eventlens.stories.settings import StorySettings
 from eventlens.stories.text import content_terms
@@ -57,27 +60,14 @@ def write_terms(con, rows: Sequence[tuple[str, dt.date, str, str]]) -> None:
     insert_terms(con, table)
 
 
-def cosine_pairs(con, new_ids_view: str, settings: StorySettings
+def cosine_pairs(con, pending_view: str, chunk: int, settings: StorySettings
                  ) -> list[tuple[str, str, float, int]]:
-    """(new article, stored article, TF-IDF cosine, days apart) for pairs within
-    `settings.story_days` of each other whose cosine reaches `settings.candidate_cosine`."""
-    span = signature_date_span(con, new_ids_view)
-    if span[0] is None:
-        return []
-    lo = _shifted(span[0], -settings.story_days)
-    hi = _shifted(span[1], settings.story_days)
-    rows = tfidf_cosine_pairs(con, new_ids_view, low=lo, high=hi, days=settings.story_days,
-                              min_cosine=settings.candidate_cosine)
+    """(a, b, TF-IDF cosine, days apart) of the chunk's pairs within `settings.story_days`
+    of each other that share a key term and whose cosine reaches
+    `settings.candidate_cosine`; the term window must be built (`build_term_window`)."""
+    rows = blocked_cosine_pairs(con, pending_view, chunk, days=settings.story_days,
+                                min_cosine=settings.candidate_cosine)
     return [(a, b, float(c), int(d)) for a, b, c, d in rows]
-
-
-def _shifted(day: dt.date, days: int) -> dt.date:
-    """`day` moved by `days`, held at the calendar's ends: a stored date near year 1 or 9999
-    (stores written before the readers refused such dates) must not stop story grouping."""
-    try:
-        return day + dt.timedelta(days=days)
-    except OverflowError:
-        return dt.date.min if days < 0 else dt.date.max
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,9 +117,10 @@ def link_evidence(a: str, b: str, cosine: float, days: int,
                         days, lead_days, round(score, 4))
 
 
-def story_links(con, new_ids_view: str, settings: StorySettings) -> list[LinkEvidence]:
+def story_links(con, pending_view: str, chunk: int, settings: StorySettings
+                ) -> list[LinkEvidence]:
     """Scored candidate pairs; those at or above `settings.link_score` are story links."""
-    pairs = cosine_pairs(con, new_ids_view, settings)
+    pairs = cosine_pairs(con, pending_view, chunk, settings)
     if not pairs:
         return []
     features = article_features(con, {x for a, b, _, _ in pairs for x in (a, b)})

@@ -9,7 +9,13 @@ from dataclasses import dataclass, field
 import pyarrow as pa
 
 from eventlens.pausepoints import pause_point
-from eventlens.store.story_reads import placements_of, stale_stories, unplaced_articles
+from eventlens.store.story_candidates import build_term_window, drop_term_window, window_days
+from eventlens.store.story_reads import (
+    article_texts,
+    placements_of,
+    stale_stories,
+    unplaced_articles,
+)
 from eventlens.store.story_tables import (
     clear_story_tables,
     insert_links,
@@ -24,7 +30,9 @@ from eventlens.stories.neardup import near_duplicate_pairs, sketch_articles, wri
 from eventlens.stories.settings import DEFAULT_SETTINGS, StorySettings
 from eventlens.stories.similarity import story_links, write_terms
 
-_CHUNK = 5000  # articles sketched and written per step: bounds memory on big backfills
+# Articles read, sketched, linked and placed per step: bounds memory on big backfills. Every
+# pair is judged the same way whatever the chunking, so the stories do not depend on it.
+_CHUNK = 5000
 _PENDING = "_story_pending"
 _TOUCHED = "_story_touched"
 
@@ -51,9 +59,10 @@ def update_stories(store, article_ids: Iterable[str] | None = None, *,
     Call it at the end of each ingest run with the new article ids; `None` places every stored
     article not yet in a story (what this run and any interrupted run stored). Articles
     already placed are skipped, so calling it twice does nothing the second time. Only the new
-    articles are sketched and queried against the stored LSH buckets and terms; stories they
-    join are recomputed, nothing else. Stories whose merge keys or summary row are stale (an
-    event of theirs without a key, a key of a gone event or article) are recomputed too.
+    articles are sketched and queried against the stored LSH buckets and key terms (a chunk
+    of new articles at a time, in date order); stories they join are recomputed, nothing
+    else. Stories whose merge keys or summary row are stale (an event of theirs without a
+    key, a key of a gone event or article) are recomputed too.
     One transaction: an interrupted call (even kill -9) leaves the store as it was, and the
     next call does the whole work again.
     """
@@ -78,8 +87,8 @@ def _update_in_transaction(con, asked: list[str] | None, settings: StorySettings
                 clear_story_tables(con)
             pending = unplaced_articles(con, asked)
             stale = stale_stories(con)
-            result = _place(con, pending, settings) if pending else _NOTHING_PLACED
-            repaired = tuple(sorted(stale - set(result[5])))
+            placed = _place(con, pending, settings) if pending else _Placed()
+            repaired = tuple(sorted(stale - placed.touched))
             if repaired:
                 _recompute(con, repaired, settings)
             pause_point("stories.before-commit")
@@ -88,13 +97,44 @@ def _update_in_transaction(con, asked: list[str] | None, settings: StorySettings
             con.unregister(view)  # unregistering an absent view is a no-op
     pause_point("stories.committed")
     skipped = 0 if asked is None else len(asked) - len(pending)
-    return StoryUpdate(articles=len(pending), skipped=skipped, copy_links=result[0],
-                       story_links=result[1], new_stories=result[2], grown_stories=result[3],
-                       merged_stories=result[4], repaired_stories=repaired,
+    created, grown, merged = placed.outcome()
+    return StoryUpdate(articles=len(pending), skipped=skipped, copy_links=placed.copies,
+                       story_links=placed.links, new_stories=created, grown_stories=grown,
+                       merged_stories=merged, repaired_stories=repaired,
                        seconds=round(time.perf_counter() - started, 3))
 
 
-_NOTHING_PLACED = (0, 0, (), (), {}, ())
+@dataclass(slots=True)
+class _Placed:
+    """What the chunks of one call did to stories, told as one batch would tell it."""
+
+    copies: int = 0
+    links: int = 0
+    touched: set[str] = field(default_factory=set)  # every story id touched or renamed away
+    created: set[str] = field(default_factory=set)  # story ids a chunk of this call made
+    before: set[str] = field(default_factory=set)  # stories reached that existed before
+    alias: dict[str, str] = field(default_factory=dict)  # renamed story id -> its new id
+
+    def add(self, result: Assignment, copies: int, links: int) -> None:
+        renamed = result.renamed_stories
+        self.copies += copies
+        self.links += links
+        self.before |= (result.grown | set(renamed)) - self.created
+        self.created |= result.touched_stories - result.grown - set(renamed.values())
+        self.alias.update(renamed)
+        self.touched |= result.touched_stories | set(renamed)
+
+    def _final(self, story: str) -> str:
+        while story in self.alias:
+            story = self.alias[story]
+        return story
+
+    def outcome(self) -> tuple[tuple[str, ...], tuple[str, ...], dict[str, str]]:
+        """(new stories, grown stories, {story that existed before: story merged into})."""
+        final = {self._final(s) for s in self.touched}
+        merged = {s: self._final(s) for s in self.before if self._final(s) != s}
+        grown = {s for s in final if s in self.before} | set(merged.values())
+        return tuple(sorted(final - grown)), tuple(sorted(grown)), dict(sorted(merged.items()))
 
 
 def _recompute(con, story_ids: Sequence[str], settings: StorySettings) -> None:
@@ -104,38 +144,46 @@ def _recompute(con, story_ids: Sequence[str], settings: StorySettings) -> None:
     con.unregister(_TOUCHED)
 
 
-def _place(con, pending: Sequence[tuple], settings: StorySettings):
+def _place(con, pending: Sequence[tuple], settings: StorySettings) -> _Placed:
+    """Sketch and index every pending (id, published) article, then link and place them a
+    chunk at a time; a chunk's articles are compared with stored articles, earlier chunks'
+    and each other (`store.story_candidates`)."""
     for start in range(0, len(pending), _CHUNK):
-        chunk = pending[start : start + _CHUNK]
-        write_sketches(con, sketch_articles(((a, d, f"{t}\n{x}") for a, d, t, x in chunk),
+        rows = article_texts(con, [p[0] for p in pending[start : start + _CHUNK]])
+        write_sketches(con, sketch_articles(((a, d, f"{t}\n{x}") for a, d, t, x in rows),
                                             settings), settings)
-        write_terms(con, chunk)
+        write_terms(con, rows)
         pause_point("stories.sketched")
-    con.register(_PENDING, pa.table({"article_id": pa.array([p[0] for p in pending],
-                                                            pa.string())}))
-    copies = near_duplicate_pairs(con, _PENDING, settings)
-    evidence = story_links(con, _PENDING, settings)
+    con.register(_PENDING, pa.table({
+        "article_id": pa.array([p[0] for p in pending], pa.string()),
+        "chunk": pa.array([n // _CHUNK for n in range(len(pending))], pa.int32())}))
+    build_term_window(con, window_days((p[1] for p in pending), settings.story_days),
+                      key_terms=settings.key_terms, max_daily=settings.key_max_daily)
+    placed = _Placed()
+    for number, start in enumerate(range(0, len(pending), _CHUNK)):
+        new = dict(pending[start : start + _CHUNK])
+        placed.add(*_place_chunk(con, new, number, settings))
+    drop_term_window(con)  # on failure the transaction's rollback drops it
+    return placed
+
+
+def _place_chunk(con, new: dict, chunk: int, settings: StorySettings
+                 ) -> tuple[Assignment, int, int]:
+    copies = near_duplicate_pairs(con, _PENDING, chunk, settings)
+    evidence = story_links(con, _PENDING, chunk, settings)
     copy_pairs = {(a, b) for a, b, _ in copies}
     links = [e for e in evidence if e.score >= settings.link_score
              and (e.article_a, e.article_b) not in copy_pairs]
     _write_links(con, copies, links, evidence)
     pause_point("stories.linked")
-    new = {p[0]: p[1] for p in pending}
     ends = {x for a, b, _ in copies for x in (a, b)} | {x for e in links
                                                          for x in (e.article_a, e.article_b)}
     old, firsts = _stored_ends(con, ends - new.keys())
     result = assign(new, copy_pairs, [(e.article_a, e.article_b) for e in links], old, firsts)
     _write_assignment(con, result, new)
     pause_point("stories.assigned")
-    con.register(_TOUCHED, pa.table({"story_id": pa.array(sorted(result.touched_stories),
-                                                          pa.string())}))
-    refresh_stories(con, _TOUCHED)
-    rekey_story_events(con, _TOUCHED, settings)
-    created = tuple(sorted(result.touched_stories - result.grown
-                           - set(result.renamed_stories.values())))
-    grown = tuple(sorted(result.grown | set(result.renamed_stories.values())))
-    return (len(copies), len(links), created, grown, dict(sorted(result.renamed_stories.items())),
-            tuple(result.touched_stories) + tuple(result.renamed_stories))
+    _recompute(con, sorted(result.touched_stories), settings)
+    return result, len(copies), len(links)
 
 
 def _write_links(con, copies, links, evidence) -> None:

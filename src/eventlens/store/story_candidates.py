@@ -1,0 +1,143 @@
+"""Candidate pairs for story grouping: which stored articles a new article is compared with.
+
+Pending articles (those one `update_stories` call places) are listed in a registered relation
+with the columns `article_id` and `chunk`; they are placed chunk by chunk, in order. A query
+for chunk k pairs each of its articles with stored articles, with pending articles of earlier
+chunks and with later articles of its own chunk, so every pair is found once whatever the
+chunking. A pair of two pending articles comes smaller id first, a pair with a stored article
+new article first: the same pairs, the same way round, as one chunk of everything.
+
+The TF-IDF weights of the articles published on the days the pending articles can reach
+(`story_days` either side) are computed once per call into two temporary tables; each chunk's
+query reads them. Blocking keeps the cosine linear in the number of articles: two articles
+are compared only when they share a *key term* — one of each article's `key_terms` heaviest
+terms, unless more than `max_daily` articles published that day hold it as a key (a term that
+common says little about which happening an article reports). `all_pairs_cosine` is the exact
+reference without blocking (quadratic in articles per day), kept for measuring the blocking.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pyarrow as pa
+
+from eventlens.store.story_tables import registered
+
+_UNIT = "_story_term_unit"
+_KEYS = "_story_term_keys"
+
+# Normalised TF-IDF weight of every term of the articles published on the window's days.
+_UNIT_SQL = f"""
+CREATE OR REPLACE TEMP TABLE {_UNIT} AS
+WITH total AS (SELECT count(*)::DOUBLE AS n FROM story_signatures),
+weighted AS (
+    SELECT t.article_id, t.term, t.published,
+           (1 + ln(t.tf)) * (ln((total.n + 1) / (d.df + 1)) + 1) AS w
+    FROM story_terms t JOIN story_term_df d USING (term)
+    JOIN _story_window_days USING (published), total)
+SELECT article_id, term, published,
+       w / sqrt(sum(w * w) OVER (PARTITION BY article_id)) AS u
+FROM weighted"""
+
+_KEYS_SQL = f"""
+CREATE OR REPLACE TEMP TABLE {_KEYS} AS
+SELECT article_id, term, published FROM (
+    SELECT article_id, term, published,
+           count(*) OVER (PARTITION BY term, published) AS holders
+    FROM (SELECT article_id, term, published,
+                 row_number() OVER (PARTITION BY article_id ORDER BY u DESC, term) AS rank
+          FROM {_UNIT})
+    WHERE rank <= $key_terms)
+WHERE holders <= $max_daily"""
+
+# Which pairs of a chunk's query are kept, and which way round (see the module docstring).
+_PAIR_FILTER = """
+    (po.chunk IS NULL OR po.chunk < $chunk OR (po.chunk = $chunk AND {a} < {b}))"""
+_ORIENT = """
+    CASE WHEN {other} IS NULL THEN {a} ELSE least({a}, {b}) END AS a,
+    CASE WHEN {other} IS NULL THEN {b} ELSE greatest({a}, {b}) END AS b"""
+
+
+def window_days(dates, days: int) -> pa.Table:
+    """Every day within `days` of one of `dates` (a story link never reaches further)."""
+    out: set[dt.date] = set()
+    for day in set(dates):
+        for shift in range(-days, days + 1):
+            try:
+                out.add(day + dt.timedelta(days=shift))
+            except OverflowError:  # a stored date near year 1 or 9999
+                continue
+    return pa.table({"published": pa.array(sorted(out), pa.date32())})
+
+
+def build_term_window(con, days: pa.Table, *, key_terms: int, max_daily: int) -> None:
+    """Weight the terms of the articles published on `days` and pick their key terms, into
+    temporary tables the chunk queries read (dropped by `drop_term_window`)."""
+    with registered(con, "_story_window_days", days):
+        con.execute(_UNIT_SQL)
+    con.execute(_KEYS_SQL, {"key_terms": int(key_terms), "max_daily": int(max_daily)})
+
+
+def drop_term_window(con) -> None:
+    """Drop the temporary tables of `build_term_window` (no-op when absent)."""
+    con.execute(f"DROP TABLE IF EXISTS {_KEYS}")
+    con.execute(f"DROP TABLE IF EXISTS {_UNIT}")
+
+
+def blocked_cosine_pairs(con, pending_view: str, chunk: int, *, days: int,
+                         min_cosine: float) -> list[tuple]:
+    """(a, b, TF-IDF cosine, days apart) of the chunk's pairs that share a key term, are at
+    most `days` apart in publication and reach `min_cosine`."""
+    return _cosine(con, pending_view, chunk, keys=_KEYS, days=days, min_cosine=min_cosine)
+
+
+def all_pairs_cosine(con, pending_view: str, chunk: int, *, days: int,
+                     min_cosine: float) -> list[tuple]:
+    """As `blocked_cosine_pairs`, comparing every pair that shares any term (exact; the
+    reference the blocking is measured against)."""
+    return _cosine(con, pending_view, chunk, keys=_UNIT, days=days, min_cosine=min_cosine)
+
+
+def _cosine(con, pending_view: str, chunk: int, *, keys: str, days: int,
+            min_cosine: float) -> list[tuple]:
+    # Each step is a materialised CTE: inside the transaction that has just written the
+    # tables, DuckDB's join order would join every term with every term first (quadratic).
+    sql = f"""
+        WITH fresh AS MATERIALIZED (
+            SELECT f.* FROM {keys} f
+            JOIN {pending_view} pf ON pf.article_id = f.article_id AND pf.chunk = $chunk),
+        cand AS MATERIALIZED (
+            SELECT DISTINCT f.article_id AS fa, o.article_id AS ob, po.chunk,
+                   abs(date_diff('day', f.published, o.published)) AS days
+            FROM fresh f
+            JOIN {keys} o ON o.term = f.term AND o.article_id <> f.article_id
+                AND o.published BETWEEN f.published - $days::INTEGER
+                                    AND f.published + $days::INTEGER
+            LEFT JOIN {pending_view} po ON po.article_id = o.article_id
+            WHERE {_PAIR_FILTER.format(a="f.article_id", b="o.article_id")}),
+        half AS MATERIALIZED (
+            SELECT c.fa, c.ob, c.chunk, c.days, ua.term, ua.u
+            FROM cand c JOIN {_UNIT} ua ON ua.article_id = c.fa)
+        SELECT {_ORIENT.format(a="h.fa", b="h.ob", other="h.chunk")},
+               sum(h.u * ub.u) AS cosine, h.days
+        FROM half h JOIN {_UNIT} ub ON ub.article_id = h.ob AND ub.term = h.term
+        GROUP BY h.fa, h.ob, h.chunk, h.days
+        HAVING sum(h.u * ub.u) >= $min_cosine"""
+    return con.execute(sql, {"chunk": int(chunk), "days": int(days),
+                             "min_cosine": float(min_cosine)}).fetchall()
+
+
+def lsh_candidate_pairs(con, pending_view: str, chunk: int) -> list[tuple[str, str]]:
+    """Pairs (a, b) of the chunk's articles with any article sharing an LSH bucket in some
+    band, kept and turned as described in the module docstring."""
+    rows = con.execute(f"""
+        SELECT DISTINCT {_ORIENT.format(a="n.article_id", b="o.article_id", other="po.chunk")}
+        FROM story_lsh_buckets n
+        JOIN {pending_view} pn ON pn.article_id = n.article_id AND pn.chunk = $chunk
+        JOIN story_lsh_buckets o ON o.band = n.band AND o.bucket = n.bucket
+        LEFT JOIN {pending_view} po ON po.article_id = o.article_id
+        WHERE o.article_id <> n.article_id
+          AND {_PAIR_FILTER.format(a="n.article_id", b="o.article_id")}
+    """, {"chunk": int(chunk)}).fetchall()
+    return [(a, b) for a, b in rows]
