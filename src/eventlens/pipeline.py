@@ -233,34 +233,61 @@ def _worker_code(articles: list[Article]) -> CodedBatch:
 
 class ParallelCoder:
     """Codes batches in worker processes (one spaCy pipeline each); the caller stays the only
-    writer of the store."""
+    writer of the store.
 
-    def __init__(self, workers: int, *, coder_name: str = "linguistic", actor_files=()) -> None:
+    `submit` hands a batch to the pool (split into one part per worker) and returns at once
+    while fewer than `in_flight` batches are out; past that it waits for the oldest. Batches
+    come back in the order they were submitted, so the store is written as in one process,
+    and at most `in_flight` batches are held in memory whatever the input's size.
+    """
+
+    def __init__(self, workers: int, *, coder_name: str = "linguistic", actor_files=(),
+                 in_flight: int = 2) -> None:
         import multiprocessing
+        from collections import deque
         from concurrent.futures import ProcessPoolExecutor
 
         self.workers = workers
+        self.in_flight = max(1, in_flight)
+        self._out: deque = deque()  # futures of each submitted batch's parts, oldest first
         # spawn, not fork: the parent may hold threads (DuckDB, tokenizers) a fork would copy
         self.pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_init,
                                         initargs=(coder_name, tuple(actor_files)),
                                         mp_context=multiprocessing.get_context("spawn"))
 
     def submit(self, articles: list[Article], *, run_id: str) -> Iterator[CodedBatch]:
-        yield self.code(articles)
+        self._out.append([self.pool.submit(_worker_code, part)
+                          for part in self._parts(articles)])
+        while len(self._out) > self.in_flight:
+            yield self._joined(self._out.popleft())
 
     def finish(self) -> Iterator[CodedBatch]:
-        return iter(())
+        while self._out:
+            yield self._joined(self._out.popleft())
 
     def code(self, articles: list[Article]) -> CodedBatch:
+        """Code one batch and wait for it."""
+        return self._joined([self.pool.submit(_worker_code, part)
+                             for part in self._parts(articles)])
+
+    def _parts(self, articles: list[Article]) -> list[list[Article]]:
         size = max(1, -(-len(articles) // self.workers))
-        parts = [articles[i:i + size] for i in range(0, len(articles), size)]
+        return [articles[i:i + size] for i in range(0, len(articles), size)]
+
+    @staticmethod
+    def _joined(futures) -> CodedBatch:
         batch = CodedBatch()
-        for part in self.pool.map(_worker_code, parts):
+        for future in futures:
+            part = future.result()
             batch.results.extend(part.results)
             batch.errors.extend(part.errors)
         return batch
 
     def close(self) -> None:
+        for futures in self._out:  # an interrupted run: drop what was never stored
+            for future in futures:
+                future.cancel()
+        self._out.clear()
         self.pool.shutdown()
 
 
@@ -298,6 +325,8 @@ def ingest(paths: Iterable[str | Path], store: Store, *, options=None, coder=Non
     summary.run_id = store.begin_run(path_list, coder=coder.name, coder_version=coder.version)
     pause_point("run.begun")
     engine = parallel or InProcessCoder(coder)
+    # ids read and not yet stored (the store knows the others): bounded by the batches in
+    # flight and the articles that failed, not by the input's size
     seen: set[str] = set()
     batch: list[Article] = []
     status = "failed"
@@ -314,7 +343,7 @@ def ingest(paths: Iterable[str | Path], store: Store, *, options=None, coder=Non
             seen.add(item.id)
             batch.append(item)
             if len(batch) >= batch_size:
-                _flush(batch, store, coder, summary, progress, engine)
+                seen -= _flush(batch, store, coder, summary, progress, engine)
                 batch = []
         _flush(batch, store, coder, summary, progress, engine)
         for coded in engine.finish():
@@ -339,22 +368,26 @@ def ingest(paths: Iterable[str | Path], store: Store, *, options=None, coder=Non
 
 
 def _flush(batch: list[Article], store: Store, coder, summary: RunSummary,
-           progress: ProgressHook | None, engine: CodingEngine) -> None:
+           progress: ProgressHook | None, engine: CodingEngine) -> set[str]:
+    """Hand `batch` to the engine and store the batches it gives back; the ids the store
+    now holds (of those batches, and of the articles of `batch` it held already)."""
     if not batch:
-        return
+        return set()
     known = store.known_article_ids(a.id for a in batch)
     fresh = [a for a in batch if a.id not in known]
     summary.duplicates += len(batch) - len(fresh)
     if progress and len(fresh) < len(batch):
         progress(len(batch) - len(fresh), summary.events, len(summary.errors))
+    stored = set(known)
     if fresh:
         for coded in engine.submit(fresh, run_id=summary.run_id):
-            _store(coded, store, coder, summary, progress)
+            stored.update(_store(coded, store, coder, summary, progress))
+    return stored
 
 
 def _store(coded: CodedBatch, store: Store, coder, summary: RunSummary,
-           progress: ProgressHook | None) -> None:
-    """Write one coded batch in one transaction and count it."""
+           progress: ProgressHook | None) -> list[str]:
+    """Write one coded batch in one transaction and count it; the ids of its articles."""
     for error in coded.errors:
         summary.errors.append(error)
         store.record_error(summary.run_id, error)
@@ -369,3 +402,4 @@ def _store(coded: CodedBatch, store: Store, coder, summary: RunSummary,
     pause_point("run.batch-stored")
     if progress:
         progress(len(ids) + len(coded.errors), summary.events, len(summary.errors))
+    return ids
