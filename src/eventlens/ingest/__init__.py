@@ -15,7 +15,7 @@ from __future__ import annotations
 from .dates import parse_published
 from .ids import article_id, normalise_for_id
 from .options import IngestOptions, JsonlFields
-from .paths import expand_paths
+from .paths import expand_paths, iter_paths
 from .sources import DEFAULT_OPTIONS, format_by_name, read_file, read_sources, sniff_format
 
 __all__ = [
@@ -24,6 +24,7 @@ __all__ = [
     "JsonlFields",
     "article_id",
     "expand_paths",
+    "iter_paths",
     "format_by_name",
     "normalise_for_id",
     "parse_published",

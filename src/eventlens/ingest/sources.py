@@ -17,7 +17,7 @@ from .files import GZIP_MAGIC, check_file, open_binary
 from .html import read_html
 from .jsonl import read_jsonl
 from .options import IngestOptions
-from .paths import expand_paths
+from .paths import iter_paths
 from .seedtext import looks_like_seed_text, read_seed_text
 from .warc import read_warc
 
@@ -136,6 +136,9 @@ def read_sources(
         options: Limits, JSONL field names and the default date.
         on_file: called with each file before it is read (progress by files or bytes).
 
+    Files are found as they are read (a folder is walked lazily) and each file is read as a
+    stream of records, so memory does not grow with the input.
+
     Yields:
         `Article` for each good record; `IngestError` (yielded, not raised) for each
         missing path, bad file or bad record, naming the file and the line, entry or
@@ -145,12 +148,15 @@ def read_sources(
         paths = [paths]
     seen: set[Path] = set()
     for raw in paths:
-        try:
-            files = expand_paths([raw])
-        except IngestError as err:
-            yield err
-            continue
-        for path in files:
+        files = iter_paths([raw])  # lazy: a folder is walked as its files are read
+        while True:
+            try:
+                path = next(files)
+            except StopIteration:
+                break
+            except IngestError as err:
+                yield err
+                break
             key = path.resolve()
             if key not in seen:
                 seen.add(key)

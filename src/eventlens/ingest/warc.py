@@ -29,6 +29,7 @@ _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _GZIP_MEMBER = b"\x1f\x8b\x08"
 _PLAIN_RECORD = b"\nWARC/1."
 _SCAN_CHUNK = 1 << 20
+_MEMBER_CHUNK = 1 << 16  # a crawl's first gzip member is one small record
 
 
 def _find_next(fh: BinaryIO, start: int, marker: bytes) -> int | None:
@@ -237,7 +238,7 @@ def _one_gzip_member(fh: BinaryIO) -> bool:
     fh.seek(0)
     inflater = zlib.decompressobj(wbits=31)
     try:
-        while chunk := fh.read(_SCAN_CHUNK):
+        while chunk := fh.read(_MEMBER_CHUNK):
             inflater.decompress(chunk, _SCAN_CHUNK)
             while inflater.unconsumed_tail and not inflater.eof:
                 inflater.decompress(inflater.unconsumed_tail, _SCAN_CHUNK)
