@@ -69,6 +69,10 @@ REACTION_TYPES = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
 # "X said Y must act" (demand_speech_verbs, deontic_modals): a demand on Y.
 DEMAND_FRAME = Frame("REQUEST", "say + must", ())
 
+# "Iran said it would retaliate if Israel struck": an act someone would do if another acts is
+# a threat to that other (CAMEO 13).
+CONDITIONAL_THREAT_FRAME = Frame("THREATEN", "would + if", ())
+
 
 # "Xi told Biden that ...": the two were in contact (CAMEO 04), both ways.
 TELL_FRAME = Frame("CONSULT", "tell", (), joint=True)

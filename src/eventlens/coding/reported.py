@@ -7,6 +7,7 @@ from __future__ import annotations
 from eventlens.actors.words import role_words
 from eventlens.coding.clauses import (
     BLAME_FRAME,
+    CONDITIONAL_THREAT_FRAME,
     DEMAND_FRAME,
     LABEL_BLAME_FRAME,
     LABEL_PRAISE_FRAME,
@@ -50,6 +51,50 @@ def _reported_acts(sent, used: set[int], lex: Lexicon | None = None,
         if frame is DEMAND_FRAME and demanded is not None:
             demanded.update(t.i for t in token.subtree)
     return found
+
+
+def _conditional_threats(sent, used: set[int], demanded: set[int]) -> list[Trigger]:
+    """"Iran said it would retaliate if Israel struck its nuclear sites", "Moscow would be
+    ready to test nuclear weapons if Washington did so first": an act of force or an answer
+    in kind (`threat_acts`) that someone would, will or could do if another acts threatens
+    that other (THREATEN, the if-clause's subject its target). The threat is made; the act
+    itself is only threatened, so its clause (not the condition) records nothing of its own.
+    The trigger is the speech verb where the act is reported ("said", "warned"), as for a
+    demand."""
+    found = []
+    for cond in sent:
+        if cond.dep_ != "advcl" or not any(
+                c.dep_ == "mark" and c.lower_ in wordlist("threat_conditions") for c in cond.children):
+            continue
+        head = cond.head
+        act = _readied_act(head) or head
+        modal = {c.lower_ for c in head.children if c.dep_ == "aux"} & {
+            "would", "will", "could", "might", "should", "'ll", "wo", "shall"}
+        if not modal or act.lemma_.lower() not in wordlist("threat_acts"):
+            continue
+        sources, passive = subject_of(head)
+        targets = _children(cond, SUBJECT_DEPS)
+        if passive or not sources or not targets:
+            continue
+        speech = head.head if head.dep_ == "ccomp" else head
+        if speech.i in used and speech is not head:
+            speech = head
+        found.append(Trigger(speech, CONDITIONAL_THREAT_FRAME, ["would + if", act.lemma_.lower()],
+                             sources=sources, targets=targets))
+        used.update({speech.i, act.i})
+        inside = {t.i for t in cond.subtree}
+        demanded.update(t.i for t in head.subtree if t.i not in inside and t.i != speech.i)
+    return found
+
+
+def _readied_act(verb):
+    """The act a readiness adjective governs: "would be ready to test" -> test."""
+    for adj in _children(verb, {"acomp"}):
+        if adj.lemma_.lower() in wordlist("intent_adjectives"):
+            acts = _children(adj, {"xcomp"})
+            if acts:
+                return acts[0]
+    return None
 
 
 def _needed_acts(sent, used: set[int], lex: Lexicon, demanded: set[int]) -> list[Trigger]:

@@ -27,7 +27,12 @@ from eventlens.coding.clauses import (
 )
 from eventlens.coding.lexicon import Frame, Lexicon, wordlist
 from eventlens.coding.polarity import name_polarity
-from eventlens.coding.reported import _needed_acts, _reported_acts, _told_counterparts
+from eventlens.coding.reported import (
+    _conditional_threats,
+    _needed_acts,
+    _reported_acts,
+    _told_counterparts,
+)
 from eventlens.coding.rules import head_noun, reading_for, verb_lemma
 
 
@@ -337,7 +342,7 @@ def find_triggers(sent, lex: Lexicon) -> list[Trigger]:
     # demanded, no act of its own
     demanded: set[int] = set()
     reported = _reported_acts(sent, used, lex, demanded) + _told_counterparts(sent) + \
-        _needed_acts(sent, used, lex, demanded)
+        _needed_acts(sent, used, lex, demanded) + _conditional_threats(sent, used, demanded)
     triggers = [t for t in triggers if t.token.i not in demanded] + reported
     used |= demanded
     for token in sent:

@@ -99,3 +99,21 @@ def test_a_reading_of_an_event_noun_keeps_it_from_firing(code_text, text, expect
 ])
 def test_denying_an_accusation_or_declining_to_comment_rejects_nothing(code_text, text):
     assert not [e for e in code_text(text).events if e.plover_type == "REJECT"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Tehran said it would retaliate if Israel struck its nuclear sites.", "IRN THREATEN ISR"),
+    ("The Kremlin said Russia would be ready to test nuclear weapons if Washington did so "
+     "first.", "RUS THREATEN USA"),
+    ("Moscow said it would respond with military measures if NATO deployed missiles in "
+     "Finland.", "RUS THREATEN NATO"),
+])
+def test_an_act_of_force_someone_would_do_if_another_acts_threatens_that_other(code_text, text,
+                                                                               expected):
+    assert expected in country_triples(code_text(text))
+
+
+def test_a_condition_alone_threatens_no_one(code_text):
+    # a wish, not an act of force or an answer in kind
+    r = code_text("Seoul said it would welcome talks if Pyongyang stopped its missile tests.")
+    assert not [e for e in r.events if e.plover_type == "THREATEN"]
