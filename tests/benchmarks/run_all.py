@@ -2,8 +2,8 @@
 
     python tests/benchmarks/run_all.py --out docs/benchmarks.md [--full]
 
-Without --full the long ones run at reduced size (stories at 5k/10k/20k documents, the API on
-200k events, the forecaster on ICEWS14s only when ../shared is present).
+Without --full the long ones run at reduced size (stories at 10k/20k documents plus a day of
+2k, the API on 200k events, the forecaster on ICEWS14s only when ../shared is present).
 """
 
 from __future__ import annotations
@@ -39,9 +39,13 @@ def main() -> int:
     if (SHARED / "eval" / "zsp-train" / "PLV_train.tsv").is_file():
         sections.append(run("Dyad-given classifiers: linear and ONNX encoder (PLV_train)",
                             ["tests/benchmarks/bench_dyad_given.py"]))
-    sizes = ["25000", "50000", "100000"] if args.full else ["5000", "10000", "20000"]
-    sections.append(run("Story clustering scale", ["tests/benchmarks/bench_stories.py",
-                                                   "--sizes", *sizes]))
+    stories = (["--sizes", "20000", "100000", "200000", "--day", "10000", "--exact", "20000"]
+               if args.full
+               else ["--sizes", "10000", "20000", "--day", "2000", "--exact", "10000"])
+    sections.append(run("Story grouping scale", ["tests/benchmarks/bench_stories.py",
+                                                 *stories]))
+    sections.append(run("Peak memory as the input grows 10x (streaming readers)",
+                        ["tests/benchmarks/bench_memory.py"]))
     api_args = ["tests/benchmarks/bench_api.py"] + ([] if args.full else ["--events", "200000"])
     sections.append(run("REST API latency (one client on synthetic events; 20 clients on the demo "
                         "store)", api_args))

@@ -1,0 +1,164 @@
+"""Peak memory of ingest as the input grows 10x (a script, not a pytest test).
+
+    .venv/bin/python tests/benchmarks/bench_memory.py [--articles 200] [--read-articles 5000]
+
+Writes made-up news in our own wording (varied actors, acts, places and dates) as a gzipped
+JSON Lines file and a gzipped WARC crawl (one gzip member per record, as CC-NEWS files are),
+at 1x and 10x the article count. Each case runs in a fresh process, which reports its own
+peak RSS (`resource.getrusage`) and that of its largest worker:
+
+- reading alone (`read_sources`, no coding) of `--read-articles` articles and 10x that;
+- `eventlens ingest` of `--articles` and 10x, in one process and with `--workers 2`.
+
+The ratio 10x / 1x of the peak is what should stay near 1.0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import gzip
+import io
+import json
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ACTORS = ("Ruritania's foreign minister", "the Freedonian government", "President Alvarez",
+          "the Valdorian army", "Prime Minister Okafor", "rebel commanders in the north",
+          "the Ostrian parliament", "the United Nations envoy", "Chancellor Brandt",
+          "the interior ministry of Kestria", "protesters in the capital", "NATO officials")
+ACTS = ("met with", "accused", "imposed new sanctions on", "signed a trade agreement with",
+        "threatened to expel the ambassador of", "sent humanitarian aid to",
+        "demanded talks with", "denied attacking", "praised the decision of",
+        "deployed troops near the border with")
+PLACES = ("Geneva", "the border town of Varna", "the port city of Lisk", "Brussels",
+          "the disputed Kel valley", "the capital")
+FILLER = ("Officials said the talks would continue next week.",
+          "The statement came after months of rising tension.",
+          "Analysts said the move could reshape relations in the region.",
+          "No casualties were reported, according to local authorities.",
+          "Both sides called for calm and restraint.")
+
+
+def article(n: int, rng: random.Random) -> tuple[str, str, dt.date]:
+    """(title, text, published) of made-up article number `n`."""
+    day = dt.date(2024, 1, 1) + dt.timedelta(days=rng.randint(0, 120))
+    a, b = rng.sample(ACTORS, 2)
+    act, place = rng.choice(ACTS), rng.choice(PLACES)
+    lead = f"{a[0].upper()}{a[1:]} {act} {b} in {place} on {day:%A}, report {n} said."
+    more = " ".join(rng.sample(FILLER, 3))
+    quote = (f'"We will not accept this," a spokesman for {b} told reporters in {place}, '
+             f"adding that talks on item {rng.randint(1, 99)} of the agenda would go on.")
+    return f"{a.capitalize()} {act} {b}", f"{lead} {more}\n\n{quote}", day
+
+
+def write_jsonl(path: Path, count: int) -> None:
+    rng = random.Random(count)
+    with gzip.open(path, "wt", encoding="utf-8") as out:
+        for n in range(count):
+            title, text, day = article(n, rng)
+            out.write(json.dumps({"title": title, "text": text, "published": day.isoformat(),
+                                  "url": f"https://news.example/{n}"}) + "\n")
+
+
+def write_warc(path: Path, count: int) -> None:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    rng = random.Random(count)
+    with path.open("wb") as out:
+        writer = WARCWriter(out, gzip=True)
+        for n in range(count):
+            title, text, day = article(n, rng)
+            paragraphs = "".join(f"<p>{p}</p>" for p in text.split("\n\n"))
+            html = (f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{title}</title>'
+                    f'<meta property="article:published_time" content="{day.isoformat()}">'
+                    f'</head><body><nav><a href="/">Home</a></nav><article><h1>{title}</h1>'
+                    f"{paragraphs}</article><footer>Example News</footer></body></html>")
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")],
+                                       protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(
+                f"https://news.example/{n}", "response",
+                payload=io.BytesIO(html.encode("utf-8")), http_headers=headers))
+
+
+def child(args: list[str]) -> None:
+    """Run one case in this process and print its peak memory (the parent's, the largest
+    worker's) as JSON."""
+    mode, *rest = args
+    if mode == "read":
+        from eventlens.ingest import read_sources
+
+        count = sum(1 for _ in read_sources(rest))
+    else:
+        from typer.testing import CliRunner
+
+        from eventlens.cli import app
+
+        result = CliRunner().invoke(app, ["ingest", *rest], catch_exceptions=False)
+        count = result.exit_code
+    kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    print(json.dumps({"items": count, "peak_mb": round(kib / 1024, 1),
+                      "worker_peak_mb": round(workers / 1024, 1)}))
+
+
+def measure(args: list[str]) -> dict:
+    proc = subprocess.run([sys.executable, __file__, "--child", *args], capture_output=True,
+                          text=True, check=False)
+    if proc.returncode:
+        raise RuntimeError(proc.stderr[-2000:])
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=200, help="1x size for ingest")
+    parser.add_argument("--read-articles", type=int, default=5000, help="1x size for reading")
+    parser.add_argument("--child", nargs=argparse.REMAINDER)
+    args = parser.parse_args()
+    if args.child:
+        child(args.child)
+        return
+    with tempfile.TemporaryDirectory(prefix="eventlens-bench-memory-") as tmp:
+        folder = Path(tmp)
+        inputs = {}
+        for fmt, writer in (("jsonl.gz", write_jsonl), ("warc.gz", write_warc)):
+            for scale, base in (("read", args.read_articles), ("ingest", args.articles)):
+                for times in (1, 10):
+                    path = folder / f"{scale}-{times}x.{fmt}"
+                    writer(path, base * times)
+                    inputs[(fmt, scale, times)] = path
+        print(f"{'case':<34}{'1x':>10}{'10x':>10}{'ratio':>8}   (peak RSS MB; articles "
+              f"read {args.read_articles}/{10 * args.read_articles}, ingested "
+              f"{args.articles}/{10 * args.articles})")
+        for fmt in ("jsonl.gz", "warc.gz"):
+            cases = [("read_sources", "read", [])]
+            cases += [("ingest, one process", "ingest", []),
+                      ("ingest --workers 2", "ingest", ["--workers", "2"])]
+            for label, scale, extra in cases:
+                peaks = []
+                for times in (1, 10):
+                    path = inputs[(fmt, scale, times)]
+                    if scale == "read":
+                        got = measure(["read", str(path)])
+                    else:
+                        db = folder / f"{fmt}-{times}x-{len(extra)}.duckdb"
+                        got = measure(["ingest", str(path), "--db", str(db), *extra])
+                    peaks.append(got)
+                one, ten = peaks
+                line = (f"{fmt + ' ' + label:<34}{one['peak_mb']:>10.1f}{ten['peak_mb']:>10.1f}"
+                        f"{ten['peak_mb'] / one['peak_mb']:>8.2f}")
+                if extra:
+                    line += (f"   workers {one['worker_peak_mb']:.1f} -> "
+                             f"{ten['worker_peak_mb']:.1f} MB "
+                             f"({ten['worker_peak_mb'] / one['worker_peak_mb']:.2f})")
+                print(line, flush=True)
+
+
+if __name__ == "__main__":
+    main()
