@@ -19,6 +19,7 @@ import pyarrow as pa
 
 from eventlens import analysis, claims, filters
 from eventlens.analysis.events import DEFAULT_STATUS, EventQuery, check_status
+from eventlens.claims import ClaimRecord
 from eventlens.errors import EventlensError, FilterError
 from eventlens.store import Store, open_store
 
@@ -243,7 +244,7 @@ class Database:
                target: str | None = None, state: str | None = None,
                kind: str | None = None, since: str | dt.date | None = None,
                until: str | dt.date | None = None, limit: int | None = None,
-               offset: int = 0) -> Result[claims.ClaimRecord]:
+               offset: int = 0) -> Result[ClaimRecord]:
         """Claims (promises, plans, threats, demands, denials) and where they stand as of the
         store's newest article, newest first (docs/claims.md).
 
@@ -256,9 +257,9 @@ class Database:
         flt = claim_filter(actor=actor, claimant=claimant, target=target, state=state,
                            kind=kind, since=since, until=until, limit=limit, offset=offset,
                            known_codes=self._codes)
-        return Result(claims.ClaimRecord, lambda: claims.claim_rows(self.store, flt))
+        return Result(ClaimRecord, lambda: claims.claim_rows(self.store, flt))
 
-    def claim(self, claim_id: str) -> claims.ClaimRecord | None:
+    def claim(self, claim_id: str) -> ClaimRecord | None:
         """The claim with this id (or a unique prefix), with its outcome; or None."""
         return claims.get_claim(self.store, claim_id)
 

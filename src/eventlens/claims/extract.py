@@ -57,8 +57,7 @@ def claim_kind(row: EventRow, tables: ClaimTables | None = None) -> str | None:
         if tables.has_cue(sentence, "speculation"):
             return None
         if ptype in tables.threat_types:
-            threat = row.status == "hypothetical" or tables.has_cue(sentence, "threat")
-            return "threat" if threat else "plan"
+            return "threat"
         if ptype in tables.promise_types:
             return "promise" if tables.has_cue(sentence, "promise") else "plan"
         return None

@@ -81,9 +81,9 @@ def _in_window(claim: Claim, event: EventRow, settings: ClaimSettings) -> bool:
     grace = dt.timedelta(days=settings.grace_days)
     day = event.day
     if claim.due_how == "past-act":
-        # the denied act was done before the denial; a report of it may come later
-        return (claim.due_from <= day <= claim.claim_date + grace
-                and event.published <= claim.due_by)
+        # the denied act was done before the denial, or goes on: a report of it done from a
+        # little before the denial to the end of the watch window contradicts it
+        return claim.due_from <= day <= claim.due_by
     if event.published < claim.claim_date:
         return False  # a report older than the claim cannot tell what came of it
     # An act on the claim's own day is the occasion of the claim ("agreed at the meeting

@@ -14,8 +14,9 @@ class ClaimSettings:
     grace_days: an event dated this many days either side of a claim's window still settles
         it (reports date an act a day off; a deadline "by Friday" is met on Saturday's news),
         and a claim is overdue or lapsed only this many days after its window ends.
-    past_denial_days: a denial of a past act ("denied that its troops had killed") is
-        contradicted by a report of that act dated up to this many days before the denial.
+    past_denial_days: a denial of a past or ongoing act ("denied that its troops had killed",
+        "denied supplying arms") is contradicted by a report of that act dated from this many
+        days before the denial to the end of its watch window.
     """
 
     grace_days: int = 2

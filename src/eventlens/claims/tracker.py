@@ -61,6 +61,7 @@ class ClaimRecord:
     outcome_evidence: str | None = None
     outcome_confidence: float | None = None
     outcome_why: str = ""
+    match_types: tuple[str, ...] = ()  # the event types that settle it
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,4 +188,5 @@ def _record(row: dict) -> ClaimRecord:
     values = {k: v for k, v in row.items() if k in names}
     for key in ("target_code", "target_country", "due_text", "outcome_why", "article_title"):
         values[key] = values.get(key) or ""
+    values["match_types"] = tuple(values.get("match_types") or ())
     return ClaimRecord(**values)

@@ -43,6 +43,11 @@ _FUTURE_MARK = re.compile(r"\b(will|would|'ll|shall|plans? to|planning to|due to
                           r"set to|going to|to be held)\b")
 
 
+# Words before "on <day>" that make it the day something was said or done, not when it is due.
+_DONE_WORDS = frozenset({"said", "told", "wrote", "spoke", "met", "held", "made", "gave",
+                         "says", "tells", "announced", "stated"})
+
+
 @dataclass(frozen=True, slots=True)
 class DueWindow:
     """The days a claim is due in, the words that set them, and how they were found:
@@ -63,7 +68,7 @@ def due_window(sentence: str, published: dt.date, *, kind: str, date_text: str =
     text = " ".join(sentence.lower().split())
     mark = _FUTURE_MARK.search(text)
     tail = text[mark.start():] if mark else ""
-    for reader in (_duration, _end_of, _by_date, _relative, _on_day, _named_period):
+    for reader in (_duration, _end_of, _named_period, _by_date, _relative, _on_day):
         found = reader(text, tail, published, tables)
         if found is not None and found.end >= published:
             return found
@@ -104,8 +109,11 @@ def _count(word: str) -> int:
 
 def _span(published: dt.date, count: int, unit: str) -> dt.date:
     unit = unit.rstrip("s")
-    days = {"hour": max(1, -(-count // 24)), "day": count, "week": 7 * count,
-            "month": 30 * count, "year": 365 * count}[unit]
+    if unit in ("month", "year"):
+        months = published.month - 1 + count * (12 if unit == "year" else 1)
+        year, month = published.year + months // 12, months % 12 + 1
+        return dt.date(year, month, min(published.day, calendar.monthrange(year, month)[1]))
+    days = {"hour": max(1, -(-count // 24)), "day": count, "week": 7 * count}[unit]
     return published + dt.timedelta(days=days)
 
 
@@ -219,8 +227,8 @@ def _on_day(_text, tail, published, _tables) -> DueWindow | None:
 
 def _day_window(match: re.Match, tail: str, published: dt.date) -> DueWindow | None:
     before = tail[: match.start()].split()
-    if before and before[-1].endswith("ed"):
-        return None  # "an agreement reached on Wednesday": when something was done
+    if before and (before[-1].endswith("ed") or before[-1] in _DONE_WORDS):
+        return None  # "an agreement reached on Wednesday", "said on Wednesday": when it was said
     expression = next(g for g in match.groups() if g)
     if before and before[-1] == "later" and expression == published.strftime("%A").lower():
         resolved = published.isoformat()  # "later on Thursday", said on a Thursday
