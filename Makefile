@@ -25,7 +25,7 @@ $(BIN)/.installed: pyproject.toml requirements/lock.txt requirements/model.txt
 install: $(BIN)/.installed
 
 demo: install
-	$(BIN)/eventlens ingest examples/news examples/stories/articles --db $(DB)
+	$(BIN)/eventlens ingest examples/news examples/stories/articles examples/claims/articles --db $(DB)
 	$(BIN)/eventlens summary --db $(DB)
 	@echo "dashboard: http://$(HOST):$(PORT)/  (Ctrl-C stops it)"
 	$(BIN)/eventlens serve --db $(DB) --host $(HOST) --port $(PORT)

@@ -53,8 +53,10 @@ def evaluate_path(path: Path, *, limit: int | None = None, throughput: bool = Tr
 
 
 def _score_gold_folder(report: dict, path: Path, *, coder, nlp, limit, min_confidence) -> list:
-    """Add the `articles`, `actors` and `stories` sections of a gold folder; the texts coded."""
+    """Add the `articles`, `actors` and `stories` sections of a gold folder (and `claims`
+    where its records list claims; a claims-only folder has only that); the texts coded."""
     from eventlens.evaluate.actors import score_actors
+    from eventlens.evaluate.claims import has_claims, has_events, score_claims
     from eventlens.evaluate.gold import read_gold, score_gold
     from eventlens.evaluate.stories import story_section
     from eventlens.pipeline import code_articles
@@ -63,11 +65,16 @@ def _score_gold_folder(report: dict, path: Path, *, coder, nlp, limit, min_confi
     results = code_articles([g.article for g in gold], coder=coder, nlp=nlp)
     by_id = {g.id: confident_result(r, min_confidence)
              for g, r in zip(gold, results, strict=True)}
-    report["articles"] = score_gold(gold, by_id)
-    report["actors"] = score_actors(gold, by_id)
-    stories = story_section(gold, by_id)
-    if stories is not None:
-        report["stories"] = stories
+    if has_events(gold):
+        report["articles"] = score_gold(gold, by_id)
+        report["actors"] = score_actors(gold, by_id)
+        stories = story_section(gold, by_id)
+        if stories is not None:
+            report["stories"] = stories
+    if has_claims(gold):
+        # the store keeps every event record and hides those below the threshold itself
+        raw = {g.id: r for g, r in zip(gold, results, strict=True)}
+        report["claims"] = score_claims(gold, raw, min_confidence=min_confidence)
     return [g.article.text for g in gold]
 
 
@@ -185,6 +192,10 @@ def render_report(report: dict, console) -> None:
                       f"right country and role {actors['country_role_accuracy']:.3f}")
     if report.get("realnews"):
         render_realnews_section(report["realnews"], console)
+    if report.get("claims"):
+        from eventlens.evaluate.claims import render_claims_section
+
+        render_claims_section(report["claims"], console)
     if report.get("stories"):
         from eventlens.evaluate.stories import render_story_section
 
