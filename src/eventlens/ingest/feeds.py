@@ -13,12 +13,16 @@ from eventlens.model import Article
 
 from .dates import check_publication_year
 from .decoding import normalise_newlines
-from .files import read_bytes
+from .feedstream import feed_pieces
+from .files import GZIP_MAGIC, check_file, open_binary, read_bytes
 from .options import IngestOptions
 from .records import make_article, resolve_published
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _CHARREF = re.compile(rb"&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));")
+# Feeds up to this size are parsed whole by feedparser (which reads broken XML too); larger
+# ones a few entries at a time (`feedstream`), so memory does not grow with the feed.
+WHOLE_FEED_BYTES = 8 << 20
 
 
 def _safe_charref(match: re.Match) -> bytes:
@@ -100,12 +104,19 @@ def read_feed(path: Path, options: IngestOptions) -> Iterator[Article | IngestEr
     """Read an RSS or Atom file: an Article or error per entry.
 
     A feed that parses but has no entries yields nothing; one that cannot be parsed at
-    all yields one error for the file.
+    all yields one error for the file. A feed larger than `WHOLE_FEED_BYTES` (or gzipped)
+    is read a few entries at a time; its XML must then be well formed up to where it breaks.
     """
     import feedparser
 
     where = str(path)
     try:
+        size = check_file(path, options)
+        with open_binary(path) as fh:
+            compressed = fh.read(2) == GZIP_MAGIC
+        if size > WHOLE_FEED_BYTES or compressed:
+            yield from _read_in_pieces(path, options)
+            return
         parsed = feedparser.parse(_CHARREF.sub(_safe_charref, read_bytes(path, options)))
         if not parsed.entries:
             if parsed.get("bozo"):
@@ -116,8 +127,13 @@ def read_feed(path: Path, options: IngestOptions) -> Iterator[Article | IngestEr
     except IngestError as err:
         yield err
         return
+    yield from _entries(parsed, 1, where, options)
+
+
+def _entries(parsed: Any, first: int, where: str, options: IngestOptions
+             ) -> Iterator[Article | IngestError]:
     outlet = parsed.feed.get("title", "")
-    for number, entry in enumerate(parsed.entries, start=1):
+    for number, entry in enumerate(parsed.entries, start=first):
         origin = f"{where}:entry {number}"
         try:
             yield entry_to_article(entry, origin=origin, outlet=outlet, options=options)
@@ -127,3 +143,26 @@ def read_feed(path: Path, options: IngestOptions) -> Iterator[Article | IngestEr
         except Exception as err:  # noqa: BLE001
             yield IngestError(f"unexpected failure on this entry ({type(err).__name__}: "
                               f"{str(err)[:120]})", where=origin)
+
+
+def _read_in_pieces(path: Path, options: IngestOptions) -> Iterator[Article | IngestError]:
+    import gzip
+
+    import feedparser
+
+    where = str(path)
+    with open_binary(path) as fh:
+        compressed = fh.read(2) == GZIP_MAGIC
+        fh.seek(0)
+        stream = gzip.GzipFile(fileobj=fh) if compressed else fh
+        found = False
+        for piece in feed_pieces(stream, where):
+            if isinstance(piece, IngestError):
+                yield piece
+                return
+            found = True
+            data, first = piece
+            yield from _entries(feedparser.parse(_CHARREF.sub(_safe_charref, data)), first,
+                                where, options)
+        if not found:
+            yield IngestError("no entries found in the feed", where=where)
