@@ -204,6 +204,23 @@ def _misread_subject(verb) -> list:
                  or (c.is_upper and c.is_alpha and len(c) > 1))]
 
 
+def act_parties(noun) -> list:
+    """Who a deal, truce or talks are between: its between-phrase ("a truce between Israel and
+    Hamas"), else the subjects of the clause it belongs to ("Saudi Arabia and Iran signed a
+    deal brokered by China", "... agreed to restore ties, under a deal mediated by China")."""
+    named = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"
+             for p in _children(c, {"pobj"}) for p in (p, *p.conjuncts)]
+    if named:
+        return named
+    verb = noun.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return []
+    subjects, passive = subject_of(verb)
+    return [] if passive else [p for s in subjects for p in (s, *s.conjuncts)]
+
+
 def agent_of(verb) -> list:
     """Heads of the by-phrase of a passive verb."""
     return [p for a in _children(verb, {"agent"}) for p in _children(a, {"pobj"})]

@@ -20,6 +20,7 @@ from eventlens.coding.clauses import (
     Trigger,
     _children,
     _particle,
+    act_parties,
     agent_of,
     noun_frame,
     prep_objects,
@@ -331,7 +332,7 @@ def find_triggers(sent, lex: Lexicon) -> list[Trigger]:
         if obj is None and verb_lemma(token, lex) in wordlist("enact_verbs") and _event_objects(token, lex):
             continue  # "signed a $95 billion aid package": the package's frame codes the act
         trig = Trigger(token, frame, words)
-        _fill_verb_arguments(trig, obj)
+        _fill_verb_arguments(trig, obj, lex)
         if frame.plover_type == "MOBILIZE":
             _aim_through_purpose(trig, lex)
         triggers.append(trig)
@@ -393,7 +394,7 @@ def _acting_by(head):
     return agents or [head]
 
 
-def _fill_verb_arguments(trig: Trigger, obj) -> None:
+def _fill_verb_arguments(trig: Trigger, obj, lex: Lexicon) -> None:
     verb = trig.token
     subjects, passive = subject_of(verb)
     if passive:
@@ -410,6 +411,9 @@ def _fill_verb_arguments(trig: Trigger, obj) -> None:
                             if p.ent_type_ == "GPE"]
         else:
             trig.sources = agents
+            if trig.frame.plover_type == "CONSULT" and agents:
+                # "a deal brokered by China": who mediates meets the deal's parties
+                patients = [p for n in patients for p in act_parties(n)] or patients
     else:
         patients = []
         trig.sources = [a for s in subjects for a in _acting_by(s)]
@@ -521,8 +525,11 @@ def _fill_verb_arguments(trig: Trigger, obj) -> None:
     # the thing acted upon (a reaction has tried them already), or whom it was aimed at
     if not reaction:
         options.append(makers)
+    # "condemned the attack carried out by Hamas"; but whoever brokered or mediated the deal
+    # signed is no party to it
     options.append([a for d in acts for c in d.children
                     if c.dep_ == "acl" and c.tag_ == "VBN" and c.i != verb.i
+                    and lex.mode_for("CONSULT", [c.lemma_.lower()]) != "mediate"
                     for a in prep_objects(c, wordlist("target_preps")) + agent_of(c)])
     commitment = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
     if trig.frame.plover_type == "AGREE" and commitment:

@@ -117,3 +117,19 @@ def test_a_condition_alone_threatens_no_one(code_text):
     # a wish, not an act of force or an answer in kind
     r = code_text("Seoul said it would welcome talks if Pyongyang stopped its missile tests.")
     assert not [e for e in r.events if e.plover_type == "THREATEN"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Oman brokered a prisoner exchange between Washington and Tehran.",
+     {"OMN CONSULT USA", "OMN CONSULT IRN"}),
+    ("Serbia and Kosovo signed an accord brokered by the European Union.",
+     {"EU CONSULT SRB", "EU CONSULT XKX"}),
+    ("Ethiopia and Eritrea agreed to end the war, under a deal mediated by Turkey.",
+     {"TUR CONSULT ETH", "TUR CONSULT ERI"}),
+])
+def test_who_brokers_a_deal_mediates_between_its_parties_and_is_no_party(code_text, text,
+                                                                        expected):
+    triples = country_triples(code_text(text))
+    broker = next(iter(expected)).split()[0]
+    assert expected <= triples
+    assert not [t for t in triples if "AGREE" in t and broker in t.split()]
