@@ -44,13 +44,28 @@ FILLER = ("Officials said the talks would continue next week.",
           "Both sides called for calm and restraint.")
 
 
+CLAUSES = ("after talks that lasted late into the night", "despite objections from the opposition",
+           "according to two officials who asked not to be named",
+           "in a statement read on state television", "as the deadline approached",
+           "while thousands gathered outside", "at the request of the mediators",
+           "in a move that surprised diplomats")
+
+
+def _sentence(rng: random.Random, n: int) -> str:
+    a, b = rng.sample(ACTORS, 2)
+    return (f"{a[0].upper()}{a[1:]} {rng.choice(ACTS)} {b} in {rng.choice(PLACES)} "
+            f"{rng.choice(CLAUSES)}, the {rng.choice(('ministry', 'agency', 'office'))} "
+            f"said in note {n}-{rng.randint(1, 9999)}.")
+
+
 def article(n: int, rng: random.Random) -> tuple[str, str, dt.date]:
-    """(title, text, published) of made-up article number `n`."""
+    """(title, text, published) of made-up article number `n`: sentences drawn at random, so
+    two articles are rarely near-duplicates."""
     day = dt.date(2024, 1, 1) + dt.timedelta(days=rng.randint(0, 120))
     a, b = rng.sample(ACTORS, 2)
     act, place = rng.choice(ACTS), rng.choice(PLACES)
     lead = f"{a[0].upper()}{a[1:]} {act} {b} in {place} on {day:%A}, report {n} said."
-    more = " ".join(rng.sample(FILLER, 3))
+    more = " ".join([_sentence(rng, n) for _ in range(4)] + rng.sample(FILLER, 1))
     quote = (f'"We will not accept this," a spokesman for {b} told reporters in {place}, '
              f"adding that talks on item {rng.randint(1, 99)} of the agenda would go on.")
     return f"{a.capitalize()} {act} {b}", f"{lead} {more}\n\n{quote}", day
