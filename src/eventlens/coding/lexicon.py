@@ -59,6 +59,7 @@ class Reading:
     example: str = ""
     expect: tuple[str, ...] = ()  # "SRC TYPE TGT" country-level triples the example gives
     patterns: str = ""  # JSON of the row's own spaCy DependencyMatcher patterns, if it gives any
+    unnegated: bool = False  # no word the row matched may be negated ("pledged not to attack")
 
 
 @dataclass(slots=True)
@@ -179,7 +180,8 @@ def _reading(row: dict) -> Reading:
                    goals=words("goal"), occasions=words("occasion"),
                    because=str(row.get("because", "")), example=str(row.get("example", "")),
                    expect=tuple(row.get("expect", ())),
-                   patterns=json.dumps(_with_lists(row["pattern"])) if row.get("pattern") else "")
+                   patterns=json.dumps(_with_lists(row["pattern"])) if row.get("pattern") else "",
+                   unnegated=bool(row.get("unnegated", False)))
 
 
 def _expanded(entries: list[str]) -> list[str]:

@@ -184,6 +184,9 @@ class ReadingMatcher:
                 continue
             for match_id, tokens in self.matcher(sent):
                 n = self._order[match_id]
+                if self.readings[n].unnegated and any(
+                        c.dep_ == "neg" for i in tokens for c in sent[i].children):
+                    continue  # "pledged not to attack": the row reads only the plain act
                 verb = sent.start + tokens[0]
                 if n < found.get(verb, len(self.readings)):
                     found[verb] = n

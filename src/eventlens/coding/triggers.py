@@ -355,12 +355,23 @@ def find_triggers(sent, lex: Lexicon) -> list[Trigger]:
         read = _data_reading(token, token.lemma_.lower(), lex)
         if read is NO_EVENT:
             continue  # "concern for his health": a `readings` row says the noun names no event
+        if _answered_act(token):
+            continue  # "vowed to retaliate for the strike": the strike is another's
         frame, words = found if read is None else read[:2]
         trig = Trigger(token, frame, words, noun=True)
         light = _fill_noun_arguments(trig)
         if trig.sources and (trig.targets or light):
             triggers.append(trig)
     return triggers
+
+
+def _answered_act(noun) -> bool:
+    """Whether an event noun is what an act of force answers ("retaliate for the strike",
+    "punish them for the massacre"): its doer is not the one answering, so the clause's
+    subject cannot be its source."""
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.lower_ == "for" and \
+        prep.head.lemma_.lower() in wordlist("threat_acts")
 
 
 def _aim_through_purpose(trig: Trigger, lex: Lexicon) -> None:

@@ -95,3 +95,16 @@ def test_a_verb_node_known_by_other_attributes_makes_every_sentence_matched(nlp)
     assert matcher.anchors is None
     doc = nlp("The talks ended. Jets flew over the strait.")
     assert list(matcher(doc)) == [_verb(doc, "flew").i]
+
+
+def test_an_unnegated_row_does_not_read_a_negated_act(nlp):
+    row = _reading({"id": "vow.force", "lemma": ["vow"], "then": "THREATEN", "unnegated": True,
+                    "pattern": [[
+                        {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"_": {"el_verb_lemma": "vow"}}},
+                        {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "act",
+                         "RIGHT_ATTRS": {"DEP": "xcomp"}}]]})
+    matcher = ReadingMatcher(nlp.vocab, (row,))
+    doc = nlp("The rebels vowed to attack the base.")
+    assert matcher(doc)[_verb(doc, "vowed").i].id == "vow.force"
+    doc = nlp("The rebels vowed not to attack the base.")
+    assert _verb(doc, "vowed").i not in matcher(doc)
