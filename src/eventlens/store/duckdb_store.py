@@ -183,12 +183,17 @@ class Store:
 
     # -- writing ------------------------------------------------------------------------------
     def known_article_ids(self, ids: Iterable[str]) -> set[str]:
-        ids = list(ids)
-        if not ids:
-            return set()
-        rows = self.con.execute("SELECT id FROM articles WHERE list_contains(?, id)",
-                                [ids]).fetchall()
-        return {r[0] for r in rows}
+        ids = list(dict.fromkeys(ids))
+        known: set[str] = set()
+        # An IN list of parameters, not list_contains(?, id): DuckDB hashes the list and probes
+        # it with the id column, where list_contains is evaluated row by row (10x slower on a
+        # store of a million articles; ingest asks twice per batch).
+        for i in range(0, len(ids), 1000):
+            part = ids[i:i + 1000]
+            rows = self.con.execute(f"SELECT id FROM articles WHERE id IN "
+                                    f"({', '.join('?' * len(part))})", part).fetchall()
+            known.update(r[0] for r in rows)
+        return known
 
     def begin_run(self, paths: list[str], *, coder: str, coder_version: str) -> str:
         """Record a run as `running` and return its id (`finish_run` closes it)."""
