@@ -5,11 +5,13 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+import os
 import sys
 import time
 from pathlib import Path
 from typing import Annotated
 
+import psutil
 import typer
 from rich.markup import escape
 from rich.table import Table
@@ -269,9 +271,10 @@ def _input_files(paths: list[str]) -> tuple[list[Path], list[EventlensError]]:
 
 
 class _IngestProgress:
-    """Ingest progress by bytes of input: a file counts as done once the file after it is
-    being read (and at the end), so that the time left holds for one JSONL file of thousands
-    of articles as for thousands of one-article files."""
+    """Ingest progress by bytes of input: the files before the one being read, and how far
+    into that one the reader is (its offset, where the system tells it: Linux), so that the
+    time left holds for one JSONL or WARC file of thousands of articles as for thousands of
+    one-article files. Where the offset is unknown, a file counts once the next is read."""
 
     def __init__(self, progress, files: list[Path]) -> None:
         self.progress = progress
@@ -283,6 +286,7 @@ class _IngestProgress:
                 self.sizes[str(path)] = 0
         self.started = time.monotonic()
         self.read_bytes, self.current, self.articles, self.events, self.errors = 0, 0, 0, 0, 0
+        self.current_path, self.shown = "", 0
         self.task = progress.add_task(self._describe(), total=sum(self.sizes.values()) or 1)
 
     def _describe(self) -> str:
@@ -295,12 +299,26 @@ class _IngestProgress:
     def reading(self, path: Path) -> None:
         self.read_bytes += self.current
         self.current = self.sizes.get(str(path), 0)
+        self.current_path = os.path.realpath(path)
+
+    def _offset(self) -> int:
+        """Bytes read so far of the file being read, if this process has it open."""
+        if not self.current:
+            return 0
+        try:
+            for f in psutil.Process().open_files():
+                if f.path == self.current_path:
+                    return min(getattr(f, "position", 0), self.current)
+        except psutil.Error:
+            pass
+        return 0
 
     def stored(self, articles: int, events: int, errors: int = 0) -> None:
         self.articles += articles
         self.events, self.errors = events, errors
-        self.progress.update(self.task, completed=self.read_bytes,
-                             description=self._describe())
+        # never backwards: a file closed before the next is opened has no offset for a while
+        self.shown = max(self.shown, self.read_bytes + self._offset())
+        self.progress.update(self.task, completed=self.shown, description=self._describe())
 
     def done(self) -> None:
         self.progress.update(self.task, completed=self.read_bytes + self.current,
