@@ -673,6 +673,11 @@ def _fill_noun_arguments(trig: Trigger) -> bool:
                for p in _children(c, {"pobj"})]
     if between and not sources:
         sources, targets = between, []
+    if not sources and not between and targets and not (
+            noun.lemma_.lower() in wordlist("patient_nouns") and not prep_objects(noun, ("of",))):
+        # "after his visit to Kyiv": a possessive pronoun, where nothing else names the
+        # doer, is whoever it stands for (the resolver's memory of the article says who)
+        sources = [c for c in modifiers if c.dep_ == "poss" and c.pos_ == "PRON"]
     announced = noun.dep_ in OBJECT_DEPS and noun.head.lemma_.lower() in wordlist("light_verbs") and \
         bool(subject_of(noun.head)[0]) and not subject_of(noun.head)[1]
     if not sources and trig.frame.plover_type == "MOBILIZE" and not announced:

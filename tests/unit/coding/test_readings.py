@@ -133,3 +133,16 @@ def test_who_brokers_a_deal_mediates_between_its_parties_and_is_no_party(code_te
     broker = next(iter(expected)).split()[0]
     assert expected <= triples
     assert not [t for t in triples if "AGREE" in t and broker in t.split()]
+
+
+def test_a_possessive_pronoun_is_the_doer_of_an_act_noun_that_names_none(code_text):
+    r = code_text("Macron spoke to reporters in Berlin, a day after his surprise visit to Kyiv.")
+    assert "FRA CONSULT UKR" in country_triples(r)
+
+
+def test_a_possessive_pronoun_on_a_patient_noun_is_who_suffered_it(code_text):
+    # "his arrest" is the arrest of him, not by him
+    r = code_text("The Russian opposition leader Alexei Navalny spoke to reporters in Berlin "
+                  "after his arrest in Moscow.")
+    assert not [e for e in r.events if e.plover_type == "COERCE"
+                and e.source.actor.role == "OPP"]
