@@ -148,7 +148,8 @@ def blocking_recall(store) -> tuple[int, int, int, int]:
                                              "chunk": pa.array([0] * len(rows), pa.int32())}))
     build_term_window(con, window_days((r[1] for r in rows), s.story_days),
                       key_terms=s.key_terms, max_daily=s.key_max_daily)
-    args = {"days": s.story_days, "min_cosine": s.candidate_cosine}
+    args = {"days": s.story_days, "min_cosine": s.candidate_cosine,
+            "span": (rows[0][1], rows[-1][1])}
     exact = {(a, b): c - 0.2 * d for a, b, c, d in all_pairs_cosine(con, "_bench_pending", 0,
                                                                       **args)}
     blocked = {(a, b) for a, b, _, _ in blocked_cosine_pairs(con, "_bench_pending", 0, **args)}

@@ -38,7 +38,8 @@ weighted AS (
     JOIN _story_window_days USING (published), total)
 SELECT article_id, term, published,
        w / sqrt(sum(w * w) OVER (PARTITION BY article_id)) AS u
-FROM weighted"""
+FROM weighted
+ORDER BY published"""  # by date: a chunk's query reads the row groups of its own days
 
 _KEYS_SQL = f"""
 CREATE OR REPLACE TEMP TABLE {_KEYS} AS
@@ -49,7 +50,8 @@ SELECT article_id, term, published FROM (
                  row_number() OVER (PARTITION BY article_id ORDER BY u DESC, term) AS rank
           FROM {_UNIT})
     WHERE rank <= $key_terms)
-WHERE holders <= $max_daily"""
+WHERE holders <= $max_daily
+ORDER BY published"""
 
 # Which pairs of a chunk's query are kept, and which way round (see the module docstring).
 _PAIR_FILTER = """
@@ -86,46 +88,59 @@ def drop_term_window(con) -> None:
 
 
 def blocked_cosine_pairs(con, pending_view: str, chunk: int, *, days: int,
-                         min_cosine: float) -> list[tuple]:
+                         min_cosine: float, span: tuple[dt.date, dt.date]) -> list[tuple]:
     """(a, b, TF-IDF cosine, days apart) of the chunk's pairs that share a key term, are at
-    most `days` apart in publication and reach `min_cosine`."""
-    return _cosine(con, pending_view, chunk, keys=_KEYS, days=days, min_cosine=min_cosine)
+    most `days` apart in publication and reach `min_cosine`; `span` is the chunk's first and
+    last publication date."""
+    return _cosine(con, pending_view, chunk, keys=_KEYS, days=days, min_cosine=min_cosine,
+                   span=span)
 
 
 def all_pairs_cosine(con, pending_view: str, chunk: int, *, days: int,
-                     min_cosine: float) -> list[tuple]:
+                     min_cosine: float, span: tuple[dt.date, dt.date]) -> list[tuple]:
     """As `blocked_cosine_pairs`, comparing every pair that shares any term (exact; the
     reference the blocking is measured against)."""
-    return _cosine(con, pending_view, chunk, keys=_UNIT, days=days, min_cosine=min_cosine)
+    return _cosine(con, pending_view, chunk, keys=_UNIT, days=days, min_cosine=min_cosine,
+                   span=span)
 
 
 def _cosine(con, pending_view: str, chunk: int, *, keys: str, days: int,
-            min_cosine: float) -> list[tuple]:
+            min_cosine: float, span: tuple[dt.date, dt.date]) -> list[tuple]:
     # Each step is a materialised CTE: inside the transaction that has just written the
     # tables, DuckDB's join order would join every term with every term first (quadratic).
     sql = f"""
-        WITH fresh AS MATERIALIZED (
-            SELECT f.* FROM {keys} f
+        WITH near_keys AS (SELECT * FROM {keys} WHERE published BETWEEN $low AND $high),
+        near_unit AS (SELECT * FROM {_UNIT} WHERE published BETWEEN $low AND $high),
+        fresh AS MATERIALIZED (
+            SELECT f.* FROM near_keys f
             JOIN {pending_view} pf ON pf.article_id = f.article_id AND pf.chunk = $chunk),
         cand AS MATERIALIZED (
             SELECT DISTINCT f.article_id AS fa, o.article_id AS ob, po.chunk,
                    abs(date_diff('day', f.published, o.published)) AS days
             FROM fresh f
-            JOIN {keys} o ON o.term = f.term AND o.article_id <> f.article_id
+            JOIN near_keys o ON o.term = f.term AND o.article_id <> f.article_id
                 AND o.published BETWEEN f.published - $days::INTEGER
                                     AND f.published + $days::INTEGER
             LEFT JOIN {pending_view} po ON po.article_id = o.article_id
             WHERE {_PAIR_FILTER.format(a="f.article_id", b="o.article_id")}),
         half AS MATERIALIZED (
             SELECT c.fa, c.ob, c.chunk, c.days, ua.term, ua.u
-            FROM cand c JOIN {_UNIT} ua ON ua.article_id = c.fa)
+            FROM cand c JOIN near_unit ua ON ua.article_id = c.fa)
         SELECT {_ORIENT.format(a="h.fa", b="h.ob", other="h.chunk")},
                sum(h.u * ub.u) AS cosine, h.days
-        FROM half h JOIN {_UNIT} ub ON ub.article_id = h.ob AND ub.term = h.term
+        FROM half h JOIN near_unit ub ON ub.article_id = h.ob AND ub.term = h.term
         GROUP BY h.fa, h.ob, h.chunk, h.days
         HAVING sum(h.u * ub.u) >= $min_cosine"""
-    return con.execute(sql, {"chunk": int(chunk), "days": int(days),
+    low, high = (_shifted(span[0], -days), _shifted(span[1], days))
+    return con.execute(sql, {"chunk": int(chunk), "days": int(days), "low": low, "high": high,
                              "min_cosine": float(min_cosine)}).fetchall()
+
+
+def _shifted(day: dt.date, days: int) -> dt.date:
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError:  # a stored date near year 1 or 9999
+        return dt.date.min if days < 0 else dt.date.max
 
 
 def lsh_candidate_pairs(con, pending_view: str, chunk: int) -> list[tuple[str, str]]:

@@ -60,13 +60,13 @@ def write_terms(con, rows: Sequence[tuple[str, dt.date, str, str]]) -> None:
     insert_terms(con, table)
 
 
-def cosine_pairs(con, pending_view: str, chunk: int, settings: StorySettings
-                 ) -> list[tuple[str, str, float, int]]:
+def cosine_pairs(con, pending_view: str, chunk: int, settings: StorySettings, *,
+                 span: tuple[dt.date, dt.date]) -> list[tuple[str, str, float, int]]:
     """(a, b, TF-IDF cosine, days apart) of the chunk's pairs within `settings.story_days`
     of each other that share a key term and whose cosine reaches
     `settings.candidate_cosine`; the term window must be built (`build_term_window`)."""
     rows = blocked_cosine_pairs(con, pending_view, chunk, days=settings.story_days,
-                                min_cosine=settings.candidate_cosine)
+                                min_cosine=settings.candidate_cosine, span=span)
     return [(a, b, float(c), int(d)) for a, b, c, d in rows]
 
 
@@ -117,10 +117,11 @@ def link_evidence(a: str, b: str, cosine: float, days: int,
                         days, lead_days, round(score, 4))
 
 
-def story_links(con, pending_view: str, chunk: int, settings: StorySettings
-                ) -> list[LinkEvidence]:
-    """Scored candidate pairs; those at or above `settings.link_score` are story links."""
-    pairs = cosine_pairs(con, pending_view, chunk, settings)
+def story_links(con, pending_view: str, chunk: int, settings: StorySettings, *,
+                span: tuple[dt.date, dt.date]) -> list[LinkEvidence]:
+    """Scored candidate pairs of the chunk (published from `span[0]` to `span[1]`); those at
+    or above `settings.link_score` are story links."""
+    pairs = cosine_pairs(con, pending_view, chunk, settings, span=span)
     if not pairs:
         return []
     features = article_features(con, {x for a, b, _, _ in pairs for x in (a, b)})

@@ -170,7 +170,8 @@ def _place(con, pending: Sequence[tuple], settings: StorySettings) -> _Placed:
 def _place_chunk(con, new: dict, chunk: int, settings: StorySettings
                  ) -> tuple[Assignment, int, int]:
     copies = near_duplicate_pairs(con, _PENDING, chunk, settings)
-    evidence = story_links(con, _PENDING, chunk, settings)
+    evidence = story_links(con, _PENDING, chunk, settings,
+                           span=(min(new.values()), max(new.values())))
     copy_pairs = {(a, b) for a, b, _ in copies}
     links = [e for e in evidence if e.score >= settings.link_score
              and (e.article_a, e.article_b) not in copy_pairs]

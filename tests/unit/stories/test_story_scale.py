@@ -125,7 +125,8 @@ def _pairs(store, settings: StorySettings) -> tuple[set, set]:
                                             "chunk": pa.array([0] * len(rows), pa.int32())}))
     build_term_window(con, window_days([r[1] for r in rows], settings.story_days),
                       key_terms=settings.key_terms, max_daily=settings.key_max_daily)
-    args = {"days": settings.story_days, "min_cosine": settings.candidate_cosine}
+    args = {"days": settings.story_days, "min_cosine": settings.candidate_cosine,
+            "span": (rows[0][1], rows[-1][1])}
     exact = {(a, b) for a, b, _, _ in all_pairs_cosine(con, "_test_pending", 0, **args)}
     blocked = {(a, b) for a, b, _, _ in blocked_cosine_pairs(con, "_test_pending", 0, **args)}
     drop_term_window(con)
