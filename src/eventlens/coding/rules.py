@@ -64,10 +64,14 @@ def head_noun(token):
     return token
 
 
+def _VERB_LEMMA(token) -> str:  # noqa: N802 (the getter of the el_verb_lemma extension)
+    return verb_lemma(token, load_lexicon())
+
+
 def _register_extensions() -> None:
     extensions = {
         "el_lemma": lambda t: t.lemma_.lower(),
-        "el_verb_lemma": lambda t: verb_lemma(t, load_lexicon()),
+        "el_verb_lemma": _VERB_LEMMA,
         "el_noun_lemma": lambda t: head_noun(t).lemma_.lower(),
     }
     for name, getter in extensions.items():
@@ -172,24 +176,29 @@ class ReadingMatcher:
         self.anchors = _anchor_lemmas(every)
 
     def __call__(self, doc: Doc) -> dict[int, Reading]:
-        """Each verb that a row applies to, with the first such row in file order.
-
-        Dependency arcs stay within a sentence, so only sentences holding a word some
-        pattern's verb node accepts are matched (about one in seven in news): the rest cannot
-        match, and matching costs spaCy a look at every word for every pattern."""
-        found: dict[int, int] = {}
+        """Each verb of the document that a row applies to, with the first such row in file
+        order."""
+        found: dict[int, Reading] = {}
         for sent in doc.sents:
-            if self.anchors is not None and not any(
-                    t._.el_verb_lemma in self.anchors for t in sent):
-                continue
-            for match_id, tokens in self.matcher(sent):
-                n = self._order[match_id]
-                if self.readings[n].unnegated and any(
-                        c.dep_ == "neg" for i in tokens for c in sent[i].children):
-                    continue  # "pledged not to attack": the row reads only the plain act
-                verb = sent.start + tokens[0]
-                if n < found.get(verb, len(self.readings)):
-                    found[verb] = n
+            found.update(self.sentence(sent))
+        return found
+
+    def sentence(self, sent) -> dict[int, Reading]:
+        """The same for one sentence. Dependency arcs stay within a sentence, so one that holds
+        no word a pattern's verb node accepts (most sentences of news) cannot match, and is not
+        matched: matching costs spaCy a look at every word for every pattern."""
+        if self.anchors is not None and not any(
+                _VERB_LEMMA(t) in self.anchors for t in sent):
+            return {}
+        found: dict[int, int] = {}
+        for match_id, tokens in self.matcher(sent):
+            n = self._order[match_id]
+            if self.readings[n].unnegated and any(
+                    c.dep_ == "neg" for i in tokens for c in sent[i].children):
+                continue  # "pledged not to attack": the row reads only the plain act
+            verb = sent.start + tokens[0]
+            if n < found.get(verb, len(self.readings)):
+                found[verb] = n
         return {verb: self.readings[n] for verb, n in found.items()}
 
 
@@ -214,10 +223,18 @@ def _matcher(vocab, readings: tuple[Reading, ...]) -> ReadingMatcher:
 
 
 def reading_for(token, lex: Lexicon) -> Reading | None:
-    """The `readings` row that applies to a verb, matched once for its whole document."""
-    doc = token.doc
+    """The `readings` row that applies to a verb (or an event noun). A word no pattern's verb
+    node accepts has none, without matching anything; otherwise its sentence is matched once
+    and remembered with the document."""
+    matcher = _matcher(token.doc.vocab, lex.readings)
+    if matcher.anchors is not None and verb_lemma(token, lex) not in matcher.anchors:
+        return None
+    doc, sent = token.doc, token.sent
     cached = doc.user_data.get(_CACHE_KEY)
     if cached is None or cached[0] is not lex.readings:
-        cached = (lex.readings, _matcher(doc.vocab, lex.readings)(doc))
+        cached = (lex.readings, {})
         doc.user_data[_CACHE_KEY] = cached
-    return cached[1].get(token.i)
+    by_sentence = cached[1]
+    if sent.start not in by_sentence:
+        by_sentence[sent.start] = matcher.sentence(sent)
+    return by_sentence[sent.start].get(token.i)
