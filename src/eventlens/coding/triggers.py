@@ -543,8 +543,9 @@ def _fill_verb_arguments(trig: Trigger, obj, lex: Lexicon) -> None:
                     and lex.mode_for("CONSULT", [c.lemma_.lower()]) != "mediate"
                     for a in prep_objects(c, wordlist("target_preps")) + agent_of(c)])
     commitment = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
-    if trig.frame.plover_type == "AGREE" and commitment:
-        # "agreed to remove Russian banks from SWIFT": the act promised has the target
+    if trig.frame.plover_type in ("AGREE", "THREATEN") and commitment:
+        # "agreed to remove Russian banks from SWIFT", "vowed to retaliate against Israel":
+        # the act promised or threatened has the target
         inner = commitment[0]
         options.insert(0, [c for c in _children(inner, OBJECT_DEPS) if c.dep_ != "attr"]
                        + prep_objects(inner, wordlist("target_preps")))

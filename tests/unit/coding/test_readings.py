@@ -146,3 +146,12 @@ def test_a_possessive_pronoun_on_a_patient_noun_is_who_suffered_it(code_text):
                   "after his arrest in Moscow.")
     assert not [e for e in r.events if e.plover_type == "COERCE"
                 and e.source.actor.role == "OPP"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Pyongyang threatened to strike Seoul with missiles.", "PRK THREATEN KOR"),
+    ("Tehran vowed on Tuesday to retaliate against Israel for the attack on its consulate.",
+     "IRN THREATEN ISR"),
+])
+def test_a_threat_falls_on_whom_the_act_threatened_is_aimed_at(code_text, text, expected):
+    assert expected in country_triples(code_text(text))
