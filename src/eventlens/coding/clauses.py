@@ -72,6 +72,8 @@ DEMAND_FRAME = Frame("REQUEST", "say + must", ())
 # "Iran said it would retaliate if Israel struck": an act someone would do if another acts is
 # a threat to that other (CAMEO 13).
 CONDITIONAL_THREAT_FRAME = Frame("THREATEN", "would + if", ())
+# "Netanyahu said Israel would retaliate against Iran": retaliation announced is a threat.
+RETALIATION_FRAME = Frame("THREATEN", "would + retaliate", ())
 
 
 # "Xi told Biden that ...": the two were in contact (CAMEO 04), both ways.

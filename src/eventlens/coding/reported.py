@@ -8,6 +8,7 @@ from eventlens.actors.words import role_words
 from eventlens.coding.clauses import (
     BLAME_FRAME,
     CONDITIONAL_THREAT_FRAME,
+    RETALIATION_FRAME,
     DEMAND_FRAME,
     LABEL_BLAME_FRAME,
     LABEL_PRAISE_FRAME,
@@ -84,6 +85,26 @@ def _conditional_threats(sent, used: set[int], demanded: set[int]) -> list[Trigg
         used.update({speech.i, act.i})
         inside = {t.i for t in cond.subtree}
         demanded.update(t.i for t in head.subtree if t.i not in inside and t.i != speech.i)
+    return found
+
+
+def _announced_retaliation(sent, used: set[int]) -> list[Trigger]:
+    """"Netanyahu said Israel would retaliate against Iran": retaliation someone says it
+    would or will take (`retaliation_verbs`) threatens whom it is aimed at, condition or no."""
+    found = []
+    for act in sent:
+        if act.i in used or act.lemma_.lower() not in wordlist("retaliation_verbs") or not (
+                {c.lower_ for c in act.children if c.dep_ == "aux"}
+                & {"would", "will", "'ll", "wo", "shall"}):
+            continue
+        sources, passive = subject_of(act)
+        if passive or not sources:
+            continue
+        targets = prep_objects(act, ("against", "on")) + _children(act, {"dobj"})
+        speech = act.head if act.dep_ == "ccomp" and act.head.i not in used else act
+        found.append(Trigger(speech, RETALIATION_FRAME, ["would + retaliate", act.lemma_.lower()],
+                             sources=sources, targets=targets))
+        used.update({speech.i, act.i})
     return found
 
 

@@ -29,6 +29,7 @@ from eventlens.coding.clauses import (
 from eventlens.coding.lexicon import Frame, Lexicon, wordlist
 from eventlens.coding.polarity import name_polarity
 from eventlens.coding.reported import (
+    _announced_retaliation,
     _conditional_threats,
     _needed_acts,
     _reported_acts,
@@ -343,7 +344,8 @@ def find_triggers(sent, lex: Lexicon) -> list[Trigger]:
     # demanded, no act of its own
     demanded: set[int] = set()
     reported = _reported_acts(sent, used, lex, demanded) + _told_counterparts(sent) + \
-        _needed_acts(sent, used, lex, demanded) + _conditional_threats(sent, used, demanded)
+        _needed_acts(sent, used, lex, demanded) + _conditional_threats(sent, used, demanded) + \
+        _announced_retaliation(sent, used)
     triggers = [t for t in triggers if t.token.i not in demanded] + reported
     used |= demanded
     for token in sent:

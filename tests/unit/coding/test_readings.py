@@ -155,3 +155,8 @@ def test_a_possessive_pronoun_on_a_patient_noun_is_who_suffered_it(code_text):
 ])
 def test_a_threat_falls_on_whom_the_act_threatened_is_aimed_at(code_text, text, expected):
     assert expected in country_triples(code_text(text))
+
+
+def test_retaliation_announced_threatens_whom_it_is_aimed_at(code_text):
+    r = code_text("The Indian army chief said India would retaliate against Pakistan.")
+    assert "IND THREATEN PAK" in country_triples(r)
