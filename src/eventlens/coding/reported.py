@@ -8,11 +8,11 @@ from eventlens.actors.words import role_words
 from eventlens.coding.clauses import (
     BLAME_FRAME,
     CONDITIONAL_THREAT_FRAME,
-    RETALIATION_FRAME,
     DEMAND_FRAME,
     LABEL_BLAME_FRAME,
     LABEL_PRAISE_FRAME,
     OBJECT_DEPS,
+    RETALIATION_FRAME,
     SUBJECT_DEPS,
     TELL_FRAME,
     WRONG_DONE_FRAME,
