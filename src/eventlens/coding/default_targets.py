@@ -7,6 +7,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from eventlens.actors.acts import doer_of
+from eventlens.coding.clauses import REACTION_TYPES, noun_frame
+from eventlens.coding.features import span_head
+from eventlens.coding.lexicon import wordlist
 from eventlens.model import Event, Mention
 
 
@@ -57,10 +60,6 @@ def act_target(doc, event: Event, earlier: list[Event], lex) -> Event:
     irresponsible", "Taiwan condemned the drills") falls on who did that act, as an earlier
     sentence of the article tells it (`actors.acts.doer_of`): the latest act of the noun's
     own type, or of any type for a word such as "move" or "decision" (`act_nouns`)."""
-    from eventlens.coding.clauses import REACTION_TYPES, noun_frame
-    from eventlens.coding.features import span_head
-    from eventlens.coding.lexicon import wordlist
-
     target = event.target
     if event.plover_type not in REACTION_TYPES or target is None or target.actor.country:
         return event

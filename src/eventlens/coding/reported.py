@@ -69,9 +69,8 @@ def _conditional_threats(sent, used: set[int], demanded: set[int]) -> list[Trigg
             continue
         head = cond.head
         act = _readied_act(head) or head
-        modal = {c.lower_ for c in head.children if c.dep_ == "aux"} & {
-            "would", "will", "could", "might", "should", "'ll", "wo", "shall"}
-        if not modal or act.lemma_.lower() not in wordlist("threat_acts"):
+        if not _auxiliaries(head) & wordlist("threat_modals") or \
+                act.lemma_.lower() not in wordlist("threat_acts"):
             continue
         sources, passive = subject_of(head)
         targets = _children(cond, SUBJECT_DEPS)
@@ -94,8 +93,7 @@ def _announced_retaliation(sent, used: set[int]) -> list[Trigger]:
     found = []
     for act in sent:
         if act.i in used or act.lemma_.lower() not in wordlist("retaliation_verbs") or not (
-                {c.lower_ for c in act.children if c.dep_ == "aux"}
-                & {"would", "will", "'ll", "wo", "shall"}):
+                _auxiliaries(act) & wordlist("announcing_modals")):
             continue
         sources, passive = subject_of(act)
         if passive or not sources:
@@ -106,6 +104,10 @@ def _announced_retaliation(sent, used: set[int]) -> list[Trigger]:
                              sources=sources, targets=targets))
         used.update({speech.i, act.i})
     return found
+
+
+def _auxiliaries(verb) -> set[str]:
+    return {c.lower_ for c in verb.children if c.dep_ == "aux"}
 
 
 def _readied_act(verb):
