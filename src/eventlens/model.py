@@ -65,6 +65,27 @@ class Mention:
 
 
 @dataclass(frozen=True, slots=True)
+class Place:
+    """Where an event happened, resolved against the gazetteer (docs/places.md).
+
+    `precision` is `site`, `city`, `adm1` or `country`; `how` says what placed it: `trigger`
+    (a phrase attached to the event's trigger), `clause` (a place named in the same clause),
+    `dateline` (the article's dateline) or `actor-country` (no place in the text: the target's
+    else the source's country). `geonameid` is None for hand-written regions without one.
+    """
+
+    name: str  # the gazetteer's name of the place
+    country: str  # ISO 3166 alpha-3
+    lat: float
+    lon: float
+    precision: str
+    how: str
+    geonameid: int | None = None
+    adm1: str = ""  # GeoNames admin1 code, e.g. "UA.12"
+    adm1_name: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Event:
     """Who did what to whom, when, with the sentence that says so."""
 
@@ -90,6 +111,8 @@ class Event:
     # ids of the rules that made this record: the proposing frame or reading, and any later
     # decision (the classifier's retype, an actor rewrite), e.g. ("frame:SANCTION:impose sanction",)
     why: tuple[str, ...] = ()
+    # the resolved place (`location` keeps the place as written); None: not placed
+    place: Place | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -63,6 +63,16 @@ class EventRecord:
     # stored before schema version 4)
     more_evidence: list[list[int]] | None = None
     why: list[str] | None = None
+    # the resolved place (schema version 7; see docs/places.md): None where not placed
+    location_geonameid: int | None = None
+    location_name: str | None = None
+    location_country: str | None = None  # ISO 3166 alpha-3
+    location_adm1: str | None = None  # GeoNames admin1 code, e.g. "UA.12"
+    location_adm1_name: str | None = None
+    location_lat: float | None = None
+    location_lon: float | None = None
+    location_precision: str | None = None  # site | city | adm1 | country
+    location_how: str | None = None  # trigger | clause | dateline | actor-country
     merged_id: str | None = None  # the merged event (its own id in the merged view)
     story_id: str | None = None
     report_count: int = 1  # raw event records merged into it (the raw view's rows)

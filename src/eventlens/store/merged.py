@@ -26,6 +26,11 @@ import threading
 # hand-set). `StorySettings` takes its default from here.
 REPORT_RELIABILITY = 1.0
 
+# The resolved place of an event record (schema version 7; `location` is the place as written).
+PLACE_COLUMNS = (
+    "location_geonameid", "location_name", "location_country", "location_adm1",
+    "location_adm1_name", "location_lat", "location_lon", "location_precision", "location_how",
+)
 # The columns of a raw event record, in table order (and in `EventRecord`'s order).
 RECORD_COLUMNS = (
     "event_id", "article_id", "plover_type", "cameo_root", "quad_class", "intensity", "status",
@@ -34,6 +39,7 @@ RECORD_COLUMNS = (
     "target_role", "target_name", "target_text", "target_start", "target_end", "target_how",
     "evidence_start", "evidence_end", "evidence", "trigger", "mode", "location", "coder",
     "coder_version", "confidence", "more_evidence", "why",
+    *PLACE_COLUMNS,
 )
 # What both relations add: the merged event a row is (or belongs to) and its support.
 MERGE_COLUMNS = (

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import pyarrow as pa
 
-from eventlens.model import ArticleResult, Event, Mention
+from eventlens.model import ArticleResult, Event, Mention, Place
 from eventlens.store.merged import RECORD_COLUMNS
 
 ARTICLE_COLUMNS = ("id", "url", "outlet", "title", "published", "text", "origin", "run_id")
@@ -118,7 +118,15 @@ def event_row(ev: Event, text: str, coder_version: str) -> tuple:
             ev.status.value, day, ev.date, *_mention_cols(ev.source), *_mention_cols(ev.target),
             ev.evidence_start, ev.evidence_end, text[ev.evidence_start:ev.evidence_end],
             ev.trigger, ev.mode, ev.location, ev.coder, coder_version, ev.confidence,
-            [list(span) for span in ev.more_evidence], list(ev.why))
+            [list(span) for span in ev.more_evidence], list(ev.why), *_place_cols(ev.place))
+
+
+def _place_cols(place: Place | None) -> tuple:
+    """The `PLACE_COLUMNS` of a record: all NULL when the event was not placed."""
+    if place is None:
+        return (None,) * 9
+    return (place.geonameid, place.name, place.country, place.adm1 or None,
+            place.adm1_name or None, place.lat, place.lon, place.precision, place.how)
 
 
 def first_day(date: str) -> dt.date | None:

@@ -215,6 +215,20 @@ CREATE TABLE claims_state (
     updated_at TIMESTAMP DEFAULT current_timestamp
 );
 """),
+    (7, "event_records: the resolved place (GeoNames id, country, ADM1, point, precision, how)",
+     """
+ALTER TABLE event_records ADD COLUMN location_geonameid BIGINT;
+ALTER TABLE event_records ADD COLUMN location_name VARCHAR;
+ALTER TABLE event_records ADD COLUMN location_country VARCHAR;
+ALTER TABLE event_records ADD COLUMN location_adm1 VARCHAR;
+ALTER TABLE event_records ADD COLUMN location_adm1_name VARCHAR;
+ALTER TABLE event_records ADD COLUMN location_lat DOUBLE;
+ALTER TABLE event_records ADD COLUMN location_lon DOUBLE;
+ALTER TABLE event_records ADD COLUMN location_precision VARCHAR;
+ALTER TABLE event_records ADD COLUMN location_how VARCHAR;
+CREATE OR REPLACE VIEW events AS SELECT * FROM event_records
+    WHERE coalesce(confidence, 1.0) >= coalesce(getvariable('eventlens_min_confidence'), 0.0);
+"""),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]
