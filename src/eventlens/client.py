@@ -22,6 +22,7 @@ from eventlens.analysis.events import DEFAULT_STATUS, EventQuery, check_status
 from eventlens.claims import ClaimRecord
 from eventlens.errors import EventlensError, FilterError
 from eventlens.store import Store, open_store
+from eventlens.store.map_reads import MapEvent, MapPoints, map_events, map_points
 
 T = TypeVar("T")
 
@@ -225,6 +226,20 @@ class Database:
         """Counts, date range and the busiest dyads of the events `filters` select (as for
         `events()`; by default merged asserted events), with the store's totals."""
         return analysis.overview(self.store, event_query(known_codes=self._codes, **filters))
+
+    def map_points(self, *, limit: int | None = None, **filters) -> MapPoints:
+        """The events `filters` select (as for `events()`) grouped by the place they happened:
+        per place its coordinates, name, country, precision and counts per quad class, the
+        busiest `limit` places first; `unplaced` counts the events with no place."""
+        return map_points(self.store, event_query(known_codes=self._codes, **filters),
+                          limit=limit)
+
+    def map_events(self, lat: float, lon: float, *, limit: int | None = None, offset: int = 0,
+                   **filters) -> tuple[int, list[MapEvent]]:
+        """How many selected events happened at the place (`lat`, `lon`) of `map_points()`,
+        and those events (newest first) with their evidence and article."""
+        return map_events(self.store, event_query(known_codes=self._codes, **filters), lat,
+                          lon, limit=limit, offset=offset)
 
     def export(self, path: str | Path, *, fmt: str | None = None, columns: str = "eventlens",
                **filters) -> int:

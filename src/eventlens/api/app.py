@@ -34,6 +34,7 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 from eventlens import __version__, analysis
 from eventlens.analysis.events import DEFAULT_STATUS, EventQuery
 from eventlens.api.claims_routes import add_claim_routes
+from eventlens.api.map_routes import add_map_routes
 from eventlens.api.scheduler import IngestSchedule, IngestStatus, ScheduledIngest
 from eventlens.client import event_query, store_codes, type_filter
 from eventlens.errors import EventlensError, UnknownActorError
@@ -537,6 +538,8 @@ def create_app(db_path: str | Path, *, read_only: bool = True, max_limit: int = 
 
     add_claim_routes(app, StoreDep, date_param=DateParam, actor_param=ActorParam,
                      bad_request=BAD_REQUEST, max_limit=max_limit)
+    add_map_routes(app, StoreDep, Filters, bad_request=BAD_REQUEST, max_limit=max_limit,
+                   max_offset=MAX_OFFSET)
     _mount_faces(app)
     return app
 
