@@ -1,4 +1,4 @@
-// The dashboard's router: #/events, #/dyad, #/network, #/claims, #/search, #/article/<id>.
+// The dashboard's router: #/events, #/dyad, #/network, #/map, #/claims, #/search, #/article/<id>.
 import { api, esc, fmtNumber, showError } from "./util.js";
 import { renderEvents } from "./events.js";
 import { renderDyad } from "./dyad.js";
@@ -6,12 +6,14 @@ import { renderNetwork } from "./network.js";
 import { renderArticle } from "./article.js";
 import { renderSearch } from "./search.js";
 import { renderClaims } from "./claims.js";
+import { renderMap } from "./map.js";
 import { state } from "./state.js";
 
 const PAGES = {
   events: renderEvents,
   dyad: renderDyad,
   network: renderNetwork,
+  map: renderMap,
   claims: renderClaims,
   search: renderSearch,
   article: renderArticle,

@@ -3,14 +3,11 @@ import {
   QUAD_COLORS, QUAD_NAMES, api, eventRows, fmtNumber, focusRange, html, invertedRange,
   plotlyReady, queryString, raw, shiftDate,
 } from "./util.js";
-import { state } from "./state.js";
+import { filterFields, pickFilters, readFilterForm } from "./filterform.js";
 
 const PAGE_SIZE = 50;
-const FILTERS = ["source", "target", "actor", "type", "status", "since", "until", "q", "merged"];
 
 export async function renderEvents(view, params) {
-  const types = state.vocabulary.plover_types;
-  const statuses = state.vocabulary.statuses.filter((s) => s !== "asserted");
   const offset = Number(params.offset || 0);
   const merged = params.merged !== "false";
   view.innerHTML = html`
@@ -26,32 +23,7 @@ export async function renderEvents(view, params) {
       <div class="tile"><div class="n" id="tile-actors">…</div><div class="l">actors</div></div>
     </div>
     <form class="card filters" id="event-filters" autocomplete="off">
-      <div class="field"><label for="f-source">Source</label>
-        <input id="f-source" name="source" class="code" list="actor-codes" placeholder="RUS" value="${params.source || ""}"></div>
-      <div class="field"><label for="f-target">Target</label>
-        <input id="f-target" name="target" class="code" list="actor-codes" placeholder="UKR" value="${params.target || ""}"></div>
-      <div class="field"><label for="f-actor">Either side</label>
-        <input id="f-actor" name="actor" class="code" list="actor-codes" placeholder="USA" value="${params.actor || ""}"></div>
-      <div class="field"><label for="f-type">Type</label>
-        <select id="f-type" name="type"><option value="">all types</option>
-        ${raw(types.map((t) => `<option value="${t.name}" ${params.type === t.name ? "selected" : ""}>${t.name}</option>`).join(""))}
-        </select></div>
-      <div class="field"><label for="f-status">Status</label>
-        <select id="f-status" name="status"><option value="">asserted</option>
-        ${raw(statuses.map((s) => `<option ${params.status === s ? "selected" : ""}>${s}</option>`).join(""))}
-        <option value="all" ${raw(params.status === "all" ? "selected" : "")}>all statuses</option>
-        </select></div>
-      <div class="field"><label for="f-merged">Count</label>
-        <select id="f-merged" name="merged">
-          <option value="">each event once</option>
-          <option value="false" ${raw(merged ? "" : "selected")}>every report</option>
-        </select></div>
-      <div class="field"><label for="f-since">Since</label>
-        <input id="f-since" name="since" type="date" value="${params.since || ""}"></div>
-      <div class="field"><label for="f-until">Until</label>
-        <input id="f-until" name="until" type="date" value="${params.until || ""}"></div>
-      <div class="field"><label for="f-q">Evidence contains</label>
-        <input id="f-q" name="q" class="wide" placeholder="e.g. sanctions" value="${params.q || ""}"></div>
+      ${filterFields(params)}
       <button class="primary" type="submit" id="apply-filters">Apply</button>
       <button class="ghost" type="button" id="clear-filters">Clear</button>
     </form>
@@ -64,15 +36,13 @@ export async function renderEvents(view, params) {
   const form = view.querySelector("#event-filters");
   form.addEventListener("submit", (e) => {
     e.preventDefault();
-    const values = Object.fromEntries(new FormData(form));
-    for (const k of ["source", "target", "actor"]) values[k] = (values[k] || "").trim().toUpperCase();
-    window.location.hash = `#/events?${queryString(values)}`;
+    window.location.hash = `#/events?${queryString(readFilterForm(form))}`;
   });
   view.querySelector("#clear-filters").addEventListener("click", () => {
     window.location.hash = "#/events";
   });
 
-  const filters = Object.fromEntries(FILTERS.map((k) => [k, params[k]]));
+  const filters = pickFilters(params);
   const results = view.querySelector("#event-results");
   const inverted = invertedRange(params);
   if (inverted) {
@@ -107,7 +77,8 @@ export async function renderEvents(view, params) {
 
   const qs = queryString(filters);
   const link = (fmt, columns, label) => `<a href="/api/events.${fmt}?${queryString({ columns })}${qs ? "&" + qs : ""}" download>${label}</a>`;
-  view.querySelector("#downloads").innerHTML = `<span class="muted small">Download:</span>
+  view.querySelector("#downloads").innerHTML = `<a id="map-these" href="#/map${qs ? "?" + qs : ""}">Map these events</a>
+    <span class="muted small">Download:</span>
     ${link("csv", "eventlens", "CSV")} ${link("jsonl", "eventlens", "JSONL")}
     ${link("parquet", "eventlens", "Parquet")} ${link("jsonl", "plover", "PLOVER JSONL")}
     ${link("csv", "gdelt", "GDELT-style CSV")} ${link("tsv", "icews", "ICEWS-style TSV")}`;
