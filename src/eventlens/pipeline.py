@@ -9,6 +9,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Protocol
 
+from eventlens.actors.gazetteer import load_gazetteer
+from eventlens.coding.geocode import place_events
 from eventlens.errors import CodingError, EventlensError
 from eventlens.model import Article, ArticleResult
 from eventlens.pausepoints import pause_point
@@ -131,6 +133,7 @@ def _code(articles: list[Article], *, coder, nlp, batch_size: int, strict: bool)
 
     coder = coder or get_coder()
     nlp = nlp or load_pipeline()
+    gazetteer = load_gazetteer(getattr(coder, "kb", None))
     limit = min(MAX_PIECE_CHARS, nlp.max_length)
     # keyed by position, not id: a batch may hold one text twice (two records of one sentence)
     jobs = [(n, article, start, piece) for n, article in enumerate(articles)
@@ -146,6 +149,7 @@ def _code(articles: list[Article], *, coder, nlp, batch_size: int, strict: bool)
                 raise doc
             whole = start == 0 and len(piece) == len(article.text)
             result = coder.code(doc, article if whole else replace(article, text=piece))
+            result = place_events(doc, result, gazetteer)
             done.setdefault(n, []).append(shift_result(result, start, article))
         # The per-article error handler: whatever one text does to the parser or the coder
         # costs that article only.

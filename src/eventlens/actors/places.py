@@ -16,7 +16,10 @@ from eventlens.errors import ActorFileError
 
 PLACE_COLUMNS = ("name", "aliases", "country", "kind", "population", "lat", "lon", "ambiguous",
                  "notes")
-#: A TSV file whose header has these columns (and no others than PLACE_COLUMNS) is a places file.
+#: Optional columns the packaged file has (tools/build_places.py): GeoNames id and admin1.
+PLACE_GEO_COLUMNS = ("geonameid", "adm1", "adm1_name")
+#: A TSV file whose header has these columns (and no others than PLACE_COLUMNS and
+#: PLACE_GEO_COLUMNS) is a places file.
 PLACE_REQUIRED_COLUMNS = ("name", "country", "kind", "lat", "lon")
 PLACE_KINDS = frozenset({"city", "region", "disputed"})
 
@@ -40,6 +43,9 @@ class PlaceEntry:
     ambiguous: tuple[str, ...] = ()
     notes: str = ""
     source: str = ""  # "path:line"
+    geonameid: int | None = None  # None for hand-written regions and users' rows without one
+    adm1: str = ""  # GeoNames admin1 code ("UA.12") where the place lies in one division
+    adm1_name: str = ""
 
     @property
     def is_ambiguous(self) -> bool:
@@ -53,7 +59,7 @@ class PlaceEntry:
 
 def is_place_header(header: Collection[str]) -> bool:
     """True for the header of a places TSV file."""
-    return set(PLACE_REQUIRED_COLUMNS) <= set(header) <= set(PLACE_COLUMNS)
+    return set(PLACE_REQUIRED_COLUMNS) <= set(header) <= {*PLACE_COLUMNS, *PLACE_GEO_COLUMNS}
 
 
 def place_from_row(row: Mapping[str, str], where: str, countries: Collection[str]) -> PlaceEntry:
@@ -84,7 +90,9 @@ def place_from_row(row: Mapping[str, str], where: str, countries: Collection[str
         _coordinate(row.get("lon", ""), 180.0, name, "lon", where),
         tuple(a.strip() for a in row.get("aliases", "").split("|") if a.strip()),
         _population(row.get("population", ""), name, where), ambiguous,
-        row.get("notes", "").strip(), where)
+        row.get("notes", "").strip(), where,
+        _population(row.get("geonameid", "") or "", name, where),
+        (row.get("adm1") or "").strip(), (row.get("adm1_name") or "").strip())
 
 
 def _coordinate(text: str, limit: float, name: str, column: str, where: str) -> float:
