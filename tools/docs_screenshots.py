@@ -30,6 +30,7 @@ PAGES = {  # name: (URL fragment, selector that says the page is drawn, link to 
     "events": ("#/events", "table.events tbody tr", None),
     "dyad": ("#/dyad?a=RUS&b=UKR&freq=week", "#dyad-chart .main-svg", None),
     "network": ("#/network", "#net-chart .main-svg", None),
+    "map": ("#/map?at=49.98081,36.25272", "#place-events li.map-event", None),
     "search": ("#/search?q=grain%20export", ".hit h3 a", None),
     "article": ("#/search?q=reporters", "#article-text .quote", ".hit h3 a"),
 }

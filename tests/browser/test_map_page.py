@@ -1,82 +1,20 @@
-"""The map page: outlines shipped with the dashboard, one circle per place sized and coloured as
-/api/map says, a click listing the place's events with their evidence, and nothing fetched
-from anywhere but the test server."""
+"""The map page over the demo store (whose acts are placed by hand: Kharkiv, Istanbul, Crimea,
+else the target's country): outlines shipped with the dashboard, one circle per place sized
+and coloured as /api/map says, a click listing the place's events with their evidence, and
+nothing fetched from anywhere but the test server."""
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import math
-import threading
-import time
 import urllib.parse
 import urllib.request
 
 import pytest
 
-from eventlens.model import Place
-
 pytestmark = pytest.mark.browser
 
-# Where the demo's acts happened: the places its sentences name, else the target's country
-# (precision `country`, as the geocoder falls back); events aimed at NATO or the EU stay
-# unplaced.
-CITIES = {"near Kharkiv": Place("Kharkiv", "UKR", 49.98081, 36.25272, "city", "trigger",
-                                706483, "UA.07", "Kharkivska"),
-          "in Istanbul": Place("Istanbul", "TUR", 41.01384, 28.94966, "city", "trigger",
-                               745044, "TR.34", "Istanbul")}
-COUNTRIES = {"UKR": (49.0, 32.0, "Ukraine"), "RUS": (60.0, 100.0, "Russia"),
-             "USA": (39.76, -98.5, "United States"), "CHN": (35.0, 105.0, "China"),
-             "DEU": (51.5, 10.5, "Germany"), "POL": (52.0, 19.0, "Poland")}
 MIN_R, MAX_R = 3, 22  # as js/map.js sizes circles
-
-
-def _place(event, text: str) -> Place | None:
-    sentence = text[event.evidence_start:event.evidence_end]
-    for phrase, place in CITIES.items():
-        if phrase in sentence:
-            return place
-    country = event.target.actor.code.split(":")[0] if event.target else ""
-    if country not in COUNTRIES:
-        return None
-    lat, lon, name = COUNTRIES[country]
-    return Place(name, country, lat, lon, "country", "actor-country")
-
-
-def _placed(result):
-    events = tuple(dataclasses.replace(e, place=_place(e, result.article.text))
-                   for e in result.events)
-    return dataclasses.replace(result, events=events)
-
-
-@pytest.fixture(scope="module")
-def live_server(tmp_path_factory):
-    """The dashboard over the demo store with its events placed (overrides conftest's)."""
-    import uvicorn
-
-    from eventlens.api.app import LOOPBACK_HOSTS, create_app
-    from eventlens.api.demo import demo_results, stray_report, syndicated_copy
-    from eventlens.store import open_store
-    from eventlens.stories import update_stories
-
-    results = [_placed(r) for r in demo_results()]
-    copies = [syndicated_copy(r, "Second Wire", "KYIV (Second Wire) - ") for r in results[::4]]
-    db = tmp_path_factory.mktemp("map") / "map.duckdb"
-    with open_store(db) as store:
-        store.add_results([*results, *copies, stray_report()], coder="demo")
-        update_stories(store)
-    server = uvicorn.Server(uvicorn.Config(create_app(db, allowed_hosts=LOOPBACK_HOSTS),
-                                           host="127.0.0.1", port=0, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        assert time.monotonic() < deadline, "the test server did not start"
-        time.sleep(0.05)
-    port = server.servers[0].sockets[0].getsockname()[1]
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
 
 
 def _api(base: str, path: str, **params) -> dict:
@@ -115,7 +53,8 @@ def test_outlines_and_points_match_the_api(page, shot):
         assert f"q{point['quad_class']}" in circle["cls"]
         assert circle["fill"] == colours[point["quad_class"]]
         assert f"prec-{point['precision']}" in circle["cls"]
-    assert {c["cls"].split()[-1] for c in circles} == {"prec-city", "prec-country"}
+    assert {c["cls"].split()[-1] for c in circles} == {"prec-city", "prec-adm1",
+                                                       "prec-country"}
     assert page.inner_text("#map-counts").startswith(f"{expected['placed']} events at "
                                                      f"{expected['places']} places")
     assert page.inner_text("#map-unplaced").startswith(f"{expected['unplaced']} events have "

@@ -5,7 +5,9 @@ The sentences are our own wording about real 2021-2022 events, generated from te
 that dyad timelines have enough points to look at; they are not coder output. Every fourth
 article is also carried by a second wire (a syndicated copy), and story grouping merges the
 acts the copies repeat, so that merged events and reports differ as in real news. One report
-from 2014 lies far from the rest, as a stray old story does in real feeds.
+from 2014 lies far from the rest, as a stray old story does in real feeds. Each act has a place
+set by hand, as the geocoder gives one: the place its sentence names (Kharkiv, Istanbul,
+Crimea), else its target's country; acts aimed at NATO or the EU have none (the map page).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import random
 import re
 from pathlib import Path
 
-from eventlens.model import Actor, Article, ArticleResult, Event, Mention, Quote, Status
+from eventlens.model import Actor, Article, ArticleResult, Event, Mention, Place, Quote, Status
 from eventlens.vocabulary import plover_types
 
 # code -> phrases that name it, each with the role it implies.
@@ -72,6 +74,34 @@ ARCS = [
 ]
 
 INVASION = dt.date(2022, 2, 24)
+
+# Where the demo's acts happened, as the geocoder places them (GeoNames ids, coordinates and
+# admin1 codes): the place a sentence names, else the target's country at precision
+# `country`; acts aimed at NATO or the EU have no place.
+PLACES = {
+    "near Kharkiv": Place("Kharkiv", "UKR", 49.98081, 36.25272, "city", "trigger", 706483,
+                          "UA.07", "Kharkivska"),
+    "in Istanbul": Place("Istanbul", "TUR", 41.01384, 28.94966, "city", "trigger", 745044,
+                         "TR.34", "Istanbul"),
+    "in Crimea": Place("Crimea", "UKR", 45.0, 34.0, "adm1", "trigger", 703883, "UA.11",
+                       "Crimea"),
+}
+COUNTRY_PLACES = {
+    "UKR": Place("Ukraine", "UKR", 49.0, 32.0, "country", "actor-country", 690791),
+    "RUS": Place("Russia", "RUS", 60.0, 100.0, "country", "actor-country", 2017370),
+    "USA": Place("United States", "USA", 39.76, -98.5, "country", "actor-country", 6252001),
+    "CHN": Place("China", "CHN", 35.0, 105.0, "country", "actor-country", 1814991),
+    "DEU": Place("Germany", "DEU", 51.5, 10.5, "country", "actor-country", 2921044),
+    "POL": Place("Poland", "POL", 52.0, 20.0, "country", "actor-country", 798544),
+}
+
+
+def demo_place(sentence: str, target: str) -> Place | None:
+    """The place of a demo act stated by `sentence` against `target` (a code), if any."""
+    for phrase, place in PLACES.items():
+        if phrase in sentence:
+            return place
+    return COUNTRY_PLACES.get(target)
 
 SPEAKERS = [("Dmitry Peskov", "RUS", "We have no plans to attack anyone"),
             ("Volodymyr Zelensky", "UKR", "We will defend our country"),
@@ -129,7 +159,8 @@ def demo_results(*, seed: int = 7, articles: int = 160) -> list[ArticleResult]:
             events.append(Event(art.id, s_m, t_m, ptype, info.cameo_root, info.quad_class,
                                 info.intensity, status, day.isoformat(), start, end,
                                 _trigger(sentence, s_phrase), coder="demo", confidence=0.9,
-                                why=(f"frame:{ptype}:{_trigger(sentence, s_phrase)}",)))
+                                why=(f"frame:{ptype}:{_trigger(sentence, s_phrase)}",),
+                                place=demo_place(sentence, tgt)))
             mentions += [s_m, t_m]
         quotes = ()
         if quote:
@@ -176,7 +207,8 @@ def stray_report() -> ArticleResult:
     info = {t.name: t for t in plover_types()}["COERCE"]
     event = Event(art.id, src, tgt, "COERCE", info.cameo_root, info.quad_class, info.intensity,
                   Status.ASSERTED, day.isoformat(), start, start + len(sentence), "seized",
-                  coder="demo", confidence=0.9, why=("frame:COERCE:seized",))
+                  coder="demo", confidence=0.9, why=("frame:COERCE:seized",),
+                  place=demo_place(sentence, "UKR"))
     return ArticleResult(art, (event,), (), (src, tgt), tuple(_sentences(text)))
 
 

@@ -52,7 +52,7 @@ async function loadShared() {
   // The store's default view, as every page counts it: merged asserted events.
   stats.innerHTML = `<b>${esc(fmtNumber(summary.events))}</b> events
     <span class="muted">(from ${esc(fmtNumber(summary.reports))} reports)</span> ·
-    <b>${esc(fmtNumber(summary.store_articles))}</b> articles · ${esc(range)}`;
+    <b>${esc(fmtNumber(summary.store_articles))}</b> articles · <span class="nowrap">${esc(range)}</span>`;
   const list = document.createElement("datalist");
   list.id = "actor-codes";
   list.innerHTML = actors.map((a) => `<option value="${esc(a.code)}">${esc(a.name)}</option>`).join("");
