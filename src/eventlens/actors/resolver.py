@@ -128,11 +128,19 @@ class ActorResolver:
         mentions: list[Mention] = []
         last_end = -1
         for start, end in sorted(ranges):
-            if start < last_end or self.doc[start].idx < self.skip_before:
+            start = self.after_dateline(start, end)
+            if start < last_end or start >= end:
                 continue
             mentions.extend(self.resolve_range(start, end, remember=True))
             last_end = end
         return mentions
+
+    def after_dateline(self, start: int, end: int) -> int:
+        """The first token of [start, end) past the dateline (blanked to spaces before parsing,
+        the parser may hang its whitespace on the story's first phrase: "   North Korea")."""
+        while start < end and (self.doc[start].idx < self.skip_before or self.doc[start].is_space):
+            start += 1
+        return start
 
     def resolve_range(self, start: int, end: int, *, remember: bool = True) -> list[Mention]:
         """One Mention per distinct actor named in tokens [start, end), split at coordinators."""

@@ -192,6 +192,10 @@ class LinguisticCoder:
                     dropped.add(trig.token.i)
                     if not outer.targets:
                         outer.targets = trig.targets
+                    elif outer.frame.plover_type == "THREATEN" and trig.targets:
+                        # "Iran warned it would attack Israel", "warned that the bloc would
+                        # use force": when the act's doer is the threatener, its target
+                        outer.alternatives = [*outer.alternatives, trig.targets]
                 elif outer_tok.lemma_.lower() in wordlist("commit_verbs") or \
                         outer.frame.plover_type == "AGREE":
                     if not trig.sources:
@@ -473,14 +477,14 @@ class LinguisticCoder:
         ("will release two guards held by them": the guards)."""
         first: list[Mention] = []
         first_thing = False
-        for option in [trig.targets, *trig.alternatives]:
-            if not option:
-                continue
+        options = [o for o in [trig.targets, *trig.alternatives] if o]
+        for n, option in enumerate(options):
             mentions = self._actors(option, resolver, patient=not trig.frame.joint)
-            if first and mentions and sources and all(
+            if mentions and sources and (first or n + 1 < len(options)) and all(
                     m.how not in ("place", "metonym")
                     and all(_same_actor(as_acting_government(s).actor, as_acting_government(m).actor)
                             for s in sources) for m in mentions):
+                first = first or mentions  # the source itself: another option names a party
                 continue
             # "seized the Iranian tanker": a country's ship stands for it, other things not
             vessel = any(owned_vessel(h) for h in option)
@@ -508,8 +512,7 @@ class LinguisticCoder:
             if head.idx < resolver.skip_before:
                 continue  # the dateline says where the story was filed, not who acted
             start, end = phrase_range(head)
-            while head.doc[start].idx < resolver.skip_before:
-                start += 1
+            start = resolver.after_dateline(start, end)
             mentions = resolver.resolve_range(start, end, remember=False)
             if not mentions:
                 unresolved = resolver.head_mention(head, any_noun=patient)

@@ -62,7 +62,7 @@ def status_of(token, *, future_date: bool = False) -> Status:
     if _awaited(token):
         return Status.HYPOTHETICAL
     verbs = [t for t in chain if t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB")]
-    for verb in verbs:
+    for verb in [] if _comment_participle(token) else verbs:
         lemma = verb.lemma_.lower()
         if lemma in wordlist("deny_verbs") and _has_clausal_complement(verb):
             return Status.DENIED
@@ -120,6 +120,14 @@ def _awaited(token) -> bool:
             return False
         clause = clause.head
     return False
+
+
+def _comment_participle(token) -> bool:
+    """Whether a trigger is a participle set off by a comma in which the subject comments
+    ("..., calling the reports a smear"): it is said, whatever the clause it hangs on says."""
+    return token.dep_ == "advcl" and token.tag_ == "VBG" and token.i > 0 \
+        and token.nbor(-1).lower_ == "," and token.lemma_.lower() in wordlist("comment_participles") \
+        and not any(c.dep_ in ("nsubj", "mark") for c in token.children)
 
 
 def _negated(token) -> bool:

@@ -226,7 +226,9 @@ def _naming(verb) -> list | None:
     if obj.tag_ in ("WP", "WDT"):
         return []  # "struck what it called militant hideouts": a name for the act, no one's
     heads = [c for c in verb.children if c.dep_ in ("oprd", "acomp")
-             or (c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("NOUN", "ADJ"))]
+             or (c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("NOUN", "ADJ"))
+             # "calling the reports a smear", the name parsed as a noun modifier
+             or (c.dep_ == "npadvmod" and c.pos_ == "NOUN" and c.i > obj.i)]
     heads += [c for c in obj.children if c.dep_ == "appos" or (c.dep_ == "amod" and c.i > obj.i)]
     heads += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
               for p in _children(c, {"pobj", "acomp", "amod"})]
@@ -720,6 +722,9 @@ def _fill_noun_arguments(trig: Trigger) -> bool:
         head = carrier.head if carrier.dep_ != "pobj" else carrier.head.head
         answered = carrier.dep_ == "pobj" and carrier.head.lower_ in ("to", "against") and \
             head.lemma_.lower() in wordlist("response_verbs")  # "respond to any attack": not the attacker
+        # "send weapons to Russia for the war": what is sent serves the war, no one wages it
+        answered = answered or (carrier.dep_ == "pobj" and carrier.head.lower_ == "for" and any(
+            c.dep_ == "dobj" for c in head.children))
         if head.lemma_.lower() in wordlist("light_verbs") and not answered:
             subj, passive = subject_of(head)
             if not passive:

@@ -1223,3 +1223,28 @@ def test_every_event_names_the_rules_that_made_it(code_text):
     for event in r.events:
         rule = event.why[0]
         assert rule.startswith(("frame:", "reading:", "learned:")), rule
+
+
+@pytest.mark.parametrize("text, threatened", [
+    ("Armenia warned it would strike Azerbaijan if the shelling went on.", "AZE"),
+    ("The rebels warned that they would attack Colombian army posts.", "COL"),
+])
+def test_a_threat_to_do_an_act_falls_on_the_acts_target(code_text, text, threatened):
+    # the pronoun that does the threatened act is the threatener, not the threatened
+    r = code_text(text, published="2024-03-01")
+    threats = [e for e in r.events if e.plover_type == "THREATEN"]
+    assert threats and {e.target.actor.country for e in threats} == {threatened}
+
+
+def test_a_comment_made_while_denying_is_not_denied(code_text):
+    r = code_text("Cuba denied on Monday that it had sent soldiers to Venezuela, calling the "
+                  "American report a lie.", published="2024-03-01")
+    by_type = {e.plover_type: e.status.value for e in r.events}
+    assert by_type.get("ACCUSE") == "asserted"
+    assert all(s == "denied" for t, s in by_type.items() if t != "ACCUSE")
+
+
+def test_a_war_that_supplies_serve_is_not_the_suppliers(propose_text):
+    r = propose_text("Iran has sent drones to Russia for the war in Ukraine.",
+                     published="2023-03-01")
+    assert {e.plover_type for e in r.events} == {"AID"}

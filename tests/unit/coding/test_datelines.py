@@ -49,3 +49,13 @@ def test_a_dateline_does_not_swallow_the_first_subject(code_text, triples):
                   "fraud.", published="2024-03-01")
     assert ("KEN:JUD", "ACCUSE", "UGA:GOV", "asserted") in triples(r)
     assert all(e.evidence_start == 0 for e in r.events)
+
+
+def test_a_story_that_opens_with_its_subject_keeps_it_after_the_dateline(propose_text):
+    # the blanked dateline is one whitespace token the parser may hang on the first phrase
+    r = propose_text("HANOI (Meridian Wire) - Vietnam denied on Friday that it had shipped "
+                     "artillery shells to Russia.", published="2024-05-10")
+    firsts = [m for m in r.mentions if m.start == len("HANOI (Meridian Wire) - ")]
+    assert firsts and firsts[0].actor.code.startswith("VNM")
+    assert ("VNM:GOV", "AID", "RUS:GOV", "denied") in {
+        (e.source.actor.code, e.plover_type, e.target.actor.code, e.status.value) for e in r.events}
