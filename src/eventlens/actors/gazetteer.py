@@ -97,6 +97,12 @@ class Gazetteer:
             key = self._bare(row["name"])
             if key and key not in self._generic:
                 self._admin1_names.setdefault(key, []).append(place)
+        # capital forms as the places they name ("Aden": Yemen's second seat, not Sanaa)
+        self._capital_forms: dict[tuple[str, str], GazetteerPlace] = {}
+        for row in _rows("capitals.tsv"):
+            self._capital_forms[(row["country"], row["form"])] = GazetteerPlace(
+                row["name"], row["country"], float(row["lat"]), float(row["lon"]), "city",
+                "capital", _int(row["geonameid"]), row["adm1"], row["adm1_name"])
         self._rivals: dict[str, list[GazetteerPlace]] = {}
         for row in _rows("place_rivals.tsv"):
             self._rivals.setdefault(row["form"], []).append(GazetteerPlace(
@@ -130,7 +136,10 @@ class Gazetteer:
             iso3 = match.entry.iso3
             if match.field in _COUNTRY_FIELDS and iso3 in self._countries:
                 out.append(self._countries[iso3])
+            elif match.field == "capitals" and (iso3, key) in self._capital_forms:
+                out.append(self._capital_forms[(iso3, key)])
             elif match.field in _CAPITAL_FIELDS and iso3 in self._capitals:
+                # a seat of government ("the White House") lies in the capital
                 out.append(self._capitals[iso3])
         entry = self.kb.place_by_name(text)
         if entry is not None:
@@ -153,11 +162,13 @@ class Gazetteer:
         return unique
 
     def resolve(self, text: str, *, countries: Sequence[str] = ()) -> GazetteerPlace | None:
-        """The place a name stands for: of its readings, the first in the first of
-        `countries` (the event's and the article's countries, most telling first) that has
-        one, else the usual reading; None when the gazetteer does not know the name."""
+        """The place a name stands for: the usual reading when its country is among
+        `countries` (the event's and the article's countries, most telling first) or none
+        is; else the reading in the first of `countries` that has one ("Tripoli" in an
+        article about Lebanon, "Georgia" in one about Atlanta). None when the gazetteer does
+        not know the name."""
         readings = self.readings(text)
-        if len(readings) > 1:
+        if len(readings) > 1 and readings[0].country not in countries:
             for country in countries:
                 for place in readings:
                     if place.country == country:

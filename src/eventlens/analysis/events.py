@@ -113,6 +113,9 @@ class EventQuery:
     limit: int | None = None
     offset: int = 0
     merged: bool = True
+    location_country: str | None = None  # where it happened: ISO alpha-3
+    location_adm1: str | None = None  # GeoNames admin1 code, "UA.12"
+    bbox: tuple[float, float, float, float] | None = None  # min_lon, min_lat, max_lon, max_lat
 
     def relation(self) -> str:
         """The SQL relation the events come from (merged events or every report)."""
@@ -122,7 +125,9 @@ class EventQuery:
         """The SQL WHERE clause (with a leading ' WHERE ', or '') over `relation()` and its
         parameters."""
         base = EventFilter(plover_type=self.plover_type, status=self.status, since=self.since,
-                           until=self.until, article_id=self.article_id, merged=self.merged)
+                           until=self.until, article_id=self.article_id, merged=self.merged,
+                           location_country=self.location_country,
+                           location_adm1=self.location_adm1, bbox=self.bbox)
         where, params = base.where()
         clauses = [where.removeprefix(" WHERE ")] if where else []
         for side, value in (("source", self.source), ("target", self.target)):

@@ -85,6 +85,11 @@ DATE_PATTERN = (f"^(?:|{_YEAR}(?:-(?:0[1-9]|1[0-2]))?|{_YEAR}-{_MONTH_DAY}"
 # Two actors separated by one comma, each with something besides spaces; empty: no filter.
 DYAD_PATTERN = r"^(?:|[^,]*[^,\s][^,]*,[^,]*[^,\s][^,]*)$"
 STATUSES = ["asserted", "intended", "denied", "hypothetical", "all", "any", ""]
+ADM1_PATTERN = r"^(?:|[A-Za-z]{2}\.[A-Za-z0-9]{1,20})$"
+# min_lon,min_lat,max_lon,max_lat with longitudes in -180..180 and latitudes in -90..90
+_LON = r"\s*-?(?:180(?:\.0+)?|1[0-7]\d(?:\.\d+)?|\d{1,2}(?:\.\d+)?)\s*"
+_LAT = r"\s*-?(?:90(?:\.0+)?|[0-8]?\d(?:\.\d+)?)\s*"
+BBOX_PATTERN = rf"^(?:|{_LON},{_LAT},{_LON},{_LAT})$"
 
 DateParam = Annotated[str | None, Query(json_schema_extra={"pattern": DATE_PATTERN},
                                         description="YYYY-MM-DD, YYYY-MM or YYYY (inclusive).",
@@ -352,7 +357,7 @@ def create_app(db_path: str | Path, *, read_only: bool = True, max_limit: int = 
             "error": exc.code, "message": exc.message, "hint": exc.hint})
 
     def _query(source, target, actor, dyad, type_, quad, status, since, until, article, q,
-               limit, offset, merged=True, known_codes=None):
+               limit, offset, merged=True, known_codes=None, places=None):
         pair = None
         if dyad:
             pair = [x.strip() for x in dyad.split(",")]
@@ -362,7 +367,7 @@ def create_app(db_path: str | Path, *, read_only: bool = True, max_limit: int = 
         return event_query(source=source, target=target, actor=actor, dyad=pair, type=type_,
                            quad_class=quad, status=status, since=since, until=until,
                            article=article, q=q, limit=limit, offset=offset, merged=merged,
-                           known_codes=known_codes)
+                           known_codes=known_codes, **(places or {}))
 
     def filters(
         store: StoreDep,
@@ -375,12 +380,23 @@ def create_app(db_path: str | Path, *, read_only: bool = True, max_limit: int = 
         article: Annotated[str | None, Query(description="Article id.")] = None,
         q: Annotated[str | None, Query(description="Text in the evidence sentence.")] = None,
         merged: MergedParam = True,
+        location_country: Annotated[str | None, Query(
+            description="Where the event happened: ISO alpha-3 country (UKR) or its name.")]
+        = None,
+        location_adm1: Annotated[str | None, Query(
+            json_schema_extra={"pattern": ADM1_PATTERN},
+            description="Where the event happened: GeoNames admin1 code (UA.12).")] = None,
+        bbox: Annotated[str | None, Query(
+            json_schema_extra={"pattern": BBOX_PATTERN},
+            description="Events whose point lies in min_lon,min_lat,max_lon,max_lat.")] = None,
     ) -> EventQuery:
         """The event filters every events endpoint and the summary take."""
         # eventlens.filters reads every value (names, CAMEO codes, whole months); a code
         # only this store knows (users' actor files) is asked of it on a miss
         return _query(source, target, actor, dyad, type, quad, status, since, until, article,
-                      q, None, 0, merged, known_codes=lambda: store_codes(store))
+                      q, None, 0, merged, known_codes=lambda: store_codes(store),
+                      places={"location_country": location_country,
+                              "location_adm1": location_adm1, "bbox": bbox})
 
     Filters = Annotated[EventQuery, Depends(filters)]
 

@@ -115,16 +115,19 @@ def _attached(doc, ev: Event, sent, trigger, gazetteer, words, countries):
 
 def _in_clause(sent, trigger, ev: Event, gazetteer, words, countries):
     """A place named with a locative preposition in the trigger's clause: on a verb the
-    trigger hangs on or that hangs on it, outside the event's actor mentions."""
+    trigger hangs on or that hangs on it (not through a relative clause), outside the event's
+    actor mentions. A phrase on a noun ("a pause in the fighting in Gaza") places that noun's
+    act, not this one."""
     chain = {trigger.i, *(t.i for t in trigger.ancestors)}
     phrases = []
     for token in sent:
         if token.dep_ != "prep" or token.lower_ not in words["locative_prepositions"]:
             continue
-        verb = next((t for t in (token.head, *token.head.ancestors) if t.pos_ in ("VERB", "AUX")),
-                    None)
-        if verb is None or (verb.i not in chain and trigger.i not in
-                            {t.i for t in verb.ancestors}):
+        verb = token.head
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        below = trigger.i in {t.i for t in verb.ancestors} and verb.dep_ != "relcl"
+        if verb.i not in chain and not below:
             continue
         phrases += [p for p in _phrases_of(token, words)
                     if not _inside_actor(p, ev) and p not in phrases]

@@ -43,6 +43,12 @@ class EventFilter:
     limit: int | None = None
     offset: int = 0
     merged: bool = True
+    # where the event happened (docs/places.md): ISO alpha-3 country, GeoNames admin1 code
+    # ("UA.12"), and a box (min_lon, min_lat, max_lon, max_lat; min_lon > max_lon crosses the
+    # antimeridian). An event with no place matches none of them.
+    location_country: str | None = None
+    location_adm1: str | None = None
+    bbox: tuple[float, float, float, float] | None = None
 
     def relation(self) -> str:
         """The SQL relation these events come from (merged events or every report)."""
@@ -75,7 +81,26 @@ class EventFilter:
         if self.article_id:
             clauses.append("list_contains(article_ids, ?)" if self.merged else "article_id = ?")
             params.append(self.article_id)
+        if self.location_country:
+            clauses.append("location_country = ?")
+            params.append(self.location_country.upper())
+        if self.location_adm1:
+            clauses.append("location_adm1 = ?")
+            params.append(self.location_adm1.upper())
+        if self.bbox:
+            clause, args = bbox_clause(self.bbox)
+            clauses.append(clause)
+            params += args
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def bbox_clause(bbox: tuple[float, float, float, float]) -> tuple[str, list]:
+    """SQL keeping events whose point lies in the box (min_lon, min_lat, max_lon, max_lat),
+    edges included; a box whose min_lon exceeds its max_lon crosses the antimeridian."""
+    min_lon, min_lat, max_lon, max_lat = (float(v) for v in bbox)
+    lon = "location_lon BETWEEN ? AND ?" if min_lon <= max_lon else \
+        "(location_lon >= ? OR location_lon <= ?)"
+    return (f"(location_lat BETWEEN ? AND ? AND {lon})", [min_lat, max_lat, min_lon, max_lon])
 
 
 def open_store(path: str | Path, *, read_only: bool = False,

@@ -11,7 +11,10 @@ space), so a CSV or TSV row is one line.
 
 from __future__ import annotations
 
+import csv
+import functools
 import re
+from importlib import resources
 from pathlib import Path
 
 import duckdb
@@ -38,6 +41,9 @@ _EVENTLENS = [
     "e.target_text", "e.target_start", "e.target_end", "e.target_how", "e.evidence_start",
     "e.evidence_end", "e.evidence", "e.trigger", "e.mode", "e.location", "e.coder",
     "e.coder_version", "e.confidence", "e.more_evidence", "e.why",
+    "e.location_geonameid", "e.location_name", "e.location_country", "e.location_adm1",
+    "e.location_adm1_name", "e.location_lat", "e.location_lon", "e.location_precision",
+    "e.location_how",
     "e.merged_id", "e.story_id", "e.report_count", "e.mention_count", "e.article_count",
     "e.source_count",
     "e.independent_sources", "e.article_ids", "e.cameo_code", "c.goldstein",
@@ -62,7 +68,10 @@ _PLOVER_NESTED = [
     "CAST(NULL AS VARCHAR) AS context",
     "e.quad_class AS quad_code",
     "e.intensity AS event_scale",
-    "CASE WHEN coalesce(e.location, '') = '' THEN NULL ELSE {'name': e.location} END "
+    "CASE WHEN coalesce(e.location, '') = '' AND e.location_name IS NULL THEN NULL "
+    "ELSE {'name': coalesce(e.location_name, e.location), 'geonameid': e.location_geonameid, "
+    "'country': e.location_country, 'adm1': e.location_adm1, 'lat': e.location_lat, "
+    "'lon': e.location_lon, 'precision': e.location_precision, 'how': e.location_how} END "
     "AS event_loc",
     "[e.evidence] AS event_text",
     "{'start': e.evidence_start, 'end': e.evidence_end} AS text_info",
@@ -89,7 +98,11 @@ _PLOVER_FLAT = [
     "nullif(e.target_name, '') AS recipient_identifier_text",
     "e.plover_type AS event", "nullif(e.mode, '') AS mode", "CAST(NULL AS VARCHAR) AS context",
     "e.quad_class AS quad_code", "e.intensity AS event_scale",
-    "nullif(e.location, '') AS event_loc_name", "e.evidence AS event_text",
+    "coalesce(e.location_name, nullif(e.location, '')) AS event_loc_name",
+    "e.location_geonameid AS event_loc_geonameid", "e.location_country AS event_loc_country",
+    "e.location_adm1 AS event_loc_adm1", "e.location_lat AS event_loc_lat",
+    "e.location_lon AS event_loc_lon", "e.location_precision AS event_loc_precision",
+    "e.location_how AS event_loc_how", "e.evidence AS event_text",
     "e.evidence_start AS text_start", "e.evidence_end AS text_end",
     "e.article_id AS cite_citation", "nullif(a.url, '') AS cite_url",
     "nullif(a.title, '') AS cite_title", "nullif(a.outlet, '') AS cite_publication",
@@ -132,7 +145,28 @@ _GDELT = [
     "e.mention_count AS NumMentions", "e.source_count AS NumSources",
     "e.article_count AS NumArticles",
     "CAST(NULL AS DOUBLE) AS AvgTone",
-    "coalesce(e.location, '') AS ActionGeo_FullName",
+    # GDELT's ActionGeo: type 1 country, 2 US state, 3 US city, 4 world city, 5 world state
+    # (ADM1); FIPS 10-4 country codes, ADM1 as FIPS country + admin code (GDELT's form where
+    # GeoNames keeps FIPS admin codes); the feature id is the GeoNames id (GDELT: GNS/GNIS)
+    "CASE e.location_precision WHEN 'country' THEN 1 "
+    "WHEN 'adm1' THEN CASE WHEN e.location_country = 'USA' THEN 2 ELSE 5 END "
+    "WHEN 'city' THEN CASE WHEN e.location_country = 'USA' THEN 3 ELSE 4 END "
+    "WHEN 'site' THEN CASE WHEN e.location_country = 'USA' THEN 3 ELSE 4 END "
+    "ELSE 0 END AS ActionGeo_Type",
+    "CASE WHEN e.location_name IS NULL THEN coalesce(e.location, '') "
+    "ELSE concat_ws(', ', CASE WHEN e.location_precision = 'country' THEN NULL "
+    "ELSE e.location_name END, CASE WHEN e.location_precision IN ('city', 'site') "
+    "THEN e.location_adm1_name END, coalesce(geo_c.name, e.location_country)) END "
+    "AS ActionGeo_FullName",
+    "coalesce(geo_c.fips, '') AS ActionGeo_CountryCode",
+    "CASE WHEN e.location_adm1 IS NOT NULL AND e.location_precision <> 'country' "
+    "THEN coalesce(geo_c.fips, '') || split_part(e.location_adm1, '.', 2) "
+    "ELSE coalesce(geo_c.fips, '') END AS ActionGeo_ADM1Code",
+    "e.location_lat AS ActionGeo_Lat", "e.location_lon AS ActionGeo_Long",
+    "coalesce(CAST(e.location_geonameid AS VARCHAR), CASE WHEN e.location_precision = "
+    "'adm1' THEN e.location_adm1 END, geo_c.fips, '') AS ActionGeo_FeatureID",
+    "coalesce(e.location_precision, '') AS eventlens_location_precision",
+    "coalesce(e.location_how, '') AS eventlens_location_how",
     "CAST(strftime(a.ingested_at, '%Y%m%d%H%M%S') AS BIGINT) AS DATEADDED",
     "coalesce(a.url, '') AS SOURCEURL",
     "e.plover_type AS eventlens_plover_type", "e.quad_class AS eventlens_quad_class",
@@ -162,9 +196,12 @@ _ICEWS = [
     "e.article_id AS \"Story ID\"",
     "CAST(NULL AS INTEGER) AS \"Sentence Number\"",
     "nullif(a.outlet, '') AS \"Publisher\"",
-    "CAST(NULL AS VARCHAR) AS \"City\"", "CAST(NULL AS VARCHAR) AS \"District\"",
-    "CAST(NULL AS VARCHAR) AS \"Province\"", "CAST(NULL AS VARCHAR) AS \"Country\"",
-    "CAST(NULL AS DOUBLE) AS \"Latitude\"", "CAST(NULL AS DOUBLE) AS \"Longitude\"",
+    "CASE WHEN e.location_precision IN ('city', 'site') THEN e.location_name END "
+    "AS \"City\"", "CAST(NULL AS VARCHAR) AS \"District\"",
+    "CASE WHEN e.location_precision = 'adm1' THEN e.location_name "
+    "ELSE e.location_adm1_name END AS \"Province\"",
+    "coalesce(geo_c.name, e.location_country) AS \"Country\"",
+    "e.location_lat AS \"Latitude\"", "e.location_lon AS \"Longitude\"",
     "e.plover_type AS eventlens_plover_type", "e.status AS eventlens_status",
     "e.location AS eventlens_location", "e.evidence AS eventlens_evidence",
     "e.article_count AS eventlens_article_count", "e.merged_id AS eventlens_merged_id",
@@ -175,7 +212,8 @@ _CODE_COLUMNS = {
     "eventlens": ["cameo_root", "cameo_code"],
     "plover": ["cameo_root"],
     "gdelt": ["EventCode", "EventBaseCode", "EventRootCode", "Actor1CountryCode",
-              "Actor2CountryCode", "Actor1Code", "Actor2Code"],
+              "Actor2CountryCode", "Actor1Code", "Actor2Code", "ActionGeo_ADM1Code",
+              "ActionGeo_FeatureID"],
     "icews": ["\"CAMEO Code\""],
 }
 
@@ -234,7 +272,8 @@ def export_sql(flt, columns: str = "eventlens", fmt: str = "csv", *,
              " LEFT JOIN export_cameo c ON c.code = e.cameo_code")
     if columns in ("gdelt", "icews"):
         joins += (" LEFT JOIN export_countries source_c ON source_c.code = e.source_country"
-                  " LEFT JOIN export_countries target_c ON target_c.code = e.target_country")
+                  " LEFT JOIN export_countries target_c ON target_c.code = e.target_country"
+                  " LEFT JOIN export_countries geo_c ON geo_c.code = e.location_country")
     if columns == "icews":
         joins += (" LEFT JOIN export_sectors source_s ON source_s.code = e.source_role"
                   " LEFT JOIN export_sectors target_s ON target_s.code = e.target_role")
@@ -251,8 +290,10 @@ def _register_lookups(con) -> None:
     strings = lambda values: pa.array(list(values), pa.string())  # noqa: E731
     codes = list(cameo_codes().values())
     plover = plover_cameo_codes()
+    fips = _fips_codes()
     lookups = {
-        "export_countries": {"code": strings(names), "name": strings(names.values())},
+        "export_countries": {"code": strings(names), "name": strings(names.values()),
+                             "fips": strings(fips.get(c, "") for c in names)},
         "export_sectors": {"code": strings(_SECTORS), "name": strings(_SECTORS.values())},
         "export_cameo": {"code": strings(c.code for c in codes),
                          "name": strings(c.name for c in codes),
@@ -264,6 +305,16 @@ def _register_lookups(con) -> None:
     }
     for view, columns in lookups.items():
         con.register(view, pa.table(columns))
+
+
+@functools.lru_cache(maxsize=1)
+def _fips_codes() -> dict[str, str]:
+    """ISO alpha-3 -> FIPS 10-4 country code (GDELT's geography codes), from the packaged
+    geo_countries.tsv (tools/build_places.py)."""
+    path = resources.files("eventlens.data").joinpath("actors/geo_countries.tsv")
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines()
+             if line and not line.startswith("#")]
+    return {row["iso3"]: row["fips"] for row in csv.DictReader(lines, delimiter="\t")}
 
 
 def export(store, flt, path: str | Path, fmt: str, columns: str = "eventlens") -> int:

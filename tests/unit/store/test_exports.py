@@ -122,7 +122,9 @@ def test_plover_jsonl_is_nested_and_csv_is_flat(store, tmp_path):
     assert consult["cite_info"]["url"] == "https://x.example/1"
     assert consult["cameo_root"] == "04" and consult["status"] == "asserted"
     assert records["ASSAULT"]["recipient"] == []
-    assert records["ASSAULT"]["event_loc"] == {"name": "the town"}
+    # a place as written that the gazetteer did not resolve: a name, no point
+    assert records["ASSAULT"]["event_loc"]["name"] == "the town"
+    assert records["ASSAULT"]["event_loc"]["lat"] is None
     flat = tmp_path / "p.csv"
     export(store, EventFilter(), flat, "csv", "plover")
     row = {r["event"]: r for r in _csv(flat)}["CONSULT"]
