@@ -35,30 +35,44 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def live_server(tmp_path_factory):
-    """The API and dashboard on a free localhost port, over the demo store, answering only
-    loopback host names as `eventlens serve` does there."""
+def serve_store():
+    """Start the API and dashboard over a store on a free localhost port, answering only
+    loopback host names as `eventlens serve` does there; returns the base URL. Every server
+    started stops at the end of the test session."""
     pytest.importorskip("uvicorn")
     import uvicorn
 
     from eventlens.api.app import LOOPBACK_HOSTS, create_app
+
+    running: list[tuple] = []
+
+    def start(db: Path) -> str:
+        port = _free_port()
+        app = create_app(db, allowed_hosts=LOOPBACK_HOSTS)
+        server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port,
+                                               log_level="warning"))
+        thread = threading.Thread(target=server.run, daemon=True)
+        thread.start()
+        running.append((server, thread))
+        deadline = time.monotonic() + 20
+        while not server.started:
+            if time.monotonic() > deadline:
+                raise RuntimeError("the test server did not start")
+            time.sleep(0.05)
+        return f"http://127.0.0.1:{port}"
+
+    yield start
+    for server, thread in running:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def live_server(tmp_path_factory, serve_store):
+    """The API and dashboard over the demo store."""
     from eventlens.api.demo import build_demo_store
 
-    db = build_demo_store(tmp_path_factory.mktemp("browser") / "demo.duckdb")
-    port = _free_port()
-    app = create_app(db, allowed_hosts=LOOPBACK_HOSTS)
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port,
-                                           log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        if time.monotonic() > deadline:
-            raise RuntimeError("the test server did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    return serve_store(build_demo_store(tmp_path_factory.mktemp("browser") / "demo.duckdb"))
 
 
 @pytest.fixture(scope="session")
