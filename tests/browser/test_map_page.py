@@ -121,3 +121,33 @@ def test_wheel_zooms_and_circles_keep_their_size(page):
     page.click("#zoom-world")
     assert page.get_attribute("#map-svg", "viewBox") == "-180 -84 360 144"
     assert zoom() == 1
+
+
+def test_only_this_view_and_the_place_filters(page):
+    page.goto(page.base + "/#/map?source=RUS")
+    page.wait_for_selector("#map-svg circle.map-point")
+    page.click("#zoom-in")
+    page.click("#view-filter")
+    page.wait_for_function("location.hash.includes('bbox=')")
+    page.wait_for_selector("#map-counts")
+    params = dict(urllib.parse.parse_qsl(page.evaluate("location.hash").split("?", 1)[1]))
+    assert params["source"] == "RUS"
+    expected = _api(page.base, "/api/map", **params)
+    page.wait_for_function(f"document.querySelectorAll('#map-svg circle.map-point').length "
+                           f"=== {len(expected['points'])}")
+    assert [c["total"] for c in _circles(page)] == [p["total"] for p in expected["points"]]
+    assert page.input_value("#m-bbox") == params["bbox"]
+    assert page.locator("#map-svg rect.bbox-area").count() >= 1
+    assert "bbox=" in page.get_attribute("#list-these", "href")
+    # a country the events happened in, typed in the form
+    page.fill("#m-bbox", "")
+    page.fill("#m-location_country", "UKR")
+    page.click("#apply-map")
+    page.wait_for_function("location.hash.includes('location_country=UKR')")
+    page.wait_for_function("!location.hash.includes('bbox=')")
+    ukraine = _api(page.base, "/api/map", source="RUS", location_country="UKR")
+    page.wait_for_function(f"document.querySelectorAll('#map-svg circle.map-point').length "
+                           f"=== {len(ukraine['points'])}")
+    assert {p["country"] for p in ukraine["points"]} == {"UKR"}
+    assert page.evaluate("""() => [...document.querySelectorAll('#map-svg circle.map-point')]
+        .every((c) => c.point.country === 'UKR')""")

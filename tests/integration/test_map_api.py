@@ -103,6 +103,13 @@ def test_points_take_the_events_filters(client):
     assert {p["name"] for p in march["points"]} == {"Kharkiv", "Istanbul"}
     typed = client.get("/api/map", params={"type": "19"}).json()  # a CAMEO root
     assert [(p["name"], p["total"]) for p in typed["points"]] == [("Kharkiv", 2)]
+    box = client.get("/api/map", params={"bbox": "30,45,40,55"}).json()  # eastern Ukraine
+    assert [p["name"] for p in box["points"]] == ["Kharkiv", "Ukraine"]
+    assert (box["placed"], box["unplaced"]) == (4, 0)  # a box keeps placed events only
+    turkey = client.get("/api/map", params={"location_country": "TUR"}).json()
+    assert [p["name"] for p in turkey["points"]] == ["Istanbul"]
+    adm1 = client.get("/api/map", params={"location_adm1": "UA.07"}).json()
+    assert [(p["name"], p["total"]) for p in adm1["points"]] == [("Kharkiv", 3)]
     one = client.get("/api/map", params={"limit": 1}).json()
     assert (len(one["points"]), one["places"]) == (1, 3)
 

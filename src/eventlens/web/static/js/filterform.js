@@ -3,7 +3,8 @@
 import { html, raw } from "./util.js";
 import { state } from "./state.js";
 
-export const EVENT_FILTERS = ["source", "target", "actor", "type", "status", "since", "until", "q", "merged"];
+export const EVENT_FILTERS = ["source", "target", "actor", "type", "status", "since", "until", "q", "merged",
+  "location_country", "location_adm1", "bbox"];
 
 // The form's fields (inputs named as the API's filters), filled from the page's parameters,
 // as raw HTML for the html`` tag.
@@ -36,7 +37,19 @@ export function filterFields(params, prefix = "f") {
     <div class="field"><label for="${prefix}-until">Until</label>
       <input id="${prefix}-until" name="until" type="date" value="${params.until || ""}"></div>
     <div class="field"><label for="${prefix}-q">Evidence contains</label>
-      <input id="${prefix}-q" name="q" class="wide" placeholder="e.g. sanctions" value="${params.q || ""}"></div>`);
+      <input id="${prefix}-q" name="q" class="wide" placeholder="e.g. sanctions" value="${params.q || ""}"></div>
+    <div class="field"><label for="${prefix}-location_country" title="Where the event happened: a country code or name">Happened in</label>
+      <input id="${prefix}-location_country" name="location_country" class="code" placeholder="UKR" value="${params.location_country || ""}"></div>
+    ${placeField(params, prefix, "location_adm1", "Region (ADM1)", "code")}
+    ${placeField(params, prefix, "bbox", "Area (lon,lat,lon,lat)", "wide")}`);
+}
+
+// A place filter set elsewhere (the map's "Only this view", a link): shown, so it can be cleared.
+function placeField(params, prefix, name, label, width) {
+  const value = params[name];
+  if (!value) return raw("");
+  return raw(html`<div class="field"><label for="${prefix}-${name}">${label}</label>
+    <input id="${prefix}-${name}" name="${name}" class="${width}" value="${value}"></div>`);
 }
 
 // The form's values as hash parameters (actor codes upper-cased).

@@ -60,6 +60,7 @@ export async function renderMap(view, params) {
           <button type="button" class="ghost" id="zoom-out" title="Zoom out">−</button>
           <button type="button" class="ghost" id="zoom-fit" title="Every place">Fit</button>
           <button type="button" class="ghost" id="zoom-world" title="The whole world">World</button>
+          <button type="button" class="ghost" id="view-filter" title="Keep only the events inside this view (bbox)">Only this view</button>
         </div>
         <svg id="map-svg" class="map-svg" xmlns="${SVG}" role="img" aria-label="Map of the events"
           viewBox="${WORLD.x} ${WORLD.y} ${WORLD.w} ${WORLD.h}" preserveAspectRatio="xMidYMid meet"></svg>
@@ -83,8 +84,12 @@ export async function renderMap(view, params) {
   const [world, data] = await Promise.all([loadOutlines(), api("/api/map", filters)]);
   const svg = view.querySelector("#map-svg");
   drawCountries(svg, world, new Set(data.points.map((p) => p.country)));
+  if (params.bbox) drawArea(svg, params.bbox);
   const circles = drawPoints(svg, data.points);
   const camera = panZoom(svg, circles, view);
+  view.querySelector("#view-filter").addEventListener("click", () => {
+    window.location.hash = `#/map?${queryString({ ...filters, bbox: camera.bbox() })}`;
+  });
   view.querySelector("#map-legend").innerHTML = legendHtml();
   const overview = () => {
     panel.innerHTML = summaryHtml(data, filters);
@@ -119,6 +124,20 @@ function drawCountries(svg, world, busy) {
     layer.appendChild(path);
   }
   svg.appendChild(layer);
+}
+
+// The area a bbox filter keeps, outlined (a box across the antimeridian is drawn as its two
+// parts).
+function drawArea(svg, bbox) {
+  const [minLon, minLat, maxLon, maxLat] = bbox.split(",").map(Number);
+  if ([minLon, minLat, maxLon, maxLat].some(Number.isNaN)) return;
+  const spans = minLon <= maxLon ? [[minLon, maxLon]] : [[minLon, 180], [-180, maxLon]];
+  for (const [a, b] of spans) {
+    const rect = document.createElementNS(SVG, "rect");
+    const attrs = { x: a, y: -Math.max(minLat, maxLat), width: b - a, height: Math.abs(maxLat - minLat), class: "bbox-area" };
+    for (const [k, v] of Object.entries(attrs)) rect.setAttribute(k, v);
+    svg.appendChild(rect);
+  }
 }
 
 function drawPoints(svg, points) {
@@ -235,7 +254,15 @@ function panZoom(svg, circles, view) {
   view.querySelector("#zoom-fit").addEventListener("click", () => { box = { ...fitted }; apply(); });
   window.addEventListener("resize", apply);
   apply();
-  return { dragged: () => moved };
+  // The visible area as the API's bbox filter: min_lon,min_lat,max_lon,max_lat.
+  const bbox = () => {
+    const [x0, y0] = toWorld({ clientX: svg.getBoundingClientRect().left, clientY: svg.getBoundingClientRect().top });
+    const [x1, y1] = toWorld({ clientX: svg.getBoundingClientRect().right, clientY: svg.getBoundingClientRect().bottom });
+    const lon = (x) => Math.min(180, Math.max(-180, x)).toFixed(2);
+    const lat = (y) => Math.min(90, Math.max(-90, -y)).toFixed(2);
+    return `${lon(x0)},${lat(y1)},${lon(x1)},${lat(y0)}`;
+  };
+  return { dragged: () => moved, bbox };
 }
 
 function clampBox(box) {
