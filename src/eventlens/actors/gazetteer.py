@@ -161,18 +161,25 @@ class Gazetteer:
                 unique.append(place)
         return unique
 
-    def resolve(self, text: str, *, countries: Sequence[str] = ()) -> GazetteerPlace | None:
-        """The place a name stands for: the usual reading when its country is among
-        `countries` (the event's and the article's countries, most telling first) or none
-        is; else the reading in the first of `countries` that has one ("Tripoli" in an
-        article about Lebanon, "Georgia" in one about Atlanta). None when the gazetteer does
-        not know the name."""
+    def resolve(self, text: str, *, countries: Sequence[str] = (),
+                context: Sequence[str] = ()) -> GazetteerPlace | None:
+        """The place a name stands for: its reading in the first of `countries` (the
+        event's, most telling first) that has one ("Georgia" acted on by US police); else the
+        usual reading when its country is in `context` (the article's countries) or none of
+        them has a reading; else the reading in the first of `context` that has one
+        ("Tripoli" in an article about Lebanon). None when the gazetteer does not know the
+        name."""
         readings = self.readings(text)
-        if len(readings) > 1 and readings[0].country not in countries:
+        if len(readings) > 1:
             for country in countries:
                 for place in readings:
                     if place.country == country:
                         return place
+            if readings[0].country not in context:
+                for country in context:
+                    for place in readings:
+                        if place.country == country:
+                            return place
         return readings[0] if readings else None
 
 

@@ -3,18 +3,22 @@
 For each event, in this order (docs/places.md):
 
 1. `trigger` — a place attached to the event's word: the coder's `location` ("met in
-   Beijing"), another in/at/near phrase on the trigger or the verb it hangs on ("launched an
-   attack on the port in Odesa"), or, for an attack, the city or region it struck ("shelled
-   Kharkiv");
-2. `clause` — a place named with in/at/near in the clause of the trigger;
-3. `dateline` — the article's dateline ("KYIV, Ukraine —"), when its country is the
-   event's source's or target's;
+   Beijing"), an in/at/near phrase on the trigger or on the verb its noun hangs on
+   ("launched an attack ... in Odesa"), for an attack or a raid the city or region it struck
+   ("shelled Kharkiv", "raided Jenin"), then an in/at/near phrase on a noun of the trigger's
+   clause ("arrested protesters in Tbilisi");
+2. `clause` — an in/at/near phrase on a verb the trigger hangs on ("said in Kyiv that ...")
+   or on a to-infinitive below it ("agreed to meet in Geneva");
+3. `dateline` — the article's dateline ("KYIV, Ukraine —"), when the event's source is of
+   the dateline's country (the reporter's city is where that side acts, not its foes);
 4. `actor-country` — no place in the text: the target's, else the source's country, at
    precision `country`. Never a city.
 
 A name the gazetteer does not know leaves the event text-only (no place, no fallback); a name
-followed by an event or body noun ("the Beijing Winter Olympics") is no place. Ambiguous
-names resolve to the reading in the event's countries, then the article's.
+followed by an event or body noun ("the Beijing Winter Olympics") is no place. An ambiguous
+name resolves to its reading in the event's countries, the source's first ("arrested
+protesters in Georgia" by US police; an actor named by the place itself aside), then the
+article's.
 """
 
 from __future__ import annotations
@@ -23,13 +27,17 @@ from collections import Counter
 from dataclasses import replace
 
 from eventlens.actors.gazetteer import Gazetteer, GazetteerPlace, place_words
-from eventlens.model import ArticleResult, Event, Place
+from eventlens.model import ArticleResult, Event, Mention, Place
 from eventlens.nlp.datelines import dateline_end
 
 # Event types whose target, when it is a city or region, is where the act happened.
-_STRUCK_TYPES = frozenset({"ASSAULT"})
+_STRUCK_TYPES = frozenset({"ASSAULT", "COERCE"})
 # Kinds of reading that name a spot on the map, not a government: a struck capital counts.
 _PLACE_KINDS = frozenset({"capital", "city", "region", "disputed", "rival", "adm1"})
+# Dependencies through which a phrase belongs to another clause's act.
+_OTHER_CLAUSE = frozenset({"relcl", "acl", "advcl", "ccomp", "pcomp", "csubj"})
+# Ranks of a candidate phrase, closest first; the last is a clause's place.
+_ON_TRIGGER, _STRUCK, _ON_NOUN, _IN_CLAUSE = range(4)
 
 
 class _Unresolved(Exception):
@@ -53,26 +61,35 @@ def place_events(doc, result: ArticleResult, gazetteer: Gazetteer) -> ArticleRes
 
 def _place_of(doc, ev: Event, gazetteer: Gazetteer, words: dict, context: list[str],
               dateline: GazetteerPlace | None) -> Place | None:
-    actors = [m.actor.country for m in (ev.target, ev.source)
-              if m is not None and gazetteer.country(m.actor.country)]
-    countries = [*actors, *context]
+    # the side that acts first: police arrest, troops raid, where they are
+    sides = [m for m in (ev.source, ev.target)
+             if m is not None and gazetteer.country(m.actor.country)]
     sent = doc.char_span(ev.evidence_start, ev.evidence_end, alignment_mode="expand")
-    try:
-        if sent is not None and len(sent):
-            trigger = _trigger_token(sent, ev)
-            found = _attached(doc, ev, sent, trigger, gazetteer, words, countries)
-            if found is not None:
-                return _as_place(found, "trigger")
-            found = _in_clause(sent, trigger, ev, gazetteer, words, countries)
-            if found is not None:
-                return _as_place(found, "clause")
-    except _Unresolved:
-        return None
-    if dateline is not None and (not actors or dateline.country in actors):
+    if sent is not None and len(sent):
+        trigger = _trigger_token(sent, ev)
+        for rank, span, sure in _candidates(doc, ev, sent, trigger, words):
+            if _is_non_place(span, words):
+                continue
+            countries = [m.actor.country for m in sides if not _overlaps(m, span)]
+            found = gazetteer.resolve(span.text, countries=countries, context=context)
+            if rank == _STRUCK and (found is None or found.kind not in _PLACE_KINDS):
+                continue  # the target is people or a government, not a place
+            if found is None and sure:
+                return None  # a place the gazetteer does not know: text-only
+            if found is None:
+                continue
+            return _as_place(found, "clause" if rank == _IN_CLAUSE else "trigger")
+    source = ev.source.actor.country if ev.source is not None else ""
+    if dateline is not None and dateline.country == source:
         return _as_place(dateline, "dateline")
-    for country in actors:
-        return _as_place(gazetteer.country(country), "actor-country")
+    for side in (ev.target, ev.source):
+        if side is not None and gazetteer.country(side.actor.country):
+            return _as_place(gazetteer.country(side.actor.country), "actor-country")
     return None
+
+
+def _overlaps(mention: Mention, span) -> bool:
+    return mention.start < span.end_char and span.start_char < mention.end
 
 
 def _as_place(found: GazetteerPlace, how: str) -> Place:
@@ -91,102 +108,86 @@ def _trigger_token(sent, ev: Event):
     return min(hits, key=lambda t: abs(t.idx - anchor))
 
 
-def _attached(doc, ev: Event, sent, trigger, gazetteer, words, countries):
-    """A place attached to the trigger (see the module doc), or None."""
-    phrases = []
+def _candidates(doc, ev: Event, sent, trigger, words) -> list[tuple[int, object, bool]]:
+    """The sentence's place phrases that may say where the event happened, closest first:
+    (rank, span, sure), `sure` when an unknown name is still a place (see `_phrases_of`)."""
+    holders = {trigger.i}
+    if trigger.pos_ == "NOUN" and trigger.head.pos_ in ("VERB", "AUX"):
+        holders.add(trigger.head.i)  # "launched an attack ... in Odesa"
+    chain = {trigger.i, *(t.i for t in trigger.ancestors)}
+    out: list[tuple[int, object, bool]] = []
     if ev.location:
         span = _find_text(sent, ev.location)
         if span is not None:
-            phrases.append(span)
-    holders = [trigger]
-    if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "nsubjpass", "nsubj", "attr"):
-        holders.append(trigger.head)  # "launched an attack ... in Odesa"
-    for holder in holders:
-        phrases += [p for p in _locative_phrases(holder, words) if p not in phrases]
-    found = _first_resolved(phrases, gazetteer, words, countries)
-    if found is not None or ev.plover_type not in _STRUCK_TYPES or ev.target is None:
-        return found
-    struck = doc.char_span(ev.target.start, ev.target.end, alignment_mode="expand")
-    if struck is None or struck.start < sent.start or struck.end > sent.end:
-        return None
-    place = gazetteer.resolve(struck.text, countries=countries)
-    return place if place is not None and place.kind in _PLACE_KINDS else None
-
-
-def _in_clause(sent, trigger, ev: Event, gazetteer, words, countries):
-    """A place named with a locative preposition in the trigger's clause: on a verb the
-    trigger hangs on or that hangs on it (not through a relative clause), outside the event's
-    actor mentions. A phrase on a noun ("a pause in the fighting in Gaza") places that noun's
-    act, not this one."""
-    chain = {trigger.i, *(t.i for t in trigger.ancestors)}
-    phrases = []
+            out.append((_ON_TRIGGER, span, True))
+    if ev.plover_type in _STRUCK_TYPES:
+        struck = [doc.char_span(ev.target.start, ev.target.end, alignment_mode="expand")
+                  if ev.target is not None else None]
+        struck += [f[0] for c in trigger.children if c.dep_ == "dobj"
+                   for f in [_named(c, words)] if f]
+        out += [(_STRUCK, s, False) for s in struck
+                if s is not None and sent.start <= s.start and s.end <= sent.end]
     for token in sent:
-        if token.dep_ != "prep" or token.lower_ not in words["locative_prepositions"]:
+        # "off Crimea" may parse as a particle with an object
+        if token.dep_ not in ("prep", "prt") or \
+                token.lower_ not in words["locative_prepositions"]:
             continue
-        verb = token.head
-        if verb.pos_ not in ("VERB", "AUX"):
-            continue
-        below = trigger.i in {t.i for t in verb.ancestors} and verb.dep_ != "relcl"
-        if verb.i not in chain and not below:
-            continue
-        phrases += [p for p in _phrases_of(token, words)
-                    if not _inside_actor(p, ev) and p not in phrases]
-    return _first_resolved(phrases, gazetteer, words, countries)
-
-
-def _inside_actor(span, ev: Event) -> bool:
-    return any(m is not None and m.start <= span.start_char < m.end
-               for m in (ev.source, ev.target))
-
-
-def _locative_phrases(holder, words) -> list:
-    out = []
-    for child in holder.children:
-        if child.dep_ == "prep" and child.lower_ in words["locative_prepositions"]:
-            out += _phrases_of(child, words)
+        rank = _rank(token, holders, chain)
+        if rank is not None:
+            out += [(rank, span, sure) for span, sure in _phrases_of(token, words)]
+    out.sort(key=lambda item: (item[0], abs(item[1].start - trigger.i)))
     return out
 
 
+def _rank(prep, holders: set[int], chain: set[int]) -> int | None:
+    """How closely a locative preposition belongs to the trigger, or None (another act's)."""
+    if prep.head.i in holders:
+        return _ON_TRIGGER
+    token, via_noun = prep.head, False
+    while token.pos_ not in ("VERB", "AUX"):
+        if token.dep_ in _OTHER_CLAUSE or token.head.i == token.i:
+            return None
+        token, via_noun = token.head, True
+    if token.i in holders:
+        return _ON_NOUN if via_noun else _ON_TRIGGER
+    if token.i in chain or (token.dep_ == "xcomp" and token.head.i in chain):
+        return _IN_CLAUSE
+    return None
+
+
 def _phrases_of(prep, words) -> list:
-    """The place entities a preposition introduces: its object's entity, or the entity of
-    "the city of X", "the region of X"."""
+    """The place phrases a preposition introduces, as (span, sure): its object's entity, or
+    that of "the city of X" or "the Kherson region". `sure` when the parser labels it a
+    place; an unlabelled or otherwise labelled proper noun ("Kyiv", "Kramatorsk" the small
+    model misses) is tried on the gazetteer and skipped when it is unknown."""
     out = []
     for pobj in prep.children:
         if pobj.dep_ != "pobj":
             continue
-        ent = _entity(pobj, words)
-        if ent is None:  # "in the city of Kharkiv", "in the Kherson region"
-            for child in pobj.children:
-                if child.dep_ == "prep" and child.lower_ == "of":
-                    ent = next((_entity(g, words) for g in child.children
-                                if g.dep_ == "pobj"), None)
-            if ent is None:
-                ent = next((_entity(c, words) for c in pobj.children
-                            if c.dep_ == "compound"), None)
-        if ent is not None:
-            out.append(ent)
+        found = _named(pobj, words)
+        if found is None:  # "in the city of Kharkiv", "in the Kherson region"
+            inner = [g for c in pobj.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for g in c.children if g.dep_ == "pobj"]
+            inner += [c for c in pobj.children if c.dep_ == "compound"]
+            found = next((f for f in map(lambda t: _named(t, words), inner) if f), None)
+        if found is not None:
+            out.append(found)
     return out
 
 
-def _entity(token, words):
-    """The place entity `token` belongs to, or None (no entity, another label)."""
+def _named(token, words):
+    """(span, sure) of the name `token` is part of, or None when it is no proper noun."""
     ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
-    if ent is None or ent.label_ not in [w.upper() for w in words["place_labels"]]:
+    labels = [w.upper() for w in words["place_labels"]]
+    if ent is not None and ent.label_ in labels:
+        return ent, True
+    if token.pos_ != "PROPN":
         return None
-    return ent
-
-
-def _first_resolved(phrases, gazetteer, words, countries):
-    """The first phrase's place; a phrase that is no place (an event or body noun after the
-    name) is skipped; one the gazetteer does not know stops the search."""
-    for span in phrases:
-        if _is_non_place(span, words):
-            continue
-        place = gazetteer.resolve(span.text, countries=countries)
-        if place is None:
-            raise _Unresolved(span.text)
-        return place
-    return None
+    start = token.i
+    while start > 0 and token.doc[start - 1].pos_ == "PROPN" and \
+            token.doc[start - 1].head.i == token.i:
+        start -= 1
+    return token.doc[start:token.i + 1], False
 
 
 def _is_non_place(span, words) -> bool:

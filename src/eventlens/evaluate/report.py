@@ -54,10 +54,12 @@ def evaluate_path(path: Path, *, limit: int | None = None, throughput: bool = Tr
 
 def _score_gold_folder(report: dict, path: Path, *, coder, nlp, limit, min_confidence) -> list:
     """Add the `articles`, `actors` and `stories` sections of a gold folder (and `claims`
-    where its records list claims; a claims-only folder has only that); the texts coded."""
+    where its records list claims, `places` where they list places; a claims-only or
+    places-only folder has only that); the texts coded."""
     from eventlens.evaluate.actors import score_actors
     from eventlens.evaluate.claims import has_claims, has_events, score_claims
     from eventlens.evaluate.gold import read_gold, score_gold
+    from eventlens.evaluate.places import has_places, score_places
     from eventlens.evaluate.stories import story_section
     from eventlens.pipeline import code_articles
 
@@ -75,6 +77,8 @@ def _score_gold_folder(report: dict, path: Path, *, coder, nlp, limit, min_confi
         # the store keeps every event record and hides those below the threshold itself
         raw = {g.id: r for g, r in zip(gold, results, strict=True)}
         report["claims"] = score_claims(gold, raw, min_confidence=min_confidence)
+    if has_places(gold):
+        report["places"] = score_places(gold, by_id)
     return [g.article.text for g in gold]
 
 
@@ -196,6 +200,10 @@ def render_report(report: dict, console) -> None:
         from eventlens.evaluate.claims import render_claims_section
 
         render_claims_section(report["claims"], console)
+    if report.get("places"):
+        from eventlens.evaluate.places import render_places_section
+
+        render_places_section(report["places"], console)
     if report.get("stories"):
         from eventlens.evaluate.stories import render_story_section
 
