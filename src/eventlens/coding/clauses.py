@@ -182,6 +182,11 @@ def subject_of(verb) -> tuple[list, bool]:
             continue
         if current.dep_ in ("relcl", "acl") and current.head.i != current.i:
             paper = current.head
+            if current.tag_ == "VB" and paper.lemma_.lower() in wordlist("invitation_nouns") and \
+                    paper.dep_ == "dobj" and paper.head.lemma_.lower() in wordlist("accepting_verbs"):
+                # "accepted an invitation to visit Pyongyang": the accepter will visit
+                current = paper.head
+                continue
             if current.tag_ == "VBG" and paper.lemma_.lower() in wordlist("document_nouns") and \
                     paper.dep_ in ("dobj", "obj") and paper.head.pos_ in ("VERB", "AUX"):
                 # "issued a report accusing the army": whoever issued the report

@@ -204,7 +204,10 @@ class LinguisticCoder:
                     dropped.add(outer_tok.i)
                     trig.governor = outer_tok
                     if not trig.targets:
-                        trig.targets = outer.targets
+                        # "promised to reduce its operations": what the act is done to is
+                        # no party of the promise
+                        trig.targets = [t for t in outer.targets
+                                        if not (t.dep_ == "dobj" and t.head.i == trig.token.i)]
                     else:  # "agreed with his Iranian counterpart to exchange technology"
                         trig.alternatives = [*trig.alternatives,
                                              prep_objects(outer_tok, ("with",))]

@@ -1248,3 +1248,23 @@ def test_a_war_that_supplies_serve_is_not_the_suppliers(propose_text):
     r = propose_text("Iran has sent drones to Russia for the war in Ukraine.",
                      published="2023-03-01")
     assert {e.plover_type for e in r.events} == {"AID"}
+
+
+def test_accepting_an_invitation_to_visit_is_a_planned_visit(code_text, triples):
+    r = code_text("The Brazilian president accepted an invitation to visit Japan in May.",
+                  published="2024-02-01")
+    assert ("BRA:GOV", "CONSULT", "JPN:GOV", "intended") in triples(r)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Turkey promised to withdraw its soldiers from northern Iraq within a year.",
+     ("TUR", "RETREAT", "IRQ", "intended")),
+    ("Ethiopia promised to reduce its military operations around Mekelle.",
+     ("ETH", "RETREAT", "", "intended")),  # the target is its own land: none
+])
+def test_a_promised_pull_back_is_a_retreat_not_a_threat(propose_text, text, expected):
+    r = propose_text(text, published="2022-06-01")
+    got = {(e.source.actor.country, e.plover_type, e.target.actor.country if e.target else "",
+            e.status.value) for e in r.events}
+    assert expected in got
+    assert not any(t == "THREATEN" for _, t, _, _ in got)
