@@ -110,32 +110,47 @@ def map_points(store, events: EventSelection, *, limit: int | None = None) -> Ma
     relation = store.event_relation(events.merged)
     where, params = events.where()
     selected = f"SELECT * FROM {relation} AS e{where}"
-    placed_rows = store.con.execute(f"""
-        WITH sel AS ({selected})
-        SELECT count(*) FILTER (WHERE location_lat IS NOT NULL AND location_lon IS NOT NULL),
-               count(*) FILTER (WHERE location_lat IS NULL OR location_lon IS NULL)
-        FROM sel""", params).fetchone()
-    precision = store.con.execute(f"""
-        WITH sel AS ({selected})
-        SELECT coalesce(location_precision, ''), count(*) FROM sel
-        WHERE location_lat IS NOT NULL AND location_lon IS NOT NULL GROUP BY 1 ORDER BY 1""",
-                                  params).fetchall()
-    rows = store.con.execute(f"""
-        WITH sel AS ({selected})
-        SELECT {_PLACE}, any_value(location_adm1), any_value(location_adm1_name),
-               max(location_geonameid), count(*) AS n,
-               count_if(quad_class = 1), count_if(quad_class = 2), count_if(quad_class = 3),
-               count_if(quad_class = 4),
-               list(event_id ORDER BY {_ORDER})[1:{SAMPLE_IDS}],
-               min(event_date), max(event_date), count(*) OVER () AS places
-        FROM sel WHERE location_lat IS NOT NULL AND location_lon IS NOT NULL
-        GROUP BY {_PLACE}
-        ORDER BY n DESC, location_name, location_lat, location_lon
-        {f"LIMIT {int(limit)}" if limit is not None else ""}""", params).fetchall()
-    points = [_point(row) for row in rows]
-    return MapPoints(placed=int(placed_rows[0]), unplaced=int(placed_rows[1]),
-                     places=int(rows[0][-1]) if rows else 0,
-                     by_precision={p: int(n) for p, n in precision}, points=points)
+    counts = store.con.execute(f"""
+        SELECT location_lat IS NOT NULL AND location_lon IS NOT NULL AS placed,
+               coalesce(location_precision, ''), count(*)
+        FROM ({selected}) GROUP BY ALL ORDER BY ALL""", params).fetchall()
+    by_precision = {p: int(n) for placed, p, n in counts if placed}
+    unplaced = sum(int(n) for placed, _, n in counts if not placed)
+    rows = store.con.execute(_POINTS_SQL.format(
+        selected=selected, place=_PLACE, order=_ORDER, sample=SAMPLE_IDS,
+        limit=f"LIMIT {int(limit)}" if limit is not None else "",
+        same=" AND ".join(f"s.{c} IS NOT DISTINCT FROM t.{c}" for c in _PLACE.split(", ")),
+        t_place=", ".join(f"t.{c}" for c in _PLACE.split(", "))), params).fetchall()
+    return MapPoints(placed=sum(by_precision.values()), unplaced=unplaced,
+                     places=int(rows[0][-1]) if rows else 0, by_precision=by_precision,
+                     points=[_point(row) for row in rows])
+
+
+# The busiest places with their counts, then a few event ids of each, newest first. The ids are
+# found for the places kept only: listing every place's ids first took ten times as long
+# (1.5 s of 1.7 s on 230,000 places).
+_POINTS_SQL = """
+WITH sel AS ({selected}),
+top AS (
+    SELECT {place}, any_value(location_adm1) AS adm1, any_value(location_adm1_name) AS adm1n,
+           max(location_geonameid) AS gid, count(*) AS n,
+           count_if(quad_class = 1) AS q1, count_if(quad_class = 2) AS q2,
+           count_if(quad_class = 3) AS q3, count_if(quad_class = 4) AS q4,
+           min(event_date) AS first, max(event_date) AS last, count(*) OVER () AS places
+    FROM sel WHERE location_lat IS NOT NULL AND location_lon IS NOT NULL
+    GROUP BY {place} ORDER BY n DESC, location_name, location_lat, location_lon {limit}),
+ranked AS (
+    SELECT {t_place}, s.event_id,
+           row_number() OVER (PARTITION BY {t_place} ORDER BY {order}) AS rn
+    FROM sel s JOIN top t ON {same}),
+sample AS (
+    SELECT {place}, list(event_id ORDER BY rn) AS ids FROM ranked WHERE rn <= {sample}
+    GROUP BY {place})
+SELECT {t_place}, t.adm1, t.adm1n, t.gid, t.n, t.q1, t.q2, t.q3, t.q4, s.ids, t.first,
+       t.last, t.places
+FROM top t LEFT JOIN sample s ON {same}
+ORDER BY t.n DESC, t.location_name, t.location_lat, t.location_lon
+"""
 
 
 def _point(row: tuple) -> MapPoint:
