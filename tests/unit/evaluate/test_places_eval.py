@@ -9,8 +9,7 @@ import io
 from rich.console import Console
 
 from eventlens.evaluate.gold import GoldArticle
-from eventlens.evaluate.places import has_places, km_between, render_places_section, \
-    score_places
+from eventlens.evaluate.places import has_places, km_between, render_places_section, score_places
 from eventlens.model import Actor, Article, ArticleResult, Event, Mention, Place, Status
 
 TEXT = ("Troops shelled Kharkiv on Monday. Police arrested protesters in Tripoli. "
