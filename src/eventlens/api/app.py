@@ -555,7 +555,7 @@ def create_app(db_path: str | Path, *, read_only: bool = True, max_limit: int = 
     add_claim_routes(app, StoreDep, date_param=DateParam, actor_param=ActorParam,
                      bad_request=BAD_REQUEST, max_limit=max_limit)
     add_map_routes(app, StoreDep, Filters, bad_request=BAD_REQUEST, max_limit=max_limit,
-                   max_offset=MAX_OFFSET)
+                   max_offset=MAX_OFFSET, cached_json=holder.cached_json)
     _mount_faces(app)
     return app
 

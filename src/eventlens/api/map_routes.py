@@ -5,10 +5,13 @@ the events the events page lists. No `from __future__ import annotations`: FastA
 parameter annotations, built in `add_map_routes`, at definition time.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import FastAPI, Query
+from fastapi.responses import Response
+from pydantic import TypeAdapter
 
 from eventlens.store.map_reads import MapEvent, MapPoints, map_events, map_points
 
@@ -31,9 +34,11 @@ class MapEventPage:
 
 
 def add_map_routes(app: FastAPI, store_dep, filters_dep, *, bad_request: dict,
-                   max_limit: int, max_offset: int) -> None:
+                   max_limit: int, max_offset: int,
+                   cached_json: Callable[..., Response] | None = None) -> None:
     """Add the map endpoints to `app`; `store_dep` hands each request its store view and
-    `filters_dep` reads the events filters as every events endpoint does."""
+    `filters_dep` reads the events filters as every events endpoint does. `cached_json(store,
+    key, build)` keeps the answers of /api/map until the store changes (the app's cache)."""
 
     @app.get("/api/map", response_model=MapPoints, tags=["map"], responses=bad_request)
     def map_page(
@@ -41,13 +46,18 @@ def add_map_routes(app: FastAPI, store_dep, filters_dep, *, bad_request: dict,
         limit: Annotated[int, Query(ge=1, le=MAX_POINTS,
                                     description="Places at most, the busiest first.")]
         = DEFAULT_POINTS,
-    ) -> MapPoints:
+    ) -> Response:
         """The events the filters select (merged asserted events by default, as /api/events
         counts them) grouped by the place they happened: per place its coordinates, name,
         country, ADM1 and precision (site, city, adm1, country), how many events of each
         quad class, the class with most and a few event ids. `unplaced` counts the events
         with no place; `places` every place, of which `points` holds the `limit` busiest."""
-        return map_points(store, matching, limit=limit)
+        def build() -> bytes:
+            return _MAP_POINTS.dump_json(map_points(store, matching, limit=limit))
+
+        if cached_json is None:
+            return Response(build(), media_type="application/json")
+        return cached_json(store, ("map", matching, limit), build)
 
     @app.get("/api/map/events", response_model=MapEventPage, tags=["map"],
              responses=bad_request)
@@ -65,3 +75,6 @@ def add_map_routes(app: FastAPI, store_dep, filters_dep, *, bad_request: dict,
         total, rows = map_events(store, matching, lat, lon, limit=limit, offset=offset)
         nxt = offset + limit if offset + limit < total else None
         return MapEventPage(lat, lon, total, limit, offset, nxt, rows)
+
+
+_MAP_POINTS = TypeAdapter(MapPoints)
