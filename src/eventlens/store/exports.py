@@ -165,14 +165,14 @@ _GDELT = [
     "e.location_lat AS ActionGeo_Lat", "e.location_lon AS ActionGeo_Long",
     "coalesce(CAST(e.location_geonameid AS VARCHAR), CASE WHEN e.location_precision = "
     "'adm1' THEN e.location_adm1 END, geo_c.fips, '') AS ActionGeo_FeatureID",
-    "coalesce(e.location_precision, '') AS eventlens_location_precision",
-    "coalesce(e.location_how, '') AS eventlens_location_how",
     "CAST(strftime(a.ingested_at, '%Y%m%d%H%M%S') AS BIGINT) AS DATEADDED",
     "coalesce(a.url, '') AS SOURCEURL",
     "e.plover_type AS eventlens_plover_type", "e.quad_class AS eventlens_quad_class",
     "e.status AS eventlens_status", "e.date_text AS eventlens_date_text",
     "e.article_id AS eventlens_article_id", "e.evidence AS eventlens_evidence",
     "e.merged_id AS eventlens_merged_id",
+    "coalesce(e.location_precision, '') AS eventlens_location_precision",
+    "coalesce(e.location_how, '') AS eventlens_location_how",
 ]
 
 
