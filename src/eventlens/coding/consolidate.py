@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
+from eventlens.coding.lexicon import wordlist
 from eventlens.model import Event, Mention
 
 # Types that always involve a second party: without a known one, nothing is recorded.
@@ -83,8 +84,17 @@ def _one_actor(source: Mention, target: Mention) -> bool:
     ("President Biden criticised Secretary Blinken" is two members of one government)."""
     if not target.actor.country or target.actor.code != source.actor.code:
         return False
-    return not (source.actor.name and target.actor.name
-                and source.actor.name != target.actor.name)
+    if source.actor.name and target.actor.name:
+        return source.actor.name == target.actor.name
+    # "Brazil's federal police charged President Temer": an institution and an office holder
+    return not (source.actor.name or target.actor.name) or not (
+        _institution(source) or _institution(target))
+
+
+def _institution(mention: Mention) -> bool:
+    """Whether a mention names one of a state's institutions (police, prosecutors, ...)."""
+    words = f" {mention.text.lower()} "
+    return any(f" {w} " in words for w in wordlist("state_institutions"))
 
 
 def _resolved(mention: Mention) -> bool:

@@ -92,3 +92,13 @@ def test_a_one_sided_telling_joins_the_record_that_names_the_target():
     assert (full.evidence_start, full.evidence_end) == (41, 90)
     assert full.more_evidence == ((0, 40),)
     assert full.confidence == 0.8
+
+
+def test_a_state_institution_acting_on_an_office_holder_is_two_actors():
+    police = Mention(0, 23, "Peru's national police", Actor("PER", "GOV", ""), "country")
+    president = Mention(40, 55, "Pedro Castillo", Actor("PER", "GOV", "Pedro Castillo"), "title")
+    country = Mention(0, 4, "Peru", Actor("PER", "GOV", ""), "country")
+    kept = consolidate([_event(police, president, (0, 60)), _event(country, president, (61, 90))])
+    # the police charging the president is kept; "Peru" and its president are one actor
+    assert [(e.source.text, e.target.text) for e in kept] == [
+        ("Peru's national police", "Pedro Castillo")]
