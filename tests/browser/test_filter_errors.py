@@ -12,6 +12,7 @@ pytestmark = pytest.mark.browser
     ("#/events?source=RUSIA", "did you mean 'Russia' (RUS)"),
     ("#/network?actor=XYZ", "unknown actor 'XYZ'"),
     ("#/dyad?a=RUS&b=QQQ", "unknown b 'QQQ'"),
+    ("#/map?location_country=Atlantis", "unknown location_country 'Atlantis'"),
 ])
 def test_an_unknown_filter_value_is_explained_on_the_page(browser, live_server, fragment, said):
     # its own page: the browser logs the refused request (404) as a console error by design

@@ -40,8 +40,8 @@ async function loadOutlines() {
   return outlines;
 }
 
-export async function renderMap(view, params) {
-  view.innerHTML = html`
+function pageHtml(params) {
+  return html`
     <div class="page-head">
       <div><h1>Map</h1>
         <div class="muted">Where the events happened: one circle per place, its area by the
@@ -68,6 +68,10 @@ export async function renderMap(view, params) {
       </div>
       <aside class="card map-panel" id="map-panel"><p class="muted">Loading…</p></aside>
     </div>`;
+}
+
+export async function renderMap(view, params) {
+  view.innerHTML = pageHtml(params);
   const form = view.querySelector("#map-filters");
   form.addEventListener("submit", (e) => {
     e.preventDefault();
@@ -81,7 +85,14 @@ export async function renderMap(view, params) {
     return;
   }
   const filters = pickFilters(params);
-  const [world, data] = await Promise.all([loadOutlines(), api("/api/map", filters)]);
+  let world;
+  let data;
+  try {
+    [world, data] = await Promise.all([loadOutlines(), api("/api/map", filters)]);
+  } catch (error) {  // a filter the API refuses: its message beside the form, to correct it
+    panel.innerHTML = html`<div class="error" id="map-error">${error.message || error}</div>`;
+    return;
+  }
   const svg = view.querySelector("#map-svg");
   drawCountries(svg, world, new Set(data.points.map((p) => p.country)));
   if (params.bbox) drawArea(svg, params.bbox);
@@ -252,7 +263,7 @@ function panZoom(svg, circles, view) {
   view.querySelector("#zoom-out").addEventListener("click", () => zoom(1 / 1.6));
   view.querySelector("#zoom-world").addEventListener("click", () => { box = { ...WORLD }; apply(); });
   view.querySelector("#zoom-fit").addEventListener("click", () => { box = { ...fitted }; apply(); });
-  window.addEventListener("resize", apply);
+  new ResizeObserver(apply).observe(svg);
   apply();
   // The visible area as the API's bbox filter: min_lon,min_lat,max_lon,max_lat.
   const bbox = () => {
