@@ -15,7 +15,7 @@ Neither geopandas nor pyshp is a dependency of eventlens: run this in a throwawa
 from the repository root, reading the shapefile straight out of the wheel:
 
     python3 -m venv /tmp/outlines-venv
-    /tmp/outlines-venv/bin/pip install pyshp==3.0.*
+    /tmp/outlines-venv/bin/pip install pyshp==3.1.9
     /tmp/outlines-venv/bin/pip download --no-deps -d /tmp/outlines geopandas==0.14.4
     /tmp/outlines-venv/bin/python tools/build_outlines.py \
         /tmp/outlines/geopandas-0.14.4-py3-none-any.whl
