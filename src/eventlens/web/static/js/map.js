@@ -290,7 +290,8 @@ function legendHtml() {
 }
 
 function summaryHtml(data, filters) {
-  const precision = Object.entries(data.by_precision)
+  const rank = (p) => { const i = Object.keys(PRECISIONS).indexOf(p); return i < 0 ? 99 : i; };
+  const precision = Object.entries(data.by_precision).sort((a, b) => rank(a[0]) - rank(b[0]))
     .map(([p, n]) => html`<li><span>${p}</span><b>${fmtNumber(n)}</b></li>`).join("");
   const listLink = `#/events?${queryString(filters)}`;
   const truncated = data.places > data.points.length
