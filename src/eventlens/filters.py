@@ -246,9 +246,14 @@ _NAME_FIELDS = ("name", "aliases", "adjectives", "demonyms", "iso3")
 def _by_name(text: str, kb) -> str | None:
     """The code of a country (by name, alias, adjective, demonym; ISO 3166 names through
     pycountry), organisation or group named `text`, or None."""
-    for match in kb.countries_by_name(text):
-        if match.field in _NAME_FIELDS and not match.ambiguous:
+    matches = [m for m in kb.countries_by_name(text) if m.field in _NAME_FIELDS]
+    for match in matches:
+        if not match.ambiguous:
             return match.entry.iso3
+    # a name ambiguous in prose ("turkey" is also a bird) is the country when a filter says it
+    named = {m.entry.iso3 for m in matches if m.field == "name"}
+    if len(named) == 1:
+        return named.pop()
     org = kb.organisation_by_name(text)
     if org is not None:
         return org.code
