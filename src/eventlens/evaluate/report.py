@@ -70,7 +70,8 @@ def _score_gold_folder(report: dict, path: Path, *, coder, nlp, limit, min_confi
     if has_events(gold):
         report["articles"] = score_gold(gold, by_id)
         report["actors"] = score_actors(gold, by_id)
-        stories = story_section(gold, by_id)
+        # a store links stories on every record, below the threshold too (stories/similarity)
+        stories = story_section(gold, dict(zip((g.id for g in gold), results, strict=True)))
         if stories is not None:
             report["stories"] = stories
     if has_claims(gold):

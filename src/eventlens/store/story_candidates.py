@@ -26,6 +26,8 @@ from eventlens.store.story_tables import registered
 
 _UNIT = "_story_term_unit"
 _KEYS = "_story_term_keys"
+_SLICE_VIEW = "_story_cosine_slice"
+_SLICE = 200  # articles of a chunk compared in one query
 
 # Normalised TF-IDF weight of every term of the articles published on the window's days.
 _UNIT_SQL = f"""
@@ -106,14 +108,32 @@ def all_pairs_cosine(con, pending_view: str, chunk: int, *, days: int,
 
 def _cosine(con, pending_view: str, chunk: int, *, keys: str, days: int,
             min_cosine: float, span: tuple[dt.date, dt.date]) -> list[tuple]:
+    # The chunk's articles are compared a slice at a time: a slice's candidate pairs times
+    # their terms is what the query holds in memory (all of a chunk's at once reached 6 GB on
+    # 2,000 articles of one week). Every pair is still found once, from its first article.
+    fresh = con.execute(f"""
+        SELECT t.article_id, min(t.published) FROM {_UNIT} t
+        JOIN {pending_view} p ON p.article_id = t.article_id AND p.chunk = $chunk
+        GROUP BY 1 ORDER BY 2, 1""", {"chunk": int(chunk)}).fetchall()
+    rows: list[tuple] = []
+    for start in range(0, len(fresh), _SLICE):
+        part = fresh[start : start + _SLICE]
+        sliced = pa.table({"article_id": pa.array([a for a, _ in part], pa.string())})
+        with registered(con, _SLICE_VIEW, sliced):
+            rows += _slice_cosine(con, pending_view, chunk, keys=keys, days=days,
+                                  min_cosine=min_cosine, span=(part[0][1], part[-1][1]))
+    return rows
+
+
+def _slice_cosine(con, pending_view: str, chunk: int, *, keys: str, days: int,
+                  min_cosine: float, span: tuple[dt.date, dt.date]) -> list[tuple]:
     # Each step is a materialised CTE: inside the transaction that has just written the
     # tables, DuckDB's join order would join every term with every term first (quadratic).
     sql = f"""
         WITH near_keys AS (SELECT * FROM {keys} WHERE published BETWEEN $low AND $high),
         near_unit AS (SELECT * FROM {_UNIT} WHERE published BETWEEN $low AND $high),
         fresh AS MATERIALIZED (
-            SELECT f.* FROM near_keys f
-            JOIN {pending_view} pf ON pf.article_id = f.article_id AND pf.chunk = $chunk),
+            SELECT f.* FROM near_keys f JOIN {_SLICE_VIEW} s ON s.article_id = f.article_id),
         cand AS MATERIALIZED (
             SELECT DISTINCT f.article_id AS fa, o.article_id AS ob, po.chunk,
                    abs(date_diff('day', f.published, o.published)) AS days
