@@ -8,7 +8,8 @@ Layout (hive partitioning; `month` is the month the article was published, `YYYY
       event_records/month=2021-12/data.parquet
       quotes/...  mentions/...  story_articles/...  story_event_keys/...  story_links/...
       stories/month=2021-12/data.parquet     by the month of the story's first article
-      ingest_runs/data.parquet  ingest_errors/data.parquet
+      claims/month=2021-12/data.parquet      by the month of the claim's article
+      ingest_runs/data.parquet  ingest_errors/data.parquet  claims_state/data.parquet
 
 `write_shards` writes it from a DuckDB store (the one writer), month by month, each file to a
 temporary name first and then moved into place, so that a reader never sees half a file.
@@ -51,8 +52,9 @@ PARTITIONED: dict[str, tuple[str, str]] = {
     "story_event_keys": ("JOIN articles a ON a.id = t.article_id", _ARTICLE_MONTH),
     "story_links": ("JOIN articles a ON a.id = t.article_a", _ARTICLE_MONTH),
     "stories": ("JOIN articles a ON a.id = t.first_article", _ARTICLE_MONTH),
+    "claims": ("JOIN articles a ON a.id = t.article_id", _ARTICLE_MONTH),
 }
-WHOLE = ("ingest_runs", "ingest_errors")
+WHOLE = ("ingest_runs", "ingest_errors", "claims_state")
 # Tables whose rows never change once written (rows are only added with new articles): a
 # write limited to some months leaves their other months alone. Story tables change as
 # stories grow and merge, so every write rewrites them whole.

@@ -100,3 +100,16 @@ def test_a_claim_whose_outcome_was_stored_first():
         plan = next(c for c in claim_rows(store) if c.kind == "plan")
         assert plan.state == "fulfilled"
         assert plan.outcome_article_id == TALKS.article.id
+
+
+def test_a_shard_folder_holds_the_claims_of_its_store(tmp_path):
+    from eventlens.store.shards import write_shards
+
+    path = tmp_path / "store.duckdb"
+    with open_store(path) as writer:
+        _ingest(writer, WORLD)
+        stored = _snapshot(writer)
+        write_shards(writer, tmp_path / "events")
+    assert list((tmp_path / "events" / "claims").glob("month=*/data.parquet"))
+    with open_store(tmp_path / "events", read_only=True) as shards:
+        assert _snapshot(shards) == stored
