@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 
 from eventlens.claims import ClaimRecord, claim_rows, refresh_claims
-from eventlens.evaluate.gold import SPLITS, GoldArticle, country_of, is_sealed
+from eventlens.evaluate.gold import SPLITS, GoldArticle, by_split, country_of, is_sealed
 from eventlens.metrics import prf
 from eventlens.model import ArticleResult
 from eventlens.store import open_store
@@ -54,12 +54,7 @@ def score_claims(gold: list[GoldArticle], results: dict[str, ArticleResult], *,
     by_article: dict[str, list[ClaimRecord]] = {}
     for claim in predicted:
         by_article.setdefault(claim.article_id, []).append(claim)
-    report = _score(gold, by_article, with_errors=True)
-    for split in SPLITS:
-        part = [g for g in gold if is_sealed(g) == (split == "sealed")]
-        if part and len(part) < len(gold):
-            report[split] = _score(part, by_article, with_errors=False)
-    return report
+    return by_split(gold, lambda part, whole: _score(part, by_article, with_errors=whole))
 
 
 def _same(gold_claim: dict, claim: ClaimRecord) -> int:

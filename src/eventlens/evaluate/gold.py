@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -110,15 +111,22 @@ def _words(text: str) -> list[str]:
     return re.findall(r"[a-z0-9']+", (text or "").lower())
 
 
-def score_gold(gold: list[GoldArticle], results: dict[str, ArticleResult]) -> dict:
-    """Event scores over the whole folder, plus the same keys for its `dev` and `sealed`
-    splits where the folder's records name a `split` (only totals, never error lists)."""
-    report = _score_articles(gold, results)
+def by_split(gold: list[GoldArticle], score: Callable[[list[GoldArticle], bool], dict]) -> dict:
+    """`score(articles, whole)` over the whole folder, with the same keys for its `dev` and
+    `sealed` splits added where the folder's records name both (`whole` is False for a
+    split: totals only, never error lists)."""
+    report = score(gold, True)
     for split in SPLITS:
         part = [g for g in gold if is_sealed(g) == (split == "sealed")]
         if part and len(part) < len(gold):
-            report[split] = _score_articles(part, results)
+            report[split] = score(part, False)
     return report
+
+
+def score_gold(gold: list[GoldArticle], results: dict[str, ArticleResult]) -> dict:
+    """Event scores over the whole folder, plus the same keys for its `dev` and `sealed`
+    splits where the folder's records name a `split` (only totals, never error lists)."""
+    return by_split(gold, lambda part, _whole: _score_articles(part, results))
 
 
 def _score_articles(gold: list[GoldArticle], results: dict[str, ArticleResult]) -> dict:

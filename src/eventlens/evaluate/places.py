@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 
-from eventlens.evaluate.gold import SPLITS, GoldArticle, is_sealed
+from eventlens.evaluate.gold import SPLITS, GoldArticle, by_split
 from eventlens.model import ArticleResult, Event
 
 # How far a point may lie from the gold point and count as right.
@@ -42,12 +42,7 @@ def km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 def score_places(gold: list[GoldArticle], results: dict[str, ArticleResult]) -> dict:
     """The places section: the whole folder, then its `dev` and `sealed` splits (totals
     only)."""
-    report = _score(gold, results)
-    for split in SPLITS:
-        part = [g for g in gold if is_sealed(g) == (split == "sealed")]
-        if part and len(part) < len(gold):
-            report[split] = _score(part, results)
-    return report
+    return by_split(gold, lambda part, _whole: _score(part, results))
 
 
 def _score(gold: list[GoldArticle], results: dict[str, ArticleResult]) -> dict:
