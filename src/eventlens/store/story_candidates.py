@@ -14,6 +14,12 @@ are compared only when they share a *key term* — one of each article's `key_te
 terms, unless more than `max_daily` articles published that day hold it as a key (a term that
 common says little about which happening an article reports). `all_pairs_cosine` is the exact
 reference without blocking (quadratic in articles per day), kept for measuring the blocking.
+
+A chunk's candidate pairs are found first, into a temporary table; their cosine is then
+summed over their shared terms for runs of at most `_SLICE_PAIRS` pairs at a time, since a
+pair is held once per term of its first article while it is summed: all of a busy week's
+pairs at once took 6 GB for 2,000 articles; runs of 10,000 pairs keep that near 1 GB and
+cost little where pairs are few.
 """
 
 from __future__ import annotations
@@ -26,8 +32,9 @@ from eventlens.store.story_tables import registered
 
 _UNIT = "_story_term_unit"
 _KEYS = "_story_term_keys"
+_CAND = "_story_candidate_pairs"
 _SLICE_VIEW = "_story_cosine_slice"
-_SLICE = 200  # articles of a chunk compared in one query
+_SLICE_PAIRS = 10_000  # candidate pairs whose cosine one query sums (each held once per term)
 
 # Normalised TF-IDF weight of every term of the articles published on the window's days.
 _UNIT_SQL = f"""
@@ -61,6 +68,37 @@ _PAIR_FILTER = """
 _ORIENT = """
     CASE WHEN {other} IS NULL THEN {a} ELSE least({a}, {b}) END AS a,
     CASE WHEN {other} IS NULL THEN {b} ELSE greatest({a}, {b}) END AS b"""
+
+
+# A chunk's candidate pairs: its articles with those sharing a key term within `days`.
+# Each step is a materialised CTE: inside the transaction that has just written the tables,
+# DuckDB's join order would join every term with every term first (quadratic).
+_CAND_SQL = f"""
+CREATE OR REPLACE TEMP TABLE {_CAND} AS
+WITH near_keys AS (SELECT * FROM {{keys}} WHERE published BETWEEN $low AND $high),
+fresh AS MATERIALIZED (
+    SELECT f.* FROM near_keys f
+    JOIN {{pending}} pf ON pf.article_id = f.article_id AND pf.chunk = $chunk)
+SELECT DISTINCT f.article_id AS fa, o.article_id AS ob, po.chunk,
+       abs(date_diff('day', f.published, o.published)) AS days
+FROM fresh f
+JOIN near_keys o ON o.term = f.term AND o.article_id <> f.article_id
+    AND o.published BETWEEN f.published - $days::INTEGER AND f.published + $days::INTEGER
+LEFT JOIN {{pending}} po ON po.article_id = o.article_id
+WHERE {{pair_filter}}"""
+
+# The TF-IDF cosine of a slice of the candidate pairs, kept where it reaches $min_cosine.
+_SCORE_SQL = f"""
+WITH near_unit AS (SELECT * FROM {_UNIT} WHERE published BETWEEN $low AND $high),
+half AS MATERIALIZED (
+    SELECT c.fa, c.ob, c.chunk, c.days, ua.term, ua.u
+    FROM {_CAND} c JOIN {_SLICE_VIEW} s ON s.fa = c.fa
+    JOIN near_unit ua ON ua.article_id = c.fa)
+SELECT {_ORIENT.format(a="h.fa", b="h.ob", other="h.chunk")},
+       sum(h.u * ub.u) AS cosine, h.days
+FROM half h JOIN near_unit ub ON ub.article_id = h.ob AND ub.term = h.term
+GROUP BY h.fa, h.ob, h.chunk, h.days
+HAVING sum(h.u * ub.u) >= $min_cosine"""
 
 
 def window_days(dates, days: int) -> pa.Table:
@@ -108,52 +146,43 @@ def all_pairs_cosine(con, pending_view: str, chunk: int, *, days: int,
 
 def _cosine(con, pending_view: str, chunk: int, *, keys: str, days: int,
             min_cosine: float, span: tuple[dt.date, dt.date]) -> list[tuple]:
-    # The chunk's articles are compared a slice at a time: a slice's candidate pairs times
-    # their terms is what the query holds in memory (all of a chunk's at once reached 6 GB on
-    # 2,000 articles of one week). Every pair is still found once, from its first article.
-    fresh = con.execute(f"""
-        SELECT t.article_id, min(t.published) FROM {_UNIT} t
-        JOIN {pending_view} p ON p.article_id = t.article_id AND p.chunk = $chunk
-        GROUP BY 1 ORDER BY 2, 1""", {"chunk": int(chunk)}).fetchall()
-    rows: list[tuple] = []
-    for start in range(0, len(fresh), _SLICE):
-        part = fresh[start : start + _SLICE]
-        sliced = pa.table({"article_id": pa.array([a for a, _ in part], pa.string())})
-        with registered(con, _SLICE_VIEW, sliced):
-            rows += _slice_cosine(con, pending_view, chunk, keys=keys, days=days,
-                                  min_cosine=min_cosine, span=(part[0][1], part[-1][1]))
-    return rows
-
-
-def _slice_cosine(con, pending_view: str, chunk: int, *, keys: str, days: int,
-                  min_cosine: float, span: tuple[dt.date, dt.date]) -> list[tuple]:
-    # Each step is a materialised CTE: inside the transaction that has just written the
-    # tables, DuckDB's join order would join every term with every term first (quadratic).
-    sql = f"""
-        WITH near_keys AS (SELECT * FROM {keys} WHERE published BETWEEN $low AND $high),
-        near_unit AS (SELECT * FROM {_UNIT} WHERE published BETWEEN $low AND $high),
-        fresh AS MATERIALIZED (
-            SELECT f.* FROM near_keys f JOIN {_SLICE_VIEW} s ON s.article_id = f.article_id),
-        cand AS MATERIALIZED (
-            SELECT DISTINCT f.article_id AS fa, o.article_id AS ob, po.chunk,
-                   abs(date_diff('day', f.published, o.published)) AS days
-            FROM fresh f
-            JOIN near_keys o ON o.term = f.term AND o.article_id <> f.article_id
-                AND o.published BETWEEN f.published - $days::INTEGER
-                                    AND f.published + $days::INTEGER
-            LEFT JOIN {pending_view} po ON po.article_id = o.article_id
-            WHERE {_PAIR_FILTER.format(a="f.article_id", b="o.article_id")}),
-        half AS MATERIALIZED (
-            SELECT c.fa, c.ob, c.chunk, c.days, ua.term, ua.u
-            FROM cand c JOIN near_unit ua ON ua.article_id = c.fa)
-        SELECT {_ORIENT.format(a="h.fa", b="h.ob", other="h.chunk")},
-               sum(h.u * ub.u) AS cosine, h.days
-        FROM half h JOIN near_unit ub ON ub.article_id = h.ob AND ub.term = h.term
-        GROUP BY h.fa, h.ob, h.chunk, h.days
-        HAVING sum(h.u * ub.u) >= $min_cosine"""
+    # The candidate pairs are found first; their cosine is then summed over their shared
+    # terms a slice of pairs at a time, since each pair is held once per term of its first
+    # article (all of a busy week's pairs at once reached 6 GB for 2,000 articles).
     low, high = (_shifted(span[0], -days), _shifted(span[1], days))
-    return con.execute(sql, {"chunk": int(chunk), "days": int(days), "low": low, "high": high,
-                             "min_cosine": float(min_cosine)}).fetchall()
+    params = {"chunk": int(chunk), "days": int(days), "low": low, "high": high}
+    con.execute(_CAND_SQL.format(keys=keys, pending=pending_view,
+                                 pair_filter=_PAIR_FILTER.format(a="f.article_id",
+                                                                 b="o.article_id")), params)
+    try:
+        counts = con.execute(f"SELECT fa, count(*) FROM {_CAND} GROUP BY fa ORDER BY fa"
+                             ).fetchall()
+        rows: list[tuple] = []
+        for part in _slices(counts, _SLICE_PAIRS):
+            sliced = pa.table({"fa": pa.array(part, pa.string())})
+            with registered(con, _SLICE_VIEW, sliced):
+                rows += con.execute(_SCORE_SQL, {"low": low, "high": high,
+                                                 "min_cosine": float(min_cosine)}).fetchall()
+        return rows
+    finally:
+        con.execute(f"DROP TABLE IF EXISTS {_CAND}")
+
+
+def _slices(counts: list[tuple[str, int]], budget: int) -> list[list[str]]:
+    """The first articles of the pairs, in runs whose pairs stay within `budget` (an article
+    with more pairs than that is a run of its own)."""
+    out: list[list[str]] = []
+    run: list[str] = []
+    held = 0
+    for article, pairs in counts:
+        if run and held + pairs > budget:
+            out.append(run)
+            run, held = [], 0
+        run.append(article)
+        held += pairs
+    if run:
+        out.append(run)
+    return out
 
 
 def _shifted(day: dt.date, days: int) -> dt.date:
