@@ -18,8 +18,9 @@ reference without blocking (quadratic in articles per day), kept for measuring t
 A chunk's candidate pairs are found first, into a temporary table; their cosine is then
 summed over their shared terms for runs of at most `_SLICE_PAIRS` pairs at a time, since a
 pair is held once per term of its first article while it is summed: all of a busy week's
-pairs at once took 6 GB for 2,000 articles; runs of 10,000 pairs keep that near 1 GB and
-cost little where pairs are few.
+pairs at once took 6 GB for 2,000 articles; runs of 50,000 pairs keep that near 1.5 GB, and
+each run reads the term weights of its own pairs' articles only, so a day added to a large
+index is not slowed by many runs.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ _UNIT = "_story_term_unit"
 _KEYS = "_story_term_keys"
 _CAND = "_story_candidate_pairs"
 _SLICE_VIEW = "_story_cosine_slice"
-_SLICE_PAIRS = 10_000  # candidate pairs whose cosine one query sums (each held once per term)
+_SLICE_PAIRS = 50_000  # candidate pairs whose cosine one query sums (each held once per term)
 
 # Normalised TF-IDF weight of every term of the articles published on the window's days.
 _UNIT_SQL = f"""
@@ -89,11 +90,15 @@ WHERE {{pair_filter}}"""
 
 # The TF-IDF cosine of a slice of the candidate pairs, kept where it reaches $min_cosine.
 _SCORE_SQL = f"""
-WITH near_unit AS (SELECT * FROM {_UNIT} WHERE published BETWEEN $low AND $high),
+WITH pairs AS MATERIALIZED (
+    SELECT c.* FROM {_CAND} c JOIN {_SLICE_VIEW} s ON s.fa = c.fa),
+ends AS MATERIALIZED (SELECT fa AS article_id FROM pairs UNION SELECT ob FROM pairs),
+near_unit AS MATERIALIZED (
+    SELECT u.* FROM {_UNIT} u JOIN ends USING (article_id)
+    WHERE u.published BETWEEN $low AND $high),
 half AS MATERIALIZED (
     SELECT c.fa, c.ob, c.chunk, c.days, ua.term, ua.u
-    FROM {_CAND} c JOIN {_SLICE_VIEW} s ON s.fa = c.fa
-    JOIN near_unit ua ON ua.article_id = c.fa)
+    FROM pairs c JOIN near_unit ua ON ua.article_id = c.fa)
 SELECT {_ORIENT.format(a="h.fa", b="h.ob", other="h.chunk")},
        sum(h.u * ub.u) AS cosine, h.days
 FROM half h JOIN near_unit ub ON ub.article_id = h.ob AND ub.term = h.term
