@@ -18,7 +18,7 @@ reference without blocking (quadratic in articles per day), kept for measuring t
 A chunk's candidate pairs are found first, into a temporary table; their cosine is then
 summed over their shared terms for runs of at most `_SLICE_PAIRS` pairs at a time, since a
 pair is held once per term of its first article while it is summed: all of a busy week's
-pairs at once took 6 GB for 2,000 articles; runs of 50,000 pairs keep that near 1.5 GB, and
+pairs at once took 6 GB for 2,000 articles; runs of 20,000 pairs keep that near 1 GB, and
 each run reads the term weights of its own pairs' articles only, so a day added to a large
 index is not slowed by many runs.
 """
@@ -35,7 +35,7 @@ _UNIT = "_story_term_unit"
 _KEYS = "_story_term_keys"
 _CAND = "_story_candidate_pairs"
 _SLICE_VIEW = "_story_cosine_slice"
-_SLICE_PAIRS = 50_000  # candidate pairs whose cosine one query sums (each held once per term)
+_SLICE_PAIRS = 20_000  # candidate pairs whose cosine one query sums (each held once per term)
 
 # Normalised TF-IDF weight of every term of the articles published on the window's days.
 _UNIT_SQL = f"""
