@@ -33,9 +33,8 @@ from distributed.diagnostics.plugin import WorkerPlugin
 
 from eventlens.errors import ClusterError, ModelError
 from eventlens.model import Article
-from eventlens.pipeline import CodedBatch, code_batch
+from eventlens.pipeline import CodedBatch, coded_rows
 from eventlens.registry import get_coder
-from eventlens.store.rows import result_tables
 
 LOCAL = "local"
 
@@ -104,10 +103,7 @@ def code_partition(articles: list[Article], *, run_id: str, coder_name: str,
                          hint="install the same eventlens and wheel set on every worker "
                               "(docs/scale.md)")
     with _CODER_LOCK:
-        batch = code_batch(articles, coder=coder)
-    return CodedBatch(errors=batch.errors,
-                      tables=result_tables(batch.results, run_id=run_id,
-                                           coder_version=coder_version))
+        return coded_rows(articles, coder=coder, run_id=run_id)
 
 
 class DaskCoder:

@@ -16,7 +16,7 @@ from eventlens.model import Article, ArticleResult
 from eventlens.pausepoints import pause_point
 from eventlens.registry import get_coder
 from eventlens.store import Store
-from eventlens.store.rows import ResultTables, result_tables
+from eventlens.store.rows import ResultTables, joined_tables, result_tables
 
 # progress(articles, events, errors): articles just stored or skipped; events and errors so far
 ProgressHook = Callable[[int, int, int], None]
@@ -223,6 +223,15 @@ def _joined(article: Article, parts: list[ArticleResult]) -> ArticleResult:
                          tuple(s for p in parts for s in p.sentences))
 
 
+def coded_rows(articles: list[Article], *, coder, run_id: str) -> CodedBatch:
+    """Code a batch where the work runs (a worker process, a Dask worker) and hand back its
+    rows as Arrow tables, so that the store's one writer only writes them."""
+    batch = code_batch(articles, coder=coder)
+    return CodedBatch(errors=batch.errors,
+                      tables=result_tables(batch.results, run_id=run_id,
+                                           coder_version=coder.version))
+
+
 _WORKER_CODER = None
 
 
@@ -231,13 +240,14 @@ def _worker_init(coder_name: str, actor_files: tuple) -> None:
     _WORKER_CODER = get_coder(coder_name, actor_files=actor_files)
 
 
-def _worker_code(articles: list[Article]) -> CodedBatch:
-    return code_batch(articles, coder=_WORKER_CODER)
+def _worker_code(articles: list[Article], run_id: str) -> CodedBatch:
+    return coded_rows(articles, coder=_WORKER_CODER, run_id=run_id)
 
 
 class ParallelCoder:
     """Codes batches in worker processes (one spaCy pipeline each); the caller stays the only
-    writer of the store.
+    writer of the store. Each worker hands back its part's rows as Arrow tables
+    (`coded_rows`, as a Dask worker does), so the writer does no coding work of its own.
 
     `submit` hands a batch to the pool (split into one part per worker) and returns at once
     while fewer than `in_flight` batches are out; past that it waits for the oldest. Batches
@@ -260,7 +270,7 @@ class ParallelCoder:
                                         mp_context=multiprocessing.get_context("spawn"))
 
     def submit(self, articles: list[Article], *, run_id: str) -> Iterator[CodedBatch]:
-        self._out.append([self.pool.submit(_worker_code, part)
+        self._out.append([self.pool.submit(_worker_code, part, run_id)
                           for part in self._parts(articles)])
         while len(self._out) > self.in_flight:
             yield self._joined(self._out.popleft())
@@ -269,9 +279,9 @@ class ParallelCoder:
         while self._out:
             yield self._joined(self._out.popleft())
 
-    def code(self, articles: list[Article]) -> CodedBatch:
+    def code(self, articles: list[Article], *, run_id: str = "") -> CodedBatch:
         """Code one batch and wait for it."""
-        return self._joined([self.pool.submit(_worker_code, part)
+        return self._joined([self.pool.submit(_worker_code, part, run_id)
                              for part in self._parts(articles)])
 
     def _parts(self, articles: list[Article]) -> list[list[Article]]:
@@ -280,11 +290,15 @@ class ParallelCoder:
 
     @staticmethod
     def _joined(futures) -> CodedBatch:
-        batch = CodedBatch()
+        batch, tables = CodedBatch(), []
         for future in futures:
             part = future.result()
             batch.results.extend(part.results)
             batch.errors.extend(part.errors)
+            if part.tables is not None:
+                tables.append(part.tables)
+        if tables:
+            batch.tables = joined_tables(tables)
         return batch
 
     def close(self) -> None:

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import replace
 
 from eventlens.actors.memory import ArticleMemory, Piece
+from eventlens.actors.phrases import NounChunks, phrase_range
 from eventlens.actors.words import (
     BACKED_WORDS,
     COLLECTIVE_NOUNS,
@@ -68,6 +69,7 @@ class ActorResolver:
         self.role_firsts = role_first_words()
         self._cache: dict[tuple[int, int], list[Piece]] = {}
         self._ent_at: dict[int, object] = {}
+        self._noun_chunks = NounChunks(doc)
         for ent in doc.ents:
             if ent.label_ in ENTITY_LABELS:
                 for i in range(ent.start, ent.end):
@@ -107,7 +109,7 @@ class ActorResolver:
         """Resolve and remember every actor a sentence names, phrase by phrase, in text order,
         before its events are coded. Returns the mentions."""
         ranges = []
-        for chunk in sent.noun_chunks:
+        for chunk in self._noun_chunks.within(sent):
             start, end = chunk.start, chunk.end
             for child in chunk.root.children:
                 if child.dep_ == "appos":  # "Yuri Ushakov, the Kremlin aide"
@@ -769,27 +771,3 @@ def _in_thing_name(span) -> bool:
     """Whether words belong to a name the tagger marked as a product, law, event or work,
     never a place ("Cerro" of the "Cerro Verde" mine is no town in Cuba)."""
     return any(t.ent_type_ in THING_LABELS for t in span)
-
-
-def phrase_range(head, *, with_conjuncts: bool = True) -> tuple[int, int]:
-    """Token range of the phrase headed by `head`, without relative or adverbial clauses.
-
-    With `with_conjuncts` the range spans coordinated parts ("Xi and Putin"), which the
-    resolver splits at the entity level, since the small parser often attaches them wrongly.
-    """
-    drop = {"relcl", "acl", "advcl", "parataxis", "punct"}  # a head parsed as the root owns
-    # the sentence's full stop, which must not stretch the phrase to the end
-    if not with_conjuncts:
-        drop |= {"cc", "conj", "punct", "appos"}
-    lo, hi = head.i, head.i + 1
-    stack = [head]
-    while stack:
-        tok = stack.pop()
-        for child in tok.children:
-            if child.dep_ in drop:
-                continue
-            if child.dep_ == "prep" and child.lower_ not in ("of", "for", "from", "in"):
-                continue
-            lo, hi = min(lo, child.i), max(hi, child.i + 1)
-            stack.append(child)
-    return lo, hi

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from eventlens.actors.resolver import ActorResolver, phrase_range
+from eventlens.actors.phrases import phrase_range
+from eventlens.actors.resolver import ActorResolver
 from eventlens.actors.roles import (
     as_acting_government,
     as_military,

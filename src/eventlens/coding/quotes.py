@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from eventlens.actors.resolver import phrase_range
+from eventlens.actors.phrases import phrase_range
 from eventlens.coding.lexicon import wordlist
 from eventlens.model import Article, Quote
 

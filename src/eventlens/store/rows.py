@@ -62,6 +62,18 @@ class ResultTables:
                             self.events_coded)
 
 
+def joined_tables(parts: list[ResultTables]) -> ResultTables:
+    """The rows of several batches of different articles as one batch."""
+    if len(parts) == 1:
+        return parts[0]
+    # each part's types are inferred from its own rows (a column of one part may be all
+    # nulls): promoted to the types the parts have in common
+    return ResultTables(*(pa.concat_tables([getattr(p, name) for p in parts],
+                                           promote_options="default")
+                          for name in ("articles", "event_records", "quotes", "mentions")),
+                        sum(p.events_coded for p in parts))
+
+
 def result_tables(results: Iterable[ArticleResult], *, run_id: str,
                   coder_version: str) -> ResultTables:
     """The store rows of `results`. Event records with the same id are kept once, as

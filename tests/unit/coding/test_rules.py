@@ -108,3 +108,24 @@ def test_an_unnegated_row_does_not_read_a_negated_act(nlp):
     assert matcher(doc)[_verb(doc, "vowed").i].id == "vow.force"
     doc = nlp("The rebels vowed not to attack the base.")
     assert _verb(doc, "vowed").i not in matcher(doc)
+
+
+def test_a_sentence_is_matched_by_the_rows_of_its_verbs_only_with_the_same_matches(nlp):
+    matcher = ReadingMatcher(nlp.vocab, LEX.readings)
+    # each verb's group holds exactly the rows that name it
+    send_rows = {row.id for row in LEX.readings if "send" in row.lemmas}
+    assert set(nlp.vocab.strings[key] for key in matcher._by_verb["send"]._patterns) == \
+        send_rows
+    assert len(matcher._by_verb["send"]._patterns) < len(matcher.matcher._patterns)
+    # every row's own example, in one document
+    doc = nlp(" ".join(row.example for row in LEX.readings if row.example))
+    whole: dict[int, int] = {}
+    order = {nlp.vocab.strings[row.id]: n for n, row in enumerate(LEX.readings)}
+    for sent in doc.sents:
+        for key, tokens in matcher.matcher(sent):
+            verb = sent.start + tokens[0]
+            whole[verb] = min(whole.get(verb, len(order)), order[key])
+    grouped = matcher(doc)
+    assert {verb: row.id for verb, row in grouped.items()} == {
+        verb: LEX.readings[n].id for verb, n in whole.items()}
+    assert len({row.id for row in grouped.values()}) >= len(LEX.readings) // 2

@@ -1,0 +1,51 @@
+"""Phrases of a parsed sentence: the token range a head word's phrase spans, and the
+document's noun chunks by sentence."""
+
+from __future__ import annotations
+
+import bisect
+
+
+class NounChunks:
+    """A document's noun chunks, found once and handed out by sentence (spaCy's
+    `Span.noun_chunks` walks the whole document for each sentence it is asked about)."""
+
+    def __init__(self, doc) -> None:
+        self.doc = doc
+        self._chunks: list | None = None
+        self._starts: list[int] = []
+
+    def within(self, sent):
+        """The noun chunks inside `sent`, in text order (what `sent.noun_chunks` yields)."""
+        if self._chunks is None:
+            self._chunks = list(self.doc.noun_chunks)
+            self._starts = [chunk.start for chunk in self._chunks]
+        for chunk in self._chunks[bisect.bisect_left(self._starts, sent.start):]:
+            if chunk.start >= sent.end:
+                break
+            if chunk.end <= sent.end:
+                yield chunk
+
+
+def phrase_range(head, *, with_conjuncts: bool = True) -> tuple[int, int]:
+    """Token range of the phrase headed by `head`, without relative or adverbial clauses.
+
+    With `with_conjuncts` the range spans coordinated parts ("Xi and Putin"), which the
+    resolver splits at the entity level, since the small parser often attaches them wrongly.
+    """
+    drop = {"relcl", "acl", "advcl", "parataxis", "punct"}  # a head parsed as the root owns
+    # the sentence's full stop, which must not stretch the phrase to the end
+    if not with_conjuncts:
+        drop |= {"cc", "conj", "punct", "appos"}
+    lo, hi = head.i, head.i + 1
+    stack = [head]
+    while stack:
+        tok = stack.pop()
+        for child in tok.children:
+            if child.dep_ in drop:
+                continue
+            if child.dep_ == "prep" and child.lower_ not in ("of", "for", "from", "in"):
+                continue
+            lo, hi = min(lo, child.i), max(hi, child.i + 1)
+            stack.append(child)
+    return lo, hi
