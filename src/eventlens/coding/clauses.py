@@ -121,9 +121,13 @@ def _particle(token) -> str:
     return ""
 
 
-def noun_frame(token, lex: Lexicon) -> tuple[Frame, list[str]] | None:
-    """The frame an event noun fires ("invasion", "phone call", "troop build-up")."""
+def noun_frame(token, lex: Lexicon, *, before=None) -> tuple[Frame, list[str]] | None:
+    """The frame an event noun fires ("invasion", "phone call", "troop build-up").
+    `before`: a word the parse did not attach to it that modifies it ("missile" of "the
+    missile tests" where "tests" was read as a verb)."""
     lemma, left = token.lemma_.lower(), [c.lower_ for c in token.lefts]
+    if before is not None:
+        left.append(before.lower_)
     first = _hyphen_first(token)
     if first is not None:
         # the tokenizer splits "build-up", "cease-fire", "sit-in" at the hyphen: the frames

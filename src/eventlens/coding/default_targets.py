@@ -10,6 +10,7 @@ from eventlens.actors.acts import doer_of
 from eventlens.coding.clauses import REACTION_TYPES, noun_frame
 from eventlens.coding.features import span_head
 from eventlens.coding.lexicon import wordlist
+from eventlens.coding.triggers import misread_plural
 from eventlens.model import Event, Mention
 
 
@@ -64,9 +65,16 @@ def act_target(doc, event: Event, earlier: list[Event], lex) -> Event:
     if event.plover_type not in REACTION_TYPES or target is None or target.actor.country:
         return event
     head = span_head(doc, target.start, target.end)
-    if head is None or head.pos_ != "NOUN":
+    if head is None:
         return event
-    found = noun_frame(head, lex)
+    misread = misread_plural(head)  # "the missile tests", tagged as a noun and a verb
+    if misread is not None:
+        head, before = misread, head
+    elif head.pos_ == "NOUN":
+        before = None
+    else:
+        return event
+    found = noun_frame(head, lex, before=before)
     lemma = head.lemma_.lower()
     generic = lemma in wordlist("act_nouns") | wordlist("speech_nouns")
     if found is None and not generic:

@@ -211,6 +211,20 @@ def _builds_forces(verb) -> bool:
         or head_noun(o).lemma_.lower() in equipment_words() for o in objects)
 
 
+def misread_plural(obj):
+    """The plural noun ending an object that the small tagger read as a verb, its object the
+    name the sentence gives ("called [the missile] launches [a grave escalation]": "launches"
+    a VBZ clause without a subject right after the object), or None."""
+    doc = obj.doc
+    if obj.dep_ != "dobj" or obj.i + 1 >= len(doc):
+        return None
+    nxt = doc[obj.i + 1]
+    if nxt.tag_ == "VBZ" and nxt.dep_ in ("ccomp", "oprd", "xcomp") and nxt.head == obj.head \
+            and not _children(nxt, {"nsubj"}) and _children(nxt, {"dobj"}):
+        return nxt
+    return None
+
+
 def _naming(verb) -> list | None:
     """The words of the name a verb of naming gives its object ("called Putin [a war
     criminal]", "called the decision [deeply unfortunate]", "described the talks [as
@@ -230,6 +244,9 @@ def _naming(verb) -> list | None:
              # "calling the reports a smear", the name parsed as a noun modifier
              or (c.dep_ == "npadvmod" and c.pos_ == "NOUN" and c.i > obj.i)]
     heads += [c for c in obj.children if c.dep_ == "appos" or (c.dep_ == "amod" and c.i > obj.i)]
+    misread = misread_plural(obj)  # "called the missile launches a grave escalation"
+    if misread is not None:
+        heads += _children(misread, {"dobj"})
     heads += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
               for p in _children(c, {"pobj", "acomp", "amod"})]
     if not heads:

@@ -25,6 +25,12 @@ def _triples(result, kind: str) -> set[str]:
     # words said: a reaction to a statement falls on its speaker
     ("The Australian prime minister accused Beijing of bullying on Monday. The Chinese "
      "embassy in Canberra called the remark wrong and irresponsible.", "ACCUSE", "CHN ACCUSE AUS"),
+    # a compound act noun the small tagger reads as a verb ("the rocket [tests]"): the name
+    # it is given is still blame, and the tests are still the firing told before
+    ("North Korea fired three rockets into the sea on Saturday. Seoul called the rocket "
+     "tests a reckless provocation.", "ACCUSE", "KOR ACCUSE PRK"),
+    ("Russian artillery pounded Mykolaiv for a third night. Kyiv called the air strikes a "
+     "crime against civilians.", "ACCUSE", "UKR ACCUSE RUS"),
 ])
 def test_a_reaction_to_an_act_named_by_a_noun_falls_on_its_doer(code_text, text, kind,
                                                                   expected):
