@@ -332,6 +332,10 @@ class ActorResolver:
             place = self._place(key)
             if place is not None:  # "Odesa", "the Gaza Strip": the country it lies in
                 return Piece(start, end, country=place.country, name=place.name, how="place")
+        if label not in PLACE_LABELS and all(t.is_title for t in self.doc[start:end]):
+            person = self._known_person(start, end, text)  # "Guterres", tagged ORG
+            if person is not None:
+                return person
         return None  # look inside ("Russian Defence Ministry", "the U.S. Supreme Court")
 
     def _named_organisation(self, key: str, start: int, text: str):

@@ -360,3 +360,11 @@ def test_a_countrys_joint_chiefs_of_staff_are_its_military(code_text):
     r = code_text("South Korea's Joint Chiefs of Staff said the North fired two missiles.",
                   published="2024-06-07")
     assert _mention(r, "South Korea's Joint Chiefs of Staff").actor.code == "KOR:MIL"
+
+
+def test_a_known_surname_the_tagger_calls_an_organisation_is_still_the_person(code_text):
+    # the small model tags a lone "Guterres" as an organisation (and a plural noun)
+    r = code_text("Guterres criticised the blockade of the Red Sea ports on Monday.",
+                  published="2023-02-06")
+    mention = _mention(r, "Guterres")
+    assert mention.actor.code == "UN" and mention.how == "knowledge-base"
