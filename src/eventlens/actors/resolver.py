@@ -662,9 +662,10 @@ class ActorResolver:
             if token.dep_ in ("dobj", "dative") else frozenset()
         controller = verb
         while token.dep_ in ("dobj", "dative") and not own and \
-                controller.dep_ in ("xcomp", "advcl") and controller.head.i != controller.i:
+                controller.dep_ in ("xcomp", "advcl", "conj") and controller.head.i != controller.i:
             # "Modi called Starmer to congratulate him": him is not Modi either, who does
-            # the congratulating
+            # the congratulating; nor in "Kishida met Xi and urged him", the verb's subject
+            # that of the verb it is joined to
             controller = controller.head
             own = frozenset(t.left_edge.i for t in controller.children if t.dep_ == "nsubj")
         if own and verb.dep_ == "relcl":  # "Biden, who praised him": not Biden either

@@ -368,3 +368,13 @@ def test_a_known_surname_the_tagger_calls_an_organisation_is_still_the_person(co
                   published="2023-02-06")
     mention = _mention(r, "Guterres")
     assert mention.actor.code == "UN" and mention.how == "knowledge-base"
+
+
+def test_an_object_pronoun_of_a_joined_verb_is_not_the_first_verbs_subject(code_text):
+    # "urged" has no subject of its own: it is Kishida's, so "him" is Xi
+    r = code_text("Japan's Prime Minister Fumio Kishida met Chinese President Xi Jinping "
+                  "on Thursday and urged him to lift the ban on seafood from Fukushima.",
+                  published="2023-11-17")
+    urged = [e for e in r.events if "frame:REQUEST:urge" in e.why]
+    assert urged and all(e.source.actor.country == "JPN" and e.target.actor.country == "CHN"
+                         for e in urged)
