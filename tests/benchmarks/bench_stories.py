@@ -152,7 +152,8 @@ def blocking_recall(store) -> tuple[int, int, int, int]:
             "span": (rows[0][1], rows[-1][1])}
     exact = {(a, b): c - 0.2 * d for a, b, c, d in all_pairs_cosine(con, "_bench_pending", 0,
                                                                       **args)}
-    blocked = {(a, b) for a, b, _, _ in blocked_cosine_pairs(con, "_bench_pending", 0, **args)}
+    blocked = {(a, b) for a, b, _, _ in blocked_cosine_pairs(con, "_bench_pending", 0, **args,
+                                                             min_shared=s.min_shared_keys)}
     drop_term_window(con)
     con.unregister("_bench_pending")
     linked = {p for p, score in exact.items() if score >= s.link_score}

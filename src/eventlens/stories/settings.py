@@ -32,6 +32,10 @@ class StorySettings:
         key_max_daily: a term more than this many articles of one day hold as a key term says
             little about which happening each reports; it is no key on that day (their pairs
             are still found through their other key terms and copies).
+        min_shared_keys: two articles are compared only when they share at least this many
+            key terms. Reports of one happening share its names; a single shared key term is
+            mostly a rare word two unrelated articles happen to hold, and such pairs grow
+            with the articles per day (1 gives that quadratic blocking back).
         link_score: combined score at or above which two articles report the same happening.
     Event merging:
         merge_days: raw events of one story with the same source, type, target and status whose
@@ -52,6 +56,7 @@ class StorySettings:
     candidate_cosine: float = 0.15
     key_terms: int = 30
     key_max_daily: int = 200
+    min_shared_keys: int = 2
     link_score: float = 0.35
     merge_days: int = 1
     report_reliability: float = REPORT_RELIABILITY
@@ -60,7 +65,7 @@ class StorySettings:
         if self.bands * self.rows > self.num_perm:
             raise ConfigError(f"bands x rows ({self.bands} x {self.rows}) exceeds num_perm "
                                  f"({self.num_perm})", hint="lower bands or rows")
-        for name in ("key_terms", "key_max_daily"):
+        for name in ("key_terms", "key_max_daily", "min_shared_keys"):
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, int) or value < 1:
                 raise ConfigError(f"{name} must be a positive integer, got {value!r}")

@@ -4,7 +4,7 @@ of the coded events and actors, and closeness in time.
 Terms are stored per article (`story_terms`) with document frequencies kept up to date
 (`story_term_df`), so a new article is compared, within a few days of its date, with what is
 stored; nothing already stored is re-read from text. A new article is compared only with the
-articles that share one of its key terms (`store.story_candidates`): the work per article
+articles that share two of its key terms (`store.story_candidates`): the work per article
 stays the same however many articles a day brings.
 """
 
@@ -63,10 +63,11 @@ def write_terms(con, rows: Sequence[tuple[str, dt.date, str, str]]) -> None:
 def cosine_pairs(con, pending_view: str, chunk: int, settings: StorySettings, *,
                  span: tuple[dt.date, dt.date]) -> list[tuple[str, str, float, int]]:
     """(a, b, TF-IDF cosine, days apart) of the chunk's pairs within `settings.story_days`
-    of each other that share a key term and whose cosine reaches
+    of each other that share `settings.min_shared_keys` key terms and whose cosine reaches
     `settings.candidate_cosine`; the term window must be built (`build_term_window`)."""
     rows = blocked_cosine_pairs(con, pending_view, chunk, days=settings.story_days,
-                                min_cosine=settings.candidate_cosine, span=span)
+                                min_cosine=settings.candidate_cosine, span=span,
+                                min_shared=settings.min_shared_keys)
     return [(a, b, float(c), int(d)) for a, b, c, d in rows]
 
 

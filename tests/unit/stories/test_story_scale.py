@@ -10,6 +10,7 @@ import pyarrow as pa
 import pytest
 from story_corpus import coded, gold_results
 
+from eventlens.errors import ConfigError
 from eventlens.store import open_store
 from eventlens.store.story_candidates import (
     all_pairs_cosine,
@@ -128,20 +129,83 @@ def _pairs(store, settings: StorySettings) -> tuple[set, set]:
     args = {"days": settings.story_days, "min_cosine": settings.candidate_cosine,
             "span": (rows[0][1], rows[-1][1])}
     exact = {(a, b) for a, b, _, _ in all_pairs_cosine(con, "_test_pending", 0, **args)}
-    blocked = {(a, b) for a, b, _, _ in blocked_cosine_pairs(con, "_test_pending", 0, **args)}
+    blocked = {(a, b) for a, b, _, _ in blocked_cosine_pairs(
+        con, "_test_pending", 0, **args, min_shared=settings.min_shared_keys)}
     drop_term_window(con)
     return exact, blocked
 
 
+def _shared_keys(store, settings: StorySettings, pairs: set) -> list[int]:
+    """How many key terms each pair's two articles share (the term window of the store)."""
+    con = store.con
+    days = [d for (d,) in con.execute("SELECT DISTINCT published FROM articles").fetchall()]
+    build_term_window(con, window_days(days, settings.story_days),
+                      key_terms=settings.key_terms, max_daily=settings.key_max_daily)
+    keys: dict[str, set] = {}
+    for article, term in con.execute("SELECT article_id, term FROM _story_term_keys").fetchall():
+        keys.setdefault(article, set()).add(term)
+    drop_term_window(con)
+    return sorted(len(keys.get(a, set()) & keys.get(b, set())) for a, b in pairs)
+
+
 def test_blocking_finds_every_pair_all_pairs_finds(corpus_results):
+    one_key = StorySettings(min_shared_keys=1)
+    with open_store(":memory:") as store:
+        store.add_results(list(corpus_results), source="test", coder="test")
+        update_stories(store)
+        exact, blocked = _pairs(store, one_key)
+        assert len(exact) > 30 and blocked == exact
+        # one key term per article is too few: the check above can fail
+        _, narrow = _pairs(store, StorySettings(key_terms=1, min_shared_keys=1))
+        assert narrow < exact
+
+
+def test_two_shared_key_terms_miss_only_pairs_sharing_one(corpus_results):
+    """The default blocking (two shared key terms) misses only the corpus's pairs that share
+    a single key term, and links and places every article as blocking on one key term does."""
     with open_store(":memory:") as store:
         store.add_results(list(corpus_results), source="test", coder="test")
         update_stories(store)
         exact, blocked = _pairs(store, DEFAULT_SETTINGS)
-        assert len(exact) > 30 and blocked == exact
-        # one key term per article is too few: the check above can fail
-        _, narrow = _pairs(store, StorySettings(key_terms=1))
-        assert narrow < exact
+        missed = exact - blocked
+        assert blocked < exact and len(blocked) > 30
+        assert _shared_keys(store, DEFAULT_SETTINGS, missed) == [1] * len(missed)
+        assert min(_shared_keys(store, DEFAULT_SETTINGS, blocked)) >= 2
+        placed = _state(store)
+        rebuild_stories(store, settings=StorySettings(min_shared_keys=1))
+        assert _state(store) == placed
+
+
+def test_a_pair_sharing_one_key_term_is_no_candidate():
+    texts = ["Zanzibar ferry capsized near Pemba harbour with passengers aboard.",
+             "Zanzibar ferry rescuers pulled passengers from the water.",
+             "Zanzibar cricketers celebrated their trophy in Stone Town."]
+    results = [coded(t, "2024-03-02") for t in texts]
+    ferry = {r.article.id for r in results[:2]}
+    with open_store(":memory:") as store:
+        store.add_results(results, source="test", coder="test")
+        update_stories(store)
+        con = store.con
+        day = results[0].article.published
+        con.register("_test_pending", pa.table({
+            "article_id": [r.article.id for r in results],
+            "chunk": pa.array([0] * len(results), pa.int32())}))
+        build_term_window(con, window_days([day], 1), key_terms=50, max_daily=10)
+
+        def pairs(min_shared: int) -> list[set]:
+            rows = blocked_cosine_pairs(con, "_test_pending", 0, days=1, min_cosine=0.0,
+                                        span=(day, day), min_shared=min_shared)
+            return sorted(({a, b} for a, b, _, _ in rows), key=sorted)
+
+        assert pairs(2) == [ferry]  # zanzibar, ferry and passengers
+        assert len(pairs(1)) == 3  # the cricket report shares zanzibar alone with each
+        assert pairs(4) == []
+        drop_term_window(con)
+
+
+def test_min_shared_keys_must_be_positive():
+    with pytest.raises(ConfigError):
+        StorySettings(min_shared_keys=0)
 
 
 def test_a_term_too_many_articles_of_a_day_hold_is_no_key():
