@@ -257,7 +257,11 @@ class LinguisticCoder:
         # "X called Y" has a caller; "a call between X and Y", "a visit with Y" is shared
         with_partner = trig.noun and any(c.dep_ == "prep" and c.lower_ in ("with", "between")
                                          for c in trig.token.children)
-        joint = joint and (mode not in ONE_SIDED_MODES or with_partner)
+        # "Biden and Putin held a video call": the callers named together called each other
+        # (a call named by a light verb's object; "that Kyiv and Western capitals call
+        # illegitimate" calls no one)
+        callers = mode == "phone" and " " in frame.trigger and len(sources) > 1 and not targets
+        joint = joint and (mode not in ONE_SIDED_MODES or with_partner or callers)
         # "Jordan and Britain agreed to hold exercises", "Armenia and Azerbaijan agreed to
         # a truce": an act between the coordinated subjects; but where the act agreed on
         # has a party of its own ("Poland and Latvia agreed to sanction Belarus"), the

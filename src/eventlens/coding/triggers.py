@@ -595,14 +595,20 @@ def _topic_tokens(frame: Frame, verb, obj) -> set[int]:
     """The tokens of what a talk is about (frames.yaml `topic_verbs`, `topic_preps`): the
     object of "discuss" (the subject, when passive) and the about/on/over phrases of the verb
     and of its event noun ("held talks on Russia's demands")."""
-    heads = []
+    heads, partners = [], []
     if frame.topic_object:
         subjects, passive = subject_of(verb)
         heads += _children(verb, {"dobj"}) + (subjects if passive else [])
+        if not any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
+            # "discussed the situation with Lukashenko": the parser hangs the partner on the
+            # topic; he is no part of it
+            partners = [c for h in heads for c in h.children
+                        if c.dep_ == "prep" and c.lower_ == "with"]
     for owner in (verb, obj) if obj is not None else (verb,):
         heads += [c for c in owner.children if c.dep_ == "prep" and c.lower_ in frame.topic_preps
                   and c.lower_ != frame.target_prep]
-    return {t.i for h in heads for t in h.subtree}
+    kept = {t.i for p in partners for t in p.subtree}
+    return {t.i for h in heads for t in h.subtree} - kept
 
 
 def _parties(trig: Trigger, clause) -> list:
