@@ -105,14 +105,14 @@ def load_signatures(con, article_ids: Iterable[str], settings: StorySettings
     return out
 
 
-def near_duplicate_pairs(con, pending_view: str, chunk: int, settings: StorySettings
+def near_duplicate_pairs(con, chunk: int, settings: StorySettings
                          ) -> list[tuple[str, str, float]]:
-    """The chunk's candidate pairs (`store.story_candidates`) verified on their estimated
-    Jaccard similarity: (a, b, jaccard).
+    """The chunk's candidate pairs (`store.story_candidates`, after `build_lsh_pairs`)
+    verified on their estimated Jaccard similarity: (a, b, jaccard).
 
     Copies far apart in time must be closer (a reused template is not a copy of a report).
     """
-    pairs = lsh_candidate_pairs(con, pending_view, chunk)
+    pairs = lsh_candidate_pairs(con, chunk)
     if not pairs:
         return []
     signatures = load_signatures(con, {x for pair in pairs for x in pair}, settings)

@@ -9,7 +9,13 @@ from dataclasses import dataclass, field
 import pyarrow as pa
 
 from eventlens.pausepoints import pause_point
-from eventlens.store.story_candidates import build_term_window, drop_term_window, window_days
+from eventlens.store.story_candidates import (
+    build_lsh_pairs,
+    build_term_window,
+    drop_lsh_pairs,
+    drop_term_window,
+    window_days,
+)
 from eventlens.store.story_reads import (
     article_texts,
     placements_of,
@@ -157,19 +163,21 @@ def _place(con, pending: Sequence[tuple], settings: StorySettings) -> _Placed:
     con.register(_PENDING, pa.table({
         "article_id": pa.array([p[0] for p in pending], pa.string()),
         "chunk": pa.array([n // _CHUNK for n in range(len(pending))], pa.int32())}))
+    build_lsh_pairs(con, _PENDING)
     build_term_window(con, window_days((p[1] for p in pending), settings.story_days),
                       key_terms=settings.key_terms, max_daily=settings.key_max_daily)
     placed = _Placed()
     for number, start in enumerate(range(0, len(pending), _CHUNK)):
         new = dict(pending[start : start + _CHUNK])
         placed.add(*_place_chunk(con, new, number, settings))
-    drop_term_window(con)  # on failure the transaction's rollback drops it
+    drop_term_window(con)  # on failure the transaction's rollback drops them
+    drop_lsh_pairs(con)
     return placed
 
 
 def _place_chunk(con, new: dict, chunk: int, settings: StorySettings
                  ) -> tuple[Assignment, int, int]:
-    copies = near_duplicate_pairs(con, _PENDING, chunk, settings)
+    copies = near_duplicate_pairs(con, chunk, settings)
     evidence = story_links(con, _PENDING, chunk, settings,
                            span=(min(new.values()), max(new.values())))
     copy_pairs = {(a, b) for a, b, _ in copies}

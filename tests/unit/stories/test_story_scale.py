@@ -15,8 +15,11 @@ from eventlens.store import open_store
 from eventlens.store.story_candidates import (
     all_pairs_cosine,
     blocked_cosine_pairs,
+    build_lsh_pairs,
     build_term_window,
+    drop_lsh_pairs,
     drop_term_window,
+    lsh_candidate_pairs,
     window_days,
 )
 from eventlens.stories import (
@@ -201,6 +204,34 @@ def test_a_pair_sharing_one_key_term_is_no_candidate():
         assert len(pairs(1)) == 3  # the cricket report shares zanzibar alone with each
         assert pairs(4) == []
         drop_term_window(con)
+
+
+def test_lsh_pairs_found_once_for_the_call_are_split_by_chunk(corpus_results):
+    """The bucket join runs once per call; each chunk then takes its own pairs, so chunks of
+    7 find every copy-candidate pair of one chunk, each once and the same way round."""
+    ids = [r.article.id for r in corpus_results]
+
+    def pairs(chunk_size: int) -> list[tuple[str, str]]:
+        con.register("_test_pending", pa.table({
+            "article_id": ids,
+            "chunk": pa.array([n // chunk_size for n in range(len(ids))], pa.int32())}))
+        build_lsh_pairs(con, "_test_pending")
+        found = [p for chunk in range(-(-len(ids) // chunk_size))
+                 for p in lsh_candidate_pairs(con, chunk)]
+        drop_lsh_pairs(con)
+        return found
+
+    with open_store(":memory:") as store:
+        store.add_results(list(corpus_results), source="test", coder="test")
+        update_stories(store)
+        con = store.con
+        whole = pairs(len(ids))
+        chunked = pairs(7)
+        assert len(whole) >= 5 and len(set(chunked)) == len(chunked)
+        assert sorted(chunked) == sorted(whole)
+        copies = set(con.execute("SELECT article_a, article_b FROM story_links "
+                                 "WHERE kind = 'copy'").fetchall())
+        assert copies <= set(whole)
 
 
 def test_min_shared_keys_must_be_positive():
