@@ -575,6 +575,14 @@ def _fill_verb_arguments(trig: Trigger, obj, lex: Lexicon) -> None:
         # the phrase's own noun is not acted upon ("went on strike")
         options = [[o for o in option if o.i != obj.i and head_noun(o).i != obj.i]
                    for option in options]
+    if trig.frame.plover_type == "MOBILIZE":
+        # "sent troops to its border with Belarus": the neighbour across it, not "its border"
+        neighbours = [p for option in options for h in option
+                      if h.lemma_.lower() in wordlist("border_nouns")
+                      for c in h.children if c.dep_ == "prep" and c.lower_ == "with"
+                      for p in _children(c, {"pobj"})]
+        if neighbours:
+            options.insert(0, neighbours)
     topic = _topic_tokens(trig.frame, verb, obj)
     if topic:
         # "discussed threats from the US and NATO": what the talk is about takes no part in it
@@ -708,10 +716,15 @@ def _fill_noun_arguments(trig: Trigger) -> bool:
         sources = [c for c in modifiers if c.dep_ == "poss" and c.pos_ == "PRON"]
     announced = noun.dep_ in OBJECT_DEPS and noun.head.lemma_.lower() in wordlist("light_verbs") and \
         bool(subject_of(noun.head)[0]) and not subject_of(noun.head)[1]
-    if not sources and trig.frame.plover_type == "MOBILIZE" and not announced:
+    # forces whose country is named ("a build-up of Russian forces") act whoever tells of it
+    named_forces = [p for p in prep_objects(noun, ("of",))
+                    if head_noun(p).lemma_.lower() in wordlist("force_words")
+                    and any(c.ent_type_ in ("GPE", "NORP") or c.dep_ == "poss"
+                            for c in p.children)]
+    if not sources and trig.frame.plover_type == "MOBILIZE" and (not announced or named_forces):
         # "the deployment of Russian troops": the forces deployed are the actor (but
         # "Nigeria announced the deployment of 230 troops": Nigeria deploys them)
-        sources = prep_objects(noun, ("of",))
+        sources = named_forces or prep_objects(noun, ("of",))
         targets = [t for t in targets if all(t.i != s.i for s in sources)]
         targets = targets or _place_in(noun) or _place_after(noun)
     light = False
