@@ -200,6 +200,11 @@ def _with_lists(node):
     if isinstance(node, dict):
         return {k: _with_lists(v) for k, v in node.items()}
     if isinstance(node, list):
+        if any(isinstance(v, str) for v in node) and any(isinstance(v, bool) for v in node):
+            # YAML reads unquoted on, off, yes and no as booleans: ["toward", true] matches
+            # nothing where "on" was meant
+            raise ConfigError(f"frames.yaml: a word list in a pattern holds {node!r}",
+                              hint='quote on, off, yes and no ("on")')
         return _expanded(node) if all(isinstance(v, str) for v in node) else \
             [_with_lists(v) for v in node]
     return node

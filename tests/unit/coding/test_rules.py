@@ -129,3 +129,12 @@ def test_a_sentence_is_matched_by_the_rows_of_its_verbs_only_with_the_same_match
     assert {verb: row.id for verb, row in grouped.items()} == {
         verb: LEX.readings[n].id for verb, n in whole.items()}
     assert len({row.id for row in grouped.values()}) >= len(LEX.readings) // 2
+
+
+def test_a_yaml_boolean_in_a_pattern_word_list_is_a_config_error():
+    from eventlens.coding.lexicon import _with_lists
+
+    # YAML reads an unquoted `on` as true: the list would match nothing where "on" was meant
+    with pytest.raises(ConfigError, match="quote on"):
+        _with_lists({"LOWER": {"IN": ["toward", True]}})
+    assert _with_lists({"LOWER": {"IN": ["toward", "on"]}}) == {"LOWER": {"IN": ["toward", "on"]}}
