@@ -18,6 +18,7 @@ from importlib import resources
 import yaml
 
 from eventlens.actors.kb import KnowledgeBase, load_knowledge_base, normalise_name
+from eventlens.errors import ConfigError
 
 PRECISIONS = ("site", "city", "adm1", "country")
 _COUNTRY_FIELDS = frozenset({"name", "aliases"})
@@ -47,8 +48,13 @@ class GazetteerPlace:
 def place_words() -> dict[str, tuple[str, ...]]:
     """The geocoder's word lists (data/places.yaml), each a tuple of lower-case words."""
     text = resources.files("eventlens.data").joinpath("places.yaml").read_text(encoding="utf-8")
-    return {key: tuple(str(w).lower() for w in words)
-            for key, words in yaml.safe_load(text).items()}
+    lists = yaml.safe_load(text)
+    for key, words in lists.items():
+        if not all(isinstance(w, str) for w in words):
+            # YAML reads unquoted off, on, yes and no as booleans ("off the coast" was lost)
+            raise ConfigError(f"places.yaml list {key!r} holds a word YAML did not read as "
+                              "text", hint="quote on, off, yes and no ('off')")
+    return {key: tuple(w.lower() for w in words) for key, words in lists.items()}
 
 
 def _rows(name: str) -> Iterable[dict[str, str]]:

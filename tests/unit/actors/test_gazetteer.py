@@ -77,3 +77,11 @@ def test_lookups_are_fast(gazetteer):
     for _ in range(20_000):
         gazetteer.resolve("Kharkiv", countries=("UKR",))
     assert time.perf_counter() - start < 2.0  # about 10 µs a lookup
+
+
+def test_place_words_are_read_as_words_off_included():
+    from eventlens.actors.gazetteer import place_words
+
+    # YAML reads an unquoted `off` as false: "off the coast of Somalia" was no place phrase
+    assert "off" in place_words()["locative_prepositions"]
+    assert "false" not in place_words()["locative_prepositions"]
