@@ -34,7 +34,13 @@ from eventlens.coding.clauses import (
     subject_of,
 )
 from eventlens.coding.consolidate import consolidate
-from eventlens.coding.default_targets import act_target, home_ground, sentence_target, struck
+from eventlens.coding.default_targets import (
+    act_target,
+    aimed_before,
+    home_ground,
+    sentence_target,
+    struck,
+)
 from eventlens.coding.dyad import YIELD_TYPES, split_yield, to_plv
 from eventlens.coding.features import dyad_features
 from eventlens.coding.lexicon import ONE_SIDED_MODES, Frame, Lexicon, load_lexicon, wordlist
@@ -124,7 +130,8 @@ class LinguisticCoder:
             named = [m for m in mentions
                      if sent.start_char <= m.start < sent.end_char and m.actor.country]
             for trig in triggers:
-                made = self._events_for(trig, sent, resolver, article, triggers, doc, named)
+                made = self._events_for(trig, sent, resolver, article, triggers, doc, named,
+                                        events)
                 if made:
                     used.add(trig.token.i)
                     if trig.governor is not None:
@@ -216,7 +223,8 @@ class LinguisticCoder:
 
     # -- events -------------------------------------------------------------------------------
     def _events_for(self, trig: Trigger, sent, resolver: ActorResolver, article: Article,
-                    triggers: list[Trigger], doc, named: list[Mention]) -> list[Event]:
+                    triggers: list[Trigger], doc, named: list[Mention],
+                    earlier: list[Event] = ()) -> list[Event]:
         sources = self._actors(trig.sources, resolver)
         if not sources and trig.sources and all(h.pos_ == "PRON" for h in trig.sources):
             # "The strike committee stated it would not call off the walkout": a pronoun no known actor
@@ -242,7 +250,8 @@ class LinguisticCoder:
         guess = len(sources) == 1 and frame.plover_type not in DYADIC_TYPES and \
             trig.frame is not WRONG_DONE_FRAME
         if guess and not any(t.actor.country for t in targets) and not named_target:
-            targets = sentence_target(sources[0], named) or targets
+            targets = sentence_target(sources[0], named) or \
+                aimed_before(sources[0], frame.plover_type, earlier) or targets
         if guess and not targets:
             targets = home_ground(sources[0], named)
         mode = self.lexicon.mode_for(frame.plover_type,

@@ -68,3 +68,13 @@ def test_doer_of_prefers_the_nouns_own_kind_then_the_latest_act():
     assert doer_of(noun, "ASSAULT", earlier, speaker).actor.country == "USA"
     assert doer_of(noun, None, earlier, speaker, words=True).actor.country == "CHN"
     assert doer_of(noun, None, [_event("SANCTION", "JPN", 0)], speaker) is None
+
+
+def test_a_denied_attack_aimed_at_no_one_is_aimed_where_the_same_actor_deployed(code_text):
+    r = code_text("Belarus has moved thousands of soldiers close to its frontier with "
+                  "Lithuania. Minsk denied on Monday that it was preparing to invade.",
+                  published="2023-08-02")
+    denied = [e for e in r.events if e.plover_type == "ASSAULT"]
+    assert denied and all(e.status.value == "denied" and e.target is not None
+                          and e.target.actor.country == "LTU"
+                          and e.target.how.endswith("+earlier") for e in denied)
