@@ -17,6 +17,7 @@ from eventlens.actors.roles import (
     person_as_of,
 )
 from eventlens.actors.words import LOCATIVE_PREPOSITIONS, OTHER_PEOPLE, normalise
+from eventlens.coding.armed import military_act, reframed
 from eventlens.coding.candidates import NO_EVENT, candidate_dyads
 from eventlens.coding.circumstances import (
     date_entity,
@@ -43,14 +44,13 @@ from eventlens.coding.default_targets import (
 )
 from eventlens.coding.dyad import YIELD_TYPES, split_yield, to_plv
 from eventlens.coding.features import dyad_features
-from eventlens.coding.lexicon import ONE_SIDED_MODES, Frame, Lexicon, load_lexicon, wordlist
+from eventlens.coding.lexicon import ONE_SIDED_MODES, Lexicon, load_lexicon, wordlist
 from eventlens.coding.modality import (
     complement_governor,
     governing_chain,
     status_of,
 )
 from eventlens.coding.quotes import find_quotes
-from eventlens.coding.rules import head_noun
 from eventlens.coding.scorer import event_features, packaged_scorer
 from eventlens.coding.triggers import find_triggers, owned_vessel, reads_as_no_event
 from eventlens.model import Actor, Article, ArticleResult, Event, Mention, Status
@@ -62,8 +62,6 @@ MATERIAL_CONFLICT = 4  # the PLOVER quad class of force
 REFUSABLE_TYPES = frozenset({*YIELD_TYPES, "CONSULT", "AGREE", "COOPERATE", "AID", "SUPPORT"})
 # Entity types that name an actor even when the knowledge base does not know it.
 NAMED_TARGETS = frozenset({"ORG", "PERSON", "NORP", "GPE"})
-# Assaults that are not the work of armed forces as such.
-NON_MILITARY_ASSAULT_MODES = frozenset({"assassinate", "cbrn", "beat", "abduct"})
 # Coordinated subjects acting among themselves are paired up to this many (beyond it, a
 # summit's list of members would make dozens of records).
 MAX_AMONG = 4
@@ -236,7 +234,7 @@ class LinguisticCoder:
             speakers = self._actors(trig.speaker, resolver)
             if speakers and all(m.actor.country == speakers[0].actor.country for m in sources):
                 sources = speakers  # "Bass promised Washington's support": Bass
-        frame, forced_mode = _reframed(trig, len(sources))
+        frame, forced_mode = reframed(trig, len(sources))
         targets, named_target = self._targets(trig, resolver, sources)
         if trig.frame is TELL_FRAME:
             # a leader telling a foreign counterpart, not an aide
@@ -383,8 +381,8 @@ class LinguisticCoder:
             why = [self._rule_id(act)]
             if plover_type != act.plover_type:
                 why.append(f"classifier:{plover_type}")  # the learned type overruled the rule
-            if _military_act(plover_type, mode, act.token) or \
-                    _military_act(act.plover_type, act.mode, act.token):
+            if military_act(plover_type, mode, act.token) or \
+                    military_act(act.plover_type, act.mode, act.token):
                 before = src.actor
                 src = as_military(self.kb, src)
                 if plover_type == "COOPERATE" and tgt is not None:
@@ -629,61 +627,6 @@ def _as_in_events(mentions: list[Mention], events: list[Event]) -> list[Mention]
     return out
 
 
-def _reframed(trig: Trigger, n_sources: int = 1) -> tuple[Frame, str]:
-    """The trigger's frame, or the act its words amount to given who acts and why (with the
-    mode that then holds, else ""): troops arriving deploy ("the first West African troops
-    arrived in Monrovia", not a visit); police storming use force, not riot; withdrawing
-    peacekeepers or observers ends international involvement (SANCTION, CAMEO 166x); a
-    deployment to keep the peace is aid (CAMEO 0743)."""
-    frame, lemma = trig.frame, trig.token.lemma_.lower()
-    forces = bool(trig.sources) and all(_forces(h) for h in trig.sources)
-    if frame.plover_type == "CONSULT" and lemma in wordlist("travel_verbs") and forces:
-        frame = replace(frame, plover_type="MOBILIZE", joint=False)
-    if frame.plover_type == "PROTEST" and lemma == "storm" and forces:
-        return replace(frame, plover_type="ASSAULT"), ""
-    if frame.plover_type == "RETREAT" and lemma in wordlist("withdraw_verbs") and _peacekeeping(trig.token):
-        return replace(frame, plover_type="SANCTION"), "expel"
-    if frame.plover_type == "MOBILIZE" and _peacekeeping(trig.token):
-        return replace(frame, plover_type="AID"), "peacekeeping"
-    if frame.plover_type == "COOPERATE" and n_sources == 1 and _drill_alone(trig):
-        # "China began drills around Taiwan": a show of force (CAMEO 15), not cooperation
-        return replace(frame, plover_type="MOBILIZE", joint=False), ""
-    return frame, ""
-
-
-def _drill_alone(trig: Trigger) -> bool:
-    """Whether a military exercise is held by one side alone: no partner "with" it, no
-    "joint", a single source (the caller counts the actors the sources resolve to)."""
-    if len(trig.sources) != 1 or not set(trig.words) & wordlist("exercise_words"):
-        return False
-    heads = [trig.token, *[c for c in trig.token.children if c.dep_ in ("dobj", "pobj")]]
-    return not any((c.lower_ in ("with", "joint", "together", "jointly") or c.dep_ == "conj")
-                   and not _across_border(c) for h in heads for c in h.children) and \
-        not any(c.dep_ == "conj" for c in trig.sources[0].children)
-
-
-def _across_border(prep) -> bool:
-    """Whether a "with" follows a frontier noun ("along its border with Pakistan"): it names
-    the neighbour, whatever the parse hangs it on."""
-    return prep.lower_ == "with" and prep.i > 0 and \
-        prep.doc[prep.i - 1].lemma_.lower() in wordlist("border_nouns")
-
-
-def _forces(head) -> bool:
-    """Whether a phrase names armed forces ("troops", "peacekeepers", "contingents of ...")."""
-    lemma = head_noun(head).lemma_.lower()
-    return lemma in wordlist("force_words") or lemma in wordlist("peacekeeping_words") or (
-        lemma == "contingent" and any(_forces(p) for c in head.children if c.dep_ == "prep"
-                                      for p in c.children if p.dep_ == "pobj"))
-
-
-def _peacekeeping(verb) -> bool:
-    """Whether a deployment's own clause says its forces keep the peace or watch it ("to
-    serve as a peacekeeping force", "to the UN peacekeeping mission", "election observers")."""
-    missions = wordlist("peacekeeping_words") | wordlist("monitor_words")
-    return any(t.lemma_.lower() in missions for t in verb.subtree)
-
-
 def _agreed_on(verb) -> list[str]:
     """What an agreement verb settles, by its to/on object or what that is of: "agreed to a
     trade deal", "agreed on the text of a treaty" (the words then give the mode)."""
@@ -692,21 +635,6 @@ def _agreed_on(verb) -> list[str]:
     things += [p for t in things for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
                for p in c.children if p.dep_ == "pobj"]
     return [t.lemma_.lower() for t in things]
-
-
-def _military_act(plover_type: str, mode: str, token) -> bool:
-    """Whether an act is carried out by armed forces: an armed assault, a troop deployment,
-    or a withdrawal of troops."""
-    if plover_type == "ASSAULT":
-        return mode not in NON_MILITARY_ASSAULT_MODES
-    if plover_type == "MOBILIZE":  # a call-up is the state's act, a deployment the army's
-        return mode != "police" and token.lemma_.lower() not in wordlist("call_up_words")
-    if plover_type == "COOPERATE" and mode == "military":
-        return True  # joint exercises and drills are held by armed forces
-    if plover_type == "RETREAT" and mode == "withdraw":
-        words = {t.lemma_.lower() for t in token.subtree} | {t.lemma_.lower() for t in token.sent}
-        return bool(words & wordlist("troop_words"))
-    return False
 
 
 def _as_rejection(act: _Act, status: Status) -> tuple[_Act, Status]:
