@@ -351,6 +351,8 @@ def find_triggers(sent, lex: Lexicon) -> list[Trigger]:
         frame, words, obj = found
         if obj is None and verb_lemma(token, lex) in wordlist("enact_verbs") and _event_objects(token, lex):
             continue  # "signed a $95 billion aid package": the package's frame codes the act
+        if frame.plover_type == "AGREE" and _agreed_acts(token, lex):
+            continue  # "agreed on sanctions against Russia": the sanctions are the act agreed
         trig = Trigger(token, frame, words)
         _fill_verb_arguments(trig, obj, lex)
         if frame.plover_type == "MOBILIZE":
@@ -415,6 +417,35 @@ def _event_objects(verb, lex: Lexicon) -> list:
             if noun.pos_ == "NOUN" and noun_frame(noun, lex) is not None:
                 found.append(noun)
     return found
+
+
+# Acts on a third party that an agreement settles: the agreeing parties do them ("agreed on
+# new sanctions against Belarus"), they make no agreement with that party.
+_AGREED_ACT_TYPES = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "AID", "THREATEN"})
+
+
+def agreeing_verb(noun):
+    """The agreement verb (`agree_verbs`) whose object, or on/to/upon object, is this event
+    noun or a package or round of it ("agreed new sanctions", "agreed on a package of
+    sanctions against Russia"); or None."""
+    carrier = noun
+    if carrier.dep_ == "pobj" and carrier.head.lower_ == "of" and carrier.head.head.pos_ == "NOUN":
+        carrier = carrier.head.head
+    if carrier.dep_ == "dobj":
+        verb = carrier.head
+    elif carrier.dep_ == "pobj" and carrier.head.lower_ in ("on", "to", "upon"):
+        verb = carrier.head.head
+    else:
+        return None
+    return verb if verb.lemma_.lower() in wordlist("agree_verbs") and verb.i != carrier.i \
+        else None
+
+
+def _agreed_acts(verb, lex: Lexicon) -> list:
+    """The event nouns of acts on a third party that an agreement verb settles."""
+    return [t for t in verb.subtree if t.pos_ == "NOUN" and agreeing_verb(t) is verb
+            and (found := noun_frame(t, lex)) is not None
+            and found[0].plover_type in _AGREED_ACT_TYPES]
 
 
 def _acting_by(head):
@@ -750,6 +781,13 @@ def _fill_noun_arguments(trig: Trigger) -> bool:
         if givers and subj and not passive:
             trig.sources, trig.targets = givers, subj
             return False
+    agreeing = agreeing_verb(noun) if trig.frame.plover_type in _AGREED_ACT_TYPES else None
+    if not sources and agreeing is not None:
+        # "Western countries agreed on a package of sanctions against Russia": they impose them
+        subj, passive = subject_of(agreeing)
+        if subj and not passive:
+            sources, light = subj, True
+            trig.governor = agreeing
     carrier = noun
     if noun.dep_ == "compound" and noun.head.lemma_.lower() in wordlist("effort_nouns"):
         carrier = noun.head  # "started a mediation bid": the bid carries the act
