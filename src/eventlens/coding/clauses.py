@@ -256,3 +256,44 @@ def prep_objects(token, preps: tuple[str, ...] | frozenset) -> list:
                       if head_noun(o).ent_type_ not in NOT_ACTORS
                       and not (prep.lower_ == "on" and o.lemma_.lower() in wordlist("ground_nouns"))]
     return found
+
+
+def event_objects(verb, lex: Lexicon) -> list:
+    """The event nouns a verb takes as its object, or counted in it: "received support",
+    "got $1bn in aid", "signed an aid package"."""
+    found = []
+    for obj in [o for d in _children(verb, {"dobj"}) for o in (d, *d.conjuncts)]:
+        for noun in [obj, *[p for c in obj.children if c.dep_ == "prep" and c.lower_ in ("in", "of")
+                            for p in _children(c, {"pobj"})]]:
+            if noun.pos_ == "NOUN" and noun_frame(noun, lex) is not None:
+                found.append(noun)
+    return found
+
+
+# Acts on a third party that an agreement settles: the agreeing parties do them ("agreed on
+# new sanctions against Belarus"), they make no agreement with that party.
+AGREED_ACT_TYPES = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "AID", "THREATEN"})
+
+
+def agreeing_verb(noun):
+    """The agreement verb (`agree_verbs`) whose object, or on/to/upon object, is this event
+    noun or a package or round of it ("agreed new sanctions", "agreed on a package of
+    sanctions against Russia"); or None."""
+    carrier = noun
+    if carrier.dep_ == "pobj" and carrier.head.lower_ == "of" and carrier.head.head.pos_ == "NOUN":
+        carrier = carrier.head.head
+    if carrier.dep_ == "dobj":
+        verb = carrier.head
+    elif carrier.dep_ == "pobj" and carrier.head.lower_ in ("on", "to", "upon"):
+        verb = carrier.head.head
+    else:
+        return None
+    return verb if verb.lemma_.lower() in wordlist("agree_verbs") and verb.i != carrier.i \
+        else None
+
+
+def agreed_acts(verb, lex: Lexicon) -> list:
+    """The event nouns of acts on a third party that an agreement verb settles."""
+    return [t for t in verb.subtree if t.pos_ == "NOUN" and agreeing_verb(t) is verb
+            and (found := noun_frame(t, lex)) is not None
+            and found[0].plover_type in AGREED_ACT_TYPES]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from eventlens.actors.words import equipment_words, role_words
 from eventlens.coding.clauses import (
+    AGREED_ACT_TYPES,
     CALL_ON_FRAME,
     DEADLINE_FRAME,
     DEMAND_NOUN_TYPES,
@@ -22,6 +23,9 @@ from eventlens.coding.clauses import (
     _particle,
     act_parties,
     agent_of,
+    agreed_acts,
+    agreeing_verb,
+    event_objects,
     noun_frame,
     prep_objects,
     subject_of,
@@ -341,7 +345,7 @@ def find_triggers(sent, lex: Lexicon) -> list[Trigger]:
             continue
         if token.dep_ == "amod":
             continue  # a participle used as an adjective: "a sit-down strike", "disputed"
-        if token.lemma_.lower() in wordlist("receive_verbs") and _event_objects(token, lex):
+        if token.lemma_.lower() in wordlist("receive_verbs") and event_objects(token, lex):
             continue  # "received aid from the US": the aid is the act, the noun's frame codes it
         found = verb_frame(token, lex)
         if found is None:
@@ -349,9 +353,9 @@ def find_triggers(sent, lex: Lexicon) -> list[Trigger]:
         if token.lemma_.lower() in wordlist("want_verbs") and not complement_subjects(token):
             continue  # "Russia wants peace" asks nothing of anyone
         frame, words, obj = found
-        if obj is None and verb_lemma(token, lex) in wordlist("enact_verbs") and _event_objects(token, lex):
+        if obj is None and verb_lemma(token, lex) in wordlist("enact_verbs") and event_objects(token, lex):
             continue  # "signed a $95 billion aid package": the package's frame codes the act
-        if frame.plover_type == "AGREE" and _agreed_acts(token, lex):
+        if frame.plover_type == "AGREE" and agreed_acts(token, lex):
             continue  # "agreed on sanctions against Russia": the sanctions are the act agreed
         trig = Trigger(token, frame, words)
         _fill_verb_arguments(trig, obj, lex)
@@ -405,47 +409,6 @@ def _aim_through_purpose(trig: Trigger, lex: Lexicon) -> None:
     if aims:
         trig.alternatives = [trig.targets, *trig.alternatives]
         trig.targets = aims
-
-
-def _event_objects(verb, lex: Lexicon) -> list:
-    """The event nouns a verb takes as its object, or counted in it: "received support",
-    "got $1bn in aid", "signed an aid package"."""
-    found = []
-    for obj in [o for d in _children(verb, {"dobj"}) for o in (d, *d.conjuncts)]:
-        for noun in [obj, *[p for c in obj.children if c.dep_ == "prep" and c.lower_ in ("in", "of")
-                            for p in _children(c, {"pobj"})]]:
-            if noun.pos_ == "NOUN" and noun_frame(noun, lex) is not None:
-                found.append(noun)
-    return found
-
-
-# Acts on a third party that an agreement settles: the agreeing parties do them ("agreed on
-# new sanctions against Belarus"), they make no agreement with that party.
-_AGREED_ACT_TYPES = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "AID", "THREATEN"})
-
-
-def agreeing_verb(noun):
-    """The agreement verb (`agree_verbs`) whose object, or on/to/upon object, is this event
-    noun or a package or round of it ("agreed new sanctions", "agreed on a package of
-    sanctions against Russia"); or None."""
-    carrier = noun
-    if carrier.dep_ == "pobj" and carrier.head.lower_ == "of" and carrier.head.head.pos_ == "NOUN":
-        carrier = carrier.head.head
-    if carrier.dep_ == "dobj":
-        verb = carrier.head
-    elif carrier.dep_ == "pobj" and carrier.head.lower_ in ("on", "to", "upon"):
-        verb = carrier.head.head
-    else:
-        return None
-    return verb if verb.lemma_.lower() in wordlist("agree_verbs") and verb.i != carrier.i \
-        else None
-
-
-def _agreed_acts(verb, lex: Lexicon) -> list:
-    """The event nouns of acts on a third party that an agreement verb settles."""
-    return [t for t in verb.subtree if t.pos_ == "NOUN" and agreeing_verb(t) is verb
-            and (found := noun_frame(t, lex)) is not None
-            and found[0].plover_type in _AGREED_ACT_TYPES]
 
 
 def _acting_by(head):
@@ -781,7 +744,7 @@ def _fill_noun_arguments(trig: Trigger) -> bool:
         if givers and subj and not passive:
             trig.sources, trig.targets = givers, subj
             return False
-    agreeing = agreeing_verb(noun) if trig.frame.plover_type in _AGREED_ACT_TYPES else None
+    agreeing = agreeing_verb(noun) if trig.frame.plover_type in AGREED_ACT_TYPES else None
     if not sources and agreeing is not None:
         # "Western countries agreed on a package of sanctions against Russia": they impose them
         subj, passive = subject_of(agreeing)
