@@ -571,10 +571,7 @@ def _fill_verb_arguments(trig: Trigger, obj, lex: Lexicon) -> None:
                    for option in options]
     if trig.frame.plover_type == "MOBILIZE":
         # "sent troops to its border with Belarus": the neighbour across it, not "its border"
-        neighbours = [p for option in options for h in option
-                      if h.lemma_.lower() in wordlist("border_nouns")
-                      for c in h.children if c.dep_ == "prep" and c.lower_ == "with"
-                      for p in _children(c, {"pobj"})]
+        neighbours = across_border([h for option in options for h in option])
         if neighbours:
             options.insert(0, neighbours)
     topic = _topic_tokens(trig.frame, verb, obj)
@@ -591,6 +588,14 @@ def _fill_verb_arguments(trig: Trigger, obj, lex: Lexicon) -> None:
         options.insert(0, parties)
     trig.targets = options[0] if options else []
     trig.alternatives = options[1:]
+
+
+def across_border(heads: list) -> list:
+    """The neighbours named across the frontier nouns among `heads` ("its border with
+    Belarus": Belarus)."""
+    return [p for h in heads if h.lemma_.lower() in wordlist("border_nouns")
+            for c in h.children if c.dep_ == "prep" and c.lower_ == "with"
+            for p in _children(c, {"pobj"})]
 
 
 def _topic_tokens(frame: Frame, verb, obj) -> set[int]:
@@ -699,6 +704,11 @@ def _fill_noun_arguments(trig: Trigger) -> bool:
     sources += [a for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
                 for a in agent_of(c)]
     targets = prep_objects(noun, trig.frame.preps)
+    if trig.frame.plover_type == "RETREAT":
+        # "a pullback of its forces from the border with Ukraine": the forces are what is
+        # withdrawn, the neighbour across the border is whom it concerns
+        targets = across_border(targets) or [
+            t for t in targets if head_noun(t).lemma_.lower() not in wordlist("force_words")]
     between = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"
                for p in _children(c, {"pobj"})]
     if between and not sources:
@@ -721,6 +731,8 @@ def _fill_noun_arguments(trig: Trigger) -> bool:
         sources = named_forces or prep_objects(noun, ("of",))
         targets = [t for t in targets if all(t.i != s.i for s in sources)]
         targets = targets or _place_in(noun) or _place_after(noun)
+    if not sources and trig.frame.plover_type == "RETREAT" and named_forces:
+        sources = named_forces  # "the withdrawal of Russian troops from Kherson"
     light = False
     owned = any(c.dep_ == "poss" for c in noun.children)  # "after his visit": his, not theirs
     if not sources and trig.frame.joint and targets and noun.dep_ == "pobj" and \
