@@ -20,6 +20,7 @@ from eventlens.actors.words import (
     HEADLINE_WEIGHT,
     HOW_ORDER,
     HYPHENS,
+    LEADING_WORDS,
     LISTING_WORDS,
     LOCATIVE_PREPOSITIONS,
     NEIGHBOUR_WORDS,
@@ -559,7 +560,7 @@ class ActorResolver:
             if self._owned_other(pron):
                 return []
             return self._coreference(pron, span)
-        backer = next((p for p in chunk if self._backs(p)), None)
+        backer = next((p for p in chunk if self._backs(p, chunk)), None)
         if backer is not None:  # "Moscow-backed leaders", "pro-Russian separatists"
             chunk = [p for p in chunk if p is not backer]
             if not chunk:
@@ -722,15 +723,17 @@ class ActorResolver:
         place = lookup(key) if lookup is not None and key else None
         return place if place is not None and not place.ambiguous else None
 
-    def _backs(self, piece: Piece) -> bool:
+    def _backs(self, piece: Piece, chunk: list[Piece]) -> bool:
         """Whether a country piece names a backer rather than the actor: "Moscow-backed",
-        "Iran-sponsored", "pro-Russian"."""
+        "Iran-sponsored", "pro-Russian", and "Russia-led" before a known organisation."""
         doc = self.doc
         if not piece.country or self.kb.country_by_code(piece.country) is None or piece.person:
             return False
         after = doc[piece.end:piece.end + 2]
         if len(after) == 2 and after[0].text in HYPHENS and after[1].lower_ in BACKED_WORDS:
             return True
+        if len(after) == 2 and after[0].text in HYPHENS and after[1].lower_ in LEADING_WORDS:
+            return any(p.how == "organisation" for p in chunk if p is not piece)
         first = doc[piece.start]
         if first.lower_.startswith("pro-"):
             return True

@@ -114,6 +114,7 @@ LOCATIVE_PREPOSITIONS = word_set("locative_prepositions")
 
 # "Moscow-backed", "Iran-sponsored": the country named is the backer, not the actor.
 BACKED_WORDS = word_set("backed_words")
+LEADING_WORDS = word_set("leading_words")
 
 
 HYPHENS = frozenset({"-", "–", "‑"})

@@ -67,7 +67,7 @@ def verb_frame(token, lex: Lexicon) -> tuple[Frame, list[str], object] | None:
         found = reading(token, lemma, lex)
         if found is not None:
             return None if found is NO_EVENT else found
-    objects = _children(token, OBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
+    objects = _children(token, OBJECT_DEPS | PASSIVE_SUBJECT_DEPS) + _what_it_was(token)
     if token.dep_ == "acl" and token.tag_ == "VBN":
         objects.append(token.head)  # "sanctions imposed by ..."
     prt = _particle(token)
@@ -180,6 +180,16 @@ def _read_in_context(token, lemma, lex):
     if lemma in wordlist("leave_verbs") and lex.phrases.get(("withdraw", "troop")) and _forces_leave(token):
         return lex.phrases[("withdraw", "troop")], [lemma, "withdraw"], None
     return None
+
+
+def _what_it_was(verb) -> list:
+    """What a verb's "what appeared to be ..." object was said to be ("launched what appeared
+    to be a ballistic missile", "fired what it said was a hypersonic missile": the missile)."""
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    clauses += [g for c in clauses for g in _children(c, {"ccomp"})]  # "what it said was"
+    return [a for c in clauses
+            if any(s.tag_ == "WP" for s in _children(c, {"nsubj", "nsubjpass"}))
+            for x in (c, *_children(c, {"xcomp"})) for a in _children(x, {"attr"})]
 
 
 def _data_reading(token, lemma, lex):

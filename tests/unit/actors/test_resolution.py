@@ -378,3 +378,13 @@ def test_an_object_pronoun_of_a_joined_verb_is_not_the_first_verbs_subject(code_
     urged = [e for e in r.events if "frame:REQUEST:urge" in e.why]
     assert urged and all(e.source.actor.country == "JPN" and e.target.actor.country == "CHN"
                          for e in urged)
+
+
+def test_a_country_leading_a_known_organisation_is_not_the_actor(code_text):
+    r = code_text("Armenia asked the Russia-led Collective Security Treaty Organization for "
+                  "help on Tuesday.", published="2022-09-13")
+    assert _mention(r, "Russia-led Collective Security Treaty Organization").actor.code == "CSTO"
+    # a coalition the knowledge base does not know stays its leader's
+    r = code_text("The Saudi-led coalition struck targets in Sanaa overnight.",
+                  published="2022-09-13")
+    assert any(m.actor.country == "SAU" for m in r.mentions)
