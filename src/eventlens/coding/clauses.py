@@ -278,7 +278,8 @@ AGREED_ACT_TYPES = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "AID"
 def agreeing_verb(noun):
     """The agreement verb (`agree_verbs`) whose object, or on/to/upon object, is this event
     noun or a package or round of it ("agreed new sanctions", "agreed on a package of
-    sanctions against Russia"); or None."""
+    sanctions against Russia"), or whose complement verb takes it ("agreed to roll out new
+    sanctions"); or None."""
     carrier = noun
     if carrier.dep_ == "pobj" and carrier.head.lower_ == "of" and carrier.head.head.pos_ == "NOUN":
         carrier = carrier.head.head
@@ -288,12 +289,16 @@ def agreeing_verb(noun):
         verb = carrier.head.head
     else:
         return None
+    if verb.lemma_.lower() not in wordlist("agree_verbs") and verb.dep_ == "xcomp" and \
+            carrier.i == noun.i and verb.lemma_.lower() not in wordlist("ending_verbs"):
+        verb = verb.head  # "agreed to roll out new sanctions" (not "to end the fighting")
     return verb if verb.lemma_.lower() in wordlist("agree_verbs") and verb.i != carrier.i \
         else None
 
 
 def agreed_acts(verb, lex: Lexicon) -> list:
     """The event nouns of acts on a third party that an agreement verb settles."""
-    return [t for t in verb.subtree if t.pos_ == "NOUN" and agreeing_verb(t) is verb
+    return [t for t in verb.subtree if t.pos_ == "NOUN"
+            and getattr(agreeing_verb(t), "i", None) == verb.i
             and (found := noun_frame(t, lex)) is not None
             and found[0].plover_type in AGREED_ACT_TYPES]

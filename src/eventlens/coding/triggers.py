@@ -75,6 +75,9 @@ def verb_frame(token, lex: Lexicon) -> tuple[Frame, list[str], object] | None:
         noun = obj.lemma_.lower()
         frame = (lex.phrases.get((f"{lemma}_{prt}", noun)) if prt else None) or \
             lex.phrases.get((lemma, noun))
+        if frame is not None and prt and frame.trigger.startswith(f"{lemma}_") and \
+                not frame.trigger.startswith(f"{lemma}_{prt} "):
+            frame = None  # "rolled out sanctions" is no "roll back" with its particle lost
         if frame is None:
             # "pledged 500 million euros", "spent 23 billion euros": the amount names it
             amount = next((c.lemma_.lower() for c in obj.children
@@ -773,6 +776,9 @@ def _fill_noun_arguments(trig: Trigger) -> bool:
         if subj and not passive:
             sources, light = subj, True
             trig.governor = agreeing
+            trig.shared = False  # the parties act together on a third party, not on each other
+            # "agreed to sanction Belarus", parsed as a noun with Belarus the verb's object
+            targets = targets or [o for o in _children(agreeing, {"dobj"}) if o.i != noun.i]
     carrier = noun
     if noun.dep_ == "compound" and noun.head.lemma_.lower() in wordlist("effort_nouns"):
         carrier = noun.head  # "started a mediation bid": the bid carries the act

@@ -138,3 +138,14 @@ def test_a_yaml_boolean_in_a_pattern_word_list_is_a_config_error():
     with pytest.raises(ConfigError, match="quote on"):
         _with_lists({"LOWER": {"IN": ["toward", True]}})
     assert _with_lists({"LOWER": {"IN": ["toward", "on"]}}) == {"LOWER": {"IN": ["toward", "on"]}}
+
+
+def test_an_agreement_to_end_or_allow_an_act_is_no_agreement_to_do_it(nlp):
+    from eventlens.coding.clauses import agreed_acts
+
+    doc = nlp("India and Pakistan agreed to end the fighting along their border.")
+    agreed = next(t for t in doc if t.lower_ == "agreed")
+    assert agreed_acts(agreed, LEX) == []
+    doc = nlp("EU ministers agreed to roll out new sanctions against Belarus.")
+    agreed = next(t for t in doc if t.lower_ == "agreed")
+    assert [t.text for t in agreed_acts(agreed, LEX)] == ["sanctions"]
