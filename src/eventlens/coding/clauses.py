@@ -302,3 +302,27 @@ def agreed_acts(verb, lex: Lexicon) -> list:
             and getattr(agreeing_verb(t), "i", None) == verb.i
             and (found := noun_frame(t, lex)) is not None
             and found[0].plover_type in AGREED_ACT_TYPES]
+
+
+def misread_plural(obj):
+    """The plural noun ending an object that the small tagger read as a verb, its object the
+    name the sentence gives ("called [the missile] launches [a grave escalation]": "launches"
+    a VBZ clause without a subject right after the object), or None."""
+    doc = obj.doc
+    if obj.dep_ != "dobj" or obj.i + 1 >= len(doc):
+        return None
+    nxt = doc[obj.i + 1]
+    if nxt.tag_ == "VBZ" and nxt.dep_ in ("ccomp", "oprd", "xcomp") and nxt.head == obj.head \
+            and not _children(nxt, {"nsubj"}) and _children(nxt, {"dobj"}):
+        return nxt
+    return None
+
+
+def what_it_was(verb) -> list:
+    """What a verb's "what appeared to be ..." object was said to be ("launched what appeared
+    to be a ballistic missile", "fired what it said was a hypersonic missile": the missile)."""
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    clauses += [g for c in clauses for g in _children(c, {"ccomp"})]  # "what it said was"
+    return [a for c in clauses
+            if any(s.tag_ == "WP" for s in _children(c, {"nsubj", "nsubjpass"}))
+            for x in (c, *_children(c, {"xcomp"})) for a in _children(x, {"attr"})]

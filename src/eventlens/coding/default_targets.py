@@ -7,10 +7,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from eventlens.actors.acts import doer_of
-from eventlens.coding.clauses import REACTION_TYPES, noun_frame
+from eventlens.coding.clauses import REACTION_TYPES, misread_plural, noun_frame
 from eventlens.coding.features import span_head
 from eventlens.coding.lexicon import wordlist
-from eventlens.coding.triggers import misread_plural
 from eventlens.model import Event, Mention
 
 

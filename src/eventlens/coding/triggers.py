@@ -26,9 +26,11 @@ from eventlens.coding.clauses import (
     agreed_acts,
     agreeing_verb,
     event_objects,
+    misread_plural,
     noun_frame,
     prep_objects,
     subject_of,
+    what_it_was,
 )
 from eventlens.coding.lexicon import Frame, Lexicon, wordlist
 from eventlens.coding.polarity import name_polarity
@@ -67,7 +69,7 @@ def verb_frame(token, lex: Lexicon) -> tuple[Frame, list[str], object] | None:
         found = reading(token, lemma, lex)
         if found is not None:
             return None if found is NO_EVENT else found
-    objects = _children(token, OBJECT_DEPS | PASSIVE_SUBJECT_DEPS) + _what_it_was(token)
+    objects = _children(token, OBJECT_DEPS | PASSIVE_SUBJECT_DEPS) + what_it_was(token)
     if token.dep_ == "acl" and token.tag_ == "VBN":
         objects.append(token.head)  # "sanctions imposed by ..."
     prt = _particle(token)
@@ -185,16 +187,6 @@ def _read_in_context(token, lemma, lex):
     return None
 
 
-def _what_it_was(verb) -> list:
-    """What a verb's "what appeared to be ..." object was said to be ("launched what appeared
-    to be a ballistic missile", "fired what it said was a hypersonic missile": the missile)."""
-    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
-    clauses += [g for c in clauses for g in _children(c, {"ccomp"})]  # "what it said was"
-    return [a for c in clauses
-            if any(s.tag_ == "WP" for s in _children(c, {"nsubj", "nsubjpass"}))
-            for x in (c, *_children(c, {"xcomp"})) for a in _children(x, {"attr"})]
-
-
 def _data_reading(token, lemma, lex):
     """The first row of frames.yaml `readings` whose patterns the verb and its arguments
     match (`coding.rules`): a frame word read as another type ("sent warplanes into Taiwan's
@@ -226,20 +218,6 @@ def _builds_forces(verb) -> bool:
     return not objects or any(
         head_noun(o).lemma_.lower() in wordlist("force_words") | wordlist("force_posts")
         or head_noun(o).lemma_.lower() in equipment_words() for o in objects)
-
-
-def misread_plural(obj):
-    """The plural noun ending an object that the small tagger read as a verb, its object the
-    name the sentence gives ("called [the missile] launches [a grave escalation]": "launches"
-    a VBZ clause without a subject right after the object), or None."""
-    doc = obj.doc
-    if obj.dep_ != "dobj" or obj.i + 1 >= len(doc):
-        return None
-    nxt = doc[obj.i + 1]
-    if nxt.tag_ == "VBZ" and nxt.dep_ in ("ccomp", "oprd", "xcomp") and nxt.head == obj.head \
-            and not _children(nxt, {"nsubj"}) and _children(nxt, {"dobj"}):
-        return nxt
-    return None
 
 
 def _naming(verb) -> list | None:
