@@ -21,6 +21,7 @@ What makes it safe to run at scale:
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import os
 import tempfile
@@ -41,6 +42,9 @@ LOCAL = "local"
 # Users' actor files travel with the work as (file name, contents): a worker needs no shared
 # filesystem, and codes with exactly the dictionaries the writer validated.
 ActorTexts = tuple[tuple[str, bytes], ...]
+
+# Dask settings of the local cluster's workers (see `connect`).
+WORKER_CONFIG = {"distributed": {"worker": {"profile": {"enabled": False}}}}
 
 _CODERS: dict[tuple, object] = {}
 # One spaCy pipeline per worker process: a worker with several threads codes one partition at
@@ -182,7 +186,8 @@ def connect(address: str, *, workers: int | None = None) -> tuple[Client, LocalC
     """A client of the scheduler at `address`, or of a new local cluster when it is 'local'.
 
     The local cluster runs `workers` worker processes (default: one per core this process may
-    use) of one thread each, listens on 127.0.0.1 only and serves no dashboard.
+    use) of one thread each, without Dask's statistical profiler, listens on 127.0.0.1 only
+    and serves no dashboard.
 
     Raises:
         ClusterError: the scheduler cannot be reached, or the local cluster cannot start.
@@ -191,9 +196,12 @@ def connect(address: str, *, workers: int | None = None) -> tuple[Client, LocalC
         from dask.system import CPU_COUNT
 
         try:
+            # No statistical profiler in the workers: it samples the coding thread's stack
+            # every 10 ms and cost about a tenth of the coding rate (docs/scale.md). Given to
+            # each nanny, so that a worker it restarts after a crash has it off too.
             cluster = LocalCluster(n_workers=workers or CPU_COUNT, threads_per_worker=1,
                                    processes=True, host="127.0.0.1", dashboard_address=None,
-                                   worker_dashboard_address=None)
+                                   worker_dashboard_address=None, config=_worker_config())
         except Exception as exc:  # noqa: BLE001 - any start-up failure is one clear error
             raise ClusterError(f"could not start a local Dask cluster: {exc}") from exc
         return Client(cluster), cluster
@@ -207,6 +215,14 @@ def connect(address: str, *, workers: int | None = None) -> tuple[Client, LocalC
         raise ClusterError(f"cannot reach the Dask scheduler at {address}: {exc}",
                            hint="start one with `dask scheduler` (docs/scale.md), or use "
                                 "--dask local") from exc
+
+
+def _worker_config() -> dict:
+    """This process's Dask configuration with `WORKER_CONFIG` over it (a nanny replaces its
+    configuration's top-level sections with what it is given, so it gets them whole)."""
+    import dask
+
+    return dask.config.update(copy.deepcopy(dask.config.config), WORKER_CONFIG)
 
 
 def close(client: Client, cluster: LocalCluster | None) -> None:

@@ -217,3 +217,15 @@ def test_a_worker_codes_with_the_users_actor_files_sent_as_contents(tmp_path):
     with pytest.raises(ModelError, match="coder version"):
         cluster.code_partition([article], run_id="r1", coder_name="linguistic", user_actors=(),
                                coder_version="another")
+
+
+def _profiling() -> bool:
+    import dask
+
+    return bool(dask.config.get("distributed.worker.profile.enabled"))
+
+
+def test_the_local_clusters_workers_run_without_the_statistical_profiler(local_client):
+    # it samples the coding thread's stack every 10 ms, about a tenth of the coding rate
+    states = local_client.run(_profiling)
+    assert len(states) == 2 and not any(states.values())
