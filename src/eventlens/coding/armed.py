@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from eventlens.coding.clauses import Trigger
+from eventlens.coding.clauses import Trigger, across_border_prep
 from eventlens.coding.lexicon import Frame, wordlist
 from eventlens.coding.rules import head_noun
 
@@ -43,15 +43,8 @@ def _drill_alone(trig: Trigger) -> bool:
         return False
     heads = [trig.token, *[c for c in trig.token.children if c.dep_ in ("dobj", "pobj")]]
     return not any((c.lower_ in ("with", "joint", "together", "jointly") or c.dep_ == "conj")
-                   and not _across_border(c) for h in heads for c in h.children) and \
+                   and not across_border_prep(c) for h in heads for c in h.children) and \
         not any(c.dep_ == "conj" for c in trig.sources[0].children)
-
-
-def _across_border(prep) -> bool:
-    """Whether a "with" follows a frontier noun ("along its border with Pakistan"): it names
-    the neighbour, whatever the parse hangs it on."""
-    return prep.lower_ == "with" and prep.i > 0 and \
-        prep.doc[prep.i - 1].lemma_.lower() in wordlist("border_nouns")
 
 
 def _forces(head) -> bool:

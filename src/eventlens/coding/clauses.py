@@ -270,9 +270,10 @@ def event_objects(verb, lex: Lexicon) -> list:
     return found
 
 
-# Acts on a third party that an agreement settles: the agreeing parties do them ("agreed on
-# new sanctions against Belarus"), they make no agreement with that party.
-AGREED_ACT_TYPES = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "AID", "THREATEN"})
+def agreed_act_type(plover_type: str) -> bool:
+    """Whether an act of this type, settled by an agreement, is done by the agreeing parties to
+    a third party (wordlists.yaml `agreed_act_types`)."""
+    return plover_type.lower() in wordlist("agreed_act_types")
 
 
 def agreeing_verb(noun):
@@ -301,7 +302,7 @@ def agreed_acts(verb, lex: Lexicon) -> list:
     return [t for t in verb.subtree if t.pos_ == "NOUN"
             and getattr(agreeing_verb(t), "i", None) == verb.i
             and (found := noun_frame(t, lex)) is not None
-            and found[0].plover_type in AGREED_ACT_TYPES]
+            and agreed_act_type(found[0].plover_type)]
 
 
 def misread_plural(obj):
@@ -326,3 +327,18 @@ def what_it_was(verb) -> list:
     return [a for c in clauses
             if any(s.tag_ == "WP" for s in _children(c, {"nsubj", "nsubjpass"}))
             for x in (c, *_children(c, {"xcomp"})) for a in _children(x, {"attr"})]
+
+
+def across_border_prep(prep) -> bool:
+    """Whether a "with" follows a frontier noun ("along its border with Pakistan"): it names
+    the neighbour, whatever the parse hangs it on."""
+    return prep.lower_ == "with" and prep.i > 0 and \
+        prep.doc[prep.i - 1].lemma_.lower() in wordlist("border_nouns")
+
+
+def across_border(heads: list) -> list:
+    """The neighbours named across the frontier nouns among `heads` ("its border with
+    Belarus": Belarus)."""
+    return [p for h in heads if h.lemma_.lower() in wordlist("border_nouns")
+            for c in h.children if c.dep_ == "prep" and across_border_prep(c)
+            for p in _children(c, {"pobj"})]

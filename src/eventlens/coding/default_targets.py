@@ -25,21 +25,15 @@ def sentence_target(source: Mention, named: list[Mention]) -> list[Mention]:
     return [Mention(only.start, only.end, only.text, only.actor, f"{only.how}+sentence")]
 
 
-# Acts of force whose aim, where the sentence names none, is that of the same actor's
-# latest deployment, attack or threat told before it.
-_AIMED_KINDS = frozenset({"ASSAULT", "MOBILIZE"})
-_AIMING_KINDS = frozenset({"ASSAULT", "MOBILIZE", "THREATEN"})
-
-
 def aimed_before(source: Mention, kind: str, earlier: list[Event]) -> list[Mention]:
     """An attack or deployment its sentence aims at no one ("Moscow denied planning an
     invasion") is aimed where the same actor's latest deployment, attack or threat told before
     was ("Russia has massed troops near Ukraine"), if it was aimed at another country."""
-    if kind not in _AIMED_KINDS or not source.actor.country:
+    if kind.lower() not in wordlist("aimed_types") or not source.actor.country:
         return []
     for event in reversed(earlier):
         target = event.target
-        if event.plover_type in _AIMING_KINDS and \
+        if event.plover_type.lower() in wordlist("aiming_types") and \
                 event.source.actor.country == source.actor.country and target is not None \
                 and target.actor.country and target.actor.country != source.actor.country:
             return [Mention(target.start, target.end, target.text, target.actor,

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from eventlens.actors.words import equipment_words, role_words
 from eventlens.coding.clauses import (
-    AGREED_ACT_TYPES,
     CALL_ON_FRAME,
     DEADLINE_FRAME,
     DEMAND_NOUN_TYPES,
@@ -21,8 +20,10 @@ from eventlens.coding.clauses import (
     Trigger,
     _children,
     _particle,
+    across_border,
     act_parties,
     agent_of,
+    agreed_act_type,
     agreed_acts,
     agreeing_verb,
     event_objects,
@@ -581,14 +582,6 @@ def _fill_verb_arguments(trig: Trigger, obj, lex: Lexicon) -> None:
     trig.alternatives = options[1:]
 
 
-def across_border(heads: list) -> list:
-    """The neighbours named across the frontier nouns among `heads` ("its border with
-    Belarus": Belarus)."""
-    return [p for h in heads if h.lemma_.lower() in wordlist("border_nouns")
-            for c in h.children if c.dep_ == "prep" and c.lower_ == "with"
-            for p in _children(c, {"pobj"})]
-
-
 def _topic_tokens(frame: Frame, verb, obj) -> set[int]:
     """The tokens of what a talk is about (frames.yaml `topic_verbs`, `topic_preps`): the
     object of "discuss" (the subject, when passive) and the about/on/over phrases of the verb
@@ -715,7 +708,8 @@ def _fill_noun_arguments(trig: Trigger) -> bool:
     named_forces = [p for p in prep_objects(noun, ("of",))
                     if head_noun(p).lemma_.lower() in wordlist("force_words")
                     and any(c.ent_type_ in ("GPE", "NORP") or c.dep_ == "poss"
-                            for c in p.children)]
+                            for c in p.children)] \
+        if trig.frame.plover_type in ("MOBILIZE", "RETREAT") else []
     if not sources and trig.frame.plover_type == "MOBILIZE" and (not announced or named_forces):
         # "the deployment of Russian troops": the forces deployed are the actor (but
         # "Nigeria announced the deployment of 230 troops": Nigeria deploys them)
@@ -747,7 +741,7 @@ def _fill_noun_arguments(trig: Trigger) -> bool:
         if givers and subj and not passive:
             trig.sources, trig.targets = givers, subj
             return False
-    agreeing = agreeing_verb(noun) if trig.frame.plover_type in AGREED_ACT_TYPES else None
+    agreeing = agreeing_verb(noun) if agreed_act_type(trig.frame.plover_type) else None
     if not sources and agreeing is not None:
         # "Western countries agreed on a package of sanctions against Russia": they impose them
         subj, passive = subject_of(agreeing)
