@@ -21,9 +21,9 @@ from collections.abc import Callable, Iterable
 from importlib import resources
 
 import pycountry
-import yaml
 
 from eventlens.actors.kb import load_knowledge_base
+from eventlens.datafiles import packaged_yaml
 from eventlens.errors import FilterError, UnknownActorError
 
 STATUSES = ("asserted", "intended", "denied", "hypothetical")
@@ -118,8 +118,7 @@ def parse_status(value: str | None, *, name: str = "status") -> str | None:
 @functools.lru_cache(maxsize=1)
 def plover_type_names() -> tuple[str, ...]:
     """PLOVER's 16 event types, as the packaged plover.yaml lists them."""
-    path = resources.files("eventlens.data").joinpath("plover.yaml")
-    return tuple(yaml.safe_load(path.read_text(encoding="utf-8")))
+    return tuple(packaged_yaml("plover.yaml"))
 
 
 @functools.lru_cache(maxsize=1)

@@ -10,9 +10,8 @@ import functools
 from dataclasses import dataclass
 from importlib import resources
 
-import yaml
-
 from eventlens.cameo import cameo_codes
+from eventlens.datafiles import packaged_yaml
 
 QUAD_CLASSES = {1: "verbal cooperation", 2: "material cooperation",
                 3: "verbal conflict", 4: "material conflict"}
@@ -35,8 +34,7 @@ class PloverTypeInfo:
 @functools.lru_cache(maxsize=1)
 def plover_types() -> tuple[PloverTypeInfo, ...]:
     """The 16 PLOVER types with CAMEO root, quad class, typical intensity and a gloss."""
-    path = resources.files("eventlens.data").joinpath("plover.yaml")
-    table = yaml.safe_load(path.read_text(encoding="utf-8"))
+    table = packaged_yaml("plover.yaml")
     return tuple(PloverTypeInfo(name, str(spec["cameo"]), int(spec["quad"]),
                                 float(spec["intensity"]), str(spec.get("about", "")))
                  for name, spec in table.items())

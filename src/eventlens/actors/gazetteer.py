@@ -15,9 +15,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 
-import yaml
-
 from eventlens.actors.kb import KnowledgeBase, load_knowledge_base, normalise_name
+from eventlens.datafiles import packaged_yaml
 from eventlens.errors import ConfigError
 
 PRECISIONS = ("site", "city", "adm1", "country")
@@ -47,8 +46,7 @@ class GazetteerPlace:
 @functools.lru_cache(maxsize=1)
 def place_words() -> dict[str, tuple[str, ...]]:
     """The geocoder's word lists (data/places.yaml), each a tuple of lower-case words."""
-    text = resources.files("eventlens.data").joinpath("places.yaml").read_text(encoding="utf-8")
-    lists = yaml.safe_load(text)
+    lists = packaged_yaml("places.yaml")
     for key, words in lists.items():
         if not all(isinstance(w, str) for w in words):
             # YAML reads unquoted off, on, yes and no as booleans ("off the coast" was lost)

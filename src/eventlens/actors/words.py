@@ -6,15 +6,13 @@ from __future__ import annotations
 
 import functools
 import unicodedata
-from importlib import resources
 
-import yaml
+from eventlens.datafiles import packaged_yaml
 
 
 @functools.lru_cache(maxsize=1)
 def _word_sets() -> dict:
-    path = resources.files("eventlens.data").joinpath("actor_words.yaml")
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    return packaged_yaml("actor_words.yaml")
 
 
 def word_set(name: str) -> frozenset[str]:
@@ -160,8 +158,7 @@ def normalise(text: str) -> str:
 
 @functools.lru_cache(maxsize=1)
 def _roles_file() -> dict[str, list]:
-    path = resources.files("eventlens.data").joinpath("roles.yaml")
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    return packaged_yaml("roles.yaml")
 
 
 @functools.lru_cache(maxsize=1)

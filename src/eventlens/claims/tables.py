@@ -7,10 +7,8 @@ import datetime as dt
 import functools
 import re
 from dataclasses import dataclass
-from importlib import resources
 
-import yaml
-
+from eventlens.datafiles import packaged_yaml
 from eventlens.errors import ConfigError
 
 
@@ -92,8 +90,7 @@ def claim_tables() -> ClaimTables:
     Raises:
         ConfigError: the file is missing a section or names a period without dates.
     """
-    text = resources.files("eventlens.data").joinpath("claims.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
+    data = packaged_yaml("claims.yaml")
     try:
         types, cues = data["types"], data["cues"]
         periods = tuple(_period(p) for p in data["named_periods"])

@@ -164,6 +164,12 @@ def subject_of(verb) -> tuple[list, bool]:
         subj = _children(current, SUBJECT_DEPS)
         if subj:
             if current.dep_ == "relcl" and all(s.tag_ in ("WDT", "WP") for s in subj):
+                if head_noun(current.head).lemma_.lower() in wordlist("happening_nouns") and \
+                        not any(c.dep_ in ("poss", "compound", "amod", "nmod") and c.ent_type_ in
+                                ("GPE", "NORP", "ORG", "PERSON") for c in current.head.children):
+                    # "an attack that killed 40 people": no one named ("a Taliban attack
+                    # that killed": the Taliban)
+                    return [], False
                 return [current.head], False  # "Qatar, which mediated the deal": Qatar
             return subj, False
         subj = _children(current, PASSIVE_SUBJECT_DEPS)

@@ -6,10 +6,8 @@ from __future__ import annotations
 import functools
 import json
 from dataclasses import dataclass, field
-from importlib import resources
 
-import yaml
-
+from eventlens.datafiles import packaged_yaml
 from eventlens.errors import ConfigError
 
 PLOVER_TYPES = (
@@ -88,11 +86,7 @@ class Lexicon:
 
 
 def read_yaml(name: str) -> dict:
-    path = resources.files("eventlens.data").joinpath(name)
-    try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise ConfigError(f"cannot parse {name}: {exc}", where=str(path)) from exc
+    return packaged_yaml(name)
 
 
 @functools.lru_cache(maxsize=1)

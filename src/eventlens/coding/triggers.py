@@ -125,8 +125,11 @@ def verb_frame(token, lex: Lexicon) -> tuple[Frame, list[str], object] | None:
             if frame:
                 if (lemma, child.lower_) == ("call", "on") and not any(
                         c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "for")
+                        or (c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to"
+                                                      for a in c.children))
                         for c in token.children):
-                    # "a delegation called on the party leader": a visit, not a request
+                    # "a delegation called on the party leader": a visit, not a request ("call
+                    # on the US to lift", parsed with an adverbial "to lift", is one)
                     return CALL_ON_FRAME, ["call on", "visit"], None
                 return frame, [lemma], None
     if lemma in lex.verbs:
@@ -762,6 +765,10 @@ def _fill_noun_arguments(trig: Trigger) -> bool:
         # "send weapons to Russia for the war": what is sent serves the war, no one wages it
         answered = answered or (carrier.dep_ == "pobj" and carrier.head.lower_ == "for" and any(
             c.dep_ == "dobj" for c in head.children))
+        # "expressed condolences after the attack": the condoler is not the attacker (but
+        # "signed agreements during their meetings": the signers met)
+        answered = answered or (carrier.dep_ == "pobj" and not trig.frame.joint and
+                                carrier.head.lower_ in wordlist("circumstance_preps"))
         if head.lemma_.lower() in wordlist("light_verbs") and not answered:
             subj, passive = subject_of(head)
             if not passive:

@@ -9,11 +9,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
-import yaml
-
+from eventlens.datafiles import packaged_yaml
 from eventlens.errors import EvalError
 
 FORMATS = ("plv", "cameo_class", "cameo_ner", "wikievents", "police")
@@ -58,8 +56,7 @@ class PoliceSentence:
 @cache
 def realnews_mapping() -> dict:
     """The packaged mapping of the real-news sets to PLOVER (data/realnews_mapping.yaml)."""
-    path = resources.files("eventlens.data").joinpath("realnews_mapping.yaml")
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    return packaged_yaml("realnews_mapping.yaml")
 
 
 def conflibert_quads(plover_type: str) -> tuple[str, ...]:

@@ -1,0 +1,49 @@
+"""Acts named only as the circumstance of another (a condolence after an attack, a demand that
+another act) are not the speaker's own, and an attack that killed is no one's unless its doer
+is named."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def test_an_attack_a_condolence_follows_is_not_the_condolers(propose_text):
+    r = propose_text("Japan's foreign minister expressed condolences to Egypt after the bombing "
+                     "of a church in Cairo.")
+    assert not [e for e in r.events if e.plover_type == "ASSAULT"]
+    assert all(e.source.actor.country == "JPN" for e in r.events)
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya's president sent his sympathy over an attack on a market in Somalia that killed nine "
+    "people.",
+    "Kenya condemned an attack on a market in Mogadishu that killed nine people.",
+])
+def test_an_attack_that_killed_names_no_killer_unless_its_doer_is_named(propose_text, text):
+    r = propose_text(text)
+    assert not [e for e in r.events if e.plover_type == "ASSAULT"]
+
+
+def test_an_attack_that_killed_is_its_named_doers(propose_text):
+    r = propose_text("A Taliban attack that killed seven police officers in Herat was "
+                     "condemned by the United Nations.", published="2019-06-01")
+    assaults = [e for e in r.events if e.plover_type == "ASSAULT"]
+    assert assaults and {e.source.text for e in assaults} == {"Taliban"}
+
+
+def test_calling_on_someone_to_act_is_a_request_even_read_as_an_adverbial(propose_text, triples):
+    # the small parser reads "to return" as an adverbial clause of "call", not its complement
+    r = propose_text("Mexico and Chile call on Venezuela to free political prisoners.",
+                     published="2024-01-10")
+    assert ("MEX:GOV", "REQUEST", "VEN:GOV", "asserted") in triples(r)
+    assert {e.plover_type for e in r.events} == {"REQUEST"}  # no visit, no prisoners freed
+
+
+def test_sympathy_sent_is_support_not_aid(propose_text):
+    r = propose_text("Kenya's president sent his sympathy to Somalia.")
+    assert {e.plover_type for e in r.events} == {"SUPPORT"}
+
+
+def test_a_meeting_during_which_a_deal_is_signed_still_took_place(propose_text):
+    r = propose_text("Jordan and Egypt signed three trade agreements during their talks in Amman.")
+    assert any("frame:CONSULT:talk" in e.why for e in r.events)
