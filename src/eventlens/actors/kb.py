@@ -30,14 +30,11 @@ from eventlens.actors.places import (
     merge_places,
     place_from_row,
 )
+from eventlens.actors.words import word_set
 from eventlens.errors import ActorFileError
 
 ROLES = frozenset({"GOV", "MIL", "LEG", "JUD", "OPP", "REB", "MED", "BUS", "CVL", "IGO", "NGO"})
 ORGANISATION_KINDS = frozenset({"IGO", "NGO", "region"})
-# The collective nouns a region's adjective names its states by: "European countries", "Gulf
-# states", "African leaders" (CAMEO codes such collectives by region).
-REGION_COLLECTIVES = ("countries", "nations", "states", "governments", "leaders", "allies",
-                      "powers", "partners", "neighbours", "neighbors", "capitals")
 GROUP_KINDS = frozenset({"armed", "political", "party", "state", "media"})
 #: The country columns that name the country, in the order a match prefers them.
 COUNTRY_NAME_FIELDS = ("name", "aliases", "adjectives", "demonyms", "capitals", "seats",
@@ -535,7 +532,8 @@ class _Builder:
             if adjectives and kind != "region":
                 raise ActorFileError(f"{code}: adjectives are for regions only", where=where,
                                      hint="write the forms as aliases, or set kind: region")
-            aliases += tuple(f"{adj} {noun}" for adj in adjectives for noun in REGION_COLLECTIVES)
+            aliases += tuple(f"{adj} {noun}" for adj in adjectives
+                             for noun in sorted(word_set("region_collectives")))
             entry = OrganisationEntry(
                 code, str(item["name"]), aliases, kind,
                 parent=str(item["parent"]) if item.get("parent") else None,

@@ -39,6 +39,7 @@ class Frame:
     # and the phrases these prepositions open ("talks on Russia's demands")
     topic_object: bool = False
     topic_preps: tuple[str, ...] = ()
+    only_preps: bool = False  # no target but the objects of `preps` (a reading that names them)
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +59,8 @@ class Reading:
     expect: tuple[str, ...] = ()  # "SRC TYPE TGT" country-level triples the example gives
     patterns: str = ""  # JSON of the row's own spaCy DependencyMatcher patterns, if it gives any
     unnegated: bool = False  # no word the row matched may be negated ("pledged not to attack")
+    joint: bool = False  # the subjects act together and are each other's partners
+    preps: tuple[str, ...] | None = None  # prepositions of the target (default: the type's)
 
 
 @dataclass(slots=True)
@@ -175,7 +178,8 @@ def _reading(row: dict) -> Reading:
                    because=str(row.get("because", "")), example=str(row.get("example", "")),
                    expect=tuple(row.get("expect", ())),
                    patterns=json.dumps(_with_lists(row["pattern"])) if row.get("pattern") else "",
-                   unnegated=bool(row.get("unnegated", False)))
+                   unnegated=bool(row.get("unnegated", False)), joint=bool(row.get("joint", False)),
+                   preps=tuple(str(p) for p in row["preps"]) if "preps" in row else None)
 
 
 def _expanded(entries: list[str]) -> list[str]:

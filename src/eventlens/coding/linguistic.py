@@ -140,7 +140,11 @@ class LinguisticCoder:
             country = context_country(named, mentions)
             if country:
                 found = [_placed(doc, event, country) for event in found]
-            found = [act_target(doc, event, events, self.lexicon) for event in found]
+            # the act reacted to may be told earlier in the article or earlier in the same
+            # sentence ("China sent warplanes near Taiwan, a move Taipei called a provocation")
+            found = [act_target(doc, event, events + [
+                e for e in found if e is not event and event.target is not None
+                and e.source.start < event.target.start], self.lexicon) for event in found]
             events.extend(self._scored(doc, sent, found, index, triggers))
         quotes = find_quotes(doc, article, resolver)
         sentences = tuple((s.start_char, s.end_char) for s in doc.sents)

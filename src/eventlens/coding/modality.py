@@ -22,6 +22,8 @@ def governing_chain(token) -> list:
             if dep == "conj":
                 current = head
                 continue
+            if dep == "relcl" and head.pos_ in ("NOUN", "PROPN", "PRON"):
+                break  # "a move that France condemned": its own clause, whatever the move's
             chain.append(head)
             current = head
         else:

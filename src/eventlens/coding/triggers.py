@@ -201,7 +201,9 @@ def _data_reading(token, lemma, lex):
         return None
     if row.then == "NONE":
         return NO_EVENT
-    return Frame(row.then, row.id, lex.type_preps.get(row.then, ())), [lemma, row.id], None
+    preps = row.preps if row.preps is not None else lex.type_preps.get(row.then, ())
+    return Frame(row.then, row.id, preps, joint=row.joint, only_preps=row.preps is not None), \
+        [lemma, row.id], None
 
 
 def reads_as_no_event(token, lex) -> bool:
@@ -498,6 +500,11 @@ def _fill_verb_arguments(trig: Trigger, obj, lex: Lexicon) -> None:
             for d in direct):
         # "returned a stolen painting to its owner": who receives the thing
         options.append(prep_objects(verb, ("to",)))
+    if verb.dep_ == "relcl" and trig.frame.plover_type in REACTION_TYPES and \
+            verb.head.pos_ == "NOUN" and obj is None and \
+            all(d.tag_ in ("WDT", "WP") for d in direct):
+        # "a move France condemned", "a visit that China had condemned": what is reacted to
+        direct = [verb.head]
     options.append(direct)
     acts = direct + ([obj] if obj is not None else [])
     # "the demands by X", "offers for peace talks by the Kabul government" (however the
@@ -581,6 +588,15 @@ def _fill_verb_arguments(trig: Trigger, obj, lex: Lexicon) -> None:
     parties = _parties(trig, verb)
     if parties:
         options.insert(0, parties)
+    if trig.frame.only_preps:
+        # a reading that names its target's prepositions ("returned to Vienna for talks with
+        # Iran": with whom, never where or what for)
+        # (also on the noun it goes to or for: "for talks with the EU")
+        within = [p for c in verb.children if c.dep_ == "prep" for n in _children(c, {"pobj"})
+                  for m in (n, *(q for r in n.children if r.dep_ == "prep" and r.lower_ == "of"
+                                 for q in _children(r, {"pobj"})))
+                  for p in prep_objects(m, trig.frame.preps)]
+        options = [o for o in (parties, prep_objects(verb, trig.frame.preps), within) if o]
     trig.targets = options[0] if options else []
     trig.alternatives = options[1:]
 

@@ -280,6 +280,9 @@ def test_a_word_of_a_product_name_is_no_town(nlp):
     ("Latin American leaders criticised the Peruvian congress.", "Latin American leaders", "LAM"),
     ("Several European countries recalled their envoys from Minsk.", "European countries", "EUR"),
     ("Moscow blamed the West for the failed talks.", "the West", "WST"),
+    # the officials who speak for a region's states are that collective too
+    ("A senior European diplomat accused Tehran of stalling.", "European diplomat", "EUR"),
+    ("Western officials said the convoy had crossed the border.", "Western officials", "WST"),
 ])
 def test_the_states_of_a_world_region_are_one_collective_actor(code_text, text, name, code):
     r = code_text(text, published="2024-03-02")

@@ -47,3 +47,31 @@ def test_sympathy_sent_is_support_not_aid(propose_text):
 def test_a_meeting_during_which_a_deal_is_signed_still_took_place(propose_text):
     r = propose_text("Jordan and Egypt signed three trade agreements during their talks in Amman.")
     assert any("frame:CONSULT:talk" in e.why for e in r.events)
+
+
+def test_a_relative_clause_has_its_own_status(propose_text):
+    # "move" is no plan of France's: the condemnation is made, not intended
+    r = propose_text("Iran resumed enrichment on Monday. It was a move that France condemned.")
+    accuse = [e for e in r.events if e.plover_type == "ACCUSE"]
+    assert accuse and {e.status.value for e in accuse} == {"asserted"}
+
+
+def test_a_reaction_to_an_act_told_earlier_in_the_same_sentence_falls_on_its_doer(
+        code_text, triples):
+    r = code_text("Russia attacked Kyiv, and Biden condemned the move.", published="2022-03-01")
+    assert ("USA:GOV", "ACCUSE", "RUS:MIL", "asserted") in triples(r)
+
+
+@pytest.mark.parametrize("text, partners", [
+    ("Armenia and Azerbaijan returned to the negotiating table in Moscow on Friday.",
+     {("ARM:GOV", "AZE:GOV"), ("AZE:GOV", "ARM:GOV")}),
+    ("Iran returned to Vienna for a new round of talks with the European Union.",
+     {("IRN:GOV", "EU"), ("EU", "IRN:GOV")}),
+    ("Negotiators from Iran returned to Vienna on Monday for a new round of talks.", set()),
+])
+def test_returning_to_talks_is_taking_part_not_a_withdrawal_and_the_city_is_no_party(
+        propose_text, text, partners):
+    r = propose_text(text, published="2021-11-30")
+    assert not [e for e in r.events if e.plover_type == "RETREAT"]
+    assert {(e.source.actor.code, e.target.actor.code) for e in r.events
+            if e.plover_type == "CONSULT" and e.target is not None} == partners
