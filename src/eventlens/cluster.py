@@ -34,7 +34,7 @@ from distributed.diagnostics.plugin import WorkerPlugin
 
 from eventlens.errors import ClusterError, ModelError
 from eventlens.model import Article
-from eventlens.pipeline import CodedBatch, coded_rows
+from eventlens.pipeline import CodedBatch, coded_rows, joined_batches
 from eventlens.registry import get_coder
 
 LOCAL = "local"
@@ -43,8 +43,24 @@ LOCAL = "local"
 # filesystem, and codes with exactly the dictionaries the writer validated.
 ActorTexts = tuple[tuple[str, bytes], ...]
 
-# Dask settings of the local cluster's workers (see `connect`).
-WORKER_CONFIG = {"distributed": {"worker": {"profile": {"enabled": False}}}}
+# Dask settings of the local cluster (see `connect`). Its scheduler and nannies run in this
+# process, beside the store's writer, on the same cores as the coding workers.
+LOCAL_CONFIG = {
+    # Dask's statistical profiler samples the coding thread's stack every 10 ms: about a tenth
+    # of the coding rate.
+    "distributed.worker.profile.enabled": False,
+    # Dask starts each worker process with MALLOC_TRIM_THRESHOLD_=65536 (to hand freed memory
+    # back to the system sooner); setting it also fixes glibc's mmap threshold, so each of
+    # spaCy's large arrays is mapped and unmapped by the kernel: a sixth of a worker's time
+    # went to system calls. Without it a worker allocates as a `--workers` process does.
+    "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
+    # Every Dask server (the scheduler, each nanny, each worker) times its event loop every
+    # 20 ms, samples the system every 500 ms and checks a worker's memory every 100 ms; on a
+    # machine whose cores the workers keep busy, that is CPU taken from the coding.
+    "distributed.admin.tick.interval": "1s",
+    "distributed.admin.system-monitor.interval": "5s",
+    "distributed.worker.memory.monitor-interval": "1s",
+}
 
 _CODERS: dict[tuple, object] = {}
 # One spaCy pipeline per worker process: a worker with several threads codes one partition at
@@ -118,8 +134,12 @@ class DaskCoder:
         coder_name, actor_files, coder_version: the coder the workers load, with the users'
             actor files (read here, sent to the workers); a worker whose coder version differs
             from `coder_version` (another install) fails its partition.
-        in_flight: partitions out at once (default: two per worker thread).
+        in_flight: partitions out at once (default: three per worker thread).
         partition_task: the function a worker runs on a partition (tests replace it).
+
+    The partitions come back as they are done, one per worker thread at a time joined into
+    one batch (as `--workers` joins a batch's parts), so that the writer stores them in one
+    transaction: a transaction costs about as much for 32 articles as for 64.
     """
 
     def __init__(self, client: Client, *, coder_name: str = "linguistic",
@@ -133,7 +153,9 @@ class DaskCoder:
         self.coder_version = coder_version
         self.partition_task = partition_task
         threads = sum(client.nthreads().values())
-        self.in_flight = in_flight or max(2, 2 * threads)
+        self.in_flight = in_flight or max(2, 3 * threads)
+        # partitions joined per write; fewer than in flight, so the workers have work meanwhile
+        self.per_write = max(1, min(threads, self.in_flight - 1))
         self._pending = as_completed()
         self._origins: dict[str, str] = {}
         client.register_plugin(CoderPlugin(coder_name, actors))
@@ -148,11 +170,16 @@ class DaskCoder:
         self._origins[key] = _span(articles)
         self._pending.add(future)
         while self._pending.count() >= self.in_flight:
-            yield self._collect(next(self._pending))
+            yield self._collect_some()
 
     def finish(self) -> Iterator[CodedBatch]:
-        for future in self._pending:
-            yield self._collect(future)
+        while self._pending.count():
+            yield self._collect_some()
+
+    def _collect_some(self) -> CodedBatch:
+        """The next `per_write` partitions done (fewer at the end) as one batch."""
+        return joined_batches([self._collect(next(self._pending))
+                               for _ in range(min(self.per_write, self._pending.count()))])
 
     def _collect(self, future) -> CodedBatch:
         where = self._origins.pop(future.key, "")
@@ -186,22 +213,26 @@ def connect(address: str, *, workers: int | None = None) -> tuple[Client, LocalC
     """A client of the scheduler at `address`, or of a new local cluster when it is 'local'.
 
     The local cluster runs `workers` worker processes (default: one per core this process may
-    use) of one thread each, without Dask's statistical profiler, listens on 127.0.0.1 only
-    and serves no dashboard.
+    use) of one thread each with the settings of `LOCAL_CONFIG` (no statistical profiler,
+    glibc's own malloc settings, quieter monitors), listens on 127.0.0.1 only and serves no
+    dashboard.
 
     Raises:
         ClusterError: the scheduler cannot be reached, or the local cluster cannot start.
     """
     if address == LOCAL:
+        import dask
         from dask.system import CPU_COUNT
 
         try:
-            # No statistical profiler in the workers: it samples the coding thread's stack
-            # every 10 ms and cost about a tenth of the coding rate (docs/scale.md). Given to
-            # each nanny, so that a worker it restarts after a crash has it off too.
-            cluster = LocalCluster(n_workers=workers or CPU_COUNT, threads_per_worker=1,
-                                   processes=True, host="127.0.0.1", dashboard_address=None,
-                                   worker_dashboard_address=None, config=_worker_config())
+            # Read when the scheduler and each nanny are made, and given whole to each worker
+            # (a nanny replaces its worker's top-level configuration sections with it), so
+            # that a worker the nanny restarts after a crash runs with them too.
+            with dask.config.set(LOCAL_CONFIG):
+                cluster = LocalCluster(n_workers=workers or CPU_COUNT, threads_per_worker=1,
+                                       processes=True, host="127.0.0.1",
+                                       dashboard_address=None, worker_dashboard_address=None,
+                                       config=copy.deepcopy(dask.config.config))
         except Exception as exc:  # noqa: BLE001 - any start-up failure is one clear error
             raise ClusterError(f"could not start a local Dask cluster: {exc}") from exc
         return Client(cluster), cluster
@@ -215,14 +246,6 @@ def connect(address: str, *, workers: int | None = None) -> tuple[Client, LocalC
         raise ClusterError(f"cannot reach the Dask scheduler at {address}: {exc}",
                            hint="start one with `dask scheduler` (docs/scale.md), or use "
                                 "--dask local") from exc
-
-
-def _worker_config() -> dict:
-    """This process's Dask configuration with `WORKER_CONFIG` over it (a nanny replaces its
-    configuration's top-level sections with what it is given, so it gets them whole)."""
-    import dask
-
-    return dask.config.update(copy.deepcopy(dask.config.config), WORKER_CONFIG)
 
 
 def close(client: Client, cluster: LocalCluster | None) -> None:

@@ -232,6 +232,21 @@ def coded_rows(articles: list[Article], *, coder, run_id: str) -> CodedBatch:
                                            coder_version=coder.version))
 
 
+def joined_batches(parts: list[CodedBatch]) -> CodedBatch:
+    """Coded batches of different articles as one batch (stored in one transaction)."""
+    if len(parts) == 1:
+        return parts[0]
+    batch, tables = CodedBatch(), []
+    for part in parts:
+        batch.results.extend(part.results)
+        batch.errors.extend(part.errors)
+        if part.tables is not None:
+            tables.append(part.tables)
+    if tables:
+        batch.tables = joined_tables(tables)
+    return batch
+
+
 _WORKER_CODER = None
 
 
@@ -290,16 +305,7 @@ class ParallelCoder:
 
     @staticmethod
     def _joined(futures) -> CodedBatch:
-        batch, tables = CodedBatch(), []
-        for future in futures:
-            part = future.result()
-            batch.results.extend(part.results)
-            batch.errors.extend(part.errors)
-            if part.tables is not None:
-                tables.append(part.tables)
-        if tables:
-            batch.tables = joined_tables(tables)
-        return batch
+        return joined_batches([future.result() for future in futures])
 
     def close(self) -> None:
         for futures in self._out:  # an interrupted run: drop what was never stored

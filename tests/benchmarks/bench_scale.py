@@ -14,7 +14,8 @@ What is timed: spaCy alone is `nlp.pipe` over the distinct article texts, after 
 are loaded; the pipeline is `eventlens.pipeline.ingest` of the corpus folder into a new DuckDB
 file (reading, dropping duplicates, parsing, coding, writing, stories, claims), after the coder
 and the engine's workers are loaded. Start-up is reported on its own. The machine is shared:
-compare the ratios, measured in one run; absolute rates move with the load (printed).
+compare the ratios, measured in one run; absolute rates move with the load (printed). The CPU
+seconds of the timed part, summed over the child and its worker processes, do not.
 
 Prints Markdown (tables) for docs/benchmarks.md; `--json` writes the figures.
 """
@@ -63,6 +64,17 @@ def _texts(corpus: Path) -> list[str]:
     return texts
 
 
+def tree_cpu_seconds() -> float:
+    """CPU seconds (user and system) used so far by this process and its live descendants:
+    unlike wall time, they do not grow when other jobs share the machine."""
+    total = 0.0
+    for proc in [psutil.Process(), *psutil.Process().children(recursive=True)]:
+        with contextlib.suppress(psutil.Error):
+            times = proc.cpu_times()
+            total += times.user + times.system
+    return total
+
+
 def _load_spacy(_: int = 0) -> None:
     from eventlens.nlp import load_pipeline
 
@@ -85,19 +97,21 @@ def child_spacy(corpus: Path, procs: int) -> dict:
     if procs == 1:
         _load_spacy()
         _parse_chunk(texts[:8])
-        loaded = time.perf_counter()
+        loaded, cpu = time.perf_counter(), tree_cpu_seconds()
         parsed = _parse_chunk(texts)
+        cpu = tree_cpu_seconds() - cpu
     else:
         pool = ProcessPoolExecutor(procs, mp_context=multiprocessing.get_context("spawn"),
                                    initializer=_load_spacy)
         list(pool.map(_parse_chunk, [texts[i:i + 4] for i in range(0, 4 * procs, 4)]))
-        loaded = time.perf_counter()
+        loaded, cpu = time.perf_counter(), tree_cpu_seconds()
         chunks = [texts[i:i + 32] for i in range(0, len(texts), 32)]
         parsed = sum(pool.map(_parse_chunk, chunks))
+        cpu = tree_cpu_seconds() - cpu
         pool.shutdown()
     seconds = time.perf_counter() - loaded
     return {"articles": parsed, "words": sum(len(t.split()) for t in texts),
-            "seconds": seconds, "startup_seconds": loaded - started}
+            "seconds": seconds, "startup_seconds": loaded - started, "cpu_seconds": cpu}
 
 
 def _engine(kind: str, procs: int, coder):
@@ -152,17 +166,17 @@ def child_pipeline(corpus: Path, kind: str, procs: int) -> dict:
                     marks["write"] += time.perf_counter() - t
 
             store.write_tables = timed_write
-            loaded = time.perf_counter()
+            loaded, cpu = time.perf_counter(), tree_cpu_seconds()
             summary = ingest([str(corpus)], store, coder=coder, batch_size=batch_size,
                              parallel=engine,
                              progress=lambda *_: marks.__setitem__("last_batch",
                                                                    time.perf_counter()))
-            done = time.perf_counter()
+            done, cpu = time.perf_counter(), tree_cpu_seconds() - cpu
     finally:
         close()
     return {"articles": summary.new, "events": summary.events, "duplicates": summary.duplicates,
             "errors": len(summary.errors), "seconds": done - loaded,
-            "startup_seconds": loaded - started,
+            "startup_seconds": loaded - started, "cpu_seconds": cpu,
             "coding_seconds": marks["last_batch"] - loaded, "write_seconds": marks["write"],
             "stories_seconds": getattr(summary.stories, "seconds", 0.0),
             "claims_seconds": getattr(summary.claims, "seconds", 0.0),
@@ -251,13 +265,15 @@ def report(results: dict, *, articles: int, words: int, seconds: float, load: fl
     lines += ["", "Where the pipeline's time goes (seconds of the timed run; coding runs "
               "alongside reading and writing):", "",
               "| run | total | until the last batch is stored | of it, writing batches | "
-              "stories | claims | events stored | duplicates skipped |",
-              "|---|---|---|---|---|---|---|---|"]
+              "stories | claims | CPU s, all processes (spaCy alone) | events stored | "
+              "duplicates skipped |",
+              "|---|---|---|---|---|---|---|---|---|"]
     for name, r in results.items():
         p = r["pipeline"]
         lines.append(f"| {CONFIGS[name][1].format(n=r['procs'])} | {p['seconds']:.1f} | "
                      f"{p['coding_seconds']:.1f} | {p['write_seconds']:.1f} | "
                      f"{p['stories_seconds']:.1f} | {p['claims_seconds']:.1f} | "
+                     f"{p['cpu_seconds']:.1f} ({r['spacy']['cpu_seconds']:.1f}) | "
                      f"{p['events']:,} | {p['duplicates']:,} |")
     lines += ["", *_scaling(results), "", *_projection(results)]
     head = (f"{articles:,} articles generated ({words:,} words in the distinct texts), "
@@ -279,6 +295,10 @@ def _scaling(results: dict) -> list[str]:
                    f"{_rate(dask['pipeline'])[0] / _rate(two['pipeline'])[0]:.2f} (target "
                    f"≥ 0.85); each against its own spaCy-alone run: {dask['ratio']:.2f} and "
                    f"{two['ratio']:.2f}")
+    if two and dask:
+        out.append(f"- CPU seconds of all processes, Dask local against `--workers`: ×"
+                   f"{dask['pipeline']['cpu_seconds'] / two['pipeline']['cpu_seconds']:.2f} "
+                   f"(what the load of other jobs does not change)")
     for name, r in results.items():
         p = r["pipeline"]
         if p["write_seconds"]:

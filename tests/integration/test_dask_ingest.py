@@ -219,13 +219,26 @@ def test_a_worker_codes_with_the_users_actor_files_sent_as_contents(tmp_path):
                                coder_version="another")
 
 
-def _profiling() -> bool:
+def _worker_settings() -> dict:
     import dask
 
-    return bool(dask.config.get("distributed.worker.profile.enabled"))
+    return {"profiler": dask.config.get("distributed.worker.profile.enabled"),
+            "tick": dask.config.get("distributed.admin.tick.interval"),
+            "memory monitor": dask.config.get("distributed.worker.memory.monitor-interval"),
+            "MALLOC_TRIM_THRESHOLD_": os.environ.get("MALLOC_TRIM_THRESHOLD_")}
 
 
-def test_the_local_clusters_workers_run_without_the_statistical_profiler(local_client):
-    # it samples the coding thread's stack every 10 ms, about a tenth of the coding rate
-    states = local_client.run(_profiling)
-    assert len(states) == 2 and not any(states.values())
+def _scheduler_tick_ms(dask_scheduler) -> float:
+    return dask_scheduler.periodic_callbacks["tick"].callback_time
+
+
+def test_the_local_clusters_workers_run_with_its_settings_also_when_restarted(local_client):
+    # no statistical profiler (it samples the coding thread every 10 ms, a tenth of the coding
+    # rate); not Dask's MALLOC_TRIM_THRESHOLD_=65536, which made each worker map and unmap
+    # spaCy's arrays (a sixth of its time in system calls); quieter monitors
+    want = {"profiler": False, "tick": "1s", "memory monitor": "1s",
+            "MALLOC_TRIM_THRESHOLD_": None}
+    assert list(local_client.run(_worker_settings).values()) == [want, want]
+    assert local_client.run_on_scheduler(_scheduler_tick_ms) == 1000
+    local_client.restart()  # each nanny starts a new worker process
+    assert list(local_client.run(_worker_settings).values()) == [want, want]
