@@ -657,6 +657,14 @@ class ActorResolver:
         subjects = frozenset(t.left_edge.i for t in sent
                              if t.dep_ == "nsubj" and t.i < pron.start)
         token = self.doc[pron.start]
+        speaker = [t for t in token.head.head.children if t.dep_ == "nsubj" and t.i < token.i] \
+            if token.dep_ == "nsubj" and token.head.dep_ == "ccomp" and \
+            token.lower_ in GROUP_PRONOUNS else []
+        if speaker:
+            # "the Russia-led alliance said it would send ...": it is who says so, wherever in
+            # its phrase the actor's name stands
+            subjects |= frozenset(range(speaker[0].left_edge.i, speaker[0].i + 1))
+        token = self.doc[pron.start]
         # "Kiir pardoned him": an object pronoun is not the subject of its own verb
         verb = token.head
         own = frozenset(t.left_edge.i for t in verb.children if t.dep_ == "nsubj") \

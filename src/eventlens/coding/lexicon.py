@@ -205,6 +205,10 @@ def _with_lists(node):
                               hint='quote on, off, yes and no ("on")')
         return _expanded(node) if all(isinstance(v, str) for v in node) else \
             [_with_lists(v) for v in node]
+    if isinstance(node, str) and node.startswith("@"):
+        # {IN: "@force_words"} would match the one word "@force_words", that is nothing
+        raise ConfigError(f"frames.yaml: {node!r} in a pattern stands alone",
+                          hint=f'write the list as [{node!r}]')
     return node
 
 

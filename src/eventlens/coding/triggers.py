@@ -420,6 +420,15 @@ def _acting_by(head):
 def _fill_verb_arguments(trig: Trigger, obj, lex: Lexicon) -> None:
     verb = trig.token
     subjects, passive = subject_of(verb)
+    if passive and trig.frame.plover_type == "ACCUSE" and \
+            verb.lemma_.lower() in wordlist("feeling_verbs"):
+        # "Washington was concerned by Beijing's activity": who feels it criticises its cause
+        passive = False
+        cause = prep_objects(verb, ("by", "about", "over", "at")) + agent_of(verb)
+        trig.sources, patients = subjects, []
+        trig.targets = [p for c in cause for p in (_possessors(c) or [c])]
+        trig.alternatives = []
+        return
     if passive:
         agents = agent_of(verb)
         patients = [s for s in subjects if obj is None or s.i != obj.i]

@@ -75,3 +75,21 @@ def test_returning_to_talks_is_taking_part_not_a_withdrawal_and_the_city_is_no_p
     assert not [e for e in r.events if e.plover_type == "RETREAT"]
     assert {(e.source.actor.code, e.target.actor.code) for e in r.events
             if e.plover_type == "CONSULT" and e.target is not None} == partners
+
+
+@pytest.mark.parametrize("text", [
+    "Washington was concerned by Beijing's provocative military activity.",
+    "A State Department spokesman said Washington was alarmed by Beijing's military activity.",
+])
+def test_who_is_concerned_by_an_act_criticises_its_doer(code_text, triples, text):
+    # the parser reads "was concerned" as a passive: its subject still feels the concern
+    r = code_text(text, published="2021-10-05")
+    assert ("USA:GOV", "ACCUSE", "CHN:GOV", "asserted") in triples(r)
+
+
+def test_it_in_what_a_body_says_it_will_do_is_that_body(propose_text):
+    r = propose_text("Tokayev asked the alliance for help after protesters stormed government "
+                     "buildings in Almaty, and the Russia-led alliance said it would send "
+                     "peacekeepers.", published="2022-01-06")
+    sent = [e for e in r.events if e.trigger.startswith("send")]
+    assert sent and {e.source.actor.country for e in sent} == {"RUS"}

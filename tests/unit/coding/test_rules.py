@@ -140,6 +140,15 @@ def test_a_yaml_boolean_in_a_pattern_word_list_is_a_config_error():
     assert _with_lists({"LOWER": {"IN": ["toward", "on"]}}) == {"LOWER": {"IN": ["toward", "on"]}}
 
 
+def test_a_word_list_named_outside_a_list_in_a_pattern_is_a_config_error():
+    from eventlens.coding.lexicon import _with_lists
+
+    # {IN: "@force_words"} would compare words with the text "@force_words": nothing matches
+    with pytest.raises(ConfigError, match="stands alone"):
+        _with_lists({"_": {"el_noun_lemma": {"IN": "@force_words"}}})
+    assert "troop" in _with_lists({"IN": ["@force_words"]})["IN"]
+
+
 def test_an_agreement_to_end_or_allow_an_act_is_no_agreement_to_do_it(nlp):
     from eventlens.coding.clauses import agreed_acts
 
