@@ -44,6 +44,13 @@ def _reported_acts(sent, used: set[int], lex: Lexicon | None = None,
             continue  # a reported act that is an event of its own is coded as one
         subjects, passive = subject_of(speech)
         others = _children(token, {"nsubj"})
+        if word == "label act":
+            # "the EU said the crisis is a hybrid attack by Lukashenko": who is said to do it
+            # is blamed; no attack is told as done
+            act = _labelled_act(token, lex)
+            others = prep_objects(act, ("by",)) + [
+                c for c in act.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+            used.add(act.i)
         if passive or not subjects or not others:
             continue
         found.append(Trigger(speech, frame, [word, speech.lemma_.lower()],
@@ -177,6 +184,8 @@ def _reported_frame(clause, lex: Lexicon | None = None) -> tuple[Frame | None, s
     if any((c.dep_ == "acomp" and c.lower_ in wordlist("blame_words"))
            or (c.dep_ == "prep" and c.lower_ == "behind") for c in clause.children):
         return BLAME_FRAME, "blame"
+    if _labelled_act(clause, lex) is not None:
+        return LABEL_BLAME_FRAME, "label act"
     predicate = [t for c in clause.children if c.dep_ in ("acomp", "attr") for t in c.subtree]
     subjects = _children(clause, {"nsubj"})
     if predicate and lex is not None and subjects and all(_someones(s, lex) for s in subjects):
@@ -184,6 +193,25 @@ def _reported_frame(clause, lex: Lexicon | None = None) -> tuple[Frame | None, s
         if polarity:
             return (LABEL_BLAME_FRAME if polarity < 0 else LABEL_PRAISE_FRAME), "name"
     return None, ""
+
+
+def _labelled_act(clause, lex: Lexicon | None):
+    """The act of force or hostility a reported "X is ..." clause names its subject ("said the
+    crisis is a hybrid attack by Lukashenko"), where the subject is no actor and no act: the
+    speaker calls something an attack, it does not tell one. None otherwise."""
+    if lex is None:
+        return None
+    subjects = _children(clause, {"nsubj"})
+    for attr in (c for c in clause.children if c.dep_ == "attr" and c.pos_ == "NOUN"):
+        found = noun_frame(attr, lex)
+        if found is not None and not found[0].joint and subjects and \
+                lex.types[found[0].plover_type].quad_class >= 3 and \
+                not any(head_noun(s).ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+                        or role_words().get(head_noun(s).lemma_.lower())
+                        or noun_frame(head_noun(s), lex) is not None for s in subjects):
+            # (but "said the shelling was an attack by Russian forces" tells who shelled)
+            return attr
+    return None
 
 
 def _wrong_done(clause, lex: Lexicon | None) -> bool:

@@ -93,3 +93,16 @@ def test_it_in_what_a_body_says_it_will_do_is_that_body(propose_text):
                      "peacekeepers.", published="2022-01-06")
     sent = [e for e in r.events if e.trigger.startswith("send")]
     assert sent and {e.source.actor.country for e in sent} == {"RUS"}
+
+
+def test_calling_a_state_of_things_an_attack_by_someone_accuses_them(code_text, triples):
+    r = code_text("The European Union has said the crisis is a hybrid attack by Alexander "
+                  "Lukashenko in retaliation for sanctions.", published="2021-11-16")
+    assert ("EU", "ACCUSE", "BLR:GOV", "asserted") in triples(r)
+    assert not [e for e in r.events if e.plover_type == "ASSAULT"]
+
+
+def test_an_act_said_to_be_an_attack_by_someone_stays_their_act(propose_text):
+    r = propose_text("Kyiv said the shelling of the port was an attack by Russian forces.",
+                     published="2022-05-01")
+    assert any(e.plover_type == "ACCUSE" and e.source.actor.country == "UKR" for e in r.events)
