@@ -35,6 +35,7 @@ class ArticleMemory:
     countries: dict[str, int] = field(default_factory=dict)
     seen: set[tuple[int, str]] = field(default_factory=set)
     spans: dict[tuple[int, str], tuple[int, int, str]] = field(default_factory=dict)
+    places: set[int] = field(default_factory=set)  # positions of places named as places
 
     def remember(self, actor: Actor, position: int, *, person: bool,
                  span: tuple[int, int, str] | None = None, counts: bool = True) -> None:
@@ -52,6 +53,8 @@ class ArticleMemory:
             if len(parts) > 1:
                 self.names.setdefault(parts[-1], (position, actor))
         (self.people if person else self.groups).append((position, actor))
+        if not counts:
+            self.places.add(position)
         if actor.country and counts:
             self.countries[actor.country] = self.countries.get(actor.country, 0) + 1
 
@@ -63,7 +66,7 @@ class ArticleMemory:
 
     def before(self, position: int, *, person: bool, count: int = 1, exclude: str = "",
                prefer: frozenset[int] = frozenset(), any_actor: bool = False,
-               skip: frozenset[int] = frozenset()) -> list[Actor]:
+               skip: frozenset[int] = frozenset(), plural: bool = False) -> list[Actor]:
         """The last `count` distinct actors (by country) named before `position`; those at a
         position in `prefer` (subjects of the same sentence) come first. With `any_actor`,
         actors of no known country count too ("dock workers said they ...")."""
@@ -71,8 +74,8 @@ class ArticleMemory:
         found: list[Actor] = []
         ordered = sorted(pool, key=lambda item: (item[0] in prefer, item[0]), reverse=True)
         for pos, actor in ordered:
-            if pos >= position or pos in skip:
-                continue
+            if pos >= position or pos in skip or (plural and pos in self.places):
+                continue  # a city named as where things happen is no "they" ("their dispute")
             if actor.country:
                 if actor.country == exclude or any(a.country == actor.country for a in found):
                     continue

@@ -680,7 +680,8 @@ class ActorResolver:
         if own and verb.dep_ == "relcl":  # "Biden, who praised him": not Biden either
             own |= {verb.head.left_edge.i}
         found = self.memory.before(pron.start, person=person, prefer=subjects - own,
-                                   any_actor=True, skip=own)
+                                   any_actor=True, skip=own,
+                                   plural=pron.pronoun in ("they", "them", "their", "theirs"))
         if not found:
             return []
         named = self.memory.antecedent(pron.start, found[0])

@@ -558,8 +558,11 @@ def _without_appositive_places(head, mentions: list[Mention]) -> list[Mention]:
     """A country named inside the appositive of a named country describes it ("Bhutan, a
     kingdom neighbouring China"): it is no second party."""
     doc = head.doc
+    # set off by a comma: "President Xi Jinping and Russian President Vladimir Putin", parsed
+    # with Xi as the title's appositive and Putin joined to him, is two parties
     inner = [(doc[c.i].idx, doc[c.right_edge.i].idx + len(doc[c.right_edge.i]))
-             for c in head.children if c.dep_ == "appos"]
+             for c in head.children if c.dep_ == "appos"
+             and c.left_edge.i > 0 and doc[c.left_edge.i - 1].lower_ in (",", "(", "-", "—")]
     own = [m for m in mentions if m.start <= head.idx < m.end and m.actor.country]
     if not inner or not own:
         return mentions

@@ -748,14 +748,17 @@ def _fill_noun_arguments(trig: Trigger) -> bool:
         sources = named_forces  # "the withdrawal of Russian troops from Kherson"
     light = False
     owned = any(c.dep_ == "poss" for c in noun.children)  # "after his visit": his, not theirs
-    if not sources and trig.frame.joint and targets and noun.dep_ == "pobj" and \
+    if not sources and trig.frame.joint and noun.dep_ == "pobj" and \
             noun.head.lower_ in wordlist("adjunct_preps") and not owned:
-        # "Xi said, after a video call with Putin, that ...": the clause's subject took part
+        # "Xi said, after a video call with Putin, that ...": the clause's subject took part;
+        # "Biden warned Putin during a video call": so did whom the subject addressed (a
+        # person: "discussed Libya with Trump in a phone call" talks about Libya)
         clause = noun.head.head
         if clause.pos_ in ("VERB", "AUX") or clause.tag_.startswith("VB"):
             subj, passive = subject_of(clause)
-            if not passive:
-                sources = subj
+            addressed = [o for o in _children(clause, {"dobj"}) if o.ent_type_ == "PERSON"]
+            if not passive and (targets or addressed):
+                sources, targets = subj, targets or addressed
     base = noun
     while base.dep_ == "conj" and base.head.i != base.i:
         base = base.head  # "received logistics and financial support"

@@ -391,3 +391,10 @@ def test_a_country_leading_a_known_organisation_is_not_the_actor(code_text):
     r = code_text("The Saudi-led coalition struck targets in Sanaa overnight.",
                   published="2022-09-13")
     assert any(m.actor.country == "SAU" for m in r.mentions)
+
+
+def test_the_alliance_with_a_phrase_hung_on_it_is_the_alliance_named_before(code_text):
+    r = code_text("NATO ministers met in Brussels on Monday. Putin accused the alliance of "
+                  "building up its forces near Russia's borders.", published="2021-12-07")
+    accusations = [e for e in r.events if e.plover_type == "ACCUSE"]
+    assert accusations and accusations[0].target.actor.code == "NATO"

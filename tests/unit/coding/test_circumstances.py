@@ -106,3 +106,30 @@ def test_an_act_said_to_be_an_attack_by_someone_stays_their_act(propose_text):
     r = propose_text("Kyiv said the shelling of the port was an attack by Russian forces.",
                      published="2022-05-01")
     assert any(e.plover_type == "ACCUSE" and e.source.actor.country == "UKR" for e in r.events)
+
+
+def test_two_titled_leaders_joined_after_an_appositive_both_take_part(code_text, triples):
+    # the parser reads "Xi Jinping" as the appositive of "President" and hangs Putin on it
+    r = code_text("BEIJING (Meridian Wire) - Chinese President Xi Jinping and Russian President "
+                  "Vladimir Putin met in Beijing on Friday.", published="2022-02-04")
+    assert {("CHN:GOV", "CONSULT", "RUS:GOV", "asserted"),
+            ("RUS:GOV", "CONSULT", "CHN:GOV", "asserted")} <= triples(r)
+
+
+def test_a_call_during_which_one_leader_addresses_another_is_held_with_him(propose_text):
+    r = propose_text("Biden warned Putin during a video call on Tuesday.", published="2021-12-07")
+    assert any(e.source.actor.country == "USA" and e.target is not None
+               and e.target.actor.country == "RUS" and "frame:CONSULT:video call" in e.why
+               for e in r.events)
+    # a topic discussed is no one addressed
+    r = propose_text("Erdogan discussed Libya with Trump in a phone call on Thursday.",
+                     published="2020-01-09")
+    assert not [e for e in r.events if e.target is not None and e.target.actor.country == "LBY"]
+
+
+def test_they_are_not_the_city_named_before(code_text, triples):
+    r = code_text("IZMIR (Meridian Wire) - Colombia's trade minister and Turkey's government "
+                  "agreed on Wednesday in Izmir to settle their dispute over energy prices.",
+                  published="2024-03-01")
+    assert ("TUR:GOV", "AGREE", "COL:GOV", "asserted") in triples(r)
+    assert all(e.target is None or e.target.text != "Izmir" for e in r.events)
