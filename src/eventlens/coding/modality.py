@@ -88,7 +88,10 @@ def status_of(token, *, future_date: bool = False) -> Status:
             return Status.INTENDED
     if token.dep_ == "xcomp" and token.head.lemma_.lower() in wordlist("asking_verbs"):
         return Status.INTENDED  # "told Blinken to travel to Beijing": asked for, not done
-    for verb in chain[:2]:
+    # "warned Putin during a video call": the call is when the warning was given, not what
+    # it warned of; the verb's own tense still counts ("will warn him during the call")
+    occasion = token.dep_ == "pobj" and token.head.lower_ in wordlist("circumstance_preps")
+    for verb in [] if occasion else chain[:2]:
         lemma = verb.lemma_.lower()
         if lemma in wordlist("intent_adjectives"):
             return Status.INTENDED

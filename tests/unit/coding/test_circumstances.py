@@ -133,3 +133,9 @@ def test_they_are_not_the_city_named_before(code_text, triples):
                   published="2024-03-01")
     assert ("TUR:GOV", "AGREE", "COL:GOV", "asserted") in triples(r)
     assert all(e.target is None or e.target.text != "Izmir" for e in r.events)
+
+
+def test_a_call_during_which_a_warning_is_given_was_held(propose_text):
+    r = propose_text("Biden warned Putin during a video call on Tuesday.", published="2021-12-07")
+    call = [e for e in r.events if "frame:CONSULT:video call" in e.why]
+    assert call and {e.status.value for e in call} == {"asserted"}
