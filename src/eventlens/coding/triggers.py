@@ -384,7 +384,10 @@ def find_triggers(sent, lex: Lexicon) -> list[Trigger]:
         frame, words = found if read is None else read[:2]
         trig = Trigger(token, frame, words, noun=True)
         light = _fill_noun_arguments(trig)
-        if trig.sources and (trig.targets or light):
+        # "talks between Russia and Ukraine took place": the parties meet each other
+        among = trig.frame.joint and len(trig.sources) > 1 and any(
+            c.dep_ == "prep" and c.lower_ == "between" for c in token.children)
+        if trig.sources and (trig.targets or light or among):
             triggers.append(trig)
     return triggers
 
@@ -721,8 +724,8 @@ def _fill_noun_arguments(trig: Trigger) -> bool:
         # withdrawn, the neighbour across the border is whom it concerns
         targets = across_border(targets) or [
             t for t in targets if head_noun(t).lemma_.lower() not in wordlist("force_words")]
-    between = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"
-               for p in _children(c, {"pobj"})]
+    between = [q for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"
+               for p in _children(c, {"pobj"}) for q in (p, *p.conjuncts)]
     if between and not sources:
         sources, targets = between, []
     if not sources and not between and targets and not (

@@ -139,3 +139,16 @@ def test_a_call_during_which_a_warning_is_given_was_held(propose_text):
     r = propose_text("Biden warned Putin during a video call on Tuesday.", published="2021-12-07")
     call = [e for e in r.events if "frame:CONSULT:video call" in e.why]
     assert call and {e.status.value for e in call} == {"asserted"}
+
+
+def test_talks_between_two_parties_are_held_by_both_with_each_other(code_text, triples):
+    r = code_text("Talks between Russia and Ukraine took place in Antalya.", published="2022-03-10")
+    assert {("RUS:GOV", "CONSULT", "UKR:GOV", "asserted"),
+            ("UKR:GOV", "CONSULT", "RUS:GOV", "asserted")} <= triples(r)
+
+
+def test_a_host_of_talks_between_parties_meets_each_party(propose_text):
+    r = propose_text("Erdogan hosted talks between Russia and Ukraine in Antalya.",
+                     published="2022-03-10")
+    assert {(e.source.actor.country, e.target.actor.country) for e in r.events
+            if e.plover_type == "CONSULT"} >= {("TUR", "RUS"), ("TUR", "UKR")}
