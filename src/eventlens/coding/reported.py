@@ -223,6 +223,9 @@ def _wrong_done(clause, lex: Lexicon | None) -> bool:
             not all(_someones(s, lex) for s in subjects):
         return False
     verbs = [clause, *(c for c in clause.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+    # "said Moscow was trying to destabilise the country": what it tries to do
+    verbs += [x for v in verbs if v.lemma_.lower() in wordlist("intent_verbs")
+              for x in v.children if x.dep_ == "xcomp" and x.pos_ == "VERB"]
     words = [t for v in verbs for t in (v, *(c for c in v.children if c.dep_ == "advmod"))]
     return name_polarity(words, lex) < 0
 

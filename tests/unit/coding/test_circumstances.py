@@ -152,3 +152,13 @@ def test_a_host_of_talks_between_parties_meets_each_party(propose_text):
                      published="2022-03-10")
     assert {(e.source.actor.country, e.target.actor.country) for e in r.events
             if e.plover_type == "CONSULT"} >= {("TUR", "RUS"), ("TUR", "UKR")}
+
+
+@pytest.mark.parametrize("text, triple", [
+    ("China lodged stern representations with the United States over the arms sale.",
+     ("CHN:GOV", "ACCUSE", "USA:GOV", "asserted")),
+    ("Kyiv said Moscow was trying to destabilise the country.",
+     ("UKR:GOV", "ACCUSE", "RUS:GOV", "asserted")),
+])
+def test_criticism_in_diplomatic_and_reported_words(code_text, triples, text, triple):
+    assert triple in triples(code_text(text, published="2022-01-10"))
