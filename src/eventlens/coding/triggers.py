@@ -347,8 +347,12 @@ def find_triggers(sent, lex: Lexicon) -> list[Trigger]:
         found = verb_frame(token, lex)
         if found is None:
             continue
-        if token.lemma_.lower() in wordlist("want_verbs") and not complement_subjects(token):
-            continue  # "Russia wants peace" asks nothing of anyone
+        asked = prep_objects(token, ("from",)) + [
+            p for o in _children(token, {"dobj"}) for p in prep_objects(o, ("from",))]
+        if token.lemma_.lower() in wordlist("want_verbs") and not complement_subjects(token) \
+                and not asked:
+            continue  # "Russia wants peace" asks nothing of anyone (but "wants guarantees
+            # from the United States" asks them of it)
         frame, words, obj = found
         if obj is None and verb_lemma(token, lex) in wordlist("enact_verbs") and event_objects(token, lex):
             continue  # "signed a $95 billion aid package": the package's frame codes the act
@@ -356,6 +360,8 @@ def find_triggers(sent, lex: Lexicon) -> list[Trigger]:
             continue  # "agreed on sanctions against Russia": the sanctions are the act agreed
         trig = Trigger(token, frame, words)
         _fill_verb_arguments(trig, obj, lex)
+        if asked and token.lemma_.lower() in wordlist("want_verbs"):
+            trig.targets, trig.alternatives = asked, []
         if frame.plover_type == "MOBILIZE":
             _aim_through_purpose(trig, lex)
         triggers.append(trig)

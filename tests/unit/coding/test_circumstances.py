@@ -162,3 +162,9 @@ def test_a_host_of_talks_between_parties_meets_each_party(propose_text):
 ])
 def test_criticism_in_diplomatic_and_reported_words(code_text, triples, text, triple):
     assert triple in triples(code_text(text, published="2022-01-10"))
+
+
+def test_wanting_something_from_someone_asks_it_of_them(code_text, triples):
+    r = code_text("Russia wants written guarantees from the United States.", published="2022-01-10")
+    assert ("RUS:GOV", "REQUEST", "USA:GOV", "asserted") in triples(r)
+    assert not code_text("Russia wants peace.", published="2022-01-10").events
