@@ -6,7 +6,6 @@ from eventlens.actors.words import equipment_words, role_words
 from eventlens.coding.clauses import (
     CALL_ON_FRAME,
     DEADLINE_FRAME,
-    DEMAND_NOUN_TYPES,
     FORCE_FRAME,
     LABEL_BLAME_FRAME,
     LABEL_FRAMES,
@@ -23,9 +22,7 @@ from eventlens.coding.clauses import (
     across_border,
     act_parties,
     agent_of,
-    agreed_act_type,
     agreed_acts,
-    agreeing_verb,
     event_objects,
     misread_plural,
     noun_frame,
@@ -34,6 +31,14 @@ from eventlens.coding.clauses import (
     what_it_was,
 )
 from eventlens.coding.lexicon import Frame, Lexicon, wordlist
+from eventlens.coding.noun_arguments import (
+    clause_subjects,
+    fill_noun_arguments,
+    mediated_parties,
+    place_in,
+    possessors,
+    subject_to,
+)
 from eventlens.coding.polarity import name_polarity
 from eventlens.coding.reported import (
     _announced_retaliation,
@@ -389,7 +394,7 @@ def find_triggers(sent, lex: Lexicon) -> list[Trigger]:
             continue  # "vowed to retaliate for the strike": the strike is another's
         frame, words = found if read is None else read[:2]
         trig = Trigger(token, frame, words, noun=True)
-        light = _fill_noun_arguments(trig)
+        light = fill_noun_arguments(trig)
         # "talks between Russia and Ukraine took place": the parties meet each other
         among = trig.frame.joint and len(trig.sources) > 1 and any(
             c.dep_ == "prep" and c.lower_ == "between" for c in token.children)
@@ -435,7 +440,7 @@ def _fill_verb_arguments(trig: Trigger, obj, lex: Lexicon) -> None:
         passive = False
         cause = prep_objects(verb, ("by", "about", "over", "at")) + agent_of(verb)
         trig.sources, patients = subjects, []
-        trig.targets = [p for c in cause for p in (_possessors(c) or [c])]
+        trig.targets = [p for c in cause for p in (possessors(c) or [c])]
         trig.alternatives = []
         return
     if passive:
@@ -491,7 +496,7 @@ def _fill_verb_arguments(trig: Trigger, obj, lex: Lexicon) -> None:
         direct = [d for d in direct if d not in forces]
         for force in forces:
             options.append(prep_objects(head_noun(force), trig.frame.preps))
-            options.append(_place_in(force))
+            options.append(place_in(force))
     # "voiced the concern of Washington about the build-up": who feels it is no target, what
     # it is about is (wherever the parser hung the about-phrase)
     feeling = obj is not None and obj.lemma_.lower() in wordlist("feeling_nouns")
@@ -545,23 +550,23 @@ def _fill_verb_arguments(trig: Trigger, obj, lex: Lexicon) -> None:
                           if c.dep_ == "acl" and c.tag_ == "VBN" for a in agent_of(c)]
                        + [c for d in made for c in d.children
                           if c.dep_ == "compound" and c.ent_type_ in ("ORG", "GPE", "NORP")]
-                       + [p for d in made for p in _possessors(d)])
+                       + [p for d in made for p in possessors(d)])
     if trig.frame.plover_type in ("REQUEST", "THREATEN", "ACCUSE", "SUPPORT"):
         options.append(complement_subjects(verb))
         # "reiterated its demand that the US ease sanctions": the one asked to act
-        options.append([s for d in acts for s in _clause_subjects(d)])
+        options.append([s for d in acts for s in clause_subjects(d)])
     options.append(partners)
     if obj is not None:
-        options.append(_possessors(obj))
-        options.append(_subject_to(obj))
+        options.append(possessors(obj))
+        options.append(subject_to(obj))
     for child in _children(verb, {"dobj"}):
-        options.append(_possessors(child))
+        options.append(possessors(child))
         options.append(prep_objects(child, _without(wordlist("target_preps"), "of") if feeling
                                     else wordlist("target_preps")))
     if trig.frame.plover_type in ("MOBILIZE", "AID"):
         # "were deployed as peacekeeping forces along the buffer zone": where they go,
         # however deep the parser hung it
-        options.append(_place_in(verb))
+        options.append(place_in(verb))
     # forces sent "from Russia, Belarus and Crimea" are not aimed at where they set out
     options.append(prep_objects(verb, _without(wordlist("target_preps"), "from")
                                 if trig.frame.plover_type == "MOBILIZE" else wordlist("target_preps")))
@@ -603,7 +608,7 @@ def _fill_verb_arguments(trig: Trigger, obj, lex: Lexicon) -> None:
         m.dep_ == "mark" and m.lower_ in ("until", "till", "unless") for m in c.children)
         for s in _children(c, SUBJECT_DEPS)])
     options = [o for o in options if o]
-    parties = _parties(trig, verb)
+    parties = mediated_parties(trig, verb)
     if parties:
         options.insert(0, parties)
     if trig.frame.only_preps:
@@ -639,185 +644,11 @@ def _topic_tokens(frame: Frame, verb, obj) -> set[int]:
     return {t.i for h in heads for t in h.subtree} - kept
 
 
-def _parties(trig: Trigger, clause) -> list:
-    """For a mediation, the parties named "between" anywhere in its clause ("started a
-    mediation bid to settle the quarrel between Qatar and Saudi Arabia")."""
-    if trig.token.lemma_.lower() not in wordlist("mediation_words"):
-        return []
-    found = []
-    for tok in clause.subtree:
-        if tok.dep_ == "prep" and tok.lower_ == "between":
-            for pobj in _children(tok, {"pobj"}):
-                found += [pobj, *[c for c in pobj.conjuncts if c.pos_ in ("PROPN", "NOUN")]]
-    return found
-
-
-def _clause_subjects(noun) -> list:
-    """Subjects of the clause a noun governs: "its demand that [the US] ease sanctions"."""
-    return [s for c in noun.children if c.dep_ in ("acl", "ccomp")
-            for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
-
-
 def _without(preps: tuple[str, ...], dropped: str) -> tuple[str, ...]:
     return tuple(p for p in preps if p != dropped)
-
-
-def _subject_to(noun) -> list:
-    """"Both countries are subject to sanctions": the subject of the copula is the target."""
-    prep = noun.head if noun.dep_ == "pobj" else None
-    if prep is None or prep.lower_ != "to" or prep.head.lemma_.lower() != "subject":
-        return []
-    copula = prep.head.head
-    return _children(copula, SUBJECT_DEPS)
 
 
 def complement_subjects(verb) -> list:
     """Subjects of the clause a verb governs: "urged [Iran] to return", "wanted [NATO] to"."""
     return [s for c in verb.children if c.dep_ in ("ccomp", "xcomp")
             for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
-
-
-def _place_in(noun) -> list:
-    """A place named under a deployment noun: "close to Ukraine's border", "near Taiwan"."""
-    for tok in noun.subtree:
-        if tok.i <= noun.i or tok.dep_ != "pobj" or tok.head.lower_ not in wordlist("place_preps"):
-            continue
-        owners = _possessors(tok)
-        return owners or [tok]
-    return []
-
-
-def _place_after(noun) -> list:
-    """A place named just after a deployment noun's phrase, however the parser attached it."""
-    doc = noun.doc
-    end = noun.right_edge.i + 1
-    for tok in doc[end : min(end + 6, noun.sent.end)]:
-        if tok.dep_ == "pobj" and tok.head.lower_ in wordlist("place_preps"):
-            return _possessors(tok) or [tok]
-    return []
-
-
-def _possessors(noun) -> list:
-    return [c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"]
-
-
-def _fill_noun_arguments(trig: Trigger) -> bool:
-    """Fill a noun trigger's arguments; True when a light verb gave its source."""
-    noun = trig.token
-    modifiers = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
-    patients = []
-    if noun.lemma_.lower() in wordlist("patient_nouns") and not prep_objects(noun, ("of",)):
-        patients = [c for c in modifiers if c.dep_ == "poss" and c.pos_ != "PRON"]
-        modifiers = [c for c in modifiers if c not in patients]
-    # "a Russian force deployment": the adjective may hang on the compound
-    modifiers += [g for c in modifiers if c.dep_ == "compound" for g in c.children
-                  if g.dep_ in ("amod", "poss", "compound")]
-    # "Hong Kong marchers demand ...": the marchers, not their city
-    people = [c for c in modifiers if c.dep_ == "compound" and c.head.i == noun.i
-              and role_words().get(c.lemma_.lower())
-              and any(g.ent_type_ in ("GPE", "NORP") for g in c.children)]
-    modifiers = [m for m in modifiers if not any(m.head.i == c.i for c in people)]
-    sources = people + [c for c in modifiers
-                        if c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON")]
-    sources += [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
-                for p in _children(c, {"pobj"})]
-    # "sanctions sponsored by the United States"
-    sources += [a for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
-                for a in agent_of(c)]
-    targets = prep_objects(noun, trig.frame.preps)
-    if trig.frame.plover_type == "RETREAT":
-        # "a pullback of its forces from the border with Ukraine": the forces are what is
-        # withdrawn, the neighbour across the border is whom it concerns
-        targets = across_border(targets) or [
-            t for t in targets if head_noun(t).lemma_.lower() not in wordlist("force_words")]
-    between = [q for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"
-               for p in _children(c, {"pobj"}) for q in (p, *p.conjuncts)]
-    if between and not sources:
-        sources, targets = between, []
-    if not sources and not between and targets and not (
-            noun.lemma_.lower() in wordlist("patient_nouns") and not prep_objects(noun, ("of",))):
-        # "after his visit to Kyiv": a possessive pronoun, where nothing else names the
-        # doer, is whoever it stands for (the resolver's memory of the article says who)
-        sources = [c for c in modifiers if c.dep_ == "poss" and c.pos_ == "PRON"]
-    announced = noun.dep_ in OBJECT_DEPS and noun.head.lemma_.lower() in wordlist("light_verbs") and \
-        bool(subject_of(noun.head)[0]) and not subject_of(noun.head)[1]
-    # forces whose country is named ("a build-up of Russian forces") act whoever tells of it
-    named_forces = [p for p in prep_objects(noun, ("of",))
-                    if head_noun(p).lemma_.lower() in wordlist("force_words")
-                    and any(c.ent_type_ in ("GPE", "NORP") or c.dep_ == "poss"
-                            for c in p.children)] \
-        if trig.frame.plover_type in ("MOBILIZE", "RETREAT") else []
-    if not sources and trig.frame.plover_type == "MOBILIZE" and (not announced or named_forces):
-        # "the deployment of Russian troops": the forces deployed are the actor (but
-        # "Nigeria announced the deployment of 230 troops": Nigeria deploys them)
-        sources = named_forces or prep_objects(noun, ("of",))
-        targets = [t for t in targets if all(t.i != s.i for s in sources)]
-        targets = targets or _place_in(noun) or _place_after(noun)
-    if not sources and trig.frame.plover_type == "RETREAT" and named_forces:
-        sources = named_forces  # "the withdrawal of Russian troops from Kherson"
-    light = False
-    owned = any(c.dep_ == "poss" for c in noun.children)  # "after his visit": his, not theirs
-    if not sources and trig.frame.joint and noun.dep_ == "pobj" and \
-            noun.head.lower_ in wordlist("adjunct_preps") and not owned:
-        # "Xi said, after a video call with Putin, that ...": the clause's subject took part;
-        # "Biden warned Putin during a video call": so did whom the subject addressed (a
-        # person: "discussed Libya with Trump in a phone call" talks about Libya)
-        clause = noun.head.head
-        if clause.pos_ in ("VERB", "AUX") or clause.tag_.startswith("VB"):
-            subj, passive = subject_of(clause)
-            addressed = [o for o in _children(clause, {"dobj"}) if o.ent_type_ == "PERSON"]
-            if not passive and (targets or addressed):
-                sources, targets = subj, targets or addressed
-    base = noun
-    while base.dep_ == "conj" and base.head.i != base.i:
-        base = base.head  # "received logistics and financial support"
-    receiver = base.head if base.dep_ == "dobj" else (
-        base.head.head.head if base.dep_ == "pobj" and base.head.head.dep_ == "dobj" else None)
-    if not sources and receiver is not None and receiver.lemma_.lower() in wordlist("receive_verbs"):
-        # "Egypt received $1.3 billion in military aid from the United States"
-        givers = prep_objects(noun, ("from",)) or prep_objects(receiver, ("from",)) or \
-            prep_objects(base.head if base.dep_ == "pobj" else base, ("from",))
-        subj, passive = subject_of(receiver)
-        if givers and subj and not passive:
-            trig.sources, trig.targets = givers, subj
-            return False
-    agreeing = agreeing_verb(noun) if agreed_act_type(trig.frame.plover_type) else None
-    if not sources and agreeing is not None:
-        # "Western countries agreed on a package of sanctions against Russia": they impose them
-        subj, passive = subject_of(agreeing)
-        if subj and not passive:
-            sources, light = subj, True
-            trig.governor = agreeing
-            trig.shared = False  # the parties act together on a third party, not on each other
-            # "agreed to sanction Belarus", parsed as a noun with Belarus the verb's object
-            targets = targets or [o for o in _children(agreeing, {"dobj"}) if o.i != noun.i]
-    carrier = noun
-    if noun.dep_ == "compound" and noun.head.lemma_.lower() in wordlist("effort_nouns"):
-        carrier = noun.head  # "started a mediation bid": the bid carries the act
-    if not sources and carrier.dep_ in OBJECT_DEPS | {"pobj"}:
-        # "launched an invasion", "indicated support": the light verb's subject acts
-        head = carrier.head if carrier.dep_ != "pobj" else carrier.head.head
-        answered = carrier.dep_ == "pobj" and carrier.head.lower_ in ("to", "against") and \
-            head.lemma_.lower() in wordlist("response_verbs")  # "respond to any attack": not the attacker
-        # "send weapons to Russia for the war": what is sent serves the war, no one wages it
-        answered = answered or (carrier.dep_ == "pobj" and carrier.head.lower_ == "for" and any(
-            c.dep_ == "dobj" for c in head.children))
-        # "expressed condolences after the attack": the condoler is not the attacker (but
-        # "signed agreements during their meetings": the signers met)
-        answered = answered or (carrier.dep_ == "pobj" and not trig.frame.joint and
-                                carrier.head.lower_ in wordlist("circumstance_preps"))
-        if head.lemma_.lower() in wordlist("light_verbs") and not answered:
-            subj, passive = subject_of(head)
-            if not passive:
-                sources, light = subj, True
-                targets = _parties(trig, head) or targets or prep_objects(
-                    head, trig.frame.preps)
-    if sources and any(c.dep_ == "poss" for c in noun.children) and noun.dep_ == "dobj" \
-            and noun.head.lemma_.lower() in wordlist("light_verbs"):
-        subj, passive = subject_of(noun.head)
-        trig.speaker = [] if passive else subj
-    trig.sources = sources
-    trig.targets = targets or patients or _subject_to(noun)
-    if not trig.targets and trig.frame.plover_type in DEMAND_NOUN_TYPES:
-        trig.targets = _clause_subjects(noun)
-    return light
