@@ -679,9 +679,24 @@ class ActorResolver:
             own = frozenset(t.left_edge.i for t in controller.children if t.dep_ == "nsubj")
         if own and verb.dep_ == "relcl":  # "Biden, who praised him": not Biden either
             own |= {verb.head.left_edge.i}
+        plural = pron.pronoun in ("they", "them", "their", "theirs")
+        if speaker and plural:
+            # "Russia and China said they opposed ...", "the two sides said they ...": they
+            # are every actor who says so
+            lo, hi = speaker[0].left_edge.i, speaker[0].right_edge.i
+            said = []
+            for pos, actor in self.memory.groups + self.memory.people:
+                if lo <= pos <= hi and actor.country and \
+                        all(a.country != actor.country for a in said):
+                    said.append(actor)
+            if len(said) < 2 and any(t.lower_ in DUAL_WORDS for t in speaker[0].subtree):
+                said = self.memory.before(lo, person=True, count=2)  # "the two sides said"
+                said = said if len(said) == 2 else self.memory.before(lo, person=False, count=2)
+            if len(said) > 1:
+                return [Mention(span.start_char, span.end_char, span.text, a, "coreference")
+                        for a in said]
         found = self.memory.before(pron.start, person=person, prefer=subjects - own,
-                                   any_actor=True, skip=own,
-                                   plural=pron.pronoun in ("they", "them", "their", "theirs"))
+                                   any_actor=True, skip=own, plural=plural)
         if not found:
             return []
         named = self.memory.antecedent(pron.start, found[0])

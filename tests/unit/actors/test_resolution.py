@@ -398,3 +398,14 @@ def test_the_alliance_with_a_phrase_hung_on_it_is_the_alliance_named_before(code
                   "building up its forces near Russia's borders.", published="2021-12-07")
     accusations = [e for e in r.events if e.plover_type == "ACCUSE"]
     assert accusations and accusations[0].target.actor.code == "NATO"
+
+
+@pytest.mark.parametrize("text", [
+    "Russia and China said they opposed any further enlargement of NATO.",
+    "Xi and Putin met in Beijing on Friday. In a joint statement, the two sides said they "
+    "opposed any further enlargement of NATO.",
+])
+def test_they_in_what_several_say_they_will_do_is_each_of_them(code_text, text):
+    r = code_text(text, published="2022-02-04")
+    rejecting = {e.source.actor.code for e in r.events if e.plover_type == "REJECT"}
+    assert rejecting == {"RUS:GOV", "CHN:GOV"}
