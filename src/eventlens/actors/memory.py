@@ -64,6 +64,15 @@ class ArticleMemory:
         best = max((pos for pos, a in pool if a == actor and pos < position), default=None)
         return None if best is None else self.spans.get((best, actor.code))
 
+    def named_between(self, lo: int, hi: int) -> list[Actor]:
+        """The distinct actors (by country) named at token positions lo..hi, in the order
+        remembered ("Russia and China said ...": both)."""
+        found: list[Actor] = []
+        for pos, actor in self.groups + self.people:
+            if lo <= pos <= hi and actor.country and all(a.country != actor.country for a in found):
+                found.append(actor)
+        return found
+
     def before(self, position: int, *, person: bool, count: int = 1, exclude: str = "",
                prefer: frozenset[int] = frozenset(), any_actor: bool = False,
                skip: frozenset[int] = frozenset(), plural: bool = False) -> list[Actor]:

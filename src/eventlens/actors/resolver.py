@@ -661,10 +661,8 @@ class ActorResolver:
             if token.dep_ == "nsubj" and token.head.dep_ == "ccomp" and \
             token.lower_ in GROUP_PRONOUNS else []
         if speaker:
-            # "the Russia-led alliance said it would send ...": it is who says so, wherever in
-            # its phrase the actor's name stands
+            # "the Russia-led alliance said it would ...": it is who says so, named anywhere
             subjects |= frozenset(range(speaker[0].left_edge.i, speaker[0].i + 1))
-        token = self.doc[pron.start]
         # "Kiir pardoned him": an object pronoun is not the subject of its own verb
         verb = token.head
         own = frozenset(t.left_edge.i for t in verb.children if t.dep_ == "nsubj") \
@@ -681,14 +679,9 @@ class ActorResolver:
             own |= {verb.head.left_edge.i}
         plural = pron.pronoun in ("they", "them", "their", "theirs")
         if speaker and plural:
-            # "Russia and China said they opposed ...", "the two sides said they ...": they
-            # are every actor who says so
-            lo, hi = speaker[0].left_edge.i, speaker[0].right_edge.i
-            said = []
-            for pos, actor in self.memory.groups + self.memory.people:
-                if lo <= pos <= hi and actor.country and \
-                        all(a.country != actor.country for a in said):
-                    said.append(actor)
+            # "Russia and China said they opposed ...", "the two sides said they ...": each
+            lo = speaker[0].left_edge.i
+            said = self.memory.named_between(lo, speaker[0].right_edge.i)
             if len(said) < 2 and any(t.lower_ in DUAL_WORDS for t in speaker[0].subtree):
                 said = self.memory.before(lo, person=True, count=2)  # "the two sides said"
                 said = said if len(said) == 2 else self.memory.before(lo, person=False, count=2)
