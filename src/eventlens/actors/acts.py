@@ -14,6 +14,28 @@ _VERBAL_REACTIONS = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
 _JOINT = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 
 
+def doers_of(target: Mention, act_type: str | None, earlier: Sequence[Event],
+             speaker: Mention, *, words: bool = False) -> list[Mention]:
+    """`doer_of`, with the co-agents of the same act ("the US, the EU, Britain and Canada
+    agreed to cut Russian banks from SWIFT. Moscow condemned the sanctions": all four), each
+    once by country, in the order told."""
+    first = doer_of(target, act_type, earlier, speaker, words=words)
+    if first is None:
+        return []
+    found = next(e for e in reversed(earlier) if e.source.actor == first.actor
+                 and e.source.actor.country != speaker.actor.country)
+    same = [e for e in earlier if e.evidence_start == found.evidence_start
+            and e.plover_type == found.plover_type and e.source.actor.country
+            and e.source.actor.country != speaker.actor.country
+            and (e.target.actor.country if e.target else "") ==
+            (found.target.actor.country if found.target else "")]
+    out: list[Mention] = []
+    for event in same:
+        if all(m.actor.country != event.source.actor.country for m in out):
+            out.append(replace(target, actor=event.source.actor, how="act"))
+    return out or [first]
+
+
 def doer_of(target: Mention, act_type: str | None, earlier: Sequence[Event],
             speaker: Mention, *, words: bool = False) -> Mention | None:
     """The target mention re-resolved to the doer of the act it names, from the article's

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from eventlens.actors.acts import doer_of
+from eventlens.actors.acts import doers_of
 from eventlens.coding.clauses import REACTION_TYPES, misread_plural, noun_frame
 from eventlens.coding.features import span_head
 from eventlens.coding.lexicon import wordlist
@@ -71,33 +71,35 @@ def home_ground(source: Mention, named: list[Mention]) -> list[Mention]:
     return [Mention(only.start, only.end, only.text, only.actor, f"{only.how}+home")]
 
 
-def act_target(doc, event: Event, earlier: list[Event], lex) -> Event:
+def act_targets(doc, event: Event, earlier: list[Event], lex) -> list[Event]:
     """A reaction to an act the sentence names only by a noun ("Washington called the move
     irresponsible", "Taiwan condemned the drills") falls on who did that act, as an earlier
-    sentence of the article tells it (`actors.acts.doer_of`): the latest act of the noun's
-    own type, or of any type for a word such as "move" or "decision" (`act_nouns`)."""
+    sentence of the article tells it (`actors.acts.doers_of`): the latest act of the noun's
+    own type, or of any type for a word such as "move" or "decision" (`act_nouns`), and
+    every co-agent of that act ("Moscow condemned the sanctions" the allies imposed
+    together: one record for each). The event as it is where no doer is known."""
     target = event.target
     if event.plover_type not in REACTION_TYPES or target is None or target.actor.country:
-        return event
+        return [event]
     head = span_head(doc, target.start, target.end)
     if head is None:
-        return event
+        return [event]
     misread = misread_plural(head)  # "the missile tests", tagged as a noun and a verb
     if misread is not None:
         head, before = misread, head
     elif head.pos_ == "NOUN":
         before = None
     else:
-        return event
+        return [event]
     found = noun_frame(head, lex, before=before)
     lemma = head.lemma_.lower()
     generic = lemma in wordlist("act_nouns") | wordlist("speech_nouns")
     if found is None and not generic:
-        return event
+        return [event]
     if found is not None and found[0].joint and not generic:
-        return event  # "called the deal a victory": a deal is both parties' act
+        return [event]  # "called the deal a victory": a deal is both parties' act
     kind = found[0].plover_type if found is not None and not found[0].joint else None
-    doer = doer_of(target, kind, earlier, event.source, words=lemma in wordlist("speech_nouns"))
-    if doer is None:
-        return event
-    return replace(event, target=doer, why=(*event.why, "actor:act-doer"))
+    doers = doers_of(target, kind, earlier, event.source,
+                     words=lemma in wordlist("speech_nouns"))
+    return [replace(event, target=doer, why=(*event.why, "actor:act-doer"))
+            for doer in doers] or [event]

@@ -36,7 +36,7 @@ from eventlens.coding.clauses import (
 )
 from eventlens.coding.consolidate import consolidate
 from eventlens.coding.default_targets import (
-    act_target,
+    act_targets,
     aimed_before,
     home_ground,
     sentence_target,
@@ -142,9 +142,9 @@ class LinguisticCoder:
                 found = [_placed(doc, event, country) for event in found]
             # the act reacted to may be told earlier in the article or earlier in the same
             # sentence ("China sent warplanes near Taiwan, a move Taipei called a provocation")
-            found = [act_target(doc, event, events + [
+            found = [reacted for event in found for reacted in act_targets(doc, event, events + [
                 e for e in found if e is not event and event.target is not None
-                and e.source.start < event.target.start], self.lexicon) for event in found]
+                and e.source.start < event.target.start], self.lexicon)]
             events.extend(self._scored(doc, sent, found, index, triggers))
         quotes = find_quotes(doc, article, resolver)
         sentences = tuple((s.start_char, s.end_char) for s in doc.sents)

@@ -1,5 +1,5 @@
 """A reaction to an act named only by a noun falls on who did that act, as an earlier sentence
-of the article tells it (coding/default_targets.act_target, actors/acts.doer_of)."""
+of the article tells it (coding/default_targets.act_targets, actors/acts.doers_of)."""
 
 import pytest
 
@@ -78,3 +78,11 @@ def test_a_denied_attack_aimed_at_no_one_is_aimed_where_the_same_actor_deployed(
     assert denied and all(e.status.value == "denied" and e.target is not None
                           and e.target.actor.country == "LTU"
                           and e.target.how.endswith("+earlier") for e in denied)
+
+
+def test_a_reaction_to_an_act_done_together_falls_on_each_doer(code_text, triples):
+    r = code_text("The United States, the European Union, Britain and Canada agreed on Saturday "
+                  "to remove selected Russian banks from the SWIFT messaging system. Moscow "
+                  "condemned the sanctions as economic warfare.", published="2022-02-27")
+    condemned = {t for s, kind, t, _ in triples(r) if s == "RUS:GOV" and kind == "ACCUSE"}
+    assert condemned == {"USA:GOV", "EU", "GBR:GOV", "CAN:GOV"}
