@@ -81,8 +81,8 @@ def test_a_denied_attack_aimed_at_no_one_is_aimed_where_the_same_actor_deployed(
 
 
 def test_a_reaction_to_an_act_done_together_falls_on_each_doer(code_text, triples):
-    r = code_text("The United States, the European Union, Britain and Canada agreed on Saturday "
-                  "to remove selected Russian banks from the SWIFT messaging system. Moscow "
-                  "condemned the sanctions as economic warfare.", published="2022-02-27")
+    r = code_text("Washington, the European Union, Britain and Canada agreed on Saturday to cut "
+                  "several Russian lenders off the SWIFT payment network. Moscow condemned the "
+                  "sanctions as economic warfare.", published="2022-02-27")
     condemned = {t for s, kind, t, _ in triples(r) if s == "RUS:GOV" and kind == "ACCUSE"}
     assert condemned == {"USA:GOV", "EU", "GBR:GOV", "CAN:GOV"}
