@@ -19,11 +19,9 @@ def doers_of(target: Mention, act_type: str | None, earlier: Sequence[Event],
     """`doer_of`, with the co-agents of the same act ("the US, the EU, Britain and Canada
     agreed to cut Russian banks from SWIFT. Moscow condemned the sanctions": all four), each
     once by country, in the order told."""
-    first = doer_of(target, act_type, earlier, speaker, words=words)
-    if first is None:
+    found = _act_of(act_type, earlier, speaker, words=words)
+    if found is None:
         return []
-    found = next(e for e in reversed(earlier) if e.source.actor == first.actor
-                 and e.source.actor.country != speaker.actor.country)
     same = [e for e in earlier if e.evidence_start == found.evidence_start
             and e.plover_type == found.plover_type and e.source.actor.country
             and e.source.actor.country != speaker.actor.country
@@ -33,7 +31,7 @@ def doers_of(target: Mention, act_type: str | None, earlier: Sequence[Event],
     for event in same:
         if all(m.actor.country != event.source.actor.country for m in out):
             out.append(replace(target, actor=event.source.actor, how="act"))
-    return out or [first]
+    return out
 
 
 def doer_of(target: Mention, act_type: str | None, earlier: Sequence[Event],
@@ -44,6 +42,13 @@ def doer_of(target: Mention, act_type: str | None, earlier: Sequence[Event],
     told as missiles fired; with `words`, "the remark", any act, a statement included);
     never the speaker's own, nor an act done together (a deal, talks), which no one party
     did. None where no earlier event fits or its doer is not known."""
+    found = _act_of(act_type, earlier, speaker, words=words)
+    return None if found is None else replace(target, actor=found.source.actor, how="act")
+
+
+def _act_of(act_type: str | None, earlier: Sequence[Event], speaker: Mention, *,
+            words: bool) -> Event | None:
+    """The earlier event a noun names, as `doer_of` says which."""
     doers = [e for e in reversed(earlier)
              if e.source.actor.country and e.source.actor.country != speaker.actor.country
              and e.plover_type not in _JOINT]
@@ -51,4 +56,4 @@ def doer_of(target: Mention, act_type: str | None, earlier: Sequence[Event],
     if found is None:
         found = next((e for e in doers
                       if words or e.plover_type not in _VERBAL_REACTIONS), None)
-    return None if found is None else replace(target, actor=found.source.actor, how="act")
+    return found

@@ -152,6 +152,12 @@ def _hyphen_first(token):
     return doc[token.i - 2]
 
 
+def to_infinitive(clause) -> bool:
+    """Whether a clause is a "to" infinitive ("called on the US [to lift] sanctions", however
+    the parser attached it)."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+
+
 def subject_of(verb) -> tuple[list, bool]:
     """Head tokens of the subject of `verb`, climbing through xcomp, conj and relative clauses.
 

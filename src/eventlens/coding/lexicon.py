@@ -88,18 +88,14 @@ class Lexicon:
         return ""
 
 
-def read_yaml(name: str) -> dict:
-    return packaged_yaml(name)
-
-
 @functools.lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     """Build the lexicon from the packaged frames.yaml and plover.yaml (once per process)."""
     lex = Lexicon()
-    for name, spec in read_yaml("plover.yaml").items():
+    for name, spec in packaged_yaml("plover.yaml").items():
         lex.types[name] = PloverType(name, str(spec["cameo"]), int(spec["quad"]),
                                      float(spec["intensity"]))
-    frames = read_yaml("frames.yaml")
+    frames = packaged_yaml("frames.yaml")
     lex.readings = tuple(_reading(row) for row in frames.pop("readings", ()))
     with_particle: list[tuple[str, str, Frame]] = []
     unknown = set(frames) - set(PLOVER_TYPES)
@@ -148,7 +144,7 @@ def load_lexicon() -> Lexicon:
 def load_wordlists() -> dict[str, frozenset[str]]:
     """The named word lists of the packaged wordlists.yaml (once per process)."""
     lists = {}
-    for name, entries in (read_yaml("wordlists.yaml") or {}).items():
+    for name, entries in (packaged_yaml("wordlists.yaml") or {}).items():
         if not isinstance(entries, list) or not entries or \
                 not all(isinstance(w, str) and w == w.lower() for w in entries):
             raise ConfigError(f"wordlists.yaml list {name!r} must be a list of lowercase words "

@@ -33,6 +33,7 @@ from eventlens.coding.clauses import (
     Trigger,
     prep_objects,
     subject_of,
+    to_infinitive,
 )
 from eventlens.coding.consolidate import consolidate
 from eventlens.coding.default_targets import (
@@ -197,8 +198,8 @@ class LinguisticCoder:
                     by_token[head.i].frame.plover_type in GOVERNING_TYPES:
                 outer_tok = head  # "its demand that the US ease sanctions": only demanded
             if outer_tok is None and trig.token.dep_ == "advcl" and head.i in by_token and \
-                    by_token[head.i].frame.plover_type == "REQUEST" and any(
-                        c.dep_ == "aux" and c.lower_ == "to" for c in trig.token.children):
+                    by_token[head.i].frame.plover_type == "REQUEST" and \
+                    to_infinitive(trig.token):
                 outer_tok = head  # "call on the US to lift sanctions", read as an adverbial
             outer = by_token.get(outer_tok.i) if outer_tok is not None else None
             if outer is not None and outer is not trig:

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from eventlens.coding.lexicon import Lexicon, read_yaml, wordlist
+from eventlens.coding.lexicon import Lexicon, wordlist
+from eventlens.datafiles import packaged_yaml
 
 NEGATIVE_SCORE = -0.25
 POSITIVE_SCORE = 0.3
@@ -28,7 +29,7 @@ def _analyzer():
 
 @lru_cache(maxsize=1)
 def _label_words() -> tuple[frozenset[str], frozenset[str]]:
-    spec = read_yaml("labels.yaml")
+    spec = packaged_yaml("labels.yaml")
     return frozenset(spec.get("negative", ())), frozenset(spec.get("positive", ()))
 
 

@@ -28,6 +28,7 @@ from eventlens.coding.clauses import (
     noun_frame,
     prep_objects,
     subject_of,
+    to_infinitive,
     what_it_was,
 )
 from eventlens.coding.lexicon import Frame, Lexicon, wordlist
@@ -130,8 +131,7 @@ def verb_frame(token, lex: Lexicon) -> tuple[Frame, list[str], object] | None:
             if frame:
                 if (lemma, child.lower_) == ("call", "on") and not any(
                         c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "for")
-                        or (c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to"
-                                                      for a in c.children))
+                        or (c.dep_ == "advcl" and to_infinitive(c))
                         for c in token.children):
                     # "a delegation called on the party leader": a visit, not a request ("call
                     # on the US to lift", parsed with an adverbial "to lift", is one)
@@ -352,12 +352,14 @@ def find_triggers(sent, lex: Lexicon) -> list[Trigger]:
         found = verb_frame(token, lex)
         if found is None:
             continue
+        # "Russia wants peace" asks nothing of anyone (but "wants guarantees from the United
+        # States" asks them of it)
+        wants = token.lemma_.lower() in wordlist("want_verbs")
         asked = prep_objects(token, ("from",)) + [
-            p for o in _children(token, {"dobj"}) for p in prep_objects(o, ("from",))]
-        if token.lemma_.lower() in wordlist("want_verbs") and not complement_subjects(token) \
-                and not asked:
-            continue  # "Russia wants peace" asks nothing of anyone (but "wants guarantees
-            # from the United States" asks them of it)
+            p for o in _children(token, {"dobj"}) for p in prep_objects(o, ("from",))] \
+            if wants else []
+        if wants and not complement_subjects(token) and not asked:
+            continue
         frame, words, obj = found
         if obj is None and verb_lemma(token, lex) in wordlist("enact_verbs") and event_objects(token, lex):
             continue  # "signed a $95 billion aid package": the package's frame codes the act
@@ -365,7 +367,7 @@ def find_triggers(sent, lex: Lexicon) -> list[Trigger]:
             continue  # "agreed on sanctions against Russia": the sanctions are the act agreed
         trig = Trigger(token, frame, words)
         _fill_verb_arguments(trig, obj, lex)
-        if asked and token.lemma_.lower() in wordlist("want_verbs"):
+        if asked:
             trig.targets, trig.alternatives = asked, []
         if frame.plover_type == "MOBILIZE":
             _aim_through_purpose(trig, lex)

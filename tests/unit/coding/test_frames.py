@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import pytest
 
-from eventlens.coding.lexicon import PLOVER_TYPES, read_yaml
+from eventlens.coding.lexicon import PLOVER_TYPES
+from eventlens.datafiles import packaged_yaml
 
 pytestmark = pytest.mark.model
 
-FRAMES = read_yaml("frames.yaml")
+FRAMES = packaged_yaml("frames.yaml")
 EXAMPLES = [(kind, row["text"], tuple(row["expect"]))
             for kind, spec in FRAMES.items() if kind in PLOVER_TYPES
             for row in spec.get("examples", ())]
