@@ -29,6 +29,7 @@ class PloverTypeInfo:
     quad_class: int
     intensity: float
     about: str
+    kinds: frozenset[str] = frozenset()  # joint, dyadic, reaction (data/plover.yaml)
 
 
 @functools.lru_cache(maxsize=1)
@@ -36,8 +37,15 @@ def plover_types() -> tuple[PloverTypeInfo, ...]:
     """The 16 PLOVER types with CAMEO root, quad class, typical intensity and a gloss."""
     table = packaged_yaml("plover.yaml")
     return tuple(PloverTypeInfo(name, str(spec["cameo"]), int(spec["quad"]),
-                                float(spec["intensity"]), str(spec.get("about", "")))
+                                float(spec["intensity"]), str(spec.get("about", "")),
+                                frozenset(str(k) for k in spec.get("kinds", ())))
                  for name, spec in table.items())
+
+
+@functools.lru_cache(maxsize=8)
+def plover_types_of(kind: str) -> frozenset[str]:
+    """The PLOVER types plover.yaml marks with `kind` (joint, dyadic, reaction)."""
+    return frozenset(t.name for t in plover_types() if kind in t.kinds)
 
 
 @functools.lru_cache(maxsize=1)

@@ -34,3 +34,12 @@ def test_every_packaged_yaml_file_loads_strictly():
     assert "wordlists.yaml" in names and "frames.yaml" in names
     for name in names:
         assert packaged_yaml(name) is not None, name
+
+
+def test_plover_yaml_marks_which_types_are_joint_dyadic_or_reactions():
+    from eventlens.vocabulary import plover_types_of
+
+    assert plover_types_of("joint") == {"AGREE", "CONSULT", "COOPERATE"}
+    assert plover_types_of("dyadic") == {"CONSULT", "COOPERATE"} <= plover_types_of("joint")
+    assert plover_types_of("reaction") == {"ACCUSE", "SUPPORT", "REJECT"}
+    assert plover_types_of("no such kind") == frozenset()

@@ -7,11 +7,12 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from eventlens.model import Event, Mention
+from eventlens.vocabulary import plover_types_of
 
 # Reactions to reactions are not what "the move" or "the decision" names.
-_VERBAL_REACTIONS = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
+_VERBAL_REACTIONS = plover_types_of("reaction")
 # Acts done together ("the deal", "the talks"): no one party did them.
-_JOINT = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+_JOINT = plover_types_of("joint")
 
 
 def doers_of(target: Mention, act_type: str | None, earlier: Sequence[Event],

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from eventlens.coding.lexicon import Frame, Lexicon, wordlist
 from eventlens.coding.rules import head_noun
+from eventlens.vocabulary import plover_types_of
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 
@@ -63,7 +64,7 @@ FORCE_FRAME = Frame("COERCE", "force + to act", ())
 
 
 # Verbal reactions whose target is whoever did the act they are about.
-REACTION_TYPES = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
+REACTION_TYPES = plover_types_of("reaction")
 
 
 # "X said Y must act" (demand_speech_verbs, deontic_modals): a demand on Y.

@@ -7,9 +7,10 @@ from dataclasses import replace
 
 from eventlens.coding.lexicon import wordlist
 from eventlens.model import Event, Mention
+from eventlens.vocabulary import plover_types_of
 
 # Types that always involve a second party: without a known one, nothing is recorded.
-DYADIC_TYPES = frozenset({"CONSULT", "COOPERATE"})
+DYADIC_TYPES = plover_types_of("dyadic")
 
 
 def consolidate(events: Iterable[Event], *, resolved_only: bool = True) -> list[Event]:

@@ -35,7 +35,7 @@ from eventlens.coding.clauses import (
     subject_of,
     to_infinitive,
 )
-from eventlens.coding.consolidate import consolidate
+from eventlens.coding.consolidate import DYADIC_TYPES, consolidate
 from eventlens.coding.default_targets import (
     act_targets,
     aimed_before,
@@ -66,8 +66,6 @@ NAMED_TARGETS = frozenset({"ORG", "PERSON", "NORP", "GPE"})
 # Coordinated subjects acting among themselves are paired up to this many (beyond it, a
 # summit's list of members would make dozens of records).
 MAX_AMONG = 4
-# Types that always involve a second party: without one, nothing is recorded.
-DYADIC_TYPES = frozenset({"CONSULT", "COOPERATE"})
 PACKAGED = object()
 # A clause dyad no frame covered becomes an event only above this probability.
 MIN_CANDIDATE_SCORE = 0.5

@@ -16,12 +16,13 @@ from eventlens.coding.lexicon import load_lexicon
 from eventlens.coding.plv import PLV_LABELS, PlvItem
 from eventlens.coding.triggers import find_triggers
 from eventlens.metrics import classification_scores
+from eventlens.vocabulary import plover_types_of
 
 DEFAULT_C = 10.0
 DEFAULT_SEED = 13
 
 
-JOINT_LABELS = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+JOINT_LABELS = plover_types_of("joint")  # done together: a pair is coded both ways
 
 
 @dataclass(frozen=True, slots=True)
