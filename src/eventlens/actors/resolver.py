@@ -116,8 +116,9 @@ class ActorResolver:
                 if child.dep_ == "appos":  # "Yuri Ushakov, the Kremlin aide"
                     end = max(end, child.right_edge.i + 1)
             ranges.append((start, end))
-        names = [(ent.start, ent.end) for ent in sent.ents if ent.label_ in ENTITY_LABELS]
-        names += [(p.start, p.end) for ent in sent.ents
+        ents = sent.ents  # spaCy builds them anew from the document's on every access
+        names = [(ent.start, ent.end) for ent in ents if ent.label_ in ENTITY_LABELS]
+        names += [(p.start, p.end) for ent in ents
                   if (p := self._split_name(ent, sent.start, sent.end)) is not None]
         for lo, hi in names:  # "The Economic Community" + "West African States" is one name
             inside = [r for r in ranges if r[0] < hi and lo < r[1]]
@@ -125,7 +126,7 @@ class ActorResolver:
                 ranges = [r for r in ranges if r not in inside]
                 ranges.append((min(lo, *(r[0] for r in inside)), max(hi, *(r[1] for r in inside))))
         covered = {i for start, end in ranges for i in range(start, end)}
-        for ent in sent.ents:
+        for ent in ents:
             if ent.label_ in ENTITY_LABELS and ent.start not in covered:
                 ranges.append((ent.start, ent.end))
         mentions: list[Mention] = []

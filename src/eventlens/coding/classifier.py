@@ -32,25 +32,34 @@ class LinearModel:
 
     def scores(self, feats: dict[str, float]) -> np.ndarray:
         """Class probabilities for one feature dict (unknown features are ignored)."""
-        idx = [(self.features[k], v) for k, v in feats.items() if k in self.features]
+        get = self.features.get
+        cols: list[int] = []
+        vals: list[float] = []
+        for name, value in feats.items():
+            col = get(name)
+            if col is not None:
+                cols.append(col)
+                vals.append(value)
         logits = self.intercept.copy()
-        if idx:
-            cols, vals = zip(*idx, strict=True)
-            logits += self.coef[:, list(cols)] @ np.asarray(vals, dtype=np.float64)
+        if cols:
+            logits += self.coef[:, cols] @ np.asarray(vals, dtype=np.float64)
         logits -= logits.max()
         probs = np.exp(logits)
         return probs / probs.sum()
 
-    def probability(self, feats: dict[str, float], label: str) -> float:
-        """The probability of one class (0 for a class the model does not know)."""
+    def probability(self, probs: np.ndarray, label: str) -> float:
+        """The probability of one class in `scores` (0 for a class the model does not know)."""
         if label not in self.classes:
             return 0.0
-        return float(self.scores(feats)[self.classes.index(label)])
+        return float(probs[self.classes.index(label)])
 
     def predict(self, feats: dict[str, float], *,
                 exclude: tuple[str, ...] = ()) -> tuple[str, float]:
         """The most probable class (other than `exclude`) and its probability."""
-        probs = self.scores(feats)
+        return self.best(self.scores(feats), exclude=exclude)
+
+    def best(self, probs: np.ndarray, *, exclude: tuple[str, ...] = ()) -> tuple[str, float]:
+        """The most probable class of `scores` (other than `exclude`) and its probability."""
         if exclude:
             probs = probs.copy()
             for name in exclude:

@@ -463,11 +463,12 @@ class LinguisticCoder:
             return rule_type
         feats = self._dyad_features(doc, (src.start, src.end),
                                     (tgt.start, tgt.end) if tgt else None, triggers)
-        label, score = self.type_model.predict(feats, exclude=(NO_EVENT,))
+        probs = self.type_model.scores(feats)
+        label, score = self.type_model.best(probs, exclude=(NO_EVENT,))
         rule_label = to_plv(rule_type, mode)
         if rule_type == "AGREE" and mode == "formal" and status is Status.ASSERTED:
             rule_label = "SUPPORT"  # what PLV, on which the classifier learned, calls it
-        rule_score = self.type_model.probability(feats, rule_label)
+        rule_score = self.type_model.probability(probs, rule_label)
         if score < self.min_model_score or label == rule_label or \
                 rule_score >= MAX_OVERRULED_SCORE:
             return rule_type

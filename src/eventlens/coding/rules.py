@@ -173,12 +173,15 @@ class ReadingMatcher:
         self.matcher = self._matcher(vocab, readings, compiled)
         self.anchors = _anchor_lemmas([p for patterns in compiled for p in patterns])
         self._by_verb: dict[str, DependencyMatcher] = {}
+        self._needs: dict[str, frozenset[str] | None] = {}
         if self.anchors is not None:
             for lemma in self.anchors:
                 rows = [n for n, patterns in enumerate(compiled)
                         if any(lemma in _anchor_lemmas([p]) for p in patterns)]
                 self._by_verb[lemma] = self._matcher(
                     vocab, [readings[n] for n in rows], [compiled[n] for n in rows])
+                self._needs[lemma] = _needed_words(
+                    [p for n in rows for p in compiled[n] if lemma in _anchor_lemmas([p])])
 
     @staticmethod
     def _matcher(vocab, rows, compiled) -> DependencyMatcher:
@@ -206,7 +209,9 @@ class ReadingMatcher:
             matchers = [self.matcher]
         else:
             verbs = {lemma for t in sent if (lemma := _VERB_LEMMA(t)) in self.anchors}
-            matchers = [self._by_verb[lemma] for lemma in sorted(verbs)]
+            words = _words(sent) if any(self._needs[v] is not None for v in verbs) else set()
+            matchers = [self._by_verb[lemma] for lemma in sorted(verbs)
+                        if self._needs[lemma] is None or not self._needs[lemma].isdisjoint(words)]
         found: dict[int, int] = {}
         for matcher in matchers:
             for match_id, tokens in matcher(sent):
@@ -233,6 +238,38 @@ def _anchor_lemmas(patterns: list[list[dict]]) -> frozenset[str] | None:
         else:
             return None
     return frozenset(lemmas)
+
+
+# Token attributes whose value is a word: a pattern node that asks for one of some words
+# can only match in a sentence holding one of them (as written or as its lemma).
+_WORD_ATTRS = ("LOWER", "ORTH", "TEXT", "LEMMA", "el_lemma", "el_noun_lemma")
+
+
+def _needed_words(patterns: list[list[dict]]) -> frozenset[str] | None:
+    """Words one of which a sentence must hold (lower-cased, as written or as lemma) for any of
+    the patterns to match, or None where a pattern asks for no word past its verb. Each
+    pattern gives the smallest word list among its nodes; skipping sentences without any of
+    them changes no match, only saves spaCy the matching."""
+    needed: set[str] = set()
+    for pattern in patterns:
+        options = []
+        for node in pattern[1:]:
+            attrs = {**node["RIGHT_ATTRS"], **node["RIGHT_ATTRS"].get("_", {})}
+            for name in _WORD_ATTRS:
+                wanted = attrs.get(name)
+                if isinstance(wanted, str):
+                    options.append({wanted.lower()})
+                elif isinstance(wanted, dict) and set(wanted) == {"IN"}:
+                    options.append({str(w).lower() for w in wanted["IN"]})
+        if not options:
+            return None
+        needed |= min(options, key=len)
+    return frozenset(needed)
+
+
+def _words(sent) -> set[str]:
+    """Every word of a sentence, lower-cased, as written and as lemma."""
+    return {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
 
 
 @functools.lru_cache(maxsize=4)

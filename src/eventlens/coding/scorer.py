@@ -155,8 +155,8 @@ def event_features(doc, sent, event: Event, *, sentence_index: int, sentence_eve
         probs = type_model.scores(dyad)
         classes = type_model.classes
         label = to_plv(kind, event.mode)
-        p_type = float(probs[classes.index(label)]) if label in classes else 0.0
-        p_none = float(probs[classes.index(NO_EVENT)]) if NO_EVENT in classes else 0.0
+        p_type = type_model.probability(probs, label)
+        p_none = type_model.probability(probs, NO_EVENT)
         best = classes[int(np.argmax(probs))]
         feats["p_type"] = p_type
         feats["p_none"] = p_none

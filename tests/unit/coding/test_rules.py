@@ -158,3 +158,37 @@ def test_an_agreement_to_end_or_allow_an_act_is_no_agreement_to_do_it(nlp):
     doc = nlp("EU ministers agreed to roll out new sanctions against Belarus.")
     agreed = next(t for t in doc if t.lower_ == "agreed")
     assert [t.text for t in agreed_acts(agreed, LEX)] == ["sanctions"]
+
+
+def test_a_verb_whose_rows_all_need_a_word_the_sentence_lacks_is_not_matched(nlp):
+    matcher = ReadingMatcher(nlp.vocab, LEX.readings)
+    # "land" rows read troops landing: every pattern asks for a force word as the subject
+    assert "paratrooper" in matcher._needs["land"]
+    calls = []
+
+    class Counting:
+        def __init__(self, inner):
+            self.inner = inner
+
+        def __call__(self, sent):
+            calls.append(sent.text)
+            return self.inner(sent)
+
+    matcher._by_verb["land"] = Counting(matcher._by_verb["land"])
+    doc = nlp("The president's plane landed in Vilnius on Friday. "
+              "Two hundred paratroopers landed near the capital on Saturday.")
+    found = matcher(doc)
+    assert calls == [list(doc.sents)[1].text]  # the plane's landing is not matched at all
+    assert [row.id for row in found.values()] == ["mobilize.forces.land"]
+
+
+def test_a_pattern_that_asks_for_no_word_past_its_verb_is_always_matched(nlp):
+    row = _reading({"id": "any.object", "lemma": ["seize"], "then": "ASSAULT",
+                    "pattern": [[
+                        {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"_": {"el_verb_lemma": "seize"}}},
+                        {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "thing",
+                         "RIGHT_ATTRS": {"DEP": "dobj"}}]]})
+    matcher = ReadingMatcher(nlp.vocab, (row,))
+    assert matcher._needs["seize"] is None
+    doc = nlp("Rebels seized the airport.")
+    assert matcher(doc)[_verb(doc, "seized").i].id == "any.object"
