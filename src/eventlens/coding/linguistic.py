@@ -31,6 +31,7 @@ from eventlens.coding.clauses import (
     TELL_FRAME,
     WRONG_DONE_FRAME,
     Trigger,
+    noun_frame,
     prep_objects,
     subject_of,
     to_infinitive,
@@ -199,6 +200,9 @@ class LinguisticCoder:
                     by_token[head.i].frame.plover_type == "REQUEST" and \
                     to_infinitive(trig.token):
                 outer_tok = head  # "call on the US to lift sanctions", read as an adverbial
+            if outer_tok is None and _asked_content(trig.token, self.lexicon):
+                dropped.add(trig.token.i)  # "rejected a request from Sweden to extradite him"
+                continue
             outer = by_token.get(outer_tok.i) if outer_tok is not None else None
             if outer is not None and outer is not trig:
                 if outer.frame.plover_type in GOVERNING_TYPES:
@@ -749,3 +753,12 @@ def _covers(event: Event, src_span, tgt_span) -> bool:
     return (hit(a, s) and hit(b, t)) or (hit(a, t) and hit(b, s))
 
 
+def _asked_content(verb, lex: Lexicon) -> bool:
+    """Whether a verb is the act a request, demand or proposal names ("a demand from France to
+    halt enrichment", "a proposal for the two to meet"): it is only asked for, whoever the
+    request's maker is, and whatever becomes of it, unless it was accepted: "accepted an
+    invitation from Kim to visit" plans the visit."""
+    noun = verb.head
+    return verb.dep_ in ("acl", "advcl") and noun.pos_ == "NOUN" and to_infinitive(verb) and \
+        (frame := noun_frame(noun, lex)) is not None and frame[0].plover_type == "REQUEST" \
+        and noun.head.lemma_.lower() not in wordlist("accepting_verbs")

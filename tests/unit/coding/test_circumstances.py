@@ -168,3 +168,23 @@ def test_wanting_something_from_someone_asks_it_of_them(code_text, triples):
     r = code_text("Russia wants written guarantees from the United States.", published="2022-01-10")
     assert ("RUS:GOV", "REQUEST", "USA:GOV", "asserted") in triples(r)
     assert not code_text("Russia wants peace.", published="2022-01-10").events
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Iran rejected a demand from France to halt uranium enrichment.",
+     ("IRN:GOV", "REJECT", "FRA:GOV", "asserted")),
+    ("Turkey refused a request from Sweden to extradite the journalist.",
+     ("TUR:GOV", "REJECT", "SWE:GOV", "asserted")),
+    ("France issued a demand for Iran to halt uranium enrichment.",
+     ("FRA:GOV", "REQUEST", "IRN:GOV", "asserted")),
+])
+def test_the_act_a_request_names_is_only_asked_for(propose_text, triples, text, kept):
+    r = propose_text(text, published="2023-03-01")
+    assert kept in triples(r)
+    assert len(r.events) == 1  # no halt by France, no extradition by Sweden
+
+
+def test_an_accepted_invitation_to_visit_plans_the_visit(propose_text, triples):
+    r = propose_text("Brazil's president accepted an invitation from Xi Jinping to visit China.",
+                     published="2023-03-01")
+    assert ("BRA:GOV", "CONSULT", "CHN:GOV", "intended") in triples(r)
