@@ -171,7 +171,9 @@ def ingest(
         settings = _settings(config, db=db, actor_files=actors, batch_size=batch_size)
         coder = get_coder(settings.coder, actor_files=settings.actor_files)
         with _coding_engine(settings, coder, workers=workers, dask=dask) as (engine, per_batch), \
-                open_store(settings.db) as store, _progress(in_bytes=True) as progress:
+                open_store(settings.db, memory_limit=settings.db_memory_limit,
+                           temp_directory=settings.db_temp_directory) as store, \
+                _progress(in_bytes=True) as progress:
             tracker = _IngestProgress(progress, files)
             summary = run_ingest(paths, store, options=options, batch_size=per_batch,
                                  coder=coder, parallel=engine, progress=tracker.stored,

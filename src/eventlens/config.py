@@ -25,6 +25,11 @@ class Settings:
     actor_files: tuple[Path, ...] = field(default=())
     batch_size: int = 32
     min_confidence: float = DEFAULT_MIN_CONFIDENCE
+    # DuckDB's memory_limit and temp_directory for the store's connection (None: DuckDB's
+    # own, 80 % of RAM and `FILE.tmp` beside the store); past the limit, DuckDB spills joins,
+    # aggregates and sorts to the temporary folder instead of growing
+    db_memory_limit: str | None = None
+    db_temp_directory: Path | None = None
 
     def with_flags(self, **flags) -> Settings:
         """These settings with the command-line flags that were given (None = not given)."""
@@ -55,6 +60,10 @@ def load_settings(path: Path | None = None) -> Settings:
     base = path.parent
     if "db" in values:
         values["db"] = base / str(values["db"])
+    if "db_temp_directory" in values:
+        values["db_temp_directory"] = base / str(values["db_temp_directory"])
+    if "db_memory_limit" in values and not isinstance(values["db_memory_limit"], str):
+        raise ConfigError("db_memory_limit must be a string such as '2GB'", where=str(path))
     if "actor_files" in values:
         if not isinstance(values["actor_files"], list):
             raise ConfigError("actor_files must be a list of paths", where=str(path))

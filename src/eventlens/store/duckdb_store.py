@@ -11,7 +11,7 @@ from pathlib import Path
 import duckdb
 
 from eventlens.config import DEFAULT_MIN_CONFIDENCE
-from eventlens.errors import EventlensError, SchemaError
+from eventlens.errors import ConfigError, EventlensError, SchemaError
 from eventlens.model import ArticleResult
 from eventlens.store.merged import MergeMapCache, event_relation, mentions_relation
 from eventlens.store.rows import ResultTables, result_tables
@@ -104,10 +104,13 @@ def bbox_clause(bbox: tuple[float, float, float, float]) -> tuple[str, list]:
 
 
 def open_store(path: str | Path, *, read_only: bool = False,
-               min_confidence: float | None = None) -> Store:
+               min_confidence: float | None = None, memory_limit: str | None = None,
+               temp_directory: str | Path | None = None) -> Store:
     """Open (and create or migrate, unless read-only) the store at `path`; its `events` hide
-    events below `min_confidence` (default `DEFAULT_MIN_CONFIDENCE`)."""
-    return Store(path, read_only=read_only, min_confidence=min_confidence)
+    events below `min_confidence` (default `DEFAULT_MIN_CONFIDENCE`). `memory_limit` ('2GB')
+    and `temp_directory` are DuckDB's settings for this connection (None: DuckDB's own)."""
+    return Store(path, read_only=read_only, min_confidence=min_confidence,
+                 memory_limit=memory_limit, temp_directory=temp_directory)
 
 
 class Store:
@@ -115,9 +118,11 @@ class Store:
     through this object (DuckDB has a single writer)."""
 
     def __init__(self, path: str | Path, *, read_only: bool = False,
-                 min_confidence: float | None = None) -> None:
+                 min_confidence: float | None = None, memory_limit: str | None = None,
+                 temp_directory: str | Path | None = None) -> None:
         """`min_confidence` is the threshold the `events` view applies for this connection
-        (default `DEFAULT_MIN_CONFIDENCE`; 0 shows every stored event)."""
+        (default `DEFAULT_MIN_CONFIDENCE`; 0 shows every stored event); `memory_limit` and
+        `temp_directory` are DuckDB's (None keeps DuckDB's default)."""
         self.path = str(path)
         self.shards = is_shard_folder(self.path)
         if self.shards:
@@ -137,6 +142,7 @@ class Store:
                 self.con = duckdb.connect(self.path, read_only=read_only)
             except duckdb.Error as exc:
                 raise SchemaError(f"cannot open {self.path}: {exc}") from exc
+        self._limit_memory(memory_limit, temp_directory)
         if not read_only:
             self.migrate()
         self._check_version()
@@ -144,6 +150,20 @@ class Store:
                                 else min_confidence)
         # Shared with the copies the API makes for its requests (copy.copy keeps the object).
         self._merge_maps = MergeMapCache()
+
+    def _limit_memory(self, memory_limit: str | None,
+                      temp_directory: str | Path | None) -> None:
+        """Give DuckDB a memory limit and a folder to spill to (before any query runs)."""
+        for name, value in (("temp_directory", temp_directory), ("memory_limit", memory_limit)):
+            if value is None:
+                continue
+            try:
+                self.con.execute(f"SET {name} = ?", [str(value)])
+            except duckdb.Error as exc:
+                self.con.close()
+                hint = "a size such as '2GB'" if name == "memory_limit" else "a folder path"
+                raise ConfigError(f"{name} {str(value)!r} is not accepted by DuckDB: {exc}",
+                                  hint=hint) from exc
 
     def set_min_confidence(self, value: float) -> None:
         """Hide events below `value` from every query of this connection (the `events` view;
