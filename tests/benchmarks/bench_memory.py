@@ -1,6 +1,7 @@
 """Peak memory of ingest as the input grows 10x (a script, not a pytest test).
 
     .venv/bin/python tests/benchmarks/bench_memory.py [--articles 200] [--read-articles 5000]
+        [--formats jsonl.gz warc.gz] [--cases read one workers dask] [--keep FOLDER]
 
 Writes made-up news in our own wording (varied actors, acts, places and dates) as a gzipped
 JSON Lines file and a gzipped WARC crawl (one gzip member per record, as CC-NEWS files are),
@@ -8,14 +9,18 @@ at 1x and 10x the article count. Each case runs in a fresh process, which report
 peak RSS (`resource.getrusage`) and that of its largest worker:
 
 - reading alone (`read_sources`, no coding) of `--read-articles` articles and 10x that;
-- `eventlens ingest` of `--articles` and 10x, in one process and with `--workers 2`.
+- `eventlens ingest` of `--articles` and 10x, in one process (`one`), with `--workers 2`
+  (`workers`) and with `--dask local --workers 2` (`dask`; its workers are the nannies'
+  children, and the largest of all of them is reported).
 
-The ratio 10x / 1x of the peak is what should stay near 1.0.
+The ratio 10x / 1x of the peak is what should stay near 1.0. `--keep` writes the inputs and
+the stores into FOLDER and leaves them there (to look at the stores afterwards).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import gzip
 import io
@@ -130,49 +135,71 @@ def measure(args: list[str]) -> dict:
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
+CASES = {"read": ("read_sources", "read", []),
+         "one": ("ingest, one process", "ingest", []),
+         "workers": ("ingest --workers 2", "ingest", ["--workers", "2"]),
+         "dask": ("ingest --dask local --workers 2", "ingest",
+                  ["--dask", "local", "--workers", "2"])}
+WRITERS = {"jsonl.gz": write_jsonl, "warc.gz": write_warc}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=200, help="1x size for ingest")
     parser.add_argument("--read-articles", type=int, default=5000, help="1x size for reading")
+    parser.add_argument("--formats", nargs="+", choices=list(WRITERS), default=list(WRITERS))
+    parser.add_argument("--cases", nargs="+", choices=list(CASES), default=list(CASES))
+    parser.add_argument("--keep", type=Path, help="write inputs and stores here and keep them")
     parser.add_argument("--child", nargs=argparse.REMAINDER)
     args = parser.parse_args()
     if args.child:
         child(args.child)
         return
-    with tempfile.TemporaryDirectory(prefix="eventlens-bench-memory-") as tmp:
-        folder = Path(tmp)
-        inputs = {}
-        for fmt, writer in (("jsonl.gz", write_jsonl), ("warc.gz", write_warc)):
-            for scale, base in (("read", args.read_articles), ("ingest", args.articles)):
-                for times in (1, 10):
-                    path = folder / f"{scale}-{times}x.{fmt}"
-                    writer(path, base * times)
-                    inputs[(fmt, scale, times)] = path
-        print(f"{'case':<34}{'1x':>10}{'10x':>10}{'ratio':>8}   (peak RSS MB; articles "
-              f"read {args.read_articles}/{10 * args.read_articles}, ingested "
-              f"{args.articles}/{10 * args.articles})")
-        for fmt in ("jsonl.gz", "warc.gz"):
-            cases = [("read_sources", "read", [])]
-            cases += [("ingest, one process", "ingest", []),
-                      ("ingest --workers 2", "ingest", ["--workers", "2"])]
-            for label, scale, extra in cases:
-                peaks = []
-                for times in (1, 10):
-                    path = inputs[(fmt, scale, times)]
-                    if scale == "read":
-                        got = measure(["read", str(path)])
-                    else:
-                        db = folder / f"{fmt}-{times}x-{len(extra)}.duckdb"
-                        got = measure(["ingest", str(path), "--db", str(db), *extra])
-                    peaks.append(got)
-                one, ten = peaks
-                line = (f"{fmt + ' ' + label:<34}{one['peak_mb']:>10.1f}{ten['peak_mb']:>10.1f}"
-                        f"{ten['peak_mb'] / one['peak_mb']:>8.2f}")
-                if extra:
-                    line += (f"   workers {one['worker_peak_mb']:.1f} -> "
-                             f"{ten['worker_peak_mb']:.1f} MB "
-                             f"({ten['worker_peak_mb'] / one['worker_peak_mb']:.2f})")
-                print(line, flush=True)
+    with contextlib.ExitStack() as stack:
+        if args.keep:
+            args.keep.mkdir(parents=True, exist_ok=True)
+            folder = args.keep
+        else:
+            folder = Path(stack.enter_context(
+                tempfile.TemporaryDirectory(prefix="eventlens-bench-memory-")))
+        run_cases(folder, args)
+
+
+def run_cases(folder: Path, args) -> None:
+    scales = {CASES[c][1] for c in args.cases}
+    inputs = {}
+    for fmt in args.formats:
+        for scale, base in (("read", args.read_articles), ("ingest", args.articles)):
+            if scale not in scales:
+                continue
+            for times in (1, 10):
+                path = folder / f"{scale}-{times}x.{fmt}"
+                WRITERS[fmt](path, base * times)
+                inputs[(fmt, scale, times)] = path
+    print(f"{'case':<42}{'1x':>10}{'10x':>10}{'ratio':>8}   (peak RSS MB; articles "
+          f"read {args.read_articles}/{10 * args.read_articles}, ingested "
+          f"{args.articles}/{10 * args.articles})")
+    for fmt in args.formats:
+        for case in args.cases:
+            label, scale, extra = CASES[case]
+            peaks = []
+            for times in (1, 10):
+                path = inputs[(fmt, scale, times)]
+                if scale == "read":
+                    got = measure(["read", str(path)])
+                else:
+                    db = folder / f"{fmt}-{times}x-{case}.duckdb"
+                    db.unlink(missing_ok=True)
+                    got = measure(["ingest", str(path), "--db", str(db), *extra])
+                peaks.append(got)
+            one, ten = peaks
+            line = (f"{fmt + ' ' + label:<42}{one['peak_mb']:>10.1f}{ten['peak_mb']:>10.1f}"
+                    f"{ten['peak_mb'] / one['peak_mb']:>8.2f}")
+            if extra:
+                line += (f"   workers {one['worker_peak_mb']:.1f} -> "
+                         f"{ten['worker_peak_mb']:.1f} MB "
+                         f"({ten['worker_peak_mb'] / one['worker_peak_mb']:.2f})")
+            print(line, flush=True)
 
 
 if __name__ == "__main__":
