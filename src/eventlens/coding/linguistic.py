@@ -58,6 +58,7 @@ from eventlens.coding.triggers import find_triggers, owned_vessel, reads_as_no_e
 from eventlens.model import Actor, Article, ArticleResult, Event, Mention, Status
 from eventlens.nlp.datelines import dateline_end
 from eventlens.nlp.dates import is_future, resolve_date
+from eventlens.nlp.pipeline import sentences
 
 MATERIAL_CONFLICT = 4  # the PLOVER quad class of force
 # Cooperative acts whose refusal ("will not meet", "won't lift sanctions") is a REJECT.
@@ -119,7 +120,7 @@ class LinguisticCoder:
                                  headline=article.title)
         events: list[Event] = []
         mentions: list[Mention] = []
-        for index, sent in enumerate(doc.sents):
+        for index, sent in enumerate(sentences(doc)):
             self._dyad_memo.clear()  # features hang on the sentence's triggers
             mentions.extend(resolver.read_sentence(sent))
             triggers = self._kept_triggers(sent)
@@ -147,10 +148,10 @@ class LinguisticCoder:
                 and e.source.start < event.target.start], self.lexicon)]
             events.extend(self._scored(doc, sent, found, index, triggers))
         quotes = find_quotes(doc, article, resolver)
-        sentences = tuple((s.start_char, s.end_char) for s in doc.sents)
+        spans = tuple((s.start_char, s.end_char) for s in sentences(doc))
         return ArticleResult(article, tuple(consolidate(events, resolved_only=self.resolved_only)),
                              tuple(quotes),
-                             tuple(_as_in_events(mentions, events)), sentences)
+                             tuple(_as_in_events(mentions, events)), spans)
 
     def _dyad_features(self, doc, source: tuple[int, int],
                        target: tuple[int, int] | None, triggers) -> dict[str, float]:
@@ -200,8 +201,15 @@ class LinguisticCoder:
                     by_token[head.i].frame.plover_type == "REQUEST" and \
                     to_infinitive(trig.token):
                 outer_tok = head  # "call on the US to lift sanctions", read as an adverbial
-            if outer_tok is None and _asked_content(trig.token, self.lexicon):
+            if (outer_tok is None and _asked_content(trig.token, self.lexicon)) or \
+                    _name_for_an_act(trig.token):
                 dropped.add(trig.token.i)  # "rejected a request from Sweden to extradite him"
+                continue
+            aimed = by_token.get(head.i) if _aim_of(trig.token) else None
+            if aimed is not None and aimed is not trig and \
+                    aimed.frame.plover_type not in ("ASSAULT", "COERCE"):
+                dropped.add(trig.token.i)  # "imposed sanctions, targeting two banks"
+                aimed.targets = aimed.targets or trig.targets
                 continue
             outer = by_token.get(outer_tok.i) if outer_tok is not None else None
             if outer is not None and outer is not trig:
@@ -762,3 +770,21 @@ def _asked_content(verb, lex: Lexicon) -> bool:
     return verb.dep_ in ("acl", "advcl") and noun.pos_ == "NOUN" and to_infinitive(verb) and \
         (frame := noun_frame(noun, lex)) is not None and frame[0].plover_type == "REQUEST" \
         and noun.head.lemma_.lower() not in wordlist("accepting_verbs")
+
+
+def _name_for_an_act(verb) -> bool:
+    """Whether a verb is the name someone gives an act ("imposed sanctions over what it called
+    blocking aid convoys"): the reason for the sanction in the sanctioner's words, no act of
+    the sanctioner's, and the act's own doer is not named."""
+    label = verb.head
+    return verb.dep_ in ("xcomp", "ccomp", "oprd") and \
+        label.lemma_.lower() in wordlist("label_verbs") and \
+        any(c.dep_ == "dobj" and c.tag_ in ("WP", "WDT") for c in label.children)
+
+
+def _aim_of(verb) -> bool:
+    """Whether a verb is a participle that says at whom the act it follows is aimed
+    ("imposed sanctions on Russia, targeting two banks"; data/wordlists.yaml
+    `aim_participles`)."""
+    return verb.tag_ == "VBG" and verb.dep_ in ("advcl", "acl", "xcomp") and \
+        verb.lemma_.lower() in wordlist("aim_participles")

@@ -29,7 +29,35 @@ def load_pipeline(name: str = MODEL_NAME):
             "from requirements/model.txt)",
         ) from exc
     keep_hyphenated_verbs(nlp)
+    if "parser" in nlp.pipe_names and DATELINE_BREAK not in nlp.pipe_names:
+        _register_dateline_break()
+        nlp.add_pipe(DATELINE_BREAK, before="parser")
     return nlp
+
+
+DATELINE_BREAK = "eventlens_dateline_break"
+
+
+def _register_dateline_break() -> None:
+    from spacy.language import Language
+
+    if not Language.has_factory(DATELINE_BREAK):
+        Language.component(DATELINE_BREAK, func=dateline_break)
+
+
+def dateline_break(doc):
+    """A pipeline step before the parser: the blanks a dateline left (`for_parsing`) are a
+    sentence of their own, so the parser reads the lede as it reads any sentence (it hung the
+    blanks on the lede's first word and misread the rest: "Sudan's military seized power on
+    Monday" became a noun phrase, "seized" describing "power")."""
+    if len(doc) > 1 and doc[0].is_space and not doc[1].is_space:
+        doc[1].is_sent_start = True
+    return doc
+
+
+def sentences(doc):
+    """The document's sentences, without the blank one a blanked dateline makes."""
+    return [sent for sent in doc.sents if not all(t.is_space for t in sent)]
 
 
 def verb_forms(base: str) -> list[str]:
@@ -60,7 +88,8 @@ def keep_hyphenated_verbs(nlp) -> None:
 def for_parsing(text: str) -> str:
     """The text as the parser reads it: a leading wire dateline ("THE HAGUE, Netherlands --")
     blanked to spaces, so that the small model does not take the story's first subject for
-    an apposition to the city; every character keeps its offset."""
+    an apposition to the city; every character keeps its offset (the blanks are a sentence
+    of their own: `dateline_break`)."""
     end = dateline_end(text)
     return " " * end + text[end:] if end else text
 

@@ -188,3 +188,19 @@ def test_an_accepted_invitation_to_visit_plans_the_visit(propose_text, triples):
     r = propose_text("Brazil's president accepted an invitation from Xi Jinping to visit China.",
                      published="2023-03-01")
     assert ("BRA:GOV", "CONSULT", "CHN:GOV", "intended") in triples(r)
+
+
+def test_an_act_named_only_as_the_reason_for_a_sanction_is_no_one_s_act(code_text, triples):
+    r = code_text("Vietnam imposed sanctions on Sweden on Wednesday over what it called "
+                  "blocking aid convoys.", published="2023-03-01")
+    assert triples(r) == {("VNM:GOV", "SANCTION", "SWE:GOV", "asserted")}
+
+
+def test_targeting_after_a_sanction_names_its_target_and_is_no_attack(code_text, triples):
+    r = code_text("The United States imposed sanctions on Russia on Tuesday, targeting two "
+                  "large state banks.", published="2022-02-22")
+    assert triples(r) == {("USA:GOV", "SANCTION", "RUS:GOV", "asserted")}
+    r = code_text("Israeli jets struck Gaza overnight, targeting Hamas tunnels.",
+                  published="2023-11-02")
+    assert {e.plover_type for e in r.events} == {"ASSAULT"}
+    assert "PSE:REB" in {e.target.actor.code for e in r.events}

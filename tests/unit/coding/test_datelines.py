@@ -48,7 +48,26 @@ def test_a_dateline_does_not_swallow_the_first_subject(code_text, triples):
     r = code_text("KAMPALA, Uganda -- A Kenyan court has charged two Ugandan ministers with "
                   "fraud.", published="2024-03-01")
     assert ("KEN:JUD", "ACCUSE", "UGA:GOV", "asserted") in triples(r)
-    assert all(e.evidence_start == 0 for e in r.events)
+    # the evidence is the sentence as written, without the dateline before it
+    assert all(e.evidence_start == len("KAMPALA, Uganda -- ") for e in r.events)
+    assert r.sentences[0][0] == len("KAMPALA, Uganda -- ")
+
+
+def test_the_blanked_dateline_is_a_sentence_of_its_own_and_the_lede_parses_whole():
+    from eventlens.nlp import load_pipeline, parse, sentences
+
+    text = "KHARTOUM (Wire) - Sudan's army seized power on Monday, dissolving the cabinet."
+    doc = next(parse([text], nlp=load_pipeline()))
+    lede = sentences(doc)
+    assert len(lede) == 1 and lede[0].text.startswith("Sudan's army")
+    assert lede[0].root.text == "seized"  # with the blanks in it, "seized" described "power"
+    assert len(list(doc.sents)) == 2  # the blanks, then the lede
+
+
+def test_the_coup_in_a_lede_is_asserted(code_text, triples):
+    r = code_text("KHARTOUM (Wire) - Sudan's military seized power on Monday, dissolving the "
+                  "transitional government.", published="2021-10-25")
+    assert ("SDN:MIL", "COERCE", "SDN:GOV", "asserted") in triples(r)
 
 
 def test_a_story_that_opens_with_its_subject_keeps_it_after_the_dateline(propose_text):
