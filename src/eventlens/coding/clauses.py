@@ -159,6 +159,22 @@ def to_infinitive(clause) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
 
+def independent_clause(token):
+    """The verb heading the coordinated clause a token stands in: the sentence's root, or a
+    verb joined to it by a conjunction with a subject of its own ("the chief urged all sides
+    to respect it, and the Security Council scheduled talks": two clauses)."""
+    current = token
+    for _ in range(30):
+        if current.dep_ == "conj" and current.pos_ in ("VERB", "AUX") and any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in current.children) and any(
+                c.dep_ == "cc" for c in current.head.children) and not to_infinitive(current):
+            return current
+        if current.head.i == current.i:
+            return current
+        current = current.head
+    return current
+
+
 def subject_of(verb) -> tuple[list, bool]:
     """Head tokens of the subject of `verb`, climbing through xcomp, conj and relative clauses.
 
@@ -339,7 +355,17 @@ def what_it_was(verb) -> list:
     clauses += [g for c in clauses for g in _children(c, {"ccomp"})]  # "what it said was"
     return [a for c in clauses
             if any(s.tag_ == "WP" for s in _children(c, {"nsubj", "nsubjpass"}))
-            for x in (c, *_children(c, {"xcomp"})) for a in _children(x, {"attr"})]
+            for x in (c, *_children(c, {"xcomp"})) for a in _children(x, {"attr"})] + \
+        [a for c in clauses if named_by(c) for a in (
+            *_children(c, {"oprd", "xcomp"}),
+            *[p for x in _children(c, {"prep"}) if x.lower_ == "as" for p in _children(x, {"pobj"})])]
+
+
+def named_by(clause) -> bool:
+    """Whether a clause names its "what" ("condemned [what he described as an attack]",
+    "over [what it called interference]"): its subject is who gives the name, no party."""
+    return clause.lemma_.lower() in wordlist("label_verbs") and any(
+        c.dep_ == "dobj" and c.tag_ in ("WP", "WDT") for c in clause.children)
 
 
 def across_border_prep(prep) -> bool:

@@ -18,6 +18,7 @@ from eventlens.actors.roles import (
 )
 from eventlens.actors.words import LOCATIVE_PREPOSITIONS, OTHER_PEOPLE, normalise
 from eventlens.coding.armed import military_act, reframed
+from eventlens.coding.asides import aim_of, asked_content, name_for_an_act, threat_condition
 from eventlens.coding.candidates import NO_EVENT, candidate_dyads
 from eventlens.coding.circumstances import (
     date_entity,
@@ -31,7 +32,7 @@ from eventlens.coding.clauses import (
     TELL_FRAME,
     WRONG_DONE_FRAME,
     Trigger,
-    noun_frame,
+    independent_clause,
     prep_objects,
     subject_of,
     to_infinitive,
@@ -45,7 +46,7 @@ from eventlens.coding.default_targets import (
     struck,
 )
 from eventlens.coding.dyad import YIELD_TYPES, split_yield, to_plv
-from eventlens.coding.features import dyad_features
+from eventlens.coding.features import dyad_features, span_head
 from eventlens.coding.lexicon import ONE_SIDED_MODES, Lexicon, load_lexicon, wordlist
 from eventlens.coding.modality import (
     complement_governor,
@@ -201,11 +202,11 @@ class LinguisticCoder:
                     by_token[head.i].frame.plover_type == "REQUEST" and \
                     to_infinitive(trig.token):
                 outer_tok = head  # "call on the US to lift sanctions", read as an adverbial
-            if (outer_tok is None and _asked_content(trig.token, self.lexicon)) or \
-                    _name_for_an_act(trig.token):
+            if (outer_tok is None and asked_content(trig.token, self.lexicon)) or \
+                    name_for_an_act(trig.token) or threat_condition(trig.token, by_token):
                 dropped.add(trig.token.i)  # "rejected a request from Sweden to extradite him"
                 continue
-            aimed = by_token.get(head.i) if _aim_of(trig.token) else None
+            aimed = by_token.get(head.i) if aim_of(trig.token) else None
             if aimed is not None and aimed is not trig and \
                     aimed.frame.plover_type not in ("ASSAULT", "COERCE"):
                 dropped.add(trig.token.i)  # "imposed sanctions, targeting two banks"
@@ -247,8 +248,9 @@ class LinguisticCoder:
             # "The strike committee stated it would not call off the walkout": a pronoun no known actor
             # stands behind is the speaker, named however the sentence names them
             sources = self._actors(_speakers(trig.token), resolver, patient=True)
-        if not sources:
-            return []
+        if not sources or any(t.tag_ == "PRP" and t.lower_.endswith(("self", "selves"))
+                              and t.head.i == trig.token.i for t in trig.targets):
+            return []  # "Ukraine is defending itself": an act done to oneself has no target
         if trig.speaker:
             speakers = self._actors(trig.speaker, resolver)
             if speakers and all(m.actor.country == speakers[0].actor.country for m in sources):
@@ -267,7 +269,12 @@ class LinguisticCoder:
         guess = len(sources) == 1 and frame.plover_type not in DYADIC_TYPES and \
             trig.frame is not WRONG_DONE_FRAME
         if guess and not any(t.actor.country for t in targets) and not named_target:
-            targets = sentence_target(sources[0], named) or \
+            # the one other party of the act's own clause, not of one joined to it ("the AU
+            # called for civilian rule, and the EU threatened to halt its aid")
+            clause = independent_clause(trig.token)
+            here = [m for m in named if (head := span_head(doc, m.start, m.end)) is None
+                    or independent_clause(head) == clause]
+            targets = sentence_target(sources[0], here) or \
                 aimed_before(sources[0], frame.plover_type, earlier) or targets
         if guess and not targets:
             targets = home_ground(sources[0], named)
@@ -759,32 +766,3 @@ def _covers(event: Event, src_span, tgt_span) -> bool:
     t = (tgt_span.start_char, tgt_span.end_char)
     hit = lambda x, y: x[0] < y[1] and y[0] < x[1]  # noqa: E731
     return (hit(a, s) and hit(b, t)) or (hit(a, t) and hit(b, s))
-
-
-def _asked_content(verb, lex: Lexicon) -> bool:
-    """Whether a verb is the act a request, demand or proposal names ("a demand from France to
-    halt enrichment", "a proposal for the two to meet"): it is only asked for, whoever the
-    request's maker is, and whatever becomes of it, unless it was accepted: "accepted an
-    invitation from Kim to visit" plans the visit."""
-    noun = verb.head
-    return verb.dep_ in ("acl", "advcl") and noun.pos_ == "NOUN" and to_infinitive(verb) and \
-        (frame := noun_frame(noun, lex)) is not None and frame[0].plover_type == "REQUEST" \
-        and noun.head.lemma_.lower() not in wordlist("accepting_verbs")
-
-
-def _name_for_an_act(verb) -> bool:
-    """Whether a verb is the name someone gives an act ("imposed sanctions over what it called
-    blocking aid convoys"): the reason for the sanction in the sanctioner's words, no act of
-    the sanctioner's, and the act's own doer is not named."""
-    label = verb.head
-    return verb.dep_ in ("xcomp", "ccomp", "oprd") and \
-        label.lemma_.lower() in wordlist("label_verbs") and \
-        any(c.dep_ == "dobj" and c.tag_ in ("WP", "WDT") for c in label.children)
-
-
-def _aim_of(verb) -> bool:
-    """Whether a verb is a participle that says at whom the act it follows is aimed
-    ("imposed sanctions on Russia, targeting two banks"; data/wordlists.yaml
-    `aim_participles`)."""
-    return verb.tag_ == "VBG" and verb.dep_ in ("advcl", "acl", "xcomp") and \
-        verb.lemma_.lower() in wordlist("aim_participles")

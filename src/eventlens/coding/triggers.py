@@ -25,6 +25,7 @@ from eventlens.coding.clauses import (
     agreed_acts,
     event_objects,
     misread_plural,
+    named_by,
     noun_frame,
     prep_objects,
     subject_of,
@@ -479,6 +480,9 @@ def _fill_verb_arguments(trig: Trigger, obj, lex: Lexicon) -> None:
     direct = [c for c in _children(verb, OBJECT_DEPS) if (obj is None or c.i != obj.i)
               and c.dep_ != "attr" and not (c.dep_ == "oprd" and trig.frame in LABEL_FRAMES
                                             and _children(verb, {"dobj"}))]
+    if trig.frame.plover_type in REACTION_TYPES:
+        # "condemned what he described as an unprovoked attack": the attack
+        direct += [t for t in what_it_was(verb) if obj is None or t.i != obj.i]
     # "granted a full pardon to Hunter Biden" may come parsed with "to" as the dative
     direct = [p for c in direct
               for p in (_children(c, {"pobj"}) if c.dep_ == "dative" and c.pos_ == "ADP" else [c])]
@@ -591,6 +595,12 @@ def _fill_verb_arguments(trig: Trigger, obj, lex: Lexicon) -> None:
         inner = commitment[0]
         options.insert(0, [c for c in _children(inner, OBJECT_DEPS) if c.dep_ != "attr"]
                        + prep_objects(inner, wordlist("target_preps")))
+        if trig.frame.plover_type == "THREATEN":
+            # "threatened to halt its aid if the army did not reverse course": the army
+            options.insert(1, [s for v in (verb, inner) for c in _children(v, {"advcl"})
+                               if any(m.lower_ in wordlist("threat_conditions")
+                                      for m in _children(c, {"mark"}))
+                               for s in _children(c, {"nsubj"})])
         trig.shared = False
     if obj is not None and not _names_people(obj) and not owned_vessel(obj):
         # the phrase's own noun is not acted upon ("went on strike")
@@ -652,5 +662,5 @@ def _without(preps: tuple[str, ...], dropped: str) -> tuple[str, ...]:
 
 def complement_subjects(verb) -> list:
     """Subjects of the clause a verb governs: "urged [Iran] to return", "wanted [NATO] to"."""
-    return [s for c in verb.children if c.dep_ in ("ccomp", "xcomp")
+    return [s for c in verb.children if c.dep_ in ("ccomp", "xcomp") and not named_by(c)
             for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]

@@ -204,3 +204,36 @@ def test_targeting_after_a_sanction_names_its_target_and_is_no_attack(code_text,
                   published="2023-11-02")
     assert {e.plover_type for e in r.events} == {"ASSAULT"}
     assert "PSE:REB" in {e.target.actor.code for e in r.events}
+
+
+def test_an_act_done_to_oneself_has_no_other_party(code_text):
+    r = code_text('"Moscow has chosen war, but Ukraine will defend itself," the minister said.',
+                  published="2022-02-24")
+    assert not [e for e in r.events if e.plover_type == "SUPPORT"]
+
+
+def test_condemning_what_someone_calls_an_attack_accuses_the_attacker(code_text, triples):
+    r = code_text("Russian troops attacked Ukraine from three sides on Thursday. The Canadian "
+                  "prime minister condemned what he described as a reckless and unprovoked "
+                  "attack.", published="2022-02-24")
+    assert ("CAN:GOV", "ACCUSE", "RUS:MIL", "asserted") in triples(r)
+    assert not [e for e in r.events if e.source.actor.country == "CAN"
+                and e.target is not None and e.target.actor.country == "CAN"]
+
+
+def test_the_condition_of_a_threat_is_no_act_and_the_one_it_binds_is_threatened(code_text,
+                                                                                 triples):
+    r = code_text("The European Union threatened on Tuesday to freeze its budget support to "
+                  "Sudan if the army did not reverse course.", published="2021-10-26")
+    assert {e.plover_type for e in r.events} == {"THREATEN"}
+    r = code_text("Chile threatened to impose sanctions on Peru unless it stopped arming the "
+                  "rebels.", published="2023-03-01")
+    assert ("CHL:GOV", "THREATEN", "PER:GOV", "asserted") in triples(r)
+    assert not [e for e in r.events if e.plover_type == "AID"]
+
+
+def test_a_clause_joined_by_and_lends_no_party_to_the_one_before(propose_text):
+    r = propose_text("The African Union called for a return to civilian rule, and the European "
+                     "Union threatened to freeze its budget support.", published="2021-10-26")
+    requests = [e for e in r.events if e.plover_type == "REQUEST"]
+    assert requests and all(e.target is None or e.target.actor.code != "EU" for e in requests)

@@ -1,0 +1,53 @@
+"""Acts a sentence names without telling that anyone did them: the act a request asks for,
+the name someone gives an act, the condition of a threat, a participle that only says at
+whom another act is aimed. The coder drops their triggers (`LinguisticCoder._kept_triggers`).
+"""
+
+from __future__ import annotations
+
+from eventlens.coding.clauses import named_by, noun_frame, to_infinitive
+from eventlens.coding.lexicon import Lexicon, wordlist
+
+
+def asked_content(verb, lex: Lexicon) -> bool:
+    """Whether a verb is the act a request, demand or proposal names ("a demand from France to
+    halt enrichment", "a proposal for the two to meet"): it is only asked for, whoever the
+    request's maker is, and whatever becomes of it, unless it was accepted: "accepted an
+    invitation from Kim to visit" plans the visit."""
+    noun = verb.head
+    return verb.dep_ in ("acl", "advcl") and noun.pos_ == "NOUN" and to_infinitive(verb) and \
+        (frame := noun_frame(noun, lex)) is not None and frame[0].plover_type == "REQUEST" \
+        and noun.head.lemma_.lower() not in wordlist("accepting_verbs")
+
+
+def name_for_an_act(verb) -> bool:
+    """Whether a verb is the name someone gives an act ("imposed sanctions over what it called
+    blocking aid convoys"): the reason for the sanction in the sanctioner's words, no act of
+    the sanctioner's, and the act's own doer is not named."""
+    return verb.dep_ in ("xcomp", "ccomp", "oprd") and named_by(verb.head)
+
+
+def aim_of(verb) -> bool:
+    """Whether a verb is a participle that says at whom the act it follows is aimed
+    ("imposed sanctions on Russia, targeting two banks"; data/wordlists.yaml
+    `aim_participles`)."""
+    return verb.tag_ == "VBG" and verb.dep_ in ("advcl", "acl", "xcomp") and \
+        verb.lemma_.lower() in wordlist("aim_participles")
+
+
+def threat_condition(verb, by_token: dict) -> bool:
+    """Whether a verb stands in the condition of a threat ("threatened to halt its aid if the
+    army did not reverse course", "... unless it stopped arming rebels"): what the threatened
+    side must do or stop doing, no act of its own."""
+    clause = verb
+    for _ in range(4):
+        if clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in
+                                          wordlist("threat_conditions") for c in clause.children):
+            head = clause.head
+            governor = head.head if head.dep_ == "xcomp" else head
+            return any(by_token.get(t.i) is not None and by_token[t.i].frame.plover_type ==
+                       "THREATEN" for t in (head, governor))
+        if clause.head.i == clause.i:
+            return False
+        clause = clause.head
+    return False
