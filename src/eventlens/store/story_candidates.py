@@ -22,18 +22,24 @@ exact reference without blocking (quadratic in articles per day), kept for measu
 blocking.
 
 A chunk's candidate pairs are found first, into a temporary table; their cosine is then
-summed over their shared terms for runs of at most `_SLICE_PAIRS` pairs at a time, since a
-pair is held once per term of its first article while it is summed: all of a busy week's
-pairs at once took 6 GB for 2,000 articles; runs of 20,000 pairs keep that near 1 GB, and
-each run reads the term weights of its own pairs' articles only, so a day added to a large
-index is not slowed by many runs.
+summed for runs of at most `_SLICE_PAIRS` pairs at a time, each run reading the term weights
+of its own pairs' articles only (so a day added to a large index is not slowed by many runs),
+as the dot products of sparse rows (`_pair_cosines`). Summed in SQL, a pair was held once per
+term of its first article in DuckDB's hash joins: all of a busy week's pairs at once took
+6 GB for 2,000 articles, runs of 20,000 pairs still 300-400 MB more than the process held
+before; as sparse rows the runs of that week take 60-90 MB (docs/benchmarks-notes.md,
+"Memory").
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 
+import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
+from scipy import sparse
 
 from eventlens.store.story_tables import registered
 
@@ -41,8 +47,9 @@ _UNIT = "_story_term_unit"
 _KEYS = "_story_term_keys"
 _CAND = "_story_candidate_pairs"
 _SLICE_VIEW = "_story_cosine_slice"
+_ENDS_VIEW = "_story_cosine_ends"
 _LSH = "_story_lsh_pairs"
-_SLICE_PAIRS = 20_000  # candidate pairs whose cosine one query sums (each held once per term)
+_SLICE_PAIRS = 20_000  # candidate pairs whose cosine one run sums
 
 # Normalised TF-IDF weight of every term of the articles published on the window's days.
 _UNIT_SQL = f"""
@@ -98,22 +105,13 @@ WHERE {{pair_filter}}
 GROUP BY ALL
 HAVING count(*) >= $min_shared"""
 
-# The TF-IDF cosine of a slice of the candidate pairs, kept where it reaches $min_cosine.
-_SCORE_SQL = f"""
-WITH pairs AS MATERIALIZED (
-    SELECT c.* FROM {_CAND} c JOIN {_SLICE_VIEW} s ON s.fa = c.fa),
-ends AS MATERIALIZED (SELECT fa AS article_id FROM pairs UNION SELECT ob FROM pairs),
-near_unit AS MATERIALIZED (
-    SELECT u.* FROM {_UNIT} u JOIN ends USING (article_id)
-    WHERE u.published BETWEEN $low AND $high),
-half AS MATERIALIZED (
-    SELECT c.fa, c.ob, c.chunk, c.days, ua.term, ua.u
-    FROM pairs c JOIN near_unit ua ON ua.article_id = c.fa)
-SELECT {_ORIENT.format(a="h.fa", b="h.ob", other="h.chunk")},
-       sum(h.u * ub.u) AS cosine, h.days
-FROM half h JOIN near_unit ub ON ub.article_id = h.ob AND ub.term = h.term
-GROUP BY h.fa, h.ob, h.chunk, h.days
-HAVING sum(h.u * ub.u) >= $min_cosine"""
+# A run of the candidate pairs, and the term weights of their articles; their cosine is
+# summed by `_pair_cosines` (see `_cosine`).
+_RUN_PAIRS_SQL = f"""
+SELECT c.fa, c.ob, c.chunk, c.days FROM {_CAND} c JOIN {_SLICE_VIEW} s ON s.fa = c.fa"""
+_RUN_UNIT_SQL = f"""
+SELECT u.article_id, u.term, u.u FROM {_UNIT} u JOIN {_ENDS_VIEW} USING (article_id)
+WHERE u.published BETWEEN $low AND $high"""
 
 
 def window_days(dates, days: int) -> pa.Table:
@@ -142,29 +140,40 @@ def drop_term_window(con) -> None:
     con.execute(f"DROP TABLE IF EXISTS {_UNIT}")
 
 
+def blocked_cosine_runs(con, pending_view: str, chunk: int, *, days: int,
+                        min_cosine: float, span: tuple[dt.date, dt.date],
+                        min_shared: int) -> Iterator[list[tuple]]:
+    """(a, b, TF-IDF cosine, days apart) of the chunk's pairs that share at least
+    `min_shared` key terms, are at most `days` apart in publication and reach `min_cosine`,
+    a run of at most `_SLICE_PAIRS` candidate pairs at a time (so a caller need not hold a
+    busy chunk's pairs all at once); `span` is the chunk's first and last publication date."""
+    yield from _cosine_runs(con, pending_view, chunk, keys=_KEYS, days=days,
+                            min_cosine=min_cosine, span=span, min_shared=min_shared)
+
+
 def blocked_cosine_pairs(con, pending_view: str, chunk: int, *, days: int,
                          min_cosine: float, span: tuple[dt.date, dt.date],
                          min_shared: int) -> list[tuple]:
-    """(a, b, TF-IDF cosine, days apart) of the chunk's pairs that share at least
-    `min_shared` key terms, are at most `days` apart in publication and reach `min_cosine`;
-    `span` is the chunk's first and last publication date."""
-    return _cosine(con, pending_view, chunk, keys=_KEYS, days=days, min_cosine=min_cosine,
-                   span=span, min_shared=min_shared)
+    """Every pair of `blocked_cosine_runs`, in one list."""
+    return [pair for run in blocked_cosine_runs(con, pending_view, chunk, days=days,
+                                                min_cosine=min_cosine, span=span,
+                                                min_shared=min_shared) for pair in run]
 
 
 def all_pairs_cosine(con, pending_view: str, chunk: int, *, days: int,
                      min_cosine: float, span: tuple[dt.date, dt.date]) -> list[tuple]:
     """As `blocked_cosine_pairs`, comparing every pair that shares any term (exact; the
     reference the blocking is measured against)."""
-    return _cosine(con, pending_view, chunk, keys=_UNIT, days=days, min_cosine=min_cosine,
-                   span=span, min_shared=1)
+    return [pair for run in _cosine_runs(con, pending_view, chunk, keys=_UNIT, days=days,
+                                         min_cosine=min_cosine, span=span, min_shared=1)
+            for pair in run]
 
 
-def _cosine(con, pending_view: str, chunk: int, *, keys: str, days: int,
-            min_cosine: float, span: tuple[dt.date, dt.date], min_shared: int) -> list[tuple]:
-    # The candidate pairs are found first; their cosine is then summed over their shared
-    # terms a slice of pairs at a time, since each pair is held once per term of its first
-    # article (all of a busy week's pairs at once reached 6 GB for 2,000 articles).
+def _cosine_runs(con, pending_view: str, chunk: int, *, keys: str, days: int,
+                 min_cosine: float, span: tuple[dt.date, dt.date], min_shared: int
+                 ) -> Iterator[list[tuple]]:
+    # The candidate pairs are found first; their cosine is then summed a run of pairs at a
+    # time, over sparse term vectors read for the run's articles (`_pair_cosines`).
     low, high = (_shifted(span[0], -days), _shifted(span[1], days))
     params = {"chunk": int(chunk), "days": int(days), "low": low, "high": high,
               "min_shared": int(min_shared)}
@@ -174,15 +183,51 @@ def _cosine(con, pending_view: str, chunk: int, *, keys: str, days: int,
     try:
         counts = con.execute(f"SELECT fa, count(*) FROM {_CAND} GROUP BY fa ORDER BY fa"
                              ).fetchall()
-        rows: list[tuple] = []
         for part in _slices(counts, _SLICE_PAIRS):
-            sliced = pa.table({"fa": pa.array(part, pa.string())})
-            with registered(con, _SLICE_VIEW, sliced):
-                rows += con.execute(_SCORE_SQL, {"low": low, "high": high,
-                                                 "min_cosine": float(min_cosine)}).fetchall()
-        return rows
+            with registered(con, _SLICE_VIEW, pa.table({"fa": pa.array(part, pa.string())})):
+                pairs = con.execute(_RUN_PAIRS_SQL).to_arrow_table()
+            ends = pc.unique(pa.concat_arrays([pairs["fa"].combine_chunks(),
+                                               pairs["ob"].combine_chunks()]))
+            with registered(con, _ENDS_VIEW, pa.table({"article_id": ends})):
+                unit = con.execute(_RUN_UNIT_SQL, {"low": low, "high": high}).to_arrow_table()
+            yield _kept_pairs(pairs, _pair_cosines(pairs, unit), min_cosine)
     finally:
         con.execute(f"DROP TABLE IF EXISTS {_CAND}")
+
+
+def _pair_cosines(pairs: pa.Table, unit: pa.Table) -> np.ndarray:
+    """The cosine of each pair (fa, ob): the dot product of the two articles' unit TF-IDF
+    vectors (`unit`: article_id, term, u), as sparse rows. Summed in SQL, each pair was held
+    once per term of its first article (a run of 20,000 pairs took 300-400 MB in DuckDB's
+    hash joins); as sparse rows, a run holds each pair's nonzero terms once."""
+    articles = unit["article_id"].combine_chunks().dictionary_encode()
+    # terms numbered in their sorted order: each pair's products are summed term by term in
+    # that order, so a cosine does not depend on which run its pair fell in
+    vocabulary = pc.unique(unit["term"]).sort()
+    terms = pc.index_in(unit["term"], value_set=vocabulary).to_numpy()
+    shape = (len(articles.dictionary) + 1, len(vocabulary))  # last row: no terms
+    vectors = sparse.csr_matrix((unit["u"].to_numpy(), (articles.indices.to_numpy(), terms)),
+                                shape=shape)
+    vectors.sort_indices()
+
+    def rows_of(column: str) -> np.ndarray:
+        found = pc.index_in(pairs[column], value_set=articles.dictionary)
+        return pc.fill_null(found, shape[0] - 1).to_numpy()
+
+    products = vectors[rows_of("fa")].multiply(vectors[rows_of("ob")])
+    return np.asarray(products.sum(axis=1)).ravel()
+
+
+def _kept_pairs(pairs: pa.Table, cosines: np.ndarray, min_cosine: float) -> list[tuple]:
+    """(a, b, cosine, days) of the pairs reaching `min_cosine`, turned as the module
+    docstring says (a pair with a stored article: new article first)."""
+    out = []
+    keep = np.flatnonzero(cosines >= min_cosine)
+    columns = [pairs[name].take(keep).to_pylist() for name in ("fa", "ob", "chunk", "days")]
+    for fa, ob, chunk, apart, cosine in zip(*columns, cosines[keep].tolist(), strict=True):
+        a, b = (fa, ob) if chunk is None else (min(fa, ob), max(fa, ob))
+        out.append((a, b, cosine, apart))
+    return out
 
 
 def _slices(counts: list[tuple[str, int]], budget: int) -> list[list[str]]:

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass
 
 import pyarrow as pa
 
-from eventlens.store.story_candidates import blocked_cosine_pairs
+from eventlens.store.story_candidates import blocked_cosine_runs
 from eventlens.store.story_reads import feature_rows
 from eventlens.store.story_tables import insert_terms
 from eventlens.stories.settings import StorySettings
@@ -58,17 +58,6 @@ def write_terms(con, rows: Sequence[tuple[str, dt.date, str, str]]) -> None:
     table = pa.table({"article_id": ids, "term": terms, "tf": pa.array(tfs, pa.float32()),
                       "published": pa.array(days, pa.date32())})
     insert_terms(con, table)
-
-
-def cosine_pairs(con, pending_view: str, chunk: int, settings: StorySettings, *,
-                 span: tuple[dt.date, dt.date]) -> list[tuple[str, str, float, int]]:
-    """(a, b, TF-IDF cosine, days apart) of the chunk's pairs within `settings.story_days`
-    of each other that share `settings.min_shared_keys` key terms and whose cosine reaches
-    `settings.candidate_cosine`; the term window must be built (`build_term_window`)."""
-    rows = blocked_cosine_pairs(con, pending_view, chunk, days=settings.story_days,
-                                min_cosine=settings.candidate_cosine, span=span,
-                                min_shared=settings.min_shared_keys)
-    return [(a, b, float(c), int(d)) for a, b, c, d in rows]
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,11 +108,24 @@ def link_evidence(a: str, b: str, cosine: float, days: int,
 
 
 def story_links(con, pending_view: str, chunk: int, settings: StorySettings, *,
-                span: tuple[dt.date, dt.date]) -> list[LinkEvidence]:
-    """Scored candidate pairs of the chunk (published from `span[0]` to `span[1]`); those at
-    or above `settings.link_score` are story links."""
-    pairs = cosine_pairs(con, pending_view, chunk, settings, span=span)
-    if not pairs:
-        return []
-    features = article_features(con, {x for a, b, _, _ in pairs for x in (a, b)})
-    return [link_evidence(a, b, cosine, days, features) for a, b, cosine, days in pairs]
+                span: tuple[dt.date, dt.date], copies: Set[tuple[str, str]] = frozenset()
+                ) -> list[LinkEvidence]:
+    """The chunk's (published from `span[0]` to `span[1]`) scored candidate pairs at or above
+    `settings.link_score`, the story links, and those of `copies` (the chunk's near-duplicate
+    pairs, whose cosine is stored with them) whatever their score.
+
+    Candidates are the pairs within `settings.story_days` sharing `settings.min_shared_keys`
+    key terms whose cosine reaches `settings.candidate_cosine`; the term window must be built
+    (`build_term_window`). They are scored a run at a time and the rest dropped: a busy
+    chunk has tens of thousands, most below the link score.
+    """
+    kept = []
+    for run in blocked_cosine_runs(con, pending_view, chunk, days=settings.story_days,
+                                   min_cosine=settings.candidate_cosine, span=span,
+                                   min_shared=settings.min_shared_keys):
+        features = article_features(con, {x for a, b, _, _ in run for x in (a, b)})
+        for a, b, cosine, days in run:
+            evidence = link_evidence(a, b, float(cosine), int(days), features)
+            if evidence.score >= settings.link_score or (a, b) in copies:
+                kept.append(evidence)
+    return kept

@@ -164,11 +164,18 @@ def _place(con, pending: Sequence[tuple], settings: StorySettings) -> _Placed:
         "article_id": pa.array([p[0] for p in pending], pa.string()),
         "chunk": pa.array([n // _CHUNK for n in range(len(pending))], pa.int32())}))
     build_lsh_pairs(con, _PENDING)
-    build_term_window(con, window_days((p[1] for p in pending), settings.story_days),
-                      key_terms=settings.key_terms, max_daily=settings.key_max_daily)
     placed = _Placed()
+    window: set = set()
     for number, start in enumerate(range(0, len(pending), _CHUNK)):
         new = dict(pending[start : start + _CHUNK])
+        days = window_days(new.values(), settings.story_days)
+        if not set(days["published"].to_pylist()) <= window:
+            # the term window of this chunk's days only: one for the whole call held every
+            # day a backfill reaches (a term's holders on a day count every article of that
+            # day, so a chunk's pairs and weights are the same either way)
+            build_term_window(con, days, key_terms=settings.key_terms,
+                              max_daily=settings.key_max_daily)
+            window = set(days["published"].to_pylist())
         placed.add(*_place_chunk(con, new, number, settings))
     drop_term_window(con)  # on failure the transaction's rollback drops them
     drop_lsh_pairs(con)
@@ -178,9 +185,9 @@ def _place(con, pending: Sequence[tuple], settings: StorySettings) -> _Placed:
 def _place_chunk(con, new: dict, chunk: int, settings: StorySettings
                  ) -> tuple[Assignment, int, int]:
     copies = near_duplicate_pairs(con, chunk, settings)
-    evidence = story_links(con, _PENDING, chunk, settings,
-                           span=(min(new.values()), max(new.values())))
     copy_pairs = {(a, b) for a, b, _ in copies}
+    evidence = story_links(con, _PENDING, chunk, settings,
+                           span=(min(new.values()), max(new.values())), copies=copy_pairs)
     links = [e for e in evidence if e.score >= settings.link_score
              and (e.article_a, e.article_b) not in copy_pairs]
     _write_links(con, copies, links, evidence)

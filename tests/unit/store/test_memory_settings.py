@@ -7,9 +7,8 @@ import pytest
 from typer.testing import CliRunner
 
 from eventlens import cli
-from eventlens.errors import EventlensError
 from eventlens.config import load_settings
-from eventlens.errors import ConfigError
+from eventlens.errors import ConfigError, EventlensError
 from eventlens.store import open_store
 
 

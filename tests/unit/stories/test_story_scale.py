@@ -15,6 +15,7 @@ from eventlens.store import open_store
 from eventlens.store.story_candidates import (
     all_pairs_cosine,
     blocked_cosine_pairs,
+    blocked_cosine_runs,
     build_lsh_pairs,
     build_term_window,
     drop_lsh_pairs,
@@ -259,3 +260,50 @@ def test_a_term_too_many_articles_of_a_day_hold_is_no_key():
         assert "zanzibar" in keys(3)
         assert "zanzibar" not in keys(2) and "pemba" in keys(2)  # pemba: two articles
         assert "pemba" not in keys(1) and "passenger" in keys(1)
+
+
+def test_each_chunk_weighs_only_its_own_days(corpus_results, monkeypatch):
+    """Chunks of 7 build the term window of their own days (a new window only when a chunk
+    reaches a day the last one lacks) and give the stories of one chunk with one window."""
+    whole, _ = _placed(corpus_results)
+    built = []
+    real = story_update.build_term_window
+    monkeypatch.setattr(story_update, "build_term_window",
+                        lambda con, days, **kw: (built.append(days.num_rows),
+                                                 real(con, days, **kw)))
+    monkeypatch.setattr(story_update, "_CHUNK", 7)
+    chunked, _ = _placed(corpus_results)
+    assert chunked == whole
+    every_day = window_days([r.article.published for r in corpus_results],
+                            DEFAULT_SETTINGS.story_days).num_rows
+    assert len(built) > 1 and max(built) < every_day
+
+
+def test_cosines_are_the_dot_products_of_the_term_weights(corpus_results, monkeypatch):
+    """The cosine of each candidate pair, summed a run of pairs at a time over sparse rows,
+    is the dot product of the two articles' unit TF-IDF vectors; runs of 3 pairs give every
+    pair of one run."""
+    with open_store(":memory:") as store:
+        store.add_results(list(corpus_results), source="test", coder="test")
+        update_stories(store)
+        con = store.con
+        rows = con.execute("SELECT id, published FROM articles ORDER BY published, id").fetchall()
+        con.register("_test_pending", pa.table({"article_id": [r[0] for r in rows],
+                                                "chunk": pa.array([0] * len(rows), pa.int32())}))
+        build_term_window(con, window_days([r[1] for r in rows], 3), key_terms=30,
+                          max_daily=200)
+        args = {"days": 3, "min_cosine": 0.0, "span": (rows[0][1], rows[-1][1]), "min_shared": 2}
+        pairs = blocked_cosine_pairs(con, "_test_pending", 0, **args)
+        vectors: dict[str, dict[str, float]] = {}
+        for article, term, weight in con.execute(
+                "SELECT article_id, term, u FROM _story_term_unit").fetchall():
+            vectors.setdefault(article, {})[term] = weight
+        monkeypatch.setattr("eventlens.store.story_candidates._SLICE_PAIRS", 3)
+        runs = list(blocked_cosine_runs(con, "_test_pending", 0, **args))
+        drop_term_window(con)
+    assert len(pairs) > 30 and len(runs) > 10
+    assert sorted(p for run in runs for p in run) == sorted(pairs)
+    for a, b, cosine, _ in pairs:
+        expected = sum(w * vectors[b].get(t, 0.0) for t, w in vectors[a].items())
+        assert cosine == pytest.approx(expected, abs=1e-12)
+        assert a < b  # two pending articles: smaller id first
