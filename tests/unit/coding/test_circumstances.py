@@ -237,3 +237,9 @@ def test_a_clause_joined_by_and_lends_no_party_to_the_one_before(propose_text):
                      "Union threatened to freeze its budget support.", published="2021-10-26")
     requests = [e for e in r.events if e.plover_type == "REQUEST"]
     assert requests and all(e.target is None or e.target.actor.code != "EU" for e in requests)
+
+
+def test_condemning_a_coup_accuses_those_who_seized_power(code_text, triples):
+    r = code_text("NIAMEY (Wire) - Soldiers in Niger seized power on Wednesday. The African "
+                  "Union condemned the coup on Thursday.", published="2023-07-27")
+    assert ("AU", "ACCUSE", "NER:MIL", "asserted") in triples(r)
