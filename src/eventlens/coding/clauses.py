@@ -220,6 +220,14 @@ def subject_of(verb) -> tuple[list, bool]:
                 # "accepted an invitation to visit Pyongyang": the accepter will visit
                 current = paper.head
                 continue
+            if intended_by_noun(current) and paper.dep_ in ("dobj", "obj", "attr") and \
+                    paper.head.pos_ in ("VERB", "AUX"):
+                # "announced plans to deploy troops", "had no plans to": the plans' owner
+                owners = [c for c in paper.children if c.dep_ == "poss"]
+                if owners:
+                    return owners, False
+                current = paper.head
+                continue
             if current.tag_ == "VBG" and paper.lemma_.lower() in wordlist("document_nouns") and \
                     paper.dep_ in ("dobj", "obj") and paper.head.pos_ in ("VERB", "AUX"):
                 # "issued a report accusing the army": whoever issued the report
@@ -228,6 +236,13 @@ def subject_of(verb) -> tuple[list, bool]:
             return [current.head], current.tag_ == "VBN" and current.dep_ == "acl"
         return [], False
     return [], False
+
+
+def intended_by_noun(verb) -> bool:
+    """Whether a verb is the act an intent noun names ("plans to deploy troops", "a bid to
+    retake the city"; data/wordlists.yaml `intent_nouns`)."""
+    return verb.dep_ == "acl" and to_infinitive(verb) and \
+        verb.head.lemma_.lower() in wordlist("intent_nouns")
 
 
 def _misread_subject(verb) -> list:

@@ -33,6 +33,7 @@ from eventlens.coding.clauses import (
     WRONG_DONE_FRAME,
     Trigger,
     independent_clause,
+    intended_by_noun,
     prep_objects,
     subject_of,
     to_infinitive,
@@ -202,6 +203,10 @@ class LinguisticCoder:
                     by_token[head.i].frame.plover_type == "REQUEST" and \
                     to_infinitive(trig.token):
                 outer_tok = head  # "call on the US to lift sanctions", read as an adverbial
+            owner_verb = trig.token.head.head if intended_by_noun(trig.token) else None
+            if owner_verb is not None and owner_verb.i in by_token and \
+                    by_token[owner_verb.i].frame.plover_type == "AGREE":
+                dropped.add(owner_verb.i)  # "announced plans to deploy troops": the deployment
             if (outer_tok is None and asked_content(trig.token, self.lexicon)) or \
                     name_for_an_act(trig.token) or threat_condition(trig.token, by_token):
                 dropped.add(trig.token.i)  # "rejected a request from Sweden to extradite him"

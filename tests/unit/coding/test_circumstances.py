@@ -243,3 +243,18 @@ def test_condemning_a_coup_accuses_those_who_seized_power(code_text, triples):
     r = code_text("NIAMEY (Wire) - Soldiers in Niger seized power on Wednesday. The African "
                   "Union condemned the coup on Thursday.", published="2023-07-27")
     assert ("AU", "ACCUSE", "NER:MIL", "asserted") in triples(r)
+
+
+@pytest.mark.parametrize("text, triple", [
+    ("Germany announced plans to deploy troops to Lithuania.",
+     ("DEU:MIL", "MOBILIZE", "LTU:GOV", "intended")),
+    ("NATO has no plans to deploy troops in Ukraine.",
+     ("NATO", "MOBILIZE", "UKR:GOV", "denied")),
+    ("Russia's plans to invade Ukraine were set out in a leaked report.",
+     ("RUS:MIL", "ASSAULT", "UKR:GOV", "intended")),
+])
+def test_the_act_an_intent_noun_names_is_its_owner_s_and_intended(code_text, triples, text,
+                                                                    triple):
+    r = code_text(text, published="2022-02-01")
+    assert triple in triples(r)
+    assert {e.plover_type for e in r.events} == {triple[1]}  # no announcement as an AGREE
