@@ -106,7 +106,7 @@ GROUP BY ALL
 HAVING count(*) >= $min_shared"""
 
 # A run of the candidate pairs, and the term weights of their articles; their cosine is
-# summed by `_pair_cosines` (see `_cosine`).
+# summed by `_pair_cosines` (see `_cosine_runs`).
 _RUN_PAIRS_SQL = f"""
 SELECT c.fa, c.ob, c.chunk, c.days FROM {_CAND} c JOIN {_SLICE_VIEW} s ON s.fa = c.fa"""
 _RUN_UNIT_SQL = f"""
