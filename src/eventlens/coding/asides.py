@@ -43,10 +43,9 @@ def threat_condition(verb, by_token: dict) -> bool:
     for _ in range(4):
         if clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in
                                           wordlist("threat_conditions") for c in clause.children):
-            head = clause.head
-            governor = head.head if head.dep_ == "xcomp" else head
+            head = clause.head  # the threat's verb, or the act threatened under it
             return any(by_token.get(t.i) is not None and by_token[t.i].frame.plover_type ==
-                       "THREATEN" for t in (head, governor))
+                       "THREATEN" for t in (head, head.head))
         if clause.head.i == clause.i:
             return False
         clause = clause.head

@@ -56,7 +56,13 @@ from eventlens.coding.modality import (
 )
 from eventlens.coding.quotes import find_quotes
 from eventlens.coding.scorer import event_features, packaged_scorer
-from eventlens.coding.triggers import find_triggers, owned_vessel, reads_as_no_event
+from eventlens.coding.triggers import (
+    DEADLINE_FRAME,
+    deadline_act,
+    find_triggers,
+    owned_vessel,
+    reads_as_no_event,
+)
 from eventlens.model import Actor, Article, ArticleResult, Event, Mention, Status
 from eventlens.nlp.datelines import dateline_end
 from eventlens.nlp.dates import is_future, resolve_date
@@ -191,6 +197,9 @@ class LinguisticCoder:
         into the threat."""
         triggers = find_triggers(sent, self.lexicon)
         by_token = {t.token.i: t for t in triggers}
+        # the act a deadline is set for, however the parser attached it: only demanded
+        due = {act.i: t.token for t in triggers if t.frame is DEADLINE_FRAME
+               and (act := deadline_act(t.token)) is not None}
         dropped: set[int] = set()
         for trig in triggers:
             outer_tok = complement_governor(trig.token)
@@ -203,6 +212,8 @@ class LinguisticCoder:
                     by_token[head.i].frame.plover_type == "REQUEST" and \
                     to_infinitive(trig.token):
                 outer_tok = head  # "call on the US to lift sanctions", read as an adverbial
+            if trig.token.i in due:
+                outer_tok = due[trig.token.i]  # "gave the junta a week to restore him"
             owner_verb = trig.token.head.head if intended_by_noun(trig.token) else None
             if owner_verb is not None and owner_verb.i in by_token and \
                     by_token[owner_verb.i].frame.plover_type == "AGREE":
@@ -530,6 +541,11 @@ class LinguisticCoder:
             if mentions and sources and (first or n + 1 < len(options)) and all(
                     m.how not in ("place", "metonym")
                     and all(_same_actor(as_acting_government(s).actor, as_acting_government(m).actor)
+                            # a leader threatening with their own state's act ("Lukashenko
+                            # warned that Belarus would respond if the EU ..."): the EU
+                            or (trig.frame.plover_type == "THREATEN"
+                                and as_acting_government(s).actor.code ==
+                                as_acting_government(m).actor.code)
                             for s in sources) for m in mentions):
                 first = first or mentions  # the source itself: another option names a party
                 continue

@@ -334,6 +334,13 @@ def _time_to_act(verb):
     return None
 
 
+def deadline_act(verb):
+    """The act a verb of giving sets a time for ("gave the officers one week to [return] him
+    to power"), or None."""
+    span = _time_to_act(verb)
+    return span.doc[span.i + 1].head if span is not None else None
+
+
 def _dated(prep) -> bool:
     """Whether a preposition introduces a date or time ("on Friday"), not a party."""
     return any(p.ent_type_ in ("DATE", "TIME") for p in _children(prep, {"pobj"}))

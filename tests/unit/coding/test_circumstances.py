@@ -258,3 +258,17 @@ def test_the_act_an_intent_noun_names_is_its_owner_s_and_intended(code_text, tri
     r = code_text(text, published="2022-02-01")
     assert triple in triples(r)
     assert {e.plover_type for e in r.events} == {triple[1]}  # no announcement as an AGREE
+
+
+def test_a_leader_threatening_with_his_own_state_s_act_threatens_the_other(code_text,
+                                                                          triples):
+    r = code_text("Lukashenko warned that Belarus would respond if the European Union imposed "
+                  "new sanctions.", published="2021-11-11")
+    assert ("BLR:GOV", "THREATEN", "EU", "asserted") in triples(r)
+
+
+def test_the_act_a_deadline_is_set_for_and_a_refusal_in_its_condition_are_no_acts(code_text):
+    r = code_text("Regional leaders on Sunday gave the soldiers who ousted Niger's president "
+                  "ten days to return him to office, and said they could use force if the "
+                  "junta refused.", published="2023-07-31")
+    assert {e.plover_type for e in r.events} == {"THREATEN"}
