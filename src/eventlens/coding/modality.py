@@ -94,7 +94,11 @@ def status_of(token, *, future_date: bool = False) -> Status:
     # "warned Putin during a video call": the call is when the warning was given, not what
     # it warned of; the verb's own tense still counts ("will warn him during the call")
     occasion = token.dep_ == "pobj" and token.head.lower_ in wordlist("circumstance_preps")
-    for verb in [] if occasion else chain[:2]:
+    # the words above it, past prepositions and counts ("preparing a new round of sanctions")
+    counts = wordlist("quantity_nouns")
+    above = [t for t in chain if t.lemma_.lower() not in counts and not (
+        t.lower_ == "of" and t.head.lemma_.lower() in counts)]
+    for verb in [] if occasion else above[:2]:
         lemma = verb.lemma_.lower()
         if lemma in wordlist("intent_adjectives"):
             return Status.INTENDED

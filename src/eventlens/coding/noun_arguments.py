@@ -168,6 +168,9 @@ def fill_noun_arguments(trig: Trigger) -> bool:
     carrier = noun
     if noun.dep_ == "compound" and noun.head.lemma_.lower() in wordlist("effort_nouns"):
         carrier = noun.head  # "started a mediation bid": the bid carries the act
+    elif noun.dep_ == "pobj" and noun.head.lower_ == "of" and \
+            noun.head.head.lemma_.lower() in wordlist("quantity_nouns"):
+        carrier = noun.head.head  # "is preparing a new round of sanctions": the round does
     if not sources and carrier.dep_ in OBJECT_DEPS | {"pobj"}:
         # "launched an invasion", "indicated support": the light verb's subject acts
         head = carrier.head if carrier.dep_ != "pobj" else carrier.head.head

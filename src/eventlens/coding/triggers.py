@@ -101,18 +101,16 @@ def verb_frame(token, lex: Lexicon) -> tuple[Frame, list[str], object] | None:
             for grand in obj.children:
                 if grand.dep_ == "prep" and grand.lower_ == "of":
                     for pobj in _children(grand, {"pobj"}):
-                        frame = lex.phrases.get((lemma, pobj.lemma_.lower()))
-                        if frame:
-                            return frame, [lemma, pobj.lemma_.lower(), f"{lemma} {pobj.lemma_.lower()}"], pobj
+                        word = pobj.lemma_.lower()
+                        frame = lex.phrases.get((lemma, word))
+                        if frame:  # "launched a wave of missile strikes": no walkout either
+                            return _unless_armed(frame, [lemma, word, f"{lemma} {word}"], pobj,
+                                                 lex)
         if frame and frame.plover_type == "ASSAULT" and any(
                 c.dep_ == "amod" and c.lower_ in wordlist("verbal_attack_words") for c in obj.children):
             frame = VERBAL_ATTACK_FRAME  # "mounted a blistering attack on the cabinet"
-        armed = _armed_strike(obj) if frame and frame.plover_type == "PROTEST" else ""
-        if armed and lex.phrases.get(("launch", "airstrike")):
-            # "forces launched air strikes against the enclave": no walkout
-            return lex.phrases[("launch", "airstrike")], [lemma, f"{armed} strike", "strike"], obj
-        if frame:
-            return frame, [lemma, noun, f"{lemma} {noun}"], obj
+        if frame:  # "forces launched air strikes against the enclave": no walkout
+            return _unless_armed(frame, [lemma, noun, f"{lemma} {noun}"], obj, lex)
     for child in token.children:
         # "found him guilty" (an adjective complement), "went on strike" (a prepositional one)
         if child.dep_ in ("ccomp", "acomp", "oprd", "xcomp") and child.pos_ == "ADJ":
@@ -299,6 +297,15 @@ def _forces_leave(verb) -> bool:
     return not passive and bool(subjects) and all(
         head_noun(s).lemma_.lower() in wordlist("force_words") for s in subjects) and any(
         o.ent_type_ in ("GPE", "LOC", "FAC") for o in _children(verb, {"dobj"}))
+
+
+def _unless_armed(frame: Frame, words: list[str], obj, lex: Lexicon):
+    """A phrase's frame, words and object; but a "strike" someone launches that is an armed
+    one ("air", "missile") is an air strike, no walkout."""
+    armed = _armed_strike(obj) if frame.plover_type == "PROTEST" else ""
+    if armed and lex.phrases.get(("launch", "airstrike")):
+        return lex.phrases[("launch", "airstrike")], [words[0], f"{armed} strike", "strike"], obj
+    return frame, words, obj
 
 
 def _armed_strike(noun) -> str:

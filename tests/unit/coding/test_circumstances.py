@@ -272,3 +272,12 @@ def test_the_act_a_deadline_is_set_for_and_a_refusal_in_its_condition_are_no_act
                   "ten days to return him to office, and said they could use force if the "
                   "junta refused.", published="2023-07-31")
     assert {e.plover_type for e in r.events} == {"THREATEN"}
+
+
+def test_a_round_or_wave_of_acts_is_read_through_its_count(code_text, triples):
+    r = code_text("The EU is preparing a new round of sanctions against Belarusian officials.",
+                  published="2021-11-11")
+    assert ("EU", "SANCTION", "BLR:GOV", "intended") in triples(r)
+    r = code_text("Russia launched a wave of missile strikes on Ukrainian cities.",
+                  published="2022-10-10")
+    assert {e.plover_type for e in r.events} == {"ASSAULT"}  # no walkout
