@@ -213,19 +213,21 @@ def subject_of(verb) -> tuple[list, bool]:
                     return made, False
             current = current.head
             continue
+        plan = intent_noun(current)
+        if plan is not None and (plan.dep_ in ("dobj", "obj", "attr") and plan.head.pos_ in (
+                "VERB", "AUX") or any(c.dep_ == "poss" for c in plan.children)):
+            # "announced plans to deploy troops", "had no intention of attacking": the
+            # plans' owner
+            owners = [c for c in plan.children if c.dep_ == "poss"]
+            if owners:
+                return owners, False
+            current = plan.head
+            continue
         if current.dep_ in ("relcl", "acl") and current.head.i != current.i:
             paper = current.head
             if current.tag_ == "VB" and paper.lemma_.lower() in wordlist("invitation_nouns") and \
                     paper.dep_ == "dobj" and paper.head.lemma_.lower() in wordlist("accepting_verbs"):
                 # "accepted an invitation to visit Pyongyang": the accepter will visit
-                current = paper.head
-                continue
-            if intended_by_noun(current) and paper.dep_ in ("dobj", "obj", "attr") and \
-                    paper.head.pos_ in ("VERB", "AUX"):
-                # "announced plans to deploy troops", "had no plans to": the plans' owner
-                owners = [c for c in paper.children if c.dep_ == "poss"]
-                if owners:
-                    return owners, False
                 current = paper.head
                 continue
             if current.tag_ == "VBG" and paper.lemma_.lower() in wordlist("document_nouns") and \
@@ -238,11 +240,16 @@ def subject_of(verb) -> tuple[list, bool]:
     return [], False
 
 
-def intended_by_noun(verb) -> bool:
-    """Whether a verb is the act an intent noun names ("plans to deploy troops", "a bid to
-    retake the city"; data/wordlists.yaml `intent_nouns`)."""
-    return verb.dep_ == "acl" and to_infinitive(verb) and \
-        verb.head.lemma_.lower() in wordlist("intent_nouns")
+def intent_noun(verb):
+    """The intent noun whose act a verb is ("plans to deploy troops", "a bid to retake the
+    city", "no intention of attacking"; data/wordlists.yaml `intent_nouns`), or None."""
+    if verb.dep_ == "acl" and to_infinitive(verb):
+        noun = verb.head
+    elif verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ == "of":
+        noun = verb.head.head
+    else:
+        return None
+    return noun if noun.lemma_.lower() in wordlist("intent_nouns") else None
 
 
 def _misread_subject(verb) -> list:

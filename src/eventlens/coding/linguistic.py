@@ -33,7 +33,7 @@ from eventlens.coding.clauses import (
     WRONG_DONE_FRAME,
     Trigger,
     independent_clause,
-    intended_by_noun,
+    intent_noun,
     prep_objects,
     subject_of,
     to_infinitive,
@@ -214,7 +214,8 @@ class LinguisticCoder:
                 outer_tok = head  # "call on the US to lift sanctions", read as an adverbial
             if trig.token.i in due:
                 outer_tok = due[trig.token.i]  # "gave the junta a week to restore him"
-            owner_verb = trig.token.head.head if intended_by_noun(trig.token) else None
+            plan = intent_noun(trig.token)
+            owner_verb = plan.head if plan is not None else None
             if owner_verb is not None and owner_verb.i in by_token and \
                     by_token[owner_verb.i].frame.plover_type == "AGREE":
                 dropped.add(owner_verb.i)  # "announced plans to deploy troops": the deployment

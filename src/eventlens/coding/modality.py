@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from eventlens.coding.clauses import intended_by_noun
+from eventlens.coding.clauses import intent_noun
 from eventlens.coding.lexicon import wordlist
 from eventlens.model import Status
 
@@ -61,8 +61,9 @@ def status_of(token, *, future_date: bool = False) -> Status:
     """How the sentence presents the act whose trigger is `token`."""
     if _negated(token):
         return Status.DENIED
-    if intended_by_noun(token):  # "has no plans to deploy troops", "announced plans to"
-        return Status.DENIED if _negated(token.head) else Status.INTENDED
+    plan = intent_noun(token)  # "has no plans to deploy troops", "announced plans to"
+    if plan is not None:
+        return Status.DENIED if _negated(plan) else Status.INTENDED
     chain = governing_chain(token)
     if _awaited(token):
         return Status.HYPOTHETICAL

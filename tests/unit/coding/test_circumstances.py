@@ -252,6 +252,8 @@ def test_condemning_a_coup_accuses_those_who_seized_power(code_text, triples):
      ("NATO", "MOBILIZE", "UKR:GOV", "denied")),
     ("Russia's plans to invade Ukraine were set out in a leaked report.",
      ("RUS:MIL", "ASSAULT", "UKR:GOV", "intended")),
+    ("The deputy minister said Russia had no intention of attacking Ukraine.",
+     ("RUS:MIL", "ASSAULT", "UKR:GOV", "denied")),
 ])
 def test_the_act_an_intent_noun_names_is_its_owner_s_and_intended(code_text, triples, text,
                                                                     triple):
