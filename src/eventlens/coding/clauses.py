@@ -240,6 +240,13 @@ def subject_of(verb) -> tuple[list, bool]:
     return [], False
 
 
+def names_an_act(noun, lex: Lexicon) -> bool:
+    """Whether a noun names an act someone did ("raid", "proposal", "decision", "sanctions")."""
+    lemma = head_noun(noun).lemma_.lower()
+    return lemma in wordlist("act_nouns") or lemma in wordlist("happening_nouns") or \
+        noun_frame(noun, lex) is not None
+
+
 def intent_noun(verb):
     """The intent noun whose act a verb is ("plans to deploy troops", "a bid to retake the
     city", "no intention of attacking"; data/wordlists.yaml `intent_nouns`), or None."""

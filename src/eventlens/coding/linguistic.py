@@ -34,6 +34,7 @@ from eventlens.coding.clauses import (
     Trigger,
     independent_clause,
     intent_noun,
+    names_an_act,
     prep_objects,
     subject_of,
     to_infinitive,
@@ -550,8 +551,11 @@ class LinguisticCoder:
                             for s in sources) for m in mentions):
                 first = first or mentions  # the source itself: another option names a party
                 continue
-            # "seized the Iranian tanker": a country's ship stands for it, other things not
-            vessel = any(owned_vessel(h) for h in option)
+            # "seized the Iranian tanker": a country's ship stands for it, other things not;
+            # "condemned the Israeli raid": nor does the maker of an act
+            vessel = any(owned_vessel(h) for h in option) or all(
+                h.dep_ in ("amod", "compound") and h.ent_type_ in ("NORP", "ORG")
+                and names_an_act(h.head, self.lexicon) for h in option)
             if any(m.actor.country and (vessel or not _thing_of(m)) for m in mentions):
                 # "voiced support on a visit for X": no thing beside an actor
                 return [m for m in mentions if m.actor.country or m.actor.role

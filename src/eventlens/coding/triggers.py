@@ -26,6 +26,7 @@ from eventlens.coding.clauses import (
     event_objects,
     misread_plural,
     named_by,
+    names_an_act,
     noun_frame,
     prep_objects,
     subject_of,
@@ -565,12 +566,18 @@ def _fill_verb_arguments(trig: Trigger, obj, lex: Lexicon) -> None:
         # minister's declaration": whose it is
         made = [n for d in acts for n in (d, *d.conjuncts, *[
             p for c in (d, *d.conjuncts) for p in prep_objects(c, ("of",))])]
+        named_by = [c for d in made for c in d.children
+                    if c.dep_ in ("compound", "amod") and c.ent_type_ in ("ORG", "GPE", "NORP")]
         options.append(makers
                        + [a for d in acts for c in d.children
                           if c.dep_ == "acl" and c.tag_ == "VBN" for a in agent_of(c)]
-                       + [c for d in made for c in d.children
-                          if c.dep_ == "compound" and c.ent_type_ in ("ORG", "GPE", "NORP")]
-                       + [p for d in made for p in possessors(d)])
+                       + named_by + [p for d in made for p in possessors(d)])
+        # "condemned the Israeli raid on Jenin", "rejected the Russian proposals on NATO
+        # membership": the act's maker before anyone its phrase names (not a place: "the
+        # Quetta attack")
+        by_people = [c for c in named_by if c.ent_type_ in ("NORP", "ORG")]
+        if direct and by_people and all(names_an_act(d, lex) for d in direct):
+            options.insert(options.index(direct), by_people)
     if trig.frame.plover_type in ("REQUEST", "THREATEN", "ACCUSE", "SUPPORT"):
         options.append(complement_subjects(verb))
         # "reiterated its demand that the US ease sanctions": the one asked to act

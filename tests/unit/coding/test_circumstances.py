@@ -283,3 +283,16 @@ def test_a_round_or_wave_of_acts_is_read_through_its_count(code_text, triples):
     r = code_text("Russia launched a wave of missile strikes on Ukrainian cities.",
                   published="2022-10-10")
     assert {e.plover_type for e in r.events} == {"ASSAULT"}  # no walkout
+
+
+@pytest.mark.parametrize("text, triple", [
+    ("Jordan condemned the Israeli raid on Jenin.", ("JOR:GOV", "ACCUSE", "ISR")),
+    ("The United States rejected the Russian proposals on NATO membership.",
+     ("USA:GOV", "REJECT", "RUS")),
+    ("Kyiv condemned the Russian strikes on Odesa.", ("UKR:GOV", "ACCUSE", "RUS")),
+])
+def test_a_reaction_to_an_act_named_by_its_maker_s_nationality_targets_the_maker(
+        code_text, text, triple):
+    r = code_text(text, published="2022-01-10")
+    assert {(e.source.actor.code, e.plover_type, e.target.actor.code) for e in r.events
+            if e.target is not None} == {triple}
