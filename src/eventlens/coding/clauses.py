@@ -194,7 +194,7 @@ def subject_of(verb) -> tuple[list, bool]:
                     # that killed": the Taliban)
                     return [], False
                 return [current.head], False  # "Qatar, which mediated the deal": Qatar
-            return subj, False
+            return subj, current.i == verb.i and _elided_passive(current)
         subj = _children(current, PASSIVE_SUBJECT_DEPS)
         if subj:
             return subj, current.i == verb.i
@@ -257,6 +257,14 @@ def intent_noun(verb):
     else:
         return None
     return noun if noun.lemma_.lower() in wordlist("intent_nouns") else None
+
+
+def _elided_passive(verb) -> bool:
+    """Whether a participle joined to a passive verb shares its "have been" ("18 were killed
+    and more than 3,000 people detained"): its subject is who underwent it."""
+    return verb.dep_ == "conj" and verb.tag_ == "VBN" and not any(
+        c.dep_ in ("aux", "auxpass") for c in verb.children) and any(
+        c.dep_ == "auxpass" for c in verb.head.children)
 
 
 def _misread_subject(verb) -> list:
