@@ -299,6 +299,6 @@ def test_a_reaction_to_an_act_named_by_its_maker_s_nationality_targets_the_maker
 
 
 def test_a_participle_sharing_a_passive_s_auxiliary_is_passive(propose_text):
-    r = propose_text("Dozens of protesters have been killed, the ministry said, and more than "
-                     "3,000 people detained.", published="2022-01-07")
+    r = propose_text("Dozens of protesters have been killed, according to the ministry, and "
+                     "more than 3,000 people detained.", published="2022-01-07")
     assert not [e for e in r.events if e.plover_type == "COERCE" and e.source.text == "people"]
