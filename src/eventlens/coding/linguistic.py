@@ -524,6 +524,12 @@ class LinguisticCoder:
                 score < CROSS_POLARITY_SCORE
                 or act.trigger.split(" ")[0].split("_")[0] in wordlist("build_up_verbs")):
             return rule_type  # no build-up of forces is cooperation, however sure
+        if any(t.token.i != act.token.i and t.frame.plover_type == label and any(
+                src.start <= s.idx < src.end for s in t.sources) for t in triggers):
+            # "spoke with Zelensky by phone and promised continued support": the classifier
+            # reads the dyad, which the call's own word already records as CONSULT; the
+            # promise stays a promise
+            return rule_type
         if label == "YIELD":
             return split_yield(triggers, rule_type)
         return label

@@ -302,3 +302,14 @@ def test_a_participle_sharing_a_passive_s_auxiliary_is_passive(propose_text):
     r = propose_text("Dozens of protesters have been killed, according to the ministry, and "
                      "more than 3,000 people detained.", published="2022-01-07")
     assert not [e for e in r.events if e.plover_type == "COERCE" and e.source.text == "people"]
+
+
+@pytest.mark.parametrize("text, kinds", [
+    ("KYIV (Wire) - Biden spoke with Zelensky by phone overnight and promised continued "
+     "support.", {("CONSULT", "asserted"), ("SUPPORT", "intended")}),
+    ("BERLIN (Wire) - Germany's chancellor phoned Russia's president on Wednesday and asked "
+     "him to use his influence on Minsk.", {("CONSULT", "asserted"), ("REQUEST", "asserted")}),
+])
+def test_a_second_act_of_one_dyad_keeps_its_own_type(code_text, text, kinds):
+    r = code_text(text, published="2022-02-24")
+    assert kinds <= {(e.plover_type, e.status.value) for e in r.events}
