@@ -217,6 +217,11 @@ def _add_verb(lex: Lexicon, ptype: str, entry: str, preps: tuple[str, ...], join
         prep = words[1][1:]
         lex.verb_preps.setdefault((words[0], prep), Frame(ptype, entry, (prep,), target_prep=prep,
                                                           joint=joint, **topics))
+    elif len(words) == 3 and words[2].startswith("+"):
+        # "lash out +at": a verb with its particle and the preposition of its target
+        prep = words[2][1:]
+        lex.verb_particles.setdefault((words[0], words[1]), Frame(
+            ptype, entry, (prep, *preps), target_prep=prep, joint=joint, **topics))
     else:
         lex.verb_particles.setdefault((words[0], words[1]),
                                       Frame(ptype, entry, preps, joint=joint, **topics))

@@ -313,3 +313,17 @@ def test_a_participle_sharing_a_passive_s_auxiliary_is_passive(propose_text):
 def test_a_second_act_of_one_dyad_keeps_its_own_type(code_text, text, kinds):
     r = code_text(text, published="2022-02-24")
     assert kinds <= {(e.plover_type, e.status.value) for e in r.events}
+
+
+@pytest.mark.parametrize("text, triple", [
+    ("China lashed out at Washington on Tuesday over its latest arms sale to Taiwan.",
+     ("CHN:GOV", "ACCUSE", "USA:GOV")),
+    ("Lithuania drew a sharp rebuke from China after a Taiwanese office opened in Vilnius.",
+     ("CHN:GOV", "ACCUSE", "LTU:GOV")),
+    ("Turkey faced sanctions from the United States over its purchase of Russian missiles.",
+     ("USA:GOV", "SANCTION", "TUR:GOV")),
+])
+def test_criticism_lashed_out_drawn_or_faced_is_the_critic_s(code_text, text, triple):
+    r = code_text(text, published="2022-01-20")
+    assert triple in {(e.source.actor.code, e.plover_type, e.target.actor.code)
+                      for e in r.events if e.target is not None}
