@@ -327,3 +327,10 @@ def test_criticism_lashed_out_drawn_or_faced_is_the_critic_s(code_text, text, tr
     r = code_text(text, published="2022-01-20")
     assert triple in {(e.source.actor.code, e.plover_type, e.target.actor.code)
                       for e in r.events if e.target is not None}
+
+
+def test_declining_to_call_an_act_by_a_name_rejects_no_one(code_text):
+    r = code_text("A Chinese foreign ministry spokeswoman declined to call the Russian "
+                  "operation an invasion.", published="2022-02-24")
+    assert not [e for e in r.events if e.plover_type == "REJECT"]
+    assert all(e.status.value == "denied" for e in r.events)
