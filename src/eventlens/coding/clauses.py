@@ -165,6 +165,8 @@ def independent_clause(token):
     to respect it, and the Security Council scheduled talks": two clauses)."""
     current = token
     for _ in range(30):
+        if current.dep_ == "relcl" and current.pos_ in ("VERB", "AUX"):
+            return current  # "the junta, which seized power in July, expelled ..."
         if current.dep_ == "conj" and current.pos_ in ("VERB", "AUX") and any(
                 c.dep_ in ("nsubj", "nsubjpass") for c in current.children) and any(
                 c.dep_ == "cc" for c in current.head.children) and not to_infinitive(current):

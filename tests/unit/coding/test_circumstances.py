@@ -334,3 +334,11 @@ def test_declining_to_call_an_act_by_a_name_rejects_no_one(code_text):
                   "operation an invasion.", published="2022-02-24")
     assert not [e for e in r.events if e.plover_type == "REJECT"]
     assert all(e.status.value == "denied" for e in r.events)
+
+
+def test_a_relative_clause_lends_its_act_no_party_of_the_main_clause(propose_text):
+    r = propose_text("The junta, which seized power in July, expelled the French ambassador.",
+                     published="2023-08-25")
+    seizures = [e for e in r.events if e.plover_type == "COERCE"]
+    assert seizures and all(e.target is None or e.target.actor.country != "FRA"
+                            for e in seizures)
