@@ -27,8 +27,8 @@ of its own pairs' articles only (so a day added to a large index is not slowed b
 as the dot products of sparse rows (`_pair_cosines`). Summed in SQL, a pair was held once per
 term of its first article in DuckDB's hash joins: all of a busy week's pairs at once took
 6 GB for 2,000 articles, runs of 20,000 pairs still 300-400 MB more than the process held
-before; as sparse rows the runs of that week take 60-90 MB (docs/benchmarks-notes.md,
-"Memory").
+before; as sparse rows, runs of 5,000 pairs (no slower than 20,000: the run's queries read
+only its own articles) take about 60 MB there (docs/benchmarks-notes.md, "Memory").
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ _CAND = "_story_candidate_pairs"
 _SLICE_VIEW = "_story_cosine_slice"
 _ENDS_VIEW = "_story_cosine_ends"
 _LSH = "_story_lsh_pairs"
-_SLICE_PAIRS = 20_000  # candidate pairs whose cosine one run sums
+_SLICE_PAIRS = 5_000  # candidate pairs whose cosine one run sums
 
 # Normalised TF-IDF weight of every term of the articles published on the window's days.
 _UNIT_SQL = f"""
