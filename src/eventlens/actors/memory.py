@@ -73,6 +73,18 @@ class ArticleMemory:
                 found.append(actor)
         return found
 
+    def plurals(self, doc) -> frozenset[int]:
+        """Positions of the groups named by a plural noun ("troops", "protesters"), which
+        "it" does not stand for ("the troops it has massed": not the troops)."""
+        found = set()
+        for pos, actor in self.groups:
+            span = self.spans.get((pos, actor.code))
+            head = doc.char_span(span[0], span[1], alignment_mode="expand") \
+                if span is not None else None
+            if head is not None and len(head) and head.root.tag_ in ("NNS", "NNPS"):
+                found.add(pos)
+        return frozenset(found)
+
     def before(self, position: int, *, person: bool, count: int = 1, exclude: str = "",
                prefer: frozenset[int] = frozenset(), any_actor: bool = False,
                skip: frozenset[int] = frozenset(), plural: bool = False) -> list[Actor]:

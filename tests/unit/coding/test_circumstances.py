@@ -342,3 +342,9 @@ def test_a_relative_clause_lends_its_act_no_party_of_the_main_clause(propose_tex
     seizures = [e for e in r.events if e.plover_type == "COERCE"]
     assert seizures and all(e.target is None or e.target.actor.country != "FRA"
                             for e in seizures)
+
+
+def test_it_stands_for_no_plural_group(code_text, triples):
+    r = code_text("The envoy urged Moscow to pull back the 100,000 troops it has massed near "
+                  "the Ukrainian border.", published="2022-01-10")
+    assert ("RUS:MIL", "MOBILIZE", "UKR", "asserted") in triples(r)
