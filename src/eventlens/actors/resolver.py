@@ -689,8 +689,7 @@ class ActorResolver:
             if len(said) > 1:
                 return [Mention(span.start_char, span.end_char, span.text, a, "coreference")
                         for a in said]
-        if pron.pronoun in ("it", "its", "itself"):
-            own = own | self.memory.plurals(self.doc)  # "the troops it has massed"
+        own |= self.memory.plurals(self.doc) if pron.pronoun in ("it", "its") else frozenset()
         found = self.memory.before(pron.start, person=person, prefer=subjects - own,
                                    any_actor=True, skip=own, plural=plural)
         if not found:
