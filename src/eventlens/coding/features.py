@@ -72,22 +72,22 @@ def dyad_features(doc, source: tuple[int, int] | None, target: tuple[int, int] |
     tgt_head = span_head(doc, *target) if target else None
     sent = (src_head or tgt_head or doc[0]).sent
     triggers = find_triggers(sent, lex) if triggers is None else triggers
+    both = src_head is not None and tgt_head is not None
+    path = dependency_path(src_head, tgt_head) if both else []
+    on_the_path = {t.i for t in path}
     for trig in triggers:
         ptype = trig.frame.plover_type
         s_hit = bool(_arg_tokens(trig.sources) & src_tokens) if src_tokens else False
         t_hit = bool(_arg_tokens(trig.targets + [t for o in trig.alternatives for t in o])
                      & tgt_tokens) if tgt_tokens else False
-        on_path = False
-        if src_head is not None and tgt_head is not None:
-            on_path = trig.token.i in {t.i for t in dependency_path(src_head, tgt_head)}
+        on_path = trig.token.i in on_the_path
         weight = 0.3 + 0.3 * s_hit + 0.3 * t_hit + 0.4 * on_path
         key = f"rule={ptype}"
         feats[key] = max(feats.get(key, 0.0), weight)
         if s_hit and (t_hit or not tgt_tokens):
             feats[f"rule_both={ptype}"] = 1.0
         feats[f"trig={trig.frame.trigger}"] = max(feats.get(f"trig={trig.frame.trigger}", 0), weight)
-    if src_head is not None and tgt_head is not None:
-        path = dependency_path(src_head, tgt_head)
+    if both:
         for tok in path[:MAX_PATH]:
             feats[f"path={tok.lemma_.lower()}"] = 1.0
             feats[f"pathdep={tok.dep_}:{tok.lemma_.lower()}"] = 1.0
