@@ -1,11 +1,17 @@
 """Acts a sentence names without telling that anyone did them: the act a request asks for,
 the name someone gives an act, the condition of a threat, a participle that only says at
-whom another act is aimed. The coder drops their triggers (`LinguisticCoder._kept_triggers`).
+whom another act is aimed, an act done to oneself. The coder drops their triggers
+(`LinguisticCoder._kept_triggers`, `_events_for`).
 """
 
 from __future__ import annotations
 
-from eventlens.coding.clauses import named_by, noun_frame, to_infinitive
+from eventlens.coding.clauses import (
+    named_by,
+    noun_frame,
+    threat_condition_clause,
+    to_infinitive,
+)
 from eventlens.coding.lexicon import Lexicon, wordlist
 
 
@@ -41,8 +47,7 @@ def threat_condition(verb, by_token: dict) -> bool:
     side must do or stop doing, no act of its own."""
     clause = verb
     for _ in range(4):
-        if clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in
-                                          wordlist("threat_conditions") for c in clause.children):
+        if threat_condition_clause(clause):
             head = clause.head  # the threat's verb, or the act threatened under it
             return any(by_token.get(t.i) is not None and by_token[t.i].frame.plover_type ==
                        "THREATEN" for t in (head, head.head))
@@ -50,3 +55,10 @@ def threat_condition(verb, by_token: dict) -> bool:
             return False
         clause = clause.head
     return False
+
+
+def done_to_oneself(trig) -> bool:
+    """Whether a trigger's object is a reflexive pronoun ("Ukraine is defending itself"): an
+    act done to oneself has no other party, and no sentence party stands in for it."""
+    return any(t.tag_ == "PRP" and t.lower_.endswith(("self", "selves"))
+               and t.head.i == trig.token.i for t in trig.targets)

@@ -159,6 +159,13 @@ def to_infinitive(clause) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
 
+def threat_condition_clause(verb) -> bool:
+    """Whether a verb heads an if/unless clause (`threat_conditions`): "... if the army did not
+    reverse course", "unless it stopped arming rebels"."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in
+                                        wordlist("threat_conditions") for c in verb.children)
+
+
 def independent_clause(token):
     """The verb heading the coordinated clause a token stands in: the sentence's root, or a
     verb joined to it by a conjunction with a subject of its own ("the chief urged all sides

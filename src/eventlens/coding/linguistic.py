@@ -17,8 +17,8 @@ from eventlens.actors.roles import (
     person_as_of,
 )
 from eventlens.actors.words import LOCATIVE_PREPOSITIONS, OTHER_PEOPLE, normalise
+from eventlens.coding import asides
 from eventlens.coding.armed import military_act, reframed
-from eventlens.coding.asides import aim_of, asked_content, name_for_an_act, threat_condition
 from eventlens.coding.candidates import NO_EVENT, candidate_dyads
 from eventlens.coding.circumstances import (
     date_entity,
@@ -220,11 +220,11 @@ class LinguisticCoder:
             if owner_verb is not None and owner_verb.i in by_token and \
                     by_token[owner_verb.i].frame.plover_type == "AGREE":
                 dropped.add(owner_verb.i)  # "announced plans to deploy troops": the deployment
-            if (outer_tok is None and asked_content(trig.token, self.lexicon)) or \
-                    name_for_an_act(trig.token) or threat_condition(trig.token, by_token):
+            if (outer_tok is None and asides.asked_content(trig.token, self.lexicon)) or \
+                    asides.name_for_an_act(trig.token) or asides.threat_condition(trig.token, by_token):
                 dropped.add(trig.token.i)  # "rejected a request from Sweden to extradite him"
                 continue
-            aimed = by_token.get(head.i) if aim_of(trig.token) else None
+            aimed = by_token.get(head.i) if asides.aim_of(trig.token) else None
             if aimed is not None and aimed is not trig and \
                     aimed.frame.plover_type not in ("ASSAULT", "COERCE"):
                 dropped.add(trig.token.i)  # "imposed sanctions, targeting two banks"
@@ -266,9 +266,8 @@ class LinguisticCoder:
             # "The strike committee stated it would not call off the walkout": a pronoun no known actor
             # stands behind is the speaker, named however the sentence names them
             sources = self._actors(_speakers(trig.token), resolver, patient=True)
-        if not sources or any(t.tag_ == "PRP" and t.lower_.endswith(("self", "selves"))
-                              and t.head.i == trig.token.i for t in trig.targets):
-            return []  # "Ukraine is defending itself": an act done to oneself has no target
+        if not sources or asides.done_to_oneself(trig):
+            return []
         if trig.speaker:
             speakers = self._actors(trig.speaker, resolver)
             if speakers and all(m.actor.country == speakers[0].actor.country for m in sources):

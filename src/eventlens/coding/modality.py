@@ -68,22 +68,13 @@ def status_of(token, *, future_date: bool = False) -> Status:
     if _awaited(token):
         return Status.HYPOTHETICAL
     verbs = [t for t in chain if t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB")]
-    controllers = []  # the verbs whose "to" complement the act is, not one it merely follows
-    current = token
-    for _ in range(MAX_CLIMB):  # from an object noun ("failed to renew the embargo") its verb
-        if current.pos_ in ("VERB", "AUX") or current.head.i == current.i:
-            break
-        current = current.head
-    while current.dep_ == "xcomp" and current.head.i != current.i:
-        current = current.head
-        controllers.append(current)
     for verb in [] if _comment_participle(token) else verbs:
         lemma = verb.lemma_.lower()
         if lemma in wordlist("deny_verbs") and _has_clausal_complement(verb):
             return Status.DENIED
         if _negated(verb) and lemma not in wordlist("aspect_verbs"):
             return Status.DENIED
-        if lemma in wordlist("fail_verbs") and not _negated(verb) and verb in controllers:
+        if lemma in wordlist("fail_verbs") and not _negated(verb) and verb in _controllers(token):
             return Status.DENIED  # "failed to release", "declined to call it an invasion"
     clause = [token, *verbs[:2]] if token.pos_ == "VERB" else verbs[:2]
     for verb in [token, *verbs]:
@@ -122,6 +113,21 @@ def status_of(token, *, future_date: bool = False) -> Status:
     if future_date:
         return Status.INTENDED
     return Status.ASSERTED
+
+
+def _controllers(token) -> list:
+    """The verbs whose "to" complement an act is, not one it merely follows: "failed to
+    release", "failed to renew the embargo" (from an object noun, its verb)."""
+    current = token
+    for _ in range(MAX_CLIMB):
+        if current.pos_ in ("VERB", "AUX") or current.head.i == current.i:
+            break
+        current = current.head
+    found = []
+    while current.dep_ == "xcomp" and current.head.i != current.i:
+        current = current.head
+        found.append(current)
+    return found
 
 
 def _reported(verb) -> bool:

@@ -21,6 +21,7 @@ from eventlens.coding.clauses import (
     noun_frame,
     prep_objects,
     subject_of,
+    threat_condition_clause,
 )
 from eventlens.coding.lexicon import Frame, Lexicon, wordlist
 from eventlens.coding.polarity import name_polarity
@@ -71,8 +72,7 @@ def _conditional_threats(sent, used: set[int], demanded: set[int]) -> list[Trigg
     demand."""
     found = []
     for cond in sent:
-        if cond.dep_ != "advcl" or not any(
-                c.dep_ == "mark" and c.lower_ in wordlist("threat_conditions") for c in cond.children):
+        if not threat_condition_clause(cond):
             continue
         head = cond.head
         act = _readied_act(head) or head

@@ -30,6 +30,7 @@ from eventlens.coding.clauses import (
     noun_frame,
     prep_objects,
     subject_of,
+    threat_condition_clause,
     to_infinitive,
     what_it_was,
 )
@@ -566,16 +567,16 @@ def _fill_verb_arguments(trig: Trigger, obj, lex: Lexicon) -> None:
         # minister's declaration": whose it is
         made = [n for d in acts for n in (d, *d.conjuncts, *[
             p for c in (d, *d.conjuncts) for p in prep_objects(c, ("of",))])]
-        named_by = [c for d in made for c in d.children
-                    if c.dep_ in ("compound", "amod") and c.ent_type_ in ("ORG", "GPE", "NORP")]
+        named_makers = [c for d in made for c in d.children
+                        if c.dep_ in ("compound", "amod") and c.ent_type_ in ("ORG", "GPE", "NORP")]
         options.append(makers
                        + [a for d in acts for c in d.children
                           if c.dep_ == "acl" and c.tag_ == "VBN" for a in agent_of(c)]
-                       + named_by + [p for d in made for p in possessors(d)])
+                       + named_makers + [p for d in made for p in possessors(d)])
         # "condemned the Israeli raid on Jenin", "rejected the Russian proposals on NATO
         # membership": the act's maker before anyone its phrase names (not a place: "the
         # Quetta attack")
-        by_people = [c for c in named_by if c.ent_type_ in ("NORP", "ORG")]
+        by_people = [c for c in named_makers if c.ent_type_ in ("NORP", "ORG")]
         if direct and by_people and all(names_an_act(d, lex) for d in direct):
             options.insert(options.index(direct), by_people)
     if trig.frame.plover_type in ("REQUEST", "THREATEN", "ACCUSE", "SUPPORT"):
@@ -619,9 +620,7 @@ def _fill_verb_arguments(trig: Trigger, obj, lex: Lexicon) -> None:
         if trig.frame.plover_type == "THREATEN":
             # "threatened to halt its aid if the army did not reverse course": the army
             options.insert(1, [s for v in (verb, inner) for c in _children(v, {"advcl"})
-                               if any(m.lower_ in wordlist("threat_conditions")
-                                      for m in _children(c, {"mark"}))
-                               for s in _children(c, {"nsubj"})])
+                               if threat_condition_clause(c) for s in _children(c, {"nsubj"})])
         trig.shared = False
     if obj is not None and not _names_people(obj) and not owned_vessel(obj):
         # the phrase's own noun is not acted upon ("went on strike")
