@@ -63,7 +63,10 @@ def status_of(token, *, future_date: bool = False) -> Status:
         return Status.DENIED
     plan = intent_noun(token)  # "has no plans to deploy troops", "announced plans to"
     if plan is not None:
-        return Status.DENIED if _negated(plan) else Status.INTENDED
+        # "denied any plan to invade": the denier's own plan (not "rejected Trump's decision")
+        disowned = plan.dep_ == "dobj" and plan.head.lemma_.lower() in wordlist(
+            "deny_verbs") and not any(c.dep_ == "poss" for c in plan.children)
+        return Status.DENIED if _negated(plan) or disowned else Status.INTENDED
     chain = governing_chain(token)
     if _awaited(token):
         return Status.HYPOTHETICAL

@@ -83,6 +83,9 @@ def verb_frame(token, lex: Lexicon) -> tuple[Frame, list[str], object] | None:
     if token.dep_ == "acl" and token.tag_ == "VBN":
         objects.append(token.head)  # "sanctions imposed by ..."
     prt = _particle(token)
+    # "send more ships and fighter jets": a later conjunct of the object may name the act
+    objects += [c for o in objects if o.dep_ in OBJECT_DEPS for c in o.conjuncts
+                if c not in objects]
     for obj in objects:
         noun = obj.lemma_.lower()
         frame = (lex.phrases.get((f"{lemma}_{prt}", noun)) if prt else None) or \
@@ -469,6 +472,10 @@ def _fill_verb_arguments(trig: Trigger, obj, lex: Lexicon) -> None:
             # "troops were deployed near the border": the troops are who mobilises (also
             # where they name the frame: "2,000 soldiers were deployed")
             trig.sources, patients = subjects, []
+        elif not agents and verb.lemma_.lower() in wordlist("summon_verbs"):
+            # "the ambassador was summoned to the foreign ministry in Vilnius": who summons
+            # is where they were summoned to
+            trig.sources = prep_objects(verb, ("to",))
         elif not agents and verb.lemma_.lower() in wordlist("state_act_verbs"):
             # "a journalist was arrested in Niger", "two inspectors were expelled from North
             # Korea": only the state can have done it

@@ -1,0 +1,30 @@
+"""Wire phrasings of political acts: who summons, what is sent, what is disowned, sanctions
+joined. Sentences written for these tests."""
+
+from __future__ import annotations
+
+
+def test_who_summons_an_envoy_is_where_the_envoy_was_summoned_to(code_text, triples):
+    r = code_text("Moscow's envoy was summoned to the foreign ministry in Warsaw on Friday.",
+                  published="2022-02-26")
+    assert ("POL:GOV", "ACCUSE", "RUS:GOV", "asserted") in triples(r)
+
+
+def test_a_later_conjunct_of_the_object_can_name_the_deployment(code_text):
+    r = code_text("Britain promised to send more ships and warplanes to the Baltic states.",
+                  published="2022-02-20")
+    kinds = {(e.source.actor.country, e.plover_type, e.status.value) for e in r.events}
+    assert ("GBR", "MOBILIZE", "intended") in kinds
+    assert not [e for e in r.events if e.plover_type == "AID"]
+
+
+def test_a_plan_the_actor_denies_is_denied(code_text):
+    r = code_text("Belgrade has again denied any plan to attack Kosovo.", published="2022-12-20")
+    assaults = [e for e in r.events if e.plover_type == "ASSAULT"]
+    assert assaults and {e.status.value for e in assaults} == {"denied"}
+
+
+def test_joining_sanctions_imposes_them(code_text):
+    r = code_text("Switzerland joined the sanctions against Moscow on Monday.",
+                  published="2022-02-28")
+    assert {(e.source.actor.country, e.plover_type) for e in r.events} == {("CHE", "SANCTION")}
