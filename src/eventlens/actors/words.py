@@ -183,8 +183,9 @@ def role_words() -> dict[str, str]:
 
 def placed_elsewhere(head) -> bool:
     """Whether an adjective of the phrase places it outside any one country ("international
-    forces"), unless adjective and noun name a role together ("the foreign minister")."""
-    return any(c.dep_ == "amod" and c.lower_ in UNPLACED_WORDS
+    forces"), unless adjective and noun name a role together ("the foreign minister"); or
+    that word stands alone ("the Western response": who "Western" is)."""
+    return head.lower_ in UNPLACED_WORDS or any(c.dep_ == "amod" and c.lower_ in UNPLACED_WORDS
                and f"{c.lower_} {head.lower_}" not in role_words() for c in head.children)
 
 

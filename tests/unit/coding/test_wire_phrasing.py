@@ -28,3 +28,22 @@ def test_joining_sanctions_imposes_them(code_text):
     r = code_text("Switzerland joined the sanctions against Moscow on Monday.",
                   published="2022-02-28")
     assert {(e.source.actor.country, e.plover_type) for e in r.events} == {("CHE", "SANCTION")}
+
+
+def test_calling_claims_baseless_blames_who_made_them(code_text, triples):
+    r = code_text("Ankara called the Greek allegations baseless and hysterical.",
+                  published="2022-05-03")
+    assert {(e.source.actor.country, e.plover_type) for e in r.events} == {("TUR", "ACCUSE")}
+
+
+def test_hitting_back_at_someone_in_words_is_a_retort(code_text, triples):
+    r = code_text("Beijing hit back at Canberra on Monday, saying it had no right to lecture "
+                  "others.", published="2022-05-03")
+    assert ("CHN:GOV", "ACCUSE", "AUS:GOV", "asserted") in triples(r)
+    assert not [e for e in r.events if e.plover_type == "ASSAULT"]
+
+
+def test_an_unplaced_adjective_standing_alone_is_placed_in_no_country(code_text):
+    r = code_text("Moscow called the Western response hysterical.", published="2022-02-10")
+    assert r.events and all(e.target is None or e.target.actor.country != "RUS"
+                            for e in r.events)
