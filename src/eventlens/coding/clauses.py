@@ -75,6 +75,8 @@ DEMAND_FRAME = Frame("REQUEST", "say + must", ())
 CONDITIONAL_THREAT_FRAME = Frame("THREATEN", "would + if", ())
 # "Netanyahu said Israel would retaliate against Iran": retaliation announced is a threat.
 RETALIATION_FRAME = Frame("THREATEN", "would + retaliate", ())
+# "Biden said Russia would pay a heavy price": a penalty said to await another threatens it.
+PENALTY_FRAME = Frame("THREATEN", "will + pay a price", ())
 
 
 # "Xi told Biden that ...": the two were in contact (CAMEO 04), both ways.

@@ -12,6 +12,7 @@ from eventlens.coding.clauses import (
     LABEL_BLAME_FRAME,
     LABEL_PRAISE_FRAME,
     OBJECT_DEPS,
+    PENALTY_FRAME,
     RETALIATION_FRAME,
     SUBJECT_DEPS,
     TELL_FRAME,
@@ -110,6 +111,31 @@ def _announced_retaliation(sent, used: set[int]) -> list[Trigger]:
         found.append(Trigger(speech, RETALIATION_FRAME, ["would + retaliate", act.lemma_.lower()],
                              sources=sources, targets=targets))
         used.update({speech.i, act.i})
+    return found
+
+
+def _promised_penalties(sent, used: set[int]) -> list[Trigger]:
+    """"Biden said Russia would face severe consequences", "said Putin will pay a heavy
+    price": a penalty (`penalty_nouns`) a speaker says another will or would suffer
+    (`penalty_verbs`) threatens that other (CAMEO 13); the speaker is its source and the
+    speech verb its trigger."""
+    found = []
+    for verb in sent:
+        speech = verb.head
+        if verb.dep_ != "ccomp" or speech.i in used or verb.i in used or \
+                verb.lemma_.lower() not in wordlist("penalty_verbs") or \
+                speech.lemma_.lower() not in wordlist("demand_speech_verbs") or \
+                not _auxiliaries(verb) & wordlist("announcing_modals") or \
+                not any(head_noun(o).lemma_.lower() in wordlist("penalty_nouns")
+                        for o in _children(verb, {"dobj"})):
+            continue
+        targets, passive = subject_of(verb)
+        sources, spoken_passive = subject_of(speech)
+        if passive or spoken_passive or not targets or not sources:
+            continue
+        found.append(Trigger(speech, PENALTY_FRAME, ["will + pay a price", verb.lemma_.lower()],
+                             sources=sources, targets=targets))
+        used.update({speech.i, verb.i})
     return found
 
 

@@ -48,6 +48,7 @@ from eventlens.coding.reported import (
     _announced_retaliation,
     _conditional_threats,
     _needed_acts,
+    _promised_penalties,
     _reported_acts,
     _told_counterparts,
 )
@@ -400,7 +401,7 @@ def find_triggers(sent, lex: Lexicon) -> list[Trigger]:
     demanded: set[int] = set()
     reported = _reported_acts(sent, used, lex, demanded) + _told_counterparts(sent) + \
         _needed_acts(sent, used, lex, demanded) + _conditional_threats(sent, used, demanded) + \
-        _announced_retaliation(sent, used)
+        _announced_retaliation(sent, used) + _promised_penalties(sent, used)
     triggers = [t for t in triggers if t.token.i not in demanded] + reported
     used |= demanded
     for token in sent:

@@ -47,3 +47,16 @@ def test_an_unplaced_adjective_standing_alone_is_placed_in_no_country(code_text)
     r = code_text("Moscow called the Western response hysterical.", published="2022-02-10")
     assert r.events and all(e.target is None or e.target.actor.country != "RUS"
                             for e in r.events)
+
+
+def test_a_penalty_said_to_await_another_threatens_it(code_text, triples):
+    r = code_text("The Turkish foreign minister said Syria would pay a high price for the "
+                  "shelling.", published="2012-10-04")
+    assert ("TUR:GOV", "THREATEN", "SYR:GOV", "asserted") in triples(r)
+    r = code_text("Tokyo said Pyongyang would face grave consequences.", published="2022-01-12")
+    assert ("JPN:GOV", "THREATEN", "PRK:GOV", "asserted") in triples(r)
+
+
+def test_a_penalty_without_a_firm_modal_or_penalty_noun_threatens_no_one(code_text):
+    r = code_text("Analysts said Pyongyang could face a food shortage.", published="2022-01-12")
+    assert not [e for e in r.events if e.plover_type == "THREATEN"]
