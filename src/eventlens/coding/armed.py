@@ -33,7 +33,26 @@ def reframed(trig: Trigger, n_sources: int = 1) -> tuple[Frame, str]:
     if frame.plover_type == "COOPERATE" and n_sources == 1 and _drill_alone(trig):
         # "China began drills around Taiwan": a show of force (CAMEO 15), not cooperation
         return replace(frame, plover_type="MOBILIZE", joint=False), ""
+    if frame.plover_type == "COOPERATE" and _drill_near_another(trig):
+        # "Russia and Belarus began joint drills near the Ukrainian border": a show of force
+        # by each against the country it is held at, not only cooperation with each other
+        return replace(frame, plover_type="MOBILIZE", joint=False), ""
     return frame, ""
+
+
+def _drill_near_another(trig: Trigger) -> bool:
+    """Whether a military exercise is held near or along another country's land or border
+    (a country named in its near/along phrase that is none of its sources)."""
+    if not set(trig.words) & wordlist("exercise_words"):
+        return False
+    token = trig.token  # the exercise noun's verb may carry the place ("started drills near")
+    heads = [token, *[c for c in token.children if c.dep_ in ("dobj", "pobj")],
+             *([token.head] if token.dep_ == "dobj" else [])]
+    own = {t.lower_ for s in trig.sources for t in (s, *s.conjuncts)}
+    return any(t.ent_type_ in ("GPE", "NORP") and t.lower_ not in own
+               for h in heads for c in h.children
+               if c.dep_ == "prep" and c.lower_ in wordlist("nearby_preps")
+               for t in c.subtree)
 
 
 def _drill_alone(trig: Trigger) -> bool:

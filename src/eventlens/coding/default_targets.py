@@ -13,12 +13,13 @@ from eventlens.coding.lexicon import wordlist
 from eventlens.model import Event, Mention
 
 
-def sentence_target(source: Mention, named: list[Mention]) -> list[Mention]:
+def sentence_target(sources: list[Mention], named: list[Mention]) -> list[Mention]:
     """Where the parse gives an act no known target, the one other country or organisation
-    the sentence names, if there is exactly one ("China began drills around Taiwan")."""
+    the sentence names besides its sources, if there is exactly one ("China began drills
+    around Taiwan")."""
     others = {m.actor.country: m for m in named
-              if m.actor.country != source.actor.country
-              and not (m.start < source.end and source.start < m.end)}
+              if all(m.actor.country != s.actor.country
+                     and not (m.start < s.end and s.start < m.end) for s in sources)}
     if len(others) != 1:
         return []
     only = next(iter(others.values()))

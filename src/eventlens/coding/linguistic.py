@@ -282,16 +282,17 @@ class LinguisticCoder:
                 t.actor.country or t.actor.role for t in targets):
             # "went on strike at the Grasberg mine", "... on Freeport-McMoRan": the employer
             targets = self._actors(struck(trig.token), resolver, patient=True) or targets
-        # a wrong said to be done accuses its doer and no one else the sentence names
-        guess = len(sources) == 1 and frame.plover_type not in DYADIC_TYPES and \
-            trig.frame is not WRONG_DONE_FRAME
+        # a wrong said to be done accuses its doer and no one else the sentence names; co-agents
+        # of a show of force each are its source ("Russia and Belarus began drills near ...")
+        guess = (len(sources) == 1 or frame.plover_type == "MOBILIZE") and \
+            frame.plover_type not in DYADIC_TYPES and trig.frame is not WRONG_DONE_FRAME
         if guess and not any(t.actor.country for t in targets) and not named_target:
             # the one other party of the act's own clause, not of one joined to it ("the AU
             # called for civilian rule, and the EU threatened to halt its aid")
             clause = independent_clause(trig.token)
             here = [m for m in named if (head := span_head(doc, m.start, m.end)) is None
                     or independent_clause(head) == clause]
-            targets = sentence_target(sources[0], here) or \
+            targets = sentence_target(sources, here) or \
                 aimed_before(sources[0], frame.plover_type, earlier) or targets
         if guess and not targets:
             targets = home_ground(sources[0], named)

@@ -60,3 +60,17 @@ def test_a_penalty_said_to_await_another_threatens_it(code_text, triples):
 def test_a_penalty_without_a_firm_modal_or_penalty_noun_threatens_no_one(code_text):
     r = code_text("Analysts said Pyongyang could face a food shortage.", published="2022-01-12")
     assert not [e for e in r.events if e.plover_type == "THREATEN"]
+
+
+def test_joint_drills_near_another_country_are_each_side_s_show_of_force(code_text, triples):
+    r = code_text("Russia and Belarus started joint military drills near the Lithuanian "
+                  "border on Thursday.", published="2021-09-10")
+    found = {(s, t, o) for s, t, o, _ in triples(r)}
+    assert {("RUS:MIL", "MOBILIZE", "LTU"), ("BLR:MIL", "MOBILIZE", "LTU")} <= {
+        (s, t, o.split(":")[0]) for s, t, o in found}
+
+
+def test_joint_drills_held_at_home_stay_cooperation(code_text):
+    r = code_text("Jordan and Britain held joint military exercises in the desert on Monday.",
+                  published="2021-09-10")
+    assert {e.plover_type for e in r.events} == {"COOPERATE"}
