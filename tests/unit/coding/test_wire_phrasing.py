@@ -74,3 +74,10 @@ def test_joint_drills_held_at_home_stay_cooperation(code_text):
     r = code_text("Jordan and Britain held joint military exercises in the desert on Monday.",
                   published="2021-09-10")
     assert {e.plover_type for e in r.events} == {"COOPERATE"}
+
+
+def test_patrols_stepped_up_near_another_country_are_a_show_of_force(code_text):
+    r = code_text("Chinese warships stepped up their patrols near the Philippine coast.",
+                  published="2023-08-10")
+    kinds = {(e.source.actor.country, e.plover_type) for e in r.events}
+    assert kinds == {("CHN", "MOBILIZE")}
