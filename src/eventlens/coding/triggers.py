@@ -212,8 +212,10 @@ def _data_reading(token, lemma, lex):
     if row.then == "NONE":
         return NO_EVENT
     preps = row.preps if row.preps is not None else lex.type_preps.get(row.then, ())
+    # the object the row read is the act's own word ("imposed travel bans": no second ban)
+    obj = next(iter(_children(token, {"dobj"})), None)
     return Frame(row.then, row.id, preps, joint=row.joint, only_preps=row.preps is not None), \
-        [lemma, row.id], None
+        [lemma, row.id], obj
 
 
 def reads_as_no_event(token, lex) -> bool:

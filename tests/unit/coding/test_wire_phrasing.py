@@ -81,3 +81,9 @@ def test_patrols_stepped_up_near_another_country_are_a_show_of_force(code_text):
                   published="2023-08-10")
     kinds = {(e.source.actor.country, e.plover_type) for e in r.events}
     assert kinds == {("CHN", "MOBILIZE")}
+
+
+def test_a_ban_on_trade_with_another_state_is_one_sanction(code_text):
+    r = code_text("Taiwan announced a ban on exports of chips to Russia on Friday.",
+                  published="2022-02-26")
+    assert [(e.source.actor.country, e.plover_type) for e in r.events] == [("TWN", "SANCTION")]
