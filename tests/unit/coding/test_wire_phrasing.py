@@ -87,3 +87,8 @@ def test_a_ban_on_trade_with_another_state_is_one_sanction(code_text):
     r = code_text("Taiwan announced a ban on exports of chips to Russia on Friday.",
                   published="2022-02-26")
     assert [(e.source.actor.country, e.plover_type) for e in r.events] == [("TWN", "SANCTION")]
+
+
+def test_a_mistake_said_to_be_made_by_another_blames_them(code_text, triples):
+    r = code_text("Macron said Lukashenko had made a serious mistake.", published="2021-11-12")
+    assert ("FRA:GOV", "ACCUSE", "BLR:GOV", "asserted") in triples(r)
