@@ -49,3 +49,14 @@ def phrase_range(head, *, with_conjuncts: bool = True) -> tuple[int, int]:
             lo, hi = min(lo, child.i), max(hi, child.i + 1)
             stack.append(child)
     return lo, hi
+
+
+def appositive_ranges(head) -> list[tuple[int, int]]:
+    """Character ranges of the appositives set off by a comma, bracket or dash that describe
+    `head` ("Turkey, a NATO member, ...", "Bhutan, a kingdom neighbouring China"). Without
+    the comma it is no description: "President Xi Jinping and Russian President Vladimir
+    Putin", parsed with Xi as the title's appositive and Putin joined to him, is two parties."""
+    doc = head.doc
+    return [(doc[c.left_edge.i].idx, doc[c.right_edge.i].idx + len(doc[c.right_edge.i]))
+            for c in head.children if c.dep_ == "appos"
+            and c.left_edge.i > 0 and doc[c.left_edge.i - 1].lower_ in (",", "(", "-", "—")]

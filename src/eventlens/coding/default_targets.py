@@ -7,19 +7,24 @@ from __future__ import annotations
 from dataclasses import replace
 
 from eventlens.actors.acts import doers_of
+from eventlens.actors.phrases import appositive_ranges
 from eventlens.coding.clauses import REACTION_TYPES, misread_plural, noun_frame
 from eventlens.coding.features import span_head
 from eventlens.coding.lexicon import wordlist
 from eventlens.model import Event, Mention
 
 
-def sentence_target(sources: list[Mention], named: list[Mention]) -> list[Mention]:
+def sentence_target(sources: list[Mention], named: list[Mention],
+                    heads: list = ()) -> list[Mention]:
     """Where the parse gives an act no known target, the one other country or organisation
-    the sentence names besides its sources, if there is exactly one ("China began drills
-    around Taiwan")."""
+    the sentence names besides its sources (and what describes them: "Turkey, a NATO
+    member, called the attack unacceptable"; `heads` are the sources' head tokens), if there
+    is exactly one ("China began drills around Taiwan")."""
+    described = [r for h in heads for r in appositive_ranges(h)]
     others = {m.actor.country: m for m in named
               if all(m.actor.country != s.actor.country
-                     and not (m.start < s.end and s.start < m.end) for s in sources)}
+                     and not (m.start < s.end and s.start < m.end) for s in sources)
+              and not any(lo <= m.start and m.end <= hi for lo, hi in described)}
     if len(others) != 1:
         return []
     only = next(iter(others.values()))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from eventlens.actors.phrases import phrase_range
+from eventlens.actors.phrases import appositive_ranges, phrase_range
 from eventlens.actors.resolver import ActorResolver
 from eventlens.actors.roles import (
     as_acting_government,
@@ -292,7 +292,7 @@ class LinguisticCoder:
             clause = independent_clause(trig.token)
             here = [m for m in named if (head := span_head(doc, m.start, m.end)) is None
                     or independent_clause(head) == clause]
-            targets = sentence_target(sources, here) or \
+            targets = sentence_target(sources, here, trig.sources) or \
                 aimed_before(sources[0], frame.plover_type, earlier) or targets
         if guess and not targets:
             targets = home_ground(sources[0], named)
@@ -608,12 +608,7 @@ def _third_party(sources: list[Mention], targets: list[Mention]) -> bool:
 def _without_appositive_places(head, mentions: list[Mention]) -> list[Mention]:
     """A country named inside the appositive of a named country describes it ("Bhutan, a
     kingdom neighbouring China"): it is no second party."""
-    doc = head.doc
-    # set off by a comma: "President Xi Jinping and Russian President Vladimir Putin", parsed
-    # with Xi as the title's appositive and Putin joined to him, is two parties
-    inner = [(doc[c.i].idx, doc[c.right_edge.i].idx + len(doc[c.right_edge.i]))
-             for c in head.children if c.dep_ == "appos"
-             and c.left_edge.i > 0 and doc[c.left_edge.i - 1].lower_ in (",", "(", "-", "—")]
+    inner = appositive_ranges(head)
     own = [m for m in mentions if m.start <= head.idx < m.end and m.actor.country]
     if not inner or not own:
         return mentions

@@ -92,3 +92,10 @@ def test_a_ban_on_trade_with_another_state_is_one_sanction(code_text):
 def test_a_mistake_said_to_be_made_by_another_blames_them(code_text, triples):
     r = code_text("Macron said Lukashenko had made a serious mistake.", published="2021-11-12")
     assert ("FRA:GOV", "ACCUSE", "BLR:GOV", "asserted") in triples(r)
+
+
+def test_an_organisation_describing_the_actor_is_neither_source_nor_target(code_text):
+    r = code_text("Norway, a NATO member, called the attack unacceptable.",
+                  published="2022-02-25")
+    assert r.events and all(e.source.actor.code == "NOR:GOV" and e.target is None
+                            for e in r.events)
