@@ -115,6 +115,11 @@ def in_context(doc, mention: Mention, country: str) -> Mention:
     actor = mention.actor
     if actor.country or not country:
         return mention
+    halves = dict(w.upper().split() for w in word_set("divided_halves"))
+    half = halves.get(mention.text.lower().removeprefix("the ").upper())
+    if half and country in halves.values():
+        # "South Korea urged the North to return to talks": the other half, not the context
+        return replace(mention, actor=Actor(half, "GOV", ""), how=f"{mention.how}{CONTEXT_TAG}")
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is not None and placed_elsewhere(span.root):
         return mention

@@ -99,3 +99,8 @@ def test_an_organisation_describing_the_actor_is_neither_source_nor_target(code_
                   published="2022-02-25")
     assert r.events and all(e.source.actor.code == "NOR:GOV" and e.target is None
                             for e in r.events)
+
+
+def test_the_north_of_a_korean_sentence_is_north_korea(code_text, triples):
+    r = code_text("Seoul urged the North to stop its missile tests.", published="2022-01-12")
+    assert ("KOR:GOV", "REQUEST", "PRK:GOV", "asserted") in triples(r)
