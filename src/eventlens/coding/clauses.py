@@ -77,6 +77,10 @@ CONDITIONAL_THREAT_FRAME = Frame("THREATEN", "would + if", ())
 RETALIATION_FRAME = Frame("THREATEN", "would + retaliate", ())
 # "Biden said Russia would pay a heavy price": a penalty said to await another threatens it.
 PENALTY_FRAME = Frame("THREATEN", "will + pay a price", ())
+# Threats made by telling what one would do or what would befall another: uttered, they are
+# made, whatever the "would" or "if" of what they tell.
+SPOKEN_THREATS = frozenset(f.trigger for f in (
+    CONDITIONAL_THREAT_FRAME, RETALIATION_FRAME, PENALTY_FRAME))
 
 
 # "Xi told Biden that ...": the two were in contact (CAMEO 04), both ways.

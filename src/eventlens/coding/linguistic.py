@@ -29,6 +29,7 @@ from eventlens.coding.circumstances import (
 )
 from eventlens.coding.clauses import (
     GOVERNING_TYPES,
+    SPOKEN_THREATS,
     TELL_FRAME,
     WRONG_DONE_FRAME,
     Trigger,
@@ -387,6 +388,8 @@ class LinguisticCoder:
         date = resolve_date(date_text, article.published, future=future_hint) if date_text else None
         status = status_of(act.token, future_date=bool(date and is_future(date, article.published)))
         act, status = _as_rejection(act, status)
+        if act.trigger in SPOKEN_THREATS and status in (Status.HYPOTHETICAL, Status.INTENDED):
+            status = Status.ASSERTED  # "made clear the US would respond if Russia invaded"
         date = date or article.published.isoformat()
         location = location_of(act.token, sent)
         quad = self.lexicon.types[act.plover_type].quad_class

@@ -104,3 +104,18 @@ def test_an_organisation_describing_the_actor_is_neither_source_nor_target(code_
 def test_the_north_of_a_korean_sentence_is_north_korea(code_text, triples):
     r = code_text("Seoul urged the North to stop its missile tests.", published="2022-01-12")
     assert ("KOR:GOV", "REQUEST", "PRK:GOV", "asserted") in triples(r)
+
+
+def test_a_threat_told_as_what_would_follow_is_made(code_text):
+    r = code_text("Scholz urged Russia to ease tensions with Ukraine and made clear that "
+                  "Germany and its partners would respond firmly if Russia invaded.",
+                  published="2022-02-07")
+    threats = [e for e in r.events if e.plover_type == "THREATEN"]
+    assert threats and {e.status.value for e in threats} == {"asserted"}
+
+
+def test_a_call_in_which_a_warning_is_given_was_held(code_text):
+    r = code_text("Erdogan warned Assad in a phone call on Monday that new strikes could "
+                  "end the truce.", published="2020-03-02")
+    calls = [e for e in r.events if e.plover_type == "CONSULT"]
+    assert calls and {e.status.value for e in calls} == {"asserted"}
