@@ -3,6 +3,8 @@ joined. Sentences written for these tests."""
 
 from __future__ import annotations
 
+import pytest
+
 
 def test_who_summons_an_envoy_is_where_the_envoy_was_summoned_to(code_text, triples):
     r = code_text("Moscow's envoy was summoned to the foreign ministry in Warsaw on Friday.",
@@ -119,3 +121,14 @@ def test_a_call_in_which_a_warning_is_given_was_held(code_text):
                   "end the truce.", published="2020-03-02")
     calls = [e for e in r.events if e.plover_type == "CONSULT"]
     assert calls and {e.status.value for e in calls} == {"asserted"}
+
+
+@pytest.mark.parametrize("text, triple", [
+    ("Moscow demanded guarantees that NATO would halt its drills in the Baltic states.",
+     ("RUS:GOV", "REQUEST", "NATO", "asserted")),
+    ("Tehran wants assurances that Washington will not quit the accord again.",
+     ("IRN:GOV", "REQUEST", "USA:GOV", "asserted")),
+])
+def test_the_act_a_demand_noun_tells_is_only_asked_for(code_text, triples, text, triple):
+    r = code_text(text, published="2022-01-20")
+    assert triples(r) == {triple}
