@@ -21,14 +21,24 @@ def sentence_target(sources: list[Mention], named: list[Mention],
     member, called the attack unacceptable"; `heads` are the sources' head tokens), if there
     is exactly one ("China began drills around Taiwan")."""
     described = [r for h in heads for r in appositive_ranges(h)]
+    doc = heads[0].doc if heads else None
     others = {m.actor.country: m for m in named
-              if all(m.actor.country != s.actor.country
+              if m.actor.country and all(m.actor.country != s.actor.country
                      and not (m.start < s.end and s.start < m.end) for s in sources)
-              and not any(lo <= m.start and m.end <= hi for lo, hi in described)}
+              and not any(lo <= m.start and m.end <= hi for lo, hi in described)
+              and not _audience(doc, m)}
     if len(others) != 1:
         return []
     only = next(iter(others.values()))
     return [Mention(only.start, only.end, only.text, only.actor, f"{only.how}+sentence")]
+
+
+def _audience(doc, mention: Mention) -> bool:
+    """Whether a mention is who a statement was given to ("told reporters") or the channel it
+    went through ("protested through its embassy in Beijing"): no party."""
+    head = span_head(doc, mention.start, mention.end) if doc is not None else None
+    return head is not None and (head.lemma_.lower() in wordlist("press_nouns") or any(
+        a.dep_ == "prep" and a.lower_ in wordlist("channel_preps") for a in head.ancestors))
 
 
 def aimed_before(source: Mention, kind: str, earlier: list[Event]) -> list[Mention]:

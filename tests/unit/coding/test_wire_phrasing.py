@@ -132,3 +132,25 @@ def test_a_call_in_which_a_warning_is_given_was_held(code_text):
 def test_the_act_a_demand_noun_tells_is_only_asked_for(code_text, triples, text, triple):
     r = code_text(text, published="2022-01-20")
     assert triples(r) == {triple}
+
+
+def test_who_a_statement_is_given_to_or_goes_through_is_no_party(code_text):
+    r = code_text("Kishida told reporters the repeated launches were deeply regrettable and "
+                  "that Tokyo had protested through its embassy in Beijing.",
+                  published="2022-01-12")
+    assert r.events and all(e.plover_type == "ACCUSE" for e in r.events)  # a state protesting
+    assert all(e.target is None or e.target.actor.country not in ("CHN", "") for e in r.events)
+
+
+def test_sanctions_hitting_an_economy_attack_no_one(code_text):
+    r = code_text("Scholz said Putin had erred and that the sanctions agreed by the EU would hit "
+                  "the Russian economy hard.",
+                  published="2022-02-25")
+    assert not [e for e in r.events if e.plover_type == "ASSAULT"]
+
+
+def test_an_act_of_force_named_by_its_noun_is_never_a_later_request_s(code_text):
+    r = code_text("China and Russia have called for sanctions relief. Japan said the repeated "
+                  "launches were deeply regrettable.", published="2022-01-12")
+    accuse = [e for e in r.events if e.plover_type == "ACCUSE"]
+    assert all(e.target is None or e.target.actor.country not in ("CHN", "RUS") for e in accuse)
