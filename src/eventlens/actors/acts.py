@@ -14,7 +14,7 @@ _VERBAL_REACTIONS = plover_types_of("reaction")
 # Acts done together ("the deal", "the talks"): no one party did them.
 _JOINT = plover_types_of("joint")
 # Acts of force named by their own noun ("the launches", "the drills"): only an earlier act
-# of that type is theirs, never a request or a statement told since.
+# of force is theirs ("the drills" told as missiles fired), never a request or a sanction.
 _MATERIAL = frozenset({"MOBILIZE", "ASSAULT", "COERCE"})
 
 
@@ -57,7 +57,7 @@ def _act_of(act_type: str | None, earlier: Sequence[Event], speaker: Mention, *,
              if e.source.actor.country and e.source.actor.country != speaker.actor.country
              and e.plover_type not in _JOINT]
     found = next((e for e in doers if e.plover_type == act_type), None) if act_type else None
-    if found is None and (act_type is None or act_type not in _MATERIAL):
-        found = next((e for e in doers
-                      if words or e.plover_type not in _VERBAL_REACTIONS), None)
+    if found is None:
+        found = next((e for e in doers if (words or e.plover_type not in _VERBAL_REACTIONS)
+                      and (act_type not in _MATERIAL or e.plover_type in _MATERIAL)), None)
     return found

@@ -93,8 +93,13 @@ def status_of(token, *, future_date: bool = False) -> Status:
             return Status.HYPOTHETICAL
         if aux & wordlist("future_aux") or _going_to(verb):
             return Status.INTENDED
-    if token.dep_ == "xcomp" and token.head.lemma_.lower() in wordlist("asking_verbs"):
-        return Status.INTENDED  # "told Blinken to travel to Beijing": asked for, not done
+    asked = token  # "asked NATO to help patrol its airspace and increase patrols"
+    for _ in range(MAX_CLIMB):
+        if asked.dep_ not in ("conj", "xcomp") or asked.head.i == asked.i:
+            break
+        if asked.dep_ == "xcomp" and asked.head.lemma_.lower() in wordlist("asking_verbs"):
+            return Status.INTENDED  # "told Blinken to travel to Beijing": asked for, not done
+        asked = asked.head
     # "warned Putin during a video call": the call is when the warning was given, not what
     # it warned of; the verb's own tense still counts ("will warn him during the call")
     occasion = token.dep_ == "pobj" and (token.head.lower_ in wordlist("circumstance_preps") or (

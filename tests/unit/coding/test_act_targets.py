@@ -64,8 +64,12 @@ def test_doer_of_prefers_the_nouns_own_kind_then_the_latest_act():
     earlier = [_event("MOBILIZE", "PRK", 0), _event("SANCTION", "USA", 30),
                _event("ACCUSE", "CHN", 60), _event("AGREE", "KOR", 80)]
     assert doer_of(noun, "MOBILIZE", earlier, speaker).actor.country == "PRK"
-    # no act of that kind: the latest that is no verbal reaction and no joint act
-    assert doer_of(noun, "ASSAULT", earlier, speaker).actor.country == "USA"
+    # no act of that kind: the latest that is no verbal reaction and no joint act; for an act
+    # of force, the latest act of force (not the sanction told since)
+    assert doer_of(noun, "ASSAULT", earlier, speaker).actor.country == "PRK"
+    assert doer_of(noun, "ASSAULT", earlier[1:], speaker) is None
+    assert doer_of(noun, "SANCTION", earlier[:2] + earlier[3:], speaker).actor.country == "USA"
+    assert doer_of(noun, "REQUEST", earlier, speaker).actor.country == "USA"
     assert doer_of(noun, None, earlier, speaker, words=True).actor.country == "CHN"
     assert doer_of(noun, None, [_event("SANCTION", "JPN", 0)], speaker) is None
 

@@ -154,3 +154,10 @@ def test_an_act_of_force_named_by_its_noun_is_never_a_later_request_s(code_text)
                   "launches were deeply regrettable.", published="2022-01-12")
     accuse = [e for e in r.events if e.plover_type == "ACCUSE"]
     assert all(e.target is None or e.target.actor.country not in ("CHN", "RUS") for e in accuse)
+
+
+def test_every_act_someone_is_asked_to_do_is_only_intended(code_text):
+    r = code_text("Estonia has asked NATO to help patrol its airspace and increase naval "
+                  "patrols in the Baltic.", published="2022-02-10")
+    acts = [e for e in r.events if e.plover_type != "REQUEST"]
+    assert all(e.status.value == "intended" for e in acts)
