@@ -38,7 +38,10 @@ def _audience(doc, mention: Mention) -> bool:
     went through ("protested through its embassy in Beijing"): no party."""
     head = span_head(doc, mention.start, mention.end) if doc is not None else None
     return head is not None and (head.lemma_.lower() in wordlist("press_nouns") or any(
-        a.dep_ == "prep" and a.lower_ in wordlist("channel_preps") for a in head.ancestors))
+        a.dep_ == "prep" and a.lower_ in wordlist("channel_preps") for a in head.ancestors)
+        # "Putin told Macron that Russia had no plans to invade": who is told
+        or (head.dep_ in ("dobj", "dative")
+            and head.head.lemma_.lower() in wordlist("audience_verbs")))
 
 
 def aimed_before(source: Mention, kind: str, earlier: list[Event]) -> list[Mention]:

@@ -161,3 +161,10 @@ def test_every_act_someone_is_asked_to_do_is_only_intended(code_text):
                   "patrols in the Baltic.", published="2022-02-10")
     acts = [e for e in r.events if e.plover_type != "REQUEST"]
     assert all(e.status.value == "intended" for e in acts)
+
+
+def test_who_is_told_is_no_party_to_the_acts_told(code_text):
+    r = code_text("Lukashenko told Putin that Belarus had no plans to attack.",
+                  published="2022-02-18")
+    attacks = [e for e in r.events if e.plover_type == "ASSAULT"]
+    assert attacks and all(e.target is None for e in attacks)
