@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from eventlens.actors.words import normalise
+from eventlens.actors.words import normalise, word_set
 from eventlens.model import Actor
 
 
@@ -25,6 +25,14 @@ class Piece:
     kind: bool = False  # a role adjective on a thing ("military equipment")
 
 
+@dataclass(frozen=True, slots=True)
+class Region:
+    """A place an anaphor stands for, as the resolver uses it: its country and name."""
+
+    country: str
+    name: str
+
+
 @dataclass(slots=True)
 class ArticleMemory:
     """What the article has established so far: names, and actors by position for pronouns."""
@@ -36,6 +44,22 @@ class ArticleMemory:
     seen: set[tuple[int, str]] = field(default_factory=set)
     spans: dict[tuple[int, str], tuple[int, int, str]] = field(default_factory=dict)
     places: set[int] = field(default_factory=set)  # positions of places named as places
+
+    def last_region(self, position: int, place_of, *, island: bool = False):
+        """The region or disputed area (not a city) the article named last before `position`
+        (`place_of` looks a name up), or None; for "the island", else the island country named
+        last ("the island's air defence zone" after Taiwan)."""
+        latest = sorted(self.groups, key=lambda item: -item[0])
+        for pos, actor in latest:
+            if pos >= position or actor.role or not actor.name:
+                continue
+            place = place_of(normalise(actor.name))
+            if place is not None and place.kind != "city" and place.country == actor.country:
+                return place
+        islands = word_set("island_countries")
+        country = next((a.country for pos, a in latest if pos < position
+                        and a.country.lower() in islands), "") if island else ""
+        return Region(country, "") if country else None
 
     def remember(self, actor: Actor, position: int, *, person: bool,
                  span: tuple[int, int, str] | None = None, counts: bool = True) -> None:

@@ -234,7 +234,7 @@ class ActorResolver:
                 i = found.end
                 continue
             if low in PLACE_ANAPHORS and i > start and doc[i - 1].lower_ == "the":
-                place = self._last_region(i)
+                place = self.memory.last_region(i, self._place, island=low == "island")
                 if place is not None:  # "the peninsula's Moscow-backed leaders" after Crimea
                     pieces.append(Piece(i, i + 1, country=place.country, name=place.name,
                                         how="place"))
@@ -293,17 +293,6 @@ class ActorResolver:
                  if pos < position and actor.country and not actor.role
                  and self.kb.country_by_code(actor.country) is None]
         return max(named)[1] if named else ""
-
-    def _last_region(self, position: int):
-        """The region or disputed area (not a city) the article named last before `position`,
-        or None."""
-        for pos, actor in sorted(self.memory.groups, key=lambda item: -item[0]):
-            if pos >= position or actor.role or not actor.name:
-                continue
-            place = self._place(normalise(actor.name))
-            if place is not None and place.kind != "city" and place.country == actor.country:
-                return place
-        return None
 
     def _entity_piece(self, ent, start: int, end: int) -> Piece | None:
         text = self.doc[start:end].text

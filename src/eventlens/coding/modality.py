@@ -108,7 +108,11 @@ def status_of(token, *, future_date: bool = False) -> Status:
     counts = wordlist("quantity_nouns")
     above = [t for t in chain if t.lemma_.lower() not in counts and not (
         t.lower_ == "of" and t.head.lemma_.lower() in counts)]
-    for verb in [] if occasion else above[:2]:
+    # "agreed to prepare sanctions, accusing Lukashenko of ...": a participle beside the
+    # main verb is done as it is told, whatever that verb intends
+    # (not one elaborating an intended act: "decided to ease curbs, lifting travel bans")
+    beside = token.dep_ == "advcl" and token.tag_ == "VBG" and token.head.dep_ != "xcomp"
+    for verb in [] if occasion or beside else above[:2]:
         lemma = verb.lemma_.lower()
         if lemma in wordlist("intent_adjectives"):
             return Status.INTENDED

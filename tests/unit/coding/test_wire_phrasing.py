@@ -168,3 +168,25 @@ def test_who_is_told_is_no_party_to_the_acts_told(code_text):
                   published="2022-02-18")
     attacks = [e for e in r.events if e.plover_type == "ASSAULT"]
     assert attacks and all(e.target is None for e in attacks)
+
+
+def test_the_island_is_the_island_country_named_last(code_text):
+    r = code_text("Japan reported new flights on Monday. Washington said six Russian bombers "
+                  "had entered the island's air defence identification zone.",
+                  published="2022-03-02")
+    shows = [e for e in r.events if e.plover_type == "MOBILIZE" and e.source.actor.country == "RUS"]
+    assert shows and all(e.target is not None and e.target.actor.country == "JPN"
+                         for e in shows)
+
+
+def test_a_participle_beside_an_agreement_is_done_as_told(code_text, triples):
+    r = code_text("European Union governments agreed on Monday to draft new sanctions against "
+                  "Belarus, accusing President Lukashenko of using migrants as a weapon.",
+                  published="2021-11-15")
+    assert ("EU", "ACCUSE", "BLR:GOV", "asserted") in triples(r)
+
+
+def test_cutting_through_a_fence_cuts_no_ties(propose_text):
+    r = propose_text("Polish guards said migrants cut through the fence, helped by Belarusian "
+                  "soldiers.", published="2021-11-15")
+    assert not [e for e in r.events if e.plover_type == "SANCTION"]
