@@ -7,9 +7,10 @@ chunks and with later articles of its own chunk, so every pair is found once wha
 chunking. A pair of two pending articles comes smaller id first, a pair with a stored article
 new article first: the same pairs, the same way round, as one chunk of everything.
 
-The TF-IDF weights of the articles published on the days the pending articles can reach
-(`story_days` either side) are computed once per call into two temporary tables; each chunk's
-query reads them. Blocking keeps the cosine linear in the number of articles: two articles
+The TF-IDF weights of the articles published on the days a chunk's articles can reach
+(`story_days` either side) are computed once per chunk (`build_term_window`: weighted in
+DuckDB, normalised and ranked in numpy) and held as Arrow tables the chunk's query reads.
+Blocking keeps the cosine linear in the number of articles: two articles
 are compared only when they share `min_shared` *key terms* — each article's `key_terms`
 heaviest terms, unless more than `max_daily` articles published that day hold it as a key (a
 term that common says little about which happening an article reports). One shared key term
@@ -21,61 +22,48 @@ two stayed flat (1.74 to 1.81) and held every same-happening pair. `all_pairs_co
 exact reference without blocking (quadratic in articles per day), kept for measuring the
 blocking.
 
-A chunk's candidate pairs are found first, into a temporary table; their cosine is then
-summed for runs of at most `_SLICE_PAIRS` pairs at a time, each run reading the term weights
-of its own pairs' articles only (so a day added to a large index is not slowed by many runs),
-as the dot products of sparse rows (`_pair_cosines`). Summed in SQL, a pair was held once per
-term of its first article in DuckDB's hash joins: all of a busy week's pairs at once took
-6 GB for 2,000 articles, runs of 20,000 pairs still 300-400 MB more than the process held
-before; as sparse rows, runs of 5,000 pairs (no slower than 20,000: the run's queries read
-only its own articles) take about 60 MB there (docs/benchmarks-notes.md, "Memory").
+A chunk's candidate pairs are found first, as an Arrow table sorted by first article; their
+cosine is then summed for runs of at most `_SLICE_PAIRS` pairs at a time, each run taking the
+term weights of its own pairs' articles only from the window (so a day added to a large
+index is not slowed by many runs), as the dot products of sparse rows (`_pair_cosines`).
+Summed in SQL, a pair was held once per term of its first article in DuckDB's hash joins: all
+of a busy week's pairs at once took 6 GB for 2,000 articles, runs of 20,000 pairs still
+300-400 MB more than the process held before; as sparse rows, runs of 5,000 pairs (no slower
+than 20,000: a run reads only its own articles) take about 60 MB there
+(docs/benchmarks-notes.md, "Memory"). Nothing a chunk builds is a temporary table or a
+relation registered and dropped: inside the story transaction DuckDB keeps those to its end
+(`store.story_tables.story_transaction`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 from scipy import sparse
 
-from eventlens.store.story_tables import registered
+from eventlens.store.story_tables import hold, let_go, registered
 
 _UNIT = "_story_term_unit"
 _KEYS = "_story_term_keys"
-_CAND = "_story_candidate_pairs"
-_SLICE_VIEW = "_story_cosine_slice"
-_ENDS_VIEW = "_story_cosine_ends"
 _LSH = "_story_lsh_pairs"
 _SLICE_PAIRS = 5_000  # candidate pairs whose cosine one run sums
+# Rows per Arrow batch of a query's result: DuckDB allocates a whole batch's buffers before
+# filling them, and its default of 1,000,000 rows held about 24 MB for a run of 5,000 pairs.
+_ARROW_ROWS = 16_384
 
-# Normalised TF-IDF weight of every term of the articles published on the window's days.
-_UNIT_SQL = f"""
-CREATE OR REPLACE TEMP TABLE {_UNIT} AS
-WITH total AS (SELECT count(*)::DOUBLE AS n FROM story_signatures),
-weighted AS (
-    SELECT t.article_id, t.term, t.published,
-           (1 + ln(t.tf)) * (ln((total.n + 1) / (d.df + 1)) + 1) AS w
-    FROM story_terms t JOIN story_term_df d USING (term)
-    JOIN _story_window_days USING (published), total)
-SELECT article_id, term, published,
-       w / sqrt(sum(w * w) OVER (PARTITION BY article_id)) AS u
-FROM weighted
-ORDER BY published"""  # by date: a chunk's query reads the row groups of its own days
-
-_KEYS_SQL = f"""
-CREATE OR REPLACE TEMP TABLE {_KEYS} AS
-SELECT article_id, term, published FROM (
-    SELECT article_id, term, published,
-           count(*) OVER (PARTITION BY term, published) AS holders
-    FROM (SELECT article_id, term, published,
-                 row_number() OVER (PARTITION BY article_id ORDER BY u DESC, term) AS rank
-          FROM {_UNIT})
-    WHERE rank <= $key_terms)
-WHERE holders <= $max_daily
-ORDER BY published"""
+# The TF-IDF weight of every term of the articles published on the window's days (normalised
+# and ranked by `_term_window`).
+_WEIGHT_SQL = """
+WITH total AS (SELECT count(*)::DOUBLE AS n FROM story_signatures)
+SELECT t.article_id, t.term, t.published,
+       (1 + ln(t.tf)) * (ln((total.n + 1) / (d.df + 1)) + 1) AS w
+FROM story_terms t JOIN story_term_df d USING (term)
+JOIN _story_window_days USING (published), total"""
 
 # Which pairs of a chunk's query are kept, and which way round (see the module docstring).
 _PAIR_FILTER = """
@@ -89,30 +77,20 @@ _ORIENT = """
 # `days` (one joined row per shared term).
 # Each step is a materialised CTE: inside the transaction that has just written the tables,
 # DuckDB's join order would join every term with every term first (quadratic).
-_CAND_SQL = f"""
-CREATE OR REPLACE TEMP TABLE {_CAND} AS
-WITH near_keys AS (SELECT * FROM {{keys}} WHERE published BETWEEN $low AND $high),
+_CAND_SQL = """
+WITH near_keys AS (SELECT * FROM {keys} WHERE published BETWEEN $low AND $high),
 fresh AS MATERIALIZED (
     SELECT f.* FROM near_keys f
-    JOIN {{pending}} pf ON pf.article_id = f.article_id AND pf.chunk = $chunk)
+    JOIN {pending} pf ON pf.article_id = f.article_id AND pf.chunk = $chunk)
 SELECT f.article_id AS fa, o.article_id AS ob, po.chunk,
        abs(date_diff('day', f.published, o.published)) AS days
 FROM fresh f
 JOIN near_keys o ON o.term = f.term AND o.article_id <> f.article_id
     AND o.published BETWEEN f.published - $days::INTEGER AND f.published + $days::INTEGER
-LEFT JOIN {{pending}} po ON po.article_id = o.article_id
-WHERE {{pair_filter}}
+LEFT JOIN {pending} po ON po.article_id = o.article_id
+WHERE {pair_filter}
 GROUP BY ALL
 HAVING count(*) >= $min_shared"""
-
-# A run of the candidate pairs, and the term weights of their articles; their cosine is
-# summed by `_pair_cosines` (see `_cosine_runs`).
-_RUN_PAIRS_SQL = f"""
-SELECT c.fa, c.ob, c.chunk, c.days FROM {_CAND} c JOIN {_SLICE_VIEW} s ON s.fa = c.fa"""
-_RUN_UNIT_SQL = f"""
-SELECT u.article_id, u.term, u.u FROM {_UNIT} u JOIN {_ENDS_VIEW} USING (article_id)
-WHERE u.published BETWEEN $low AND $high"""
-
 
 def window_days(dates, days: int) -> pa.Table:
     """Every day within `days` of one of `dates` (a story link never reaches further)."""
@@ -126,18 +104,78 @@ def window_days(dates, days: int) -> pa.Table:
     return pa.table({"published": pa.array(sorted(out), pa.date32())})
 
 
+@dataclass(frozen=True, slots=True)
+class _TermWindow:
+    """The unit TF-IDF vectors of a window's articles (`unit`: article_id, term, published, u;
+    by article, then term) and where each article's rows start (`offsets`, one more than
+    `articles`, the sorted article ids)."""
+
+    unit: pa.Table
+    articles: pa.Array
+    offsets: np.ndarray
+
+    def rows_of(self, article_ids: pa.Array) -> pa.Table:
+        """The (article_id, term, u) rows of the given articles (those in the window)."""
+        found = pc.index_in(article_ids, value_set=self.articles).drop_null().to_numpy()
+        starts, lengths = self.offsets[found], np.diff(self.offsets)[found]
+        rows = (np.arange(lengths.sum(), dtype=np.int64)
+                + np.repeat(starts - np.cumsum(lengths) + lengths, lengths))
+        return self.unit.select(["article_id", "term", "u"]).take(rows)
+
+
+# The window of each connection (by its id) between `build_term_window` and `drop_term_window`.
+_WINDOWS: dict[int, _TermWindow] = {}
+
+
 def build_term_window(con, days: pa.Table, *, key_terms: int, max_daily: int) -> None:
-    """Weight the terms of the articles published on `days` and pick their key terms, into
-    temporary tables the chunk queries read (dropped by `drop_term_window`)."""
+    """Weight the terms of the articles published on `days` and pick their key terms, for
+    the chunk queries to read (until `drop_term_window`, or the next window replaces them).
+
+    The weights are read from DuckDB; normalising and ranking them is done here, in Arrow
+    and numpy, and the tables are held for the queries (`store.story_tables.hold`): DuckDB's
+    window functions took about 55 MB for 2,000 articles, and a temporary table replaced
+    inside the story transaction is kept until it ends."""
+    drop_term_window(con)  # the last window's tables go before this one's are built
     with registered(con, "_story_window_days", days):
-        con.execute(_UNIT_SQL)
-    con.execute(_KEYS_SQL, {"key_terms": int(key_terms), "max_daily": int(max_daily)})
+        weights = _arrow(con, _WEIGHT_SQL)
+    window, keys = _term_window(weights, key_terms=key_terms, max_daily=max_daily)
+    _WINDOWS[id(con)] = window
+    hold(con, _UNIT, window.unit)
+    hold(con, _KEYS, keys)
 
 
 def drop_term_window(con) -> None:
-    """Drop the temporary tables of `build_term_window` (no-op when absent)."""
-    con.execute(f"DROP TABLE IF EXISTS {_KEYS}")
-    con.execute(f"DROP TABLE IF EXISTS {_UNIT}")
+    """Let go of the tables of `build_term_window` (no-op when absent)."""
+    _WINDOWS.pop(id(con), None)
+    let_go(con, _KEYS)
+    let_go(con, _UNIT)
+
+
+def _term_window(weights: pa.Table, *, key_terms: int, max_daily: int
+                 ) -> tuple[_TermWindow, pa.Table]:
+    """Unit vectors of (article_id, term, published, w) rows, and the key terms (article_id,
+    term, published): each article's `key_terms` heaviest terms (ties: the term first in
+    byte order), except a term more than `max_daily` articles of one day hold as a key."""
+    weights = weights.take(pc.sort_indices(weights, [("article_id", "ascending"),
+                                                     ("term", "ascending")]))
+    articles = weights["article_id"].combine_chunks().dictionary_encode()
+    codes = articles.indices.to_numpy()
+    w = weights["w"].to_numpy()
+    u = w / np.sqrt(np.bincount(codes, weights=w * w, minlength=len(articles.dictionary)))[codes]
+    unit = pa.table({"article_id": weights["article_id"], "term": weights["term"],
+                     "published": weights["published"], "u": pa.array(u, pa.float64())})
+    offsets = np.searchsorted(codes, np.arange(len(articles.dictionary) + 1))
+    order = pc.sort_indices(unit, [("article_id", "ascending"), ("u", "descending"),
+                                   ("term", "ascending")]).to_numpy()
+    rank = np.arange(len(order)) - np.repeat(offsets[:-1], np.diff(offsets))
+    ranked = unit.take(order).filter(pa.array(rank < key_terms))
+    day_terms = pc.binary_join_element_wise(ranked["term"], pc.cast(ranked["published"],
+                                                                     pa.string()), "\x00")
+    day_terms = day_terms.combine_chunks().dictionary_encode().indices.to_numpy()
+    holders = np.bincount(day_terms)[day_terms] if len(day_terms) else day_terms
+    keys = ranked.select(["article_id", "term", "published"]).filter(
+        pa.array(holders <= max_daily))
+    return _TermWindow(unit, articles.dictionary, offsets), keys
 
 
 def blocked_cosine_runs(con, pending_view: str, chunk: int, *, days: int,
@@ -177,22 +215,29 @@ def _cosine_runs(con, pending_view: str, chunk: int, *, keys: str, days: int,
     low, high = (_shifted(span[0], -days), _shifted(span[1], days))
     params = {"chunk": int(chunk), "days": int(days), "low": low, "high": high,
               "min_shared": int(min_shared)}
-    con.execute(_CAND_SQL.format(keys=keys, pending=pending_view,
-                                 pair_filter=_PAIR_FILTER.format(a="f.article_id", b="o.article_id",
-                                                                 other="po.chunk")), params)
-    try:
-        counts = con.execute(f"SELECT fa, count(*) FROM {_CAND} GROUP BY fa ORDER BY fa"
-                             ).fetchall()
-        for part in _slices(counts, _SLICE_PAIRS):
-            with registered(con, _SLICE_VIEW, pa.table({"fa": pa.array(part, pa.string())})):
-                pairs = con.execute(_RUN_PAIRS_SQL).to_arrow_table()
-            ends = pc.unique(pa.concat_arrays([pairs["fa"].combine_chunks(),
-                                               pairs["ob"].combine_chunks()]))
-            with registered(con, _ENDS_VIEW, pa.table({"article_id": ends})):
-                unit = con.execute(_RUN_UNIT_SQL, {"low": low, "high": high}).to_arrow_table()
-            yield _kept_pairs(pairs, _pair_cosines(pairs, unit), min_cosine)
-    finally:
-        con.execute(f"DROP TABLE IF EXISTS {_CAND}")
+    candidates = _arrow(con, _CAND_SQL.format(
+        keys=keys, pending=pending_view,
+        pair_filter=_PAIR_FILTER.format(a="f.article_id", b="o.article_id", other="po.chunk")),
+        params)
+    window = _WINDOWS[id(con)]
+    # sorted by first article: a run is a slice (an article's pairs in one run, as before)
+    candidates = candidates.sort_by("fa")
+    firsts = candidates["fa"].combine_chunks().dictionary_encode()
+    counts = np.bincount(firsts.indices.to_numpy(), minlength=len(firsts.dictionary))
+    start = first = 0
+    for run in _slices(list(zip(firsts.dictionary.to_pylist(), counts.tolist(), strict=True)),
+                       _SLICE_PAIRS):
+        size = int(counts[first : first + len(run)].sum())
+        pairs = candidates.slice(start, size)
+        start, first = start + size, first + len(run)
+        ends = pc.unique(pa.concat_arrays([pairs["fa"].combine_chunks(),
+                                           pairs["ob"].combine_chunks()]))
+        yield _kept_pairs(pairs, _pair_cosines(pairs, window.rows_of(ends)), min_cosine)
+
+
+def _arrow(con, sql: str, params: dict | None = None) -> pa.Table:
+    """The query's result as an Arrow table, in batches of `_ARROW_ROWS` rows."""
+    return con.execute(sql, params or {}).to_arrow_table(_ARROW_ROWS)
 
 
 def _pair_cosines(pairs: pa.Table, unit: pa.Table) -> np.ndarray:

@@ -17,27 +17,74 @@ STORY_TABLES = ("story_signatures", "story_lsh_buckets", "story_terms", "story_t
                 "story_links", "story_articles", "stories", "story_event_keys")
 
 
+class _Slot:
+    """A relation registered once in a story transaction; the Arrow table it holds is swapped
+    for each use. DuckDB reads it through the Arrow C stream interface, a stream per scan."""
+
+    __slots__ = ("table",)
+
+    def __init__(self, table: pa.Table) -> None:
+        self.table = table
+
+    def __arrow_c_stream__(self, requested_schema=None):
+        return self.table.__arrow_c_stream__(requested_schema)
+
+
+# The slots of each connection in a `story_transaction` (by the connection's id), by name.
+_SLOTS: dict[int, dict[str, _Slot]] = {}
+
+
 @contextmanager
 def story_transaction(con) -> Iterator[None]:
     """One transaction: committed when the block ends, rolled back on any exception (even
-    KeyboardInterrupt), which is raised again."""
+    KeyboardInterrupt), which is raised again.
+
+    Inside it, `hold` and `registered` keep one registration per name and swap its table:
+    DuckDB keeps every relation unregistered inside a transaction, with the Python object it
+    read, until the transaction ends (a run of 2,000 articles held each id list, insert and
+    cosine run of the call to the end)."""
     con.execute("BEGIN TRANSACTION")
+    _SLOTS[id(con)] = {}
     try:
         yield
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
         raise
+    finally:
+        for name in _SLOTS.pop(id(con)):
+            con.unregister(name)  # unregistering an absent view is a no-op
+
+
+def hold(con, name: str, table: pa.Table) -> None:
+    """`table` visible to the connection's queries as `name` until `let_go(con, name)`."""
+    slots = _SLOTS.get(id(con))
+    if slots is None:
+        con.register(name, table)
+    elif name in slots:
+        slots[name].table = table
+    else:
+        slots[name] = _Slot(table)
+        con.register(name, slots[name])
+
+
+def let_go(con, name: str) -> None:
+    """No longer show the table `hold` gave `name` (no-op when none); its memory is freed."""
+    slots = _SLOTS.get(id(con))
+    if slots is None or name not in slots:
+        con.unregister(name)
+    else:
+        slots[name].table = slots[name].table.schema.empty_table()
 
 
 @contextmanager
 def registered(con, name: str, table: pa.Table) -> Iterator[None]:
     """`table` visible to the connection's queries as `name` for the block."""
-    con.register(name, table)
+    hold(con, name, table)
     try:
         yield
     finally:
-        con.unregister(name)
+        let_go(con, name)
 
 
 def clear_story_tables(con) -> None:

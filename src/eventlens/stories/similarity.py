@@ -20,6 +20,7 @@ import pyarrow as pa
 from eventlens.store.story_candidates import blocked_cosine_runs
 from eventlens.store.story_reads import feature_rows
 from eventlens.store.story_tables import insert_terms
+from eventlens.stories.memory import give_back_free_memory
 from eventlens.stories.settings import StorySettings
 from eventlens.stories.text import content_terms
 
@@ -128,4 +129,5 @@ def story_links(con, pending_view: str, chunk: int, settings: StorySettings, *,
             evidence = link_evidence(a, b, float(cosine), int(days), features)
             if evidence.score >= settings.link_score or (a, b) in copies:
                 kept.append(evidence)
+        give_back_free_memory()
     return kept
