@@ -62,3 +62,10 @@ def done_to_oneself(trig) -> bool:
     act done to oneself has no other party, and no sentence party stands in for it."""
     return any(t.tag_ == "PRP" and t.lower_.endswith(("self", "selves"))
                and t.head.i == trig.token.i for t in trig.targets)
+
+
+def said_by_a_thing(trig) -> bool:
+    """Whether a verbal act's subject is an act noun ("Iran's latest moves suggested it was not
+    serious"): a move says nothing (`act_nouns`)."""
+    return bool(trig.sources) and all(
+        s.pos_ == "NOUN" and s.lemma_.lower() in wordlist("act_nouns") for s in trig.sources)

@@ -267,6 +267,10 @@ class LinguisticCoder:
             # "The strike committee stated it would not call off the walkout": a pronoun no known actor
             # stands behind is the speaker, named however the sentence names them
             sources = self._actors(_speakers(trig.token), resolver, patient=True)
+        if self.lexicon.types[trig.frame.plover_type].quad_class in (1, 3) and \
+                asides.said_by_a_thing(trig):  # a verb the parser joined to it: the speaker's
+            sources = self._actors(_speakers(trig.token.head), resolver) \
+                if trig.token.dep_ == "conj" else []
         if not sources or asides.done_to_oneself(trig):
             return []
         if trig.speaker:

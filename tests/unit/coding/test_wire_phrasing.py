@@ -190,3 +190,10 @@ def test_cutting_through_a_fence_cuts_no_ties(propose_text):
     r = propose_text("Polish guards said migrants cut through the fence, helped by Belarusian "
                   "soldiers.", published="2021-11-15")
     assert not [e for e in r.events if e.plover_type == "SANCTION"]
+
+
+def test_a_move_says_nothing(propose_text):
+    r = propose_text("Blinken said Tehran's latest moves suggested it was not serious about the "
+                     "deal, and warned that Washington would pursue other options if diplomacy "
+                     "failed.", published="2021-12-04")
+    assert not [e for e in r.events if e.source.actor.country == "IRN"]
