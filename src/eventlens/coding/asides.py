@@ -9,10 +9,12 @@ from __future__ import annotations
 from eventlens.coding.clauses import (
     named_by,
     noun_frame,
+    subject_of,
     threat_condition_clause,
     to_infinitive,
 )
 from eventlens.coding.lexicon import Lexicon, wordlist
+from eventlens.coding.modality import governing_chain
 
 
 def asked_content(verb, lex: Lexicon) -> bool:
@@ -64,8 +66,22 @@ def done_to_oneself(trig) -> bool:
                and t.head.i == trig.token.i for t in trig.targets)
 
 
-def said_by_a_thing(trig) -> bool:
-    """Whether a verbal act's subject is an act noun ("Iran's latest moves suggested it was not
-    serious"): a move says nothing (`act_nouns`)."""
-    return bool(trig.sources) and all(
-        s.pos_ == "NOUN" and s.lemma_.lower() in wordlist("act_nouns") for s in trig.sources)
+def said_by_a_thing(trig, lex: Lexicon) -> list | None:
+    """Who says a verbal act whose subject is an act noun ("Iran's latest moves suggested it
+    was not serious"): a move says nothing (`act_nouns`), so no one, but a speech verb the
+    parser joined to that clause ("... and warned that") is the outer speaker's. None where
+    the subject is no act noun."""
+    if lex.types[trig.frame.plover_type].quad_class not in (1, 3) or not trig.sources or \
+            not all(s.pos_ == "NOUN" and s.lemma_.lower() in wordlist("act_nouns")
+                    for s in trig.sources):
+        return None
+    return speakers(trig.token.head) if trig.token.dep_ == "conj" else []
+
+
+def speakers(token) -> list:
+    """The nominal subject of the speech verb whose reported clause holds `token`."""
+    for verb in governing_chain(token)[:3]:
+        if verb.lemma_.lower() in wordlist("reporting_verbs"):
+            subjects, passive = subject_of(verb)
+            return [] if passive else [s for s in subjects if s.pos_ in ("NOUN", "PROPN")]
+    return []

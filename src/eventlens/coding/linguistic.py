@@ -37,7 +37,6 @@ from eventlens.coding.clauses import (
     intent_noun,
     names_an_act,
     prep_objects,
-    subject_of,
     to_infinitive,
 )
 from eventlens.coding.consolidate import DYADIC_TYPES, consolidate
@@ -53,7 +52,6 @@ from eventlens.coding.features import dyad_features, span_head
 from eventlens.coding.lexicon import ONE_SIDED_MODES, Lexicon, load_lexicon, wordlist
 from eventlens.coding.modality import (
     complement_governor,
-    governing_chain,
     status_of,
 )
 from eventlens.coding.quotes import find_quotes
@@ -266,11 +264,9 @@ class LinguisticCoder:
         if not sources and trig.sources and all(h.pos_ == "PRON" for h in trig.sources):
             # "The strike committee stated it would not call off the walkout": a pronoun no known actor
             # stands behind is the speaker, named however the sentence names them
-            sources = self._actors(_speakers(trig.token), resolver, patient=True)
-        if self.lexicon.types[trig.frame.plover_type].quad_class in (1, 3) and \
-                asides.said_by_a_thing(trig):  # a verb the parser joined to it: the speaker's
-            sources = self._actors(_speakers(trig.token.head), resolver) \
-                if trig.token.dep_ == "conj" else []
+            sources = self._actors(asides.speakers(trig.token), resolver, patient=True)
+        if (spoken := asides.said_by_a_thing(trig, self.lexicon)) is not None:
+            sources = self._actors(spoken, resolver)
         if not sources or asides.done_to_oneself(trig):
             return []
         if trig.speaker:
@@ -621,15 +617,6 @@ def _without_appositive_places(head, mentions: list[Mention]) -> list[Mention]:
         return mentions
     return [m for m in mentions if m in own or not any(
         lo <= m.start and m.end <= hi for lo, hi in inner)]
-
-
-def _speakers(token) -> list:
-    """The nominal subject of the speech verb whose reported clause holds `token`."""
-    for verb in governing_chain(token)[:3]:
-        if verb.lemma_.lower() in wordlist("reporting_verbs"):
-            subjects, passive = subject_of(verb)
-            return [] if passive else [s for s in subjects if s.pos_ in ("NOUN", "PROPN")]
-    return []
 
 
 def _thing_of(mention: Mention) -> bool:
