@@ -465,9 +465,11 @@ def _acting_by(head):
 def _fill_verb_arguments(trig: Trigger, obj, lex: Lexicon) -> None:
     verb = trig.token
     subjects, passive = subject_of(verb)
-    if passive and trig.frame.plover_type == "ACCUSE" and \
+    felt = verb.dep_ == "acl" and verb.tag_ == "VBN"  # "Reagan, frustrated by Soviet ..."
+    if (passive or felt) and trig.frame.plover_type == "ACCUSE" and \
             verb.lemma_.lower() in wordlist("feeling_verbs"):
         # "Washington was concerned by Beijing's activity": who feels it criticises its cause
+        subjects = [verb.head] if felt else subjects
         passive = False
         cause = prep_objects(verb, ("by", "about", "over", "at")) + agent_of(verb)
         trig.sources, patients = subjects, []

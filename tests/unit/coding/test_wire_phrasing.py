@@ -197,3 +197,16 @@ def test_a_move_says_nothing(propose_text):
                      "deal, and warned that Washington would pursue other options if diplomacy "
                      "failed.", published="2021-12-04")
     assert not [e for e in r.events if e.source.actor.country == "IRN"]
+
+
+def test_disappointment_felt_at_another_s_act_criticises_its_doer(code_text, triples):
+    r = code_text('Diplomats from Britain and France said they were "disappointed and '
+                  'concerned" by Iranian proposals.', published="2021-12-04")
+    assert {("GBR:GOV", "ACCUSE", "IRN"), ("FRA:GOV", "ACCUSE", "IRN")} <= {
+        (s, t, o.split(":")[0]) for s, t, o, _ in triples(r)}
+
+
+def test_who_a_feeling_participle_describes_feels_it(code_text, triples):
+    r = code_text("Biden, frustrated by Chinese stalling, cancelled the meeting.",
+                  published="2022-01-10")
+    assert not [e for e in r.events if e.source.actor.country == "CHN"]
