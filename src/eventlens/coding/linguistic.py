@@ -401,14 +401,15 @@ class LinguisticCoder:
             pairs = [(a, b) for a in sources for b in sources if a.actor != b.actor]
         if not pairs or any(t.actor.country for t in targets):
             for src in sources:
-                others = [t for t in targets if not _same_actor(src.actor, t.actor)]
+                others = [t for t in targets if not _same_actor(src.actor, t.actor) and not (
+                    t.how == "place" and t.actor.country == src.actor.country)]
                 if targets and not others and act.plover_type not in DYADIC_TYPES and all(
                         t.how in ("place", "metonym") for t in targets):
                     # "Thailand extended the curfew in Bangkok": a place of its own that force
                     # or a restriction falls on is the target; else the act has none ("Peru
                     # announced talks in Lima")
                     others = [as_place(t) for t in targets] if quad == MATERIAL_CONFLICT \
-                        else [None]
+                        and act.plover_type != "MOBILIZE" else [None]  # troops at home: none
                 for tgt in others if targets else [None]:
                     pairs.append((src, tgt))
                     if act.joint and tgt is not None and not _thing_of(tgt):

@@ -210,3 +210,11 @@ def test_who_a_feeling_participle_describes_feels_it(code_text, triples):
     r = code_text("Biden, frustrated by Chinese stalling, cancelled the meeting.",
                   published="2022-01-10")
     assert not [e for e in r.events if e.source.actor.country == "CHN"]
+
+
+def test_a_country_s_own_place_is_no_target_beside_a_real_one(code_text):
+    r = code_text("Taiwan's air force scrambled jets on Sunday to warn away 39 Chinese aircraft "
+                  "that entered the island's air defence identification zone.",
+                  published="2022-01-24")
+    assert all(e.target is None or e.target.actor.country != e.source.actor.country
+               for e in r.events)
