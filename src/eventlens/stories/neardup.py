@@ -22,7 +22,7 @@ from eventlens.store.story_candidates import lsh_candidate_pairs
 from eventlens.store.story_reads import signature_rows, stored_sketch_id
 from eventlens.store.story_tables import insert_sketches
 from eventlens.stories.settings import StorySettings
-from eventlens.stories.text import shingle_hashes
+from eventlens.stories.text import word_shingle_hashes, words
 
 SCHEME = "affine32"
 
@@ -46,8 +46,14 @@ def _identity(value) -> int:
 def sketch_articles(rows: Iterable[tuple[str, dt.date, str]],
                     settings: StorySettings) -> list[Sketch]:
     """MinHash signature and band buckets of each (article id, published, text)."""
+    return sketch_words(((a, day, words(text)) for a, day, text in rows), settings)
+
+
+def sketch_words(rows: Iterable[tuple[str, dt.date, list[str]]],
+                 settings: StorySettings) -> list[Sketch]:
+    """`sketch_articles` of texts already split into `words` (article id, published, words)."""
     rows = list(rows)
-    shingles = [shingle_hashes(text, settings.shingle_size) for _, _, text in rows]
+    shingles = [word_shingle_hashes(tokens, settings.shingle_size) for _, _, tokens in rows]
     hashranges = MinHashLSH(num_perm=settings.num_perm,
                             params=(settings.bands, settings.rows)).hashranges
     out = []

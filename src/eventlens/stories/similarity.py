@@ -11,7 +11,7 @@ stays the same however many articles a day brings.
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass
 
@@ -47,9 +47,15 @@ class LinkEvidence:
 def write_terms(con, rows: Sequence[tuple[str, dt.date, str, str]]) -> None:
     """Store the content terms of (article id, published, title, text) rows and update the
     document frequencies."""
+    write_term_counts(con, [(a, day, content_terms(title, text)) for a, day, title, text in rows])
+
+
+def write_term_counts(con, rows: Iterable[tuple[str, dt.date, Counter]]) -> None:
+    """Store (article id, published, `content_terms` counts) rows and update the document
+    frequencies."""
     ids, terms, tfs, days = [], [], [], []
-    for article_id, published, title, text in rows:
-        for term, count in content_terms(title, text).items():
+    for article_id, published, counts in rows:
+        for term, count in counts.items():
             ids.append(article_id)
             terms.append(term)
             tfs.append(float(count))

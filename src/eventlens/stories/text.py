@@ -17,17 +17,32 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]|\d[\d,.]*\d|\d")
 _POSITION_MULTIPLIERS = np.array([0x9E3779B1, 0x85EBCA77, 0xC2B2AE3D, 0x27D4EB2F, 0x165667B1,
                                   0xD3A2646D, 0xFD7046C5, 0xB55A4F09], dtype=np.uint32)
 _word_hash_cache: dict[str, int] = {}
+# What each raw token reads as, and the content term of each word (None: no content word):
+# news repeats its words, so each is worked out once.
+_word_cache: dict[str, str] = {}
+_term_cache: dict[str, str | None] = {}
+_CACHE_SIZE = 1_000_000
 
 
 def words(text: str) -> list[str]:
     """Lower-cased word and number tokens, possessive 's removed."""
     out = []
     for token in _WORD.findall(text):
-        token = token.lower().replace("’", "'")
-        if token.endswith("'s"):
-            token = token[:-2]
-        out.append(token.strip("'-"))
-    return [t for t in out if t]
+        word = _word_cache.get(token)
+        if word is None:
+            if len(_word_cache) > _CACHE_SIZE:
+                _word_cache.clear()
+            word = _word_cache[token] = _normalised(token)
+        if word:
+            out.append(word)
+    return out
+
+
+def _normalised(token: str) -> str:
+    token = token.lower().replace("’", "'")
+    if token.endswith("'s"):
+        token = token[:-2]
+    return token.strip("'-")
 
 
 def _word_hash(word: str) -> int:
@@ -45,9 +60,14 @@ def shingle_hashes(text: str, size: int) -> np.ndarray:
 
     Texts shorter than `size` words give the hashes of their words.
     """
+    return word_shingle_hashes(words(text), size)
+
+
+def word_shingle_hashes(text_words: list[str], size: int) -> np.ndarray:
+    """`shingle_hashes` of a text already split into `words`."""
     if size > len(_POSITION_MULTIPLIERS):
         raise ValueError(f"shingle size {size} is above {len(_POSITION_MULTIPLIERS)}")
-    tokens = np.fromiter((_word_hash(w) for w in words(text)), dtype=np.uint32)
+    tokens = np.fromiter((_word_hash(w) for w in text_words), dtype=np.uint32)
     count = len(tokens) - size + 1
     if count <= 0:
         return np.unique(tokens)
@@ -86,16 +106,32 @@ def content_terms(title: str, text: str, *, limit: int = 300) -> Counter:
     """Term counts of the content words of an article (title counted twice: headlines name
     the happening). Stop words, news filler, one-letter words and bare years are dropped.
     At most `limit` terms, the most frequent first."""
+    return word_content_terms(words(title), words(text), limit=limit)
+
+
+def word_content_terms(title_words: list[str], text_words: list[str], *,
+                       limit: int = 300) -> Counter:
+    """`content_terms` of a title and a text already split into `words`."""
+    counts: Counter = Counter()
+    for source, weight in ((title_words, 2), (text_words, 1)):
+        for word in source:
+            term = _term_cache.get(word, "")
+            if term == "":  # not seen yet (a term is never empty)
+                if len(_term_cache) > _CACHE_SIZE:
+                    _term_cache.clear()
+                term = _term_cache[word] = _content_term(word)
+            if term is not None:
+                counts[term] += weight
+    return Counter(dict(counts.most_common(limit)))
+
+
+def _content_term(word: str) -> str | None:
     global _STOP
     if _STOP is None:
         _STOP = _stop_words()
-    counts: Counter = Counter()
-    for source, weight in ((title, 2), (text, 1)):
-        for word in words(source):
-            if len(word) < 2 or word in _STOP or _is_year(word):
-                continue
-            counts[fold(word)] += weight
-    return Counter(dict(counts.most_common(limit)))
+    if len(word) < 2 or word in _STOP or _is_year(word):
+        return None
+    return fold(word)
 
 
 def _is_year(word: str) -> bool:

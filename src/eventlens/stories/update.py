@@ -36,9 +36,10 @@ from eventlens.store.story_tables import (
 from eventlens.stories.grouping import Assignment, assign
 from eventlens.stories.memory import arrow_from_malloc, give_back_free_memory
 from eventlens.stories.merge import rekey_story_events
-from eventlens.stories.neardup import near_duplicate_pairs, sketch_articles, write_sketches
+from eventlens.stories.neardup import near_duplicate_pairs, sketch_words, write_sketches
 from eventlens.stories.settings import DEFAULT_SETTINGS, StorySettings
-from eventlens.stories.similarity import story_links, write_terms
+from eventlens.stories.similarity import story_links, write_term_counts
+from eventlens.stories.text import word_content_terms, words
 
 # Articles read, sketched, linked and placed per step: what a step holds grows with it (and
 # with the articles a day brings), so it bounds the writer's memory. Every pair is judged the
@@ -160,10 +161,12 @@ def _place(con, pending: Sequence[tuple], settings: StorySettings) -> _Placed:
     the next (`give_back_free_memory`)."""
     give_back_free_memory()  # what the ingest's batches left
     for start in range(0, len(pending), _CHUNK):
-        rows = article_texts(con, [p[0] for p in pending[start : start + _CHUNK]])
-        write_sketches(con, sketch_articles(((a, d, f"{t}\n{x}") for a, d, t, x in rows),
-                                            settings), settings)
-        write_terms(con, rows)
+        # each text split into words once, for its shingles and its terms
+        rows = [(a, day, words(title), words(text)) for a, day, title, text
+                in article_texts(con, [p[0] for p in pending[start : start + _CHUNK]])]
+        write_sketches(con, sketch_words(((a, day, t + x) for a, day, t, x in rows), settings),
+                       settings)
+        write_term_counts(con, ((a, day, word_content_terms(t, x)) for a, day, t, x in rows))
         del rows
         give_back_free_memory()
         pause_point("stories.sketched")
