@@ -530,6 +530,12 @@ def _fill_verb_arguments(trig: Trigger, obj, lex: Lexicon) -> None:
         # "freed 37 prisoners", "expelled two Russian diplomats": the phrase's own noun names
         # who is acted upon
         options.append([obj])
+    if obj is not None and obj.dep_ in OBJECT_DEPS and trig.frame.plover_type == "SANCTION":
+        # "agreed to ban Russian oil imports": whose goods or assets are hit is sanctioned
+        owners = [c for c in obj.children if c.dep_ in ("amod", "compound", "poss")]
+        options.append([c for c in owners + [g for c in owners for g in c.children]
+                        if c.dep_ in ("amod", "compound", "poss")
+                        and c.ent_type_ in ("NORP", "GPE")][:1])
     if trig.frame.plover_type in ("MOBILIZE", "AID"):
         # "mobilised the army to the border": the forces sent are not the target
         forces = [d for d in direct if head_noun(d).lemma_.lower() in wordlist("force_words")]

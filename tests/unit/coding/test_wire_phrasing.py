@@ -218,3 +218,17 @@ def test_a_country_s_own_place_is_no_target_beside_a_real_one(code_text):
                   published="2022-01-24")
     assert all(e.target is None or e.target.actor.country != e.source.actor.country
                for e in r.events)
+
+
+def test_allies_agreeing_to_ban_a_country_s_goods_each_sanction_it(code_text, triples):
+    r = code_text("Australia, Japan and Canada agreed to ban Russian gold imports.",
+                  published="2022-06-26")
+    assert {(s, t, o) for s, t, o, _ in triples(r)} == {
+        ("AUS:GOV", "SANCTION", "RUS"), ("JPN:GOV", "SANCTION", "RUS"),
+        ("CAN:GOV", "SANCTION", "RUS")}
+
+
+def test_imposing_costs_on_a_state_sanctions_it(code_text, triples):
+    r = code_text("The G7 leaders agreed on Saturday to impose further costs on Moscow.",
+                  published="2022-02-26")
+    assert ("G7", "SANCTION", "RUS:GOV", "intended") in triples(r)
