@@ -526,7 +526,8 @@ def _fill_verb_arguments(trig: Trigger, obj, lex: Lexicon) -> None:
         # "declared a state of emergency in Lima": the noun the act's word hangs on is part
         # of the act; what follows it may name the target
         direct = [d for d in direct if d.i != carrier.i]
-    if obj is not None and obj.dep_ in OBJECT_DEPS and (_names_people(obj) or owned_vessel(obj)):
+    if obj is not None and obj.dep_ in OBJECT_DEPS and (_names_people(obj) or owned_vessel(obj)) \
+            and trig.frame.plover_type != "CONSULT":  # "sent a delegation to Kyiv": Kyiv
         # "freed 37 prisoners", "expelled two Russian diplomats": the phrase's own noun names
         # who is acted upon
         options.append([obj])

@@ -232,3 +232,10 @@ def test_imposing_costs_on_a_state_sanctions_it(code_text, triples):
     r = code_text("The G7 leaders agreed on Saturday to impose further costs on Moscow.",
                   published="2022-02-26")
     assert ("G7", "SANCTION", "RUS:GOV", "intended") in triples(r)
+
+
+def test_a_delegation_sent_somewhere_consults_its_hosts(code_text, triples):
+    r = code_text("Poland and Lithuania will send a joint delegation to Kyiv next week.",
+                  published="2022-02-20")
+    found = {(s, t, o) for s, t, o, _ in triples(r)}
+    assert {("POL:GOV", "CONSULT", "UKR:GOV"), ("LTU:GOV", "CONSULT", "UKR:GOV")} <= found
