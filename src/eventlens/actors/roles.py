@@ -113,13 +113,11 @@ def in_context(doc, mention: Mention, country: str) -> Mention:
     knowledge base lacks ("Siemens", "the ACLU") placed in the context's country; anything
     else as it is."""
     actor = mention.actor
+    half = "" if actor.country else _divided_half(doc, mention.text, country)
+    if half:  # "South Korea urged the North to return to talks": the other half
+        return replace(mention, actor=Actor(half, "GOV", ""), how=f"{mention.how}{CONTEXT_TAG}")
     if actor.country or not country:
         return mention
-    halves = dict(w.upper().split() for w in word_set("divided_halves"))
-    half = halves.get(mention.text.lower().removeprefix("the ").upper())
-    if half and country in halves.values():
-        # "South Korea urged the North to return to talks": the other half, not the context
-        return replace(mention, actor=Actor(half, "GOV", ""), how=f"{mention.how}{CONTEXT_TAG}")
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is not None and placed_elsewhere(span.root):
         return mention
@@ -129,3 +127,14 @@ def in_context(doc, mention: Mention, country: str) -> Mention:
     return replace(mention, actor=Actor(country, actor.role, actor.name),
                    how=f"{mention.how}{CONTEXT_TAG}")
 
+
+def _divided_half(doc, text: str, country: str) -> str:
+    """The half of a divided country "the North" or "the South" names in a text about that
+    country (its context country is a half, or it names the country), else ""."""
+    halves = [w.split() for w in word_set("divided_halves")]
+    said = text.lower().removeprefix("the ").removesuffix("'s")
+    for word, code, name in halves:
+        if said == word and (country.lower() in {h[1] for h in halves}
+                             or name in doc.text.lower()):
+            return code.upper()
+    return ""

@@ -146,9 +146,8 @@ class LinguisticCoder:
                 found.extend(made)
             found.extend(self._candidate_events(sent, resolver, article, triggers, doc, found,
                                                 used))
-            country = context_country(named, mentions)
-            if country:
-                found = [_placed(doc, event, country) for event in found]
+            country = context_country(named, mentions)  # ("" places only "the North")
+            found = [_placed(doc, event, country) for event in found]
             # the act reacted to may be told earlier in the article or earlier in the same
             # sentence ("China sent warplanes near Taiwan, a move Taipei called a provocation")
             found = [reacted for event in found for reacted in act_targets(doc, event, events + [

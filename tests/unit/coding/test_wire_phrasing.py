@@ -239,3 +239,12 @@ def test_a_delegation_sent_somewhere_consults_its_hosts(code_text, triples):
                   published="2022-02-20")
     found = {(s, t, o) for s, t, o, _ in triples(r)}
     assert {("POL:GOV", "CONSULT", "UKR:GOV"), ("LTU:GOV", "CONSULT", "UKR:GOV")} <= found
+
+
+def test_the_north_of_a_text_naming_korea_is_north_korea_without_a_context_country(
+        propose_text):
+    r = propose_text("Japan and South Korea jointly condemned the North's missile launches.",
+                     published="2022-01-12")
+    accuse = [e for e in r.events if e.plover_type == "ACCUSE"]
+    assert accuse and all(e.target is not None and e.target.actor.country == "PRK"
+                          for e in accuse)
