@@ -103,7 +103,8 @@ def status_of(token, *, future_date: bool = False) -> Status:
     # "warned Putin during a video call": the call is when the warning was given, not what
     # it warned of; the verb's own tense still counts ("will warn him during the call")
     occasion = token.dep_ == "pobj" and (token.head.lower_ in wordlist("circumstance_preps") or (
-        token.head.lower_ in ("in", "at") and token.lemma_.lower() in wordlist("occasion_nouns")))
+        token.head.lower_ in wordlist("meeting_preps")
+        and token.lemma_.lower() in wordlist("occasion_nouns")))
     # the words above it, past prepositions and counts ("preparing a new round of sanctions")
     counts = wordlist("quantity_nouns")
     above = [t for t in chain if t.lemma_.lower() not in counts and not (

@@ -254,7 +254,7 @@ def _wrong_done(clause, lex: Lexicon | None) -> bool:
               for x in v.children if x.dep_ == "xcomp" and x.pos_ == "VERB"]
     words = [t for v in verbs for t in (v, *(c for c in v.children if c.dep_ == "advmod"))]
     # "said Putin had made a grave mistake": what a light verb makes or commits names it
-    words += [t for v in verbs if v.lemma_.lower() in ("make", "commit")
+    words += [t for v in verbs if v.lemma_.lower() in wordlist("wrong_doing_verbs")
               for o in _children(v, {"dobj"}) for t in (o, *_children(o, {"amod"}))]
     return name_polarity(words, lex) < 0
 
