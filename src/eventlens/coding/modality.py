@@ -119,8 +119,10 @@ def status_of(token, *, future_date: bool = False) -> Status:
             return Status.INTENDED
         if lemma in wordlist("hypothetical_governors"):
             return Status.HYPOTHETICAL
-        if lemma in wordlist("intent_verbs") and lemma not in wordlist("aspect_verbs"):
-            return Status.INTENDED
+        if lemma in wordlist("intent_verbs") and lemma not in wordlist("aspect_verbs") and not (
+                lemma in wordlist("infinitive_intent_verbs")
+                and not any(c.dep_ == "xcomp" for c in verb.children)):
+            return Status.INTENDED  # (but "had serious concerns": no plan)
         if lemma in ("be",) and any(c.lower_ in wordlist("intent_adjectives")
                                     for c in verb.children):
             return Status.INTENDED

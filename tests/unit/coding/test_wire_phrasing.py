@@ -248,3 +248,15 @@ def test_the_north_of_a_text_naming_korea_is_north_korea_without_a_context_count
     accuse = [e for e in r.events if e.plover_type == "ACCUSE"]
     assert accuse and all(e.target is not None and e.target.actor.country == "PRK"
                           for e in accuse)
+
+
+def test_concerns_someone_has_are_held_now(code_text, triples):
+    r = code_text("Scholz said he had serious concerns about Russia's intentions.",
+                  published="2022-02-14")
+    assert ("DEU:GOV", "ACCUSE", "RUS:GOV", "asserted") in triples(r)
+
+
+def test_frustration_voiced_with_another_criticises_it(code_text, triples):
+    r = code_text("Lithuania voiced frustration with the EU's slow response.",
+                  published="2022-01-20")
+    assert ("LTU:GOV", "ACCUSE", "EU", "asserted") in triples(r)
