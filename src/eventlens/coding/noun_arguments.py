@@ -99,6 +99,11 @@ def fill_noun_arguments(trig: Trigger) -> bool:
     sources += [a for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
                 for a in agent_of(c)]
     targets = prep_objects(noun, trig.frame.preps)
+    if not targets and trig.frame.plover_type in ("ASSAULT", "COERCE") and sources:
+        # "Russia's invasion of Ukraine", "Israel's blockade of Gaza": whom the doer's act of
+        # force falls on, named as a state or group
+        targets = [p for p in prep_objects(noun, ("of",))
+                   if head_noun(p).ent_type_ in ("GPE", "NORP", "ORG")]
     if trig.frame.plover_type == "RETREAT":
         # "a pullback of its forces from the border with Ukraine": the forces are what is
         # withdrawn, the neighbour across the border is whom it concerns

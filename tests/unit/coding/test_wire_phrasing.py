@@ -260,3 +260,10 @@ def test_frustration_voiced_with_another_criticises_it(code_text, triples):
     r = code_text("Lithuania voiced frustration with the EU's slow response.",
                   published="2022-01-20")
     assert ("LTU:GOV", "ACCUSE", "EU", "asserted") in triples(r)
+
+
+def test_a_states_act_of_force_named_by_a_noun_is_recorded(code_text, triples):
+    r = code_text("Israel's blockade of Gaza entered its third week on Monday.",
+                  published="2023-10-30")
+    found = {(s.split(":")[0], t, o.split(":")[0]) for s, t, o, _ in triples(r)}
+    assert ("ISR", "COERCE", "PSE") in found or ("ISR", "ASSAULT", "PSE") in found
