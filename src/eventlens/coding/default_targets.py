@@ -34,11 +34,13 @@ def sentence_target(sources: list[Mention], named: list[Mention],
 
 
 def _audience(doc, mention: Mention) -> bool:
-    """Whether a mention is who a statement was given to ("told reporters") or the channel it
-    went through ("protested through its embassy in Beijing"): no party."""
+    """Whether a mention is who a statement was given to ("told reporters"), the channel it
+    went through ("protested through its embassy in Beijing") or inside the name given to an
+    act ("called the launch a violation of UN resolutions"): no party."""
     head = span_head(doc, mention.start, mention.end) if doc is not None else None
     return head is not None and (head.lemma_.lower() in wordlist("press_nouns") or any(
-        a.dep_ == "prep" and a.lower_ in wordlist("channel_preps") for a in head.ancestors)
+        (a.dep_ == "prep" and a.lower_ in wordlist("channel_preps"))
+        or a.dep_ == "oprd" for a in (head, *head.ancestors))  # "called it a violation of UN ..."
         # "Putin told Macron that Russia had no plans to invade": who is told
         or (head.dep_ in ("dobj", "dative")
             and head.head.lemma_.lower() in wordlist("audience_verbs")))

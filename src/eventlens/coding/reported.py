@@ -208,6 +208,7 @@ def _reported_frame(clause, lex: Lexicon | None = None) -> tuple[Frame | None, s
     if clause.lemma_ != "be":
         return (WRONG_DONE_FRAME, "wrong done") if _wrong_done(clause, lex) else (None, "")
     if any((c.dep_ == "acomp" and c.lower_ in wordlist("blame_words"))
+           or (c.dep_ == "xcomp" and c.lemma_.lower() in wordlist("blame_words"))  # "to blame"
            or (c.dep_ == "prep" and c.lower_ == "behind") for c in clause.children):
         return BLAME_FRAME, "blame"
     if _labelled_act(clause, lex) is not None:

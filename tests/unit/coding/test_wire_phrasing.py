@@ -267,3 +267,20 @@ def test_a_states_act_of_force_named_by_a_noun_is_recorded(code_text, triples):
                   published="2023-10-30")
     found = {(s.split(":")[0], t, o.split(":")[0]) for s, t, o, _ in triples(r)}
     assert ("ISR", "COERCE", "PSE") in found or ("ISR", "ASSAULT", "PSE") in found
+
+
+def test_who_is_said_to_be_to_blame_is_blamed_by_the_speaker(code_text, triples):
+    r = code_text("Moscow said Kyiv was to blame for the escalation.", published="2022-02-18")
+    assert triples(r) == {("RUS:GOV", "ACCUSE", "UKR:GOV", "asserted")}
+
+
+def test_an_act_said_to_pose_a_threat_blames_its_doer(code_text, triples):
+    r = code_text("Beijing said the American arms sales posed a threat to peace.",
+                  published="2022-02-08")
+    assert not [e for e in r.events if e.plover_type == "THREATEN"]
+
+
+def test_a_name_given_to_an_act_holds_no_party(code_text):
+    r = code_text("Tokyo called the launch a clear violation of UN resolutions.",
+                  published="2022-01-12")
+    assert r.events and all(e.target is None or e.target.actor.code != "UN" for e in r.events)
