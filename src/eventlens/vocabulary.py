@@ -29,7 +29,7 @@ class PloverTypeInfo:
     quad_class: int
     intensity: float
     about: str
-    kinds: frozenset[str] = frozenset()  # joint, dyadic, reaction (data/plover.yaml)
+    kinds: frozenset[str] = frozenset()  # joint, dyadic, reaction, force (data/plover.yaml)
 
 
 @functools.lru_cache(maxsize=1)
@@ -44,7 +44,7 @@ def plover_types() -> tuple[PloverTypeInfo, ...]:
 
 @functools.lru_cache(maxsize=8)
 def plover_types_of(kind: str) -> frozenset[str]:
-    """The PLOVER types plover.yaml marks with `kind` (joint, dyadic, reaction)."""
+    """The PLOVER types plover.yaml marks with `kind` (joint, dyadic, reaction, force)."""
     return frozenset(t.name for t in plover_types() if kind in t.kinds)
 
 

@@ -15,7 +15,7 @@ _VERBAL_REACTIONS = plover_types_of("reaction")
 _JOINT = plover_types_of("joint")
 # Acts of force named by their own noun ("the launches", "the drills"): only an earlier act
 # of force is theirs ("the drills" told as missiles fired), never a request or a sanction.
-_MATERIAL = frozenset({"MOBILIZE", "ASSAULT", "COERCE"})
+_FORCE = plover_types_of("force")
 
 
 def doers_of(target: Mention, act_type: str | None, earlier: Sequence[Event],
@@ -59,5 +59,5 @@ def _act_of(act_type: str | None, earlier: Sequence[Event], speaker: Mention, *,
     found = next((e for e in doers if e.plover_type == act_type), None) if act_type else None
     if found is None:
         found = next((e for e in doers if (words or e.plover_type not in _VERBAL_REACTIONS)
-                      and (act_type not in _MATERIAL or e.plover_type in _MATERIAL)), None)
+                      and (act_type not in _FORCE or e.plover_type in _FORCE)), None)
     return found

@@ -6,6 +6,7 @@ base."""
 
 from __future__ import annotations
 
+import functools
 from dataclasses import replace
 
 from eventlens.actors.words import normalise, placed_elsewhere, word_set
@@ -131,10 +132,15 @@ def in_context(doc, mention: Mention, country: str) -> Mention:
 def _divided_half(doc, text: str, country: str) -> str:
     """The half of a divided country "the North" or "the South" names in a text about that
     country (its context country is a half, or it names the country), else ""."""
-    halves = [w.split() for w in word_set("divided_halves")]
     said = text.lower().removeprefix("the ").removesuffix("'s")
+    halves = _halves()
     for word, code, name in halves:
-        if said == word and (country.lower() in {h[1] for h in halves}
-                             or name in doc.text.lower()):
-            return code.upper()
+        if said == word and (country in {h[1] for h in halves} or name in doc.text.lower()):
+            return code
     return ""
+
+
+@functools.lru_cache(maxsize=1)
+def _halves() -> tuple[tuple[str, str, str], ...]:
+    """(word, country code, country name) of each half of actor_words `divided_halves`."""
+    return tuple((w, c.upper(), n) for w, c, n in (e.split() for e in word_set("divided_halves")))

@@ -40,14 +40,18 @@ def reframed(trig: Trigger, n_sources: int = 1) -> tuple[Frame, str]:
     return frame, ""
 
 
+def _exercise_heads(trig: Trigger) -> list:
+    """The exercise's word and the nouns it takes ("held drills", "began exercises with")."""
+    return [trig.token, *[c for c in trig.token.children if c.dep_ in ("dobj", "pobj")]]
+
+
 def _drill_near_another(trig: Trigger) -> bool:
     """Whether a military exercise is held near or along another country's land or border
     (a country named in its near/along phrase that is none of its sources)."""
     if not set(trig.words) & wordlist("exercise_words"):
         return False
     token = trig.token  # the exercise noun's verb may carry the place ("started drills near")
-    heads = [token, *[c for c in token.children if c.dep_ in ("dobj", "pobj")],
-             *([token.head] if token.dep_ == "dobj" else [])]
+    heads = [*_exercise_heads(trig), *([token.head] if token.dep_ == "dobj" else [])]
     own = {t.lower_ for s in trig.sources for t in (s, *s.conjuncts)}
     return any(t.ent_type_ in ("GPE", "NORP") and t.lower_ not in own
                for h in heads for c in h.children
@@ -60,7 +64,7 @@ def _drill_alone(trig: Trigger) -> bool:
     "joint", a single source (the caller counts the actors the sources resolve to)."""
     if len(trig.sources) != 1 or not set(trig.words) & wordlist("exercise_words"):
         return False
-    heads = [trig.token, *[c for c in trig.token.children if c.dep_ in ("dobj", "pobj")]]
+    heads = _exercise_heads(trig)
     return not any((c.lower_ in ("with", "joint", "together", "jointly") or c.dep_ == "conj")
                    and not across_border_prep(c) for h in heads for c in h.children) and \
         not any(c.dep_ == "conj" for c in trig.sources[0].children)

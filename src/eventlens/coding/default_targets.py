@@ -26,14 +26,14 @@ def sentence_target(sources: list[Mention], named: list[Mention],
               if m.actor.country and all(m.actor.country != s.actor.country
                      and not (m.start < s.end and s.start < m.end) for s in sources)
               and not any(lo <= m.start and m.end <= hi for lo, hi in described)
-              and not _audience(doc, m)}
+              and not _no_party(doc, m)}
     if len(others) != 1:
         return []
     only = next(iter(others.values()))
     return [Mention(only.start, only.end, only.text, only.actor, f"{only.how}+sentence")]
 
 
-def _audience(doc, mention: Mention) -> bool:
+def _no_party(doc, mention: Mention) -> bool:
     """Whether a mention is who a statement was given to ("told reporters"), the channel it
     went through ("protested through its embassy in Beijing") or inside the name given to an
     act ("called the launch a violation of UN resolutions"): no party."""

@@ -21,6 +21,7 @@ from eventlens.coding.clauses import (
 )
 from eventlens.coding.lexicon import wordlist
 from eventlens.coding.rules import head_noun
+from eventlens.vocabulary import plover_types_of
 
 
 def mediated_parties(trig: Trigger, clause) -> list:
@@ -99,7 +100,7 @@ def fill_noun_arguments(trig: Trigger) -> bool:
     sources += [a for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
                 for a in agent_of(c)]
     targets = prep_objects(noun, trig.frame.preps)
-    if not targets and trig.frame.plover_type in ("ASSAULT", "COERCE") and sources:
+    if not targets and trig.frame.plover_type in plover_types_of("force") and sources:
         # "Russia's invasion of Ukraine", "Israel's blockade of Gaza": whom the doer's act of
         # force falls on, named as a state or group
         targets = [p for p in prep_objects(noun, ("of",))
