@@ -6,12 +6,6 @@ from __future__ import annotations
 import pytest
 
 
-def test_who_summons_an_envoy_is_where_the_envoy_was_summoned_to(code_text, triples):
-    r = code_text("Moscow's envoy was summoned to the foreign ministry in Warsaw on Friday.",
-                  published="2022-02-26")
-    assert ("POL:GOV", "ACCUSE", "RUS:GOV", "asserted") in triples(r)
-
-
 def test_a_later_conjunct_of_the_object_can_name_the_deployment(code_text):
     r = code_text("Britain promised to send more ships and warplanes to the Baltic states.",
                   published="2022-02-20")
@@ -51,13 +45,6 @@ def test_an_unplaced_adjective_standing_alone_is_placed_in_no_country(code_text)
                             for e in r.events)
 
 
-def test_a_penalty_said_to_await_another_threatens_it(code_text, triples):
-    r = code_text("The Turkish foreign minister said Syria would pay a high price for the "
-                  "shelling.", published="2012-10-04")
-    assert ("TUR:GOV", "THREATEN", "SYR:GOV", "asserted") in triples(r)
-    r = code_text("Tokyo said Pyongyang would face grave consequences.", published="2022-01-12")
-    assert ("JPN:GOV", "THREATEN", "PRK:GOV", "asserted") in triples(r)
-
 
 def test_a_penalty_without_a_firm_modal_or_penalty_noun_threatens_no_one(code_text):
     r = code_text("Analysts said Pyongyang could face a food shortage.", published="2022-01-12")
@@ -91,10 +78,6 @@ def test_a_ban_on_trade_with_another_state_is_one_sanction(code_text):
     assert [(e.source.actor.country, e.plover_type) for e in r.events] == [("TWN", "SANCTION")]
 
 
-def test_a_mistake_said_to_be_made_by_another_blames_them(code_text, triples):
-    r = code_text("Macron said Lukashenko had made a serious mistake.", published="2021-11-12")
-    assert ("FRA:GOV", "ACCUSE", "BLR:GOV", "asserted") in triples(r)
-
 
 def test_an_organisation_describing_the_actor_is_neither_source_nor_target(code_text):
     r = code_text("Norway, a NATO member, called the attack unacceptable.",
@@ -102,10 +85,6 @@ def test_an_organisation_describing_the_actor_is_neither_source_nor_target(code_
     assert r.events and all(e.source.actor.code == "NOR:GOV" and e.target is None
                             for e in r.events)
 
-
-def test_the_north_of_a_korean_sentence_is_north_korea(code_text, triples):
-    r = code_text("Seoul urged the North to stop its missile tests.", published="2022-01-12")
-    assert ("KOR:GOV", "REQUEST", "PRK:GOV", "asserted") in triples(r)
 
 
 def test_a_threat_told_as_what_would_follow_is_made(code_text):
@@ -179,12 +158,6 @@ def test_the_island_is_the_island_country_named_last(code_text):
                          for e in shows)
 
 
-def test_a_participle_beside_an_agreement_is_done_as_told(code_text, triples):
-    r = code_text("European Union governments agreed on Monday to draft new sanctions against "
-                  "Belarus, accusing President Lukashenko of using migrants as a weapon.",
-                  published="2021-11-15")
-    assert ("EU", "ACCUSE", "BLR:GOV", "asserted") in triples(r)
-
 
 def test_cutting_through_a_fence_cuts_no_ties(propose_text):
     r = propose_text("Polish guards said migrants cut through the fence, helped by Belarusian "
@@ -228,11 +201,6 @@ def test_allies_agreeing_to_ban_a_country_s_goods_each_sanction_it(code_text, tr
         ("CAN:GOV", "SANCTION", "RUS")}
 
 
-def test_imposing_costs_on_a_state_sanctions_it(code_text, triples):
-    r = code_text("The G7 leaders agreed on Saturday to impose further costs on Moscow.",
-                  published="2022-02-26")
-    assert ("G7", "SANCTION", "RUS:GOV", "intended") in triples(r)
-
 
 def test_a_delegation_sent_somewhere_consults_its_hosts(code_text, triples):
     r = code_text("Poland and Lithuania will send a joint delegation to Kyiv next week.",
@@ -250,16 +218,6 @@ def test_the_north_of_a_text_naming_korea_is_north_korea_without_a_context_count
                           for e in accuse)
 
 
-def test_concerns_someone_has_are_held_now(code_text, triples):
-    r = code_text("Scholz said he had serious concerns about Russia's intentions.",
-                  published="2022-02-14")
-    assert ("DEU:GOV", "ACCUSE", "RUS:GOV", "asserted") in triples(r)
-
-
-def test_frustration_voiced_with_another_criticises_it(code_text, triples):
-    r = code_text("Lithuania voiced frustration with the EU's slow response.",
-                  published="2022-01-20")
-    assert ("LTU:GOV", "ACCUSE", "EU", "asserted") in triples(r)
 
 
 def test_a_states_act_of_force_named_by_a_noun_is_recorded(code_text, triples):
@@ -284,3 +242,37 @@ def test_a_name_given_to_an_act_holds_no_party(code_text):
     r = code_text("Tokyo called the launch a clear violation of UN resolutions.",
                   published="2022-01-12")
     assert r.events and all(e.target is None or e.target.actor.code != "UN" for e in r.events)
+
+
+@pytest.mark.parametrize("text, published, triple", [
+    pytest.param("Moscow's envoy was summoned to the foreign ministry in Warsaw on Friday.",
+                 "2022-02-26", ("POL:GOV", "ACCUSE", "RUS:GOV", "asserted"),
+                 id="the place an envoy is summoned to summons"),
+    pytest.param("The Turkish foreign minister said Syria would pay a high price for the "
+                 "shelling.", "2012-10-04", ("TUR:GOV", "THREATEN", "SYR:GOV", "asserted"),
+                 id="a price said to await another threatens it"),
+    pytest.param("Tokyo said Pyongyang would face grave consequences.", "2022-01-12",
+                 ("JPN:GOV", "THREATEN", "PRK:GOV", "asserted"),
+                 id="consequences said to await another threaten it"),
+    pytest.param("Macron said Lukashenko had made a serious mistake.", "2021-11-12",
+                 ("FRA:GOV", "ACCUSE", "BLR:GOV", "asserted"),
+                 id="a mistake said to be made by another blames them"),
+    pytest.param("Seoul urged the North to stop its missile tests.", "2022-01-12",
+                 ("KOR:GOV", "REQUEST", "PRK:GOV", "asserted"),
+                 id="the North of a Korean sentence is North Korea"),
+    pytest.param("European Union governments agreed on Monday to draft new sanctions against "
+                 "Belarus, accusing President Lukashenko of using migrants as a weapon.",
+                 "2021-11-15", ("EU", "ACCUSE", "BLR:GOV", "asserted"),
+                 id="a participle beside an agreement is done as told"),
+    pytest.param("The G7 leaders agreed on Saturday to impose further costs on Moscow.",
+                 "2022-02-26", ("G7", "SANCTION", "RUS:GOV", "intended"),
+                 id="imposing costs on a state sanctions it"),
+    pytest.param("Scholz said he had serious concerns about Russia's intentions.", "2022-02-14",
+                 ("DEU:GOV", "ACCUSE", "RUS:GOV", "asserted"),
+                 id="concerns someone has are held now"),
+    pytest.param("Lithuania voiced frustration with the EU's slow response.", "2022-01-20",
+                 ("LTU:GOV", "ACCUSE", "EU", "asserted"),
+                 id="frustration voiced with another criticises it"),
+])
+def test_the_phrasing_records_the_act_it_tells(code_text, triples, text, published, triple):
+    assert triple in triples(code_text(text, published=published))
