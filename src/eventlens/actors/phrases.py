@@ -60,3 +60,12 @@ def appositive_ranges(head) -> list[tuple[int, int]]:
     return [(doc[c.left_edge.i].idx, doc[c.right_edge.i].idx + len(doc[c.right_edge.i]))
             for c in head.children if c.dep_ == "appos"
             and c.left_edge.i > 0 and doc[c.left_edge.i - 1].lower_ in (",", "(", "-", "—")]
+
+
+def abbreviation(doc, i: int) -> int:
+    """Where the abbreviation given in brackets for the name just before token `i` ends, or 0:
+    "the Armed Forces of the Philippines (AFP)" is the army, not the news agency AFP."""
+    if i < 2 or doc[i - 1].text != "(" or not (doc[i - 2].ent_iob_ != "O" or doc[i - 2].pos_ == "PROPN"):
+        return 0
+    close = next((j for j in range(i, min(i + 4, len(doc))) if doc[j].text == ")"), 0)
+    return close if close > i and all(t.is_upper or t.text in "-&" for t in doc[i:close]) else 0

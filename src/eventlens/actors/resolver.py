@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import replace
 
 from eventlens.actors.memory import ArticleMemory, Piece
-from eventlens.actors.phrases import NounChunks, phrase_range
+from eventlens.actors.phrases import NounChunks, abbreviation, phrase_range
 from eventlens.actors.words import (
     BACKED_WORDS,
     COLLECTIVE_NOUNS,
@@ -188,6 +188,9 @@ class ActorResolver:
         i = start
         while i < end:
             ent = self._ent_at.get(i)
+            if abbreviation(doc, i):
+                i = abbreviation(doc, i)  # "(AFP)" after the name it shortens: no one new
+                continue
             if ent is not None and _water(ent):
                 i = min(ent.end, end)  # "the Sea of Japan", "the South China Sea": no one
                 continue
@@ -461,7 +464,7 @@ class ActorResolver:
                 hit = self._country(key, span.text)
                 if hit:
                     return hit(i, i + width)
-                if all(t.pos_ == "PROPN" for t in span):
+                if all(t.pos_ == "PROPN" for t in span) and not self._name_tail(i):
                     person = self._known_person(i, i + width, span.text)
                     if person is not None:
                         return person
@@ -483,6 +486,13 @@ class ActorResolver:
                     return Piece(i, i + width, role=role, how="title", title=lemma_key,
                                  kind=kind)
         return None
+
+    def _name_tail(self, i: int) -> bool:
+        """Whether token `i` ends a name whose first word is no title ("Britta Nielsen" is no
+        Kirstjen Nielsen; "President Biden" is Biden)."""
+        prev = self.doc[i - 1] if i else None
+        return prev is not None and self.doc[i].ent_iob_ == "I" and prev.pos_ == "PROPN" and \
+            prev.is_title and not self._role_word(prev)
 
     def _owned_other(self, pron: Piece) -> bool:
         """Whether a possessive pronoun only owns the phrase's head, which names someone else:

@@ -212,7 +212,7 @@ def subject_of(verb) -> tuple[list, bool]:
             return subj, current.i == verb.i and _elided_passive(current)
         subj = _children(current, PASSIVE_SUBJECT_DEPS)
         if subj:
-            return subj, current.i == verb.i
+            return subj, current.i == verb.i or _shares_passive(verb, current)
         misread = _misread_subject(current)
         if misread:
             return misread, False
@@ -280,6 +280,18 @@ def _elided_passive(verb) -> bool:
     return verb.dep_ == "conj" and verb.tag_ == "VBN" and not any(
         c.dep_ in ("aux", "auxpass") for c in verb.children) and any(
         c.dep_ == "auxpass" for c in verb.head.children)
+
+
+def _shares_passive(verb, passive) -> bool:
+    """Whether `verb` is a bare participle joined to the passive verb `passive` ("was tortured
+    and killed in a CIA prison": the subject was killed too, by someone else)."""
+    current = verb
+    while current.i != passive.i:
+        if current.dep_ != "conj" or current.tag_ != "VBN" or any(
+                c.dep_ in ("aux", "auxpass") for c in current.children):
+            return False
+        current = current.head
+    return True
 
 
 def _misread_subject(verb) -> list:

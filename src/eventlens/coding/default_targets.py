@@ -15,13 +15,17 @@ from eventlens.model import Event, Mention
 
 
 def sentence_target(sources: list[Mention], named: list[Mention],
-                    heads: list = ()) -> list[Mention]:
+                    heads: list = (), trigger=None, kind: str = "") -> list[Mention]:
     """Where the parse gives an act no known target, the one other country or organisation
     the sentence names besides its sources (and what describes them: "Turkey, a NATO
     member, called the attack unacceptable"; `heads` are the sources' head tokens), if there
-    is exactly one ("China began drills around Taiwan")."""
+    is exactly one ("China began drills around Taiwan"). Unless the act is aimed force, who
+    reacts to an act named by a noun is not its target: "Zarif condemned a decision to
+    reinstate Trump's ban" bans no Zarif."""
     described = [r for h in heads for r in appositive_ranges(h)]
     doc = heads[0].doc if heads else None
+    speakers = set() if trigger is None or kind.lower() in wordlist("aimed_types") else \
+        _reacting(trigger)
     others = {m.actor.country: m for m in named
               if m.actor.country and all(m.actor.country != s.actor.country
                      and not (m.start < s.end and s.start < m.end) for s in sources)
@@ -30,7 +34,24 @@ def sentence_target(sources: list[Mention], named: list[Mention],
     if len(others) != 1:
         return []
     only = next(iter(others.values()))
+    if any(only.start <= i < only.end for i in speakers):
+        return []
     return [Mention(only.start, only.end, only.text, only.actor, f"{only.how}+sentence")]
+
+
+def _reacting(trigger) -> set[int]:
+    """Token indices of the subjects of the verbs above the noun phrase that holds `trigger`
+    ("the Taliban threatened ... in response to Biden's refusal to commit": the Taliban); none
+    where the act is told by a clause of its own ("Moscow said NATO had rejected its demands":
+    Moscow may be who is rejected)."""
+    nominal = trigger.pos_ in ("NOUN", "PROPN")
+    found: set[int] = set()
+    for above in trigger.ancestors:
+        if above.pos_ in ("NOUN", "PROPN"):
+            nominal = True
+        elif nominal and above.pos_ in ("VERB", "AUX"):
+            found |= {c.i for c in above.children if c.dep_ == "nsubj"}
+    return found
 
 
 def _no_party(doc, mention: Mention) -> bool:

@@ -292,7 +292,8 @@ class LinguisticCoder:
             clause = independent_clause(trig.token)
             here = [m for m in named if (head := span_head(doc, m.start, m.end)) is None
                     or independent_clause(head) == clause]
-            targets = sentence_target(sources, here, trig.sources) or \
+            targets = sentence_target(sources, here, trig.sources, trig.token,
+                                      frame.plover_type) or \
                 aimed_before(sources[0], frame.plover_type, earlier) or targets
         if guess and not targets:
             targets = home_ground(sources[0], named)

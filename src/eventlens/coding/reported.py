@@ -213,13 +213,23 @@ def _reported_frame(clause, lex: Lexicon | None = None) -> tuple[Frame | None, s
         return BLAME_FRAME, "blame"
     if _labelled_act(clause, lex) is not None:
         return LABEL_BLAME_FRAME, "label act"
-    predicate = [t for c in clause.children if c.dep_ in ("acomp", "attr") for t in c.subtree]
+    # "said Iran was ready to resume talks": an intent told, no name given
+    # ("are worried about a bill": a feeling, which names no one)
+    predicate = [t for c in clause.children if c.dep_ in ("acomp", "attr")
+                 and not _children(c, {"xcomp"}) and not _felt(c) for t in c.subtree]
     subjects = _children(clause, {"nsubj"})
     if predicate and lex is not None and subjects and all(_someones(s, lex) for s in subjects):
         polarity = name_polarity(predicate, lex)
         if polarity:
             return (LABEL_BLAME_FRAME if polarity < 0 else LABEL_PRAISE_FRAME), "name"
     return None, ""
+
+
+def _felt(word) -> bool:
+    """Whether a predicate word is a feeling ("worried", "concerned", "disappointed")."""
+    low = word.lower_
+    return any(low in (verb, verb + "d", verb + "ed", verb[:-1] + "ied")
+               for verb in wordlist("feeling_verbs"))
 
 
 def _labelled_act(clause, lex: Lexicon | None):
