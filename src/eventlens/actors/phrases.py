@@ -5,6 +5,10 @@ from __future__ import annotations
 
 import bisect
 
+from spacy.tokens import Span
+
+from eventlens.actors.words import word_set
+
 
 class NounChunks:
     """A document's noun chunks, found once and handed out by sentence (spaCy's
@@ -69,3 +73,19 @@ def abbreviation(doc, i: int) -> int:
         return 0
     close = next((j for j in range(i, min(i + 4, len(doc))) if doc[j].text == ")"), 0)
     return close if close > i and all(t.is_upper or t.text in "-&" for t in doc[i:close]) else 0
+
+
+def whole_entities(doc) -> list:
+    """The document's entities, a name the tagger cut at a hyphen or after a particle made
+    whole again ("Moon Jae" + "-in" is Moon Jae-in, "Jean-Yves Le" + "Drian" Le Drian)."""
+    out = []
+    for ent in doc.ents:
+        end = ent.end
+        while ent.label_ == "PERSON" and end + 1 < len(doc) and doc[end].text == "-" and \
+                not doc[end - 1].whitespace_ and not doc[end].whitespace_ and doc[end + 1].is_alpha:
+            end += 2
+        if ent.label_ == "PERSON" and end < len(doc) and doc[end - 1].lower_ in word_set("name_particles") \
+                and doc[end].ent_iob_ == "O" and doc[end].is_title and doc[end].pos_ == "PROPN":
+            end += 1
+        out.append(ent if end == ent.end else Span(doc, ent.start, end, label=ent.label_))
+    return out

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import replace
 
 from eventlens.actors.memory import ArticleMemory, Piece
-from eventlens.actors.phrases import NounChunks, abbreviation, phrase_range
+from eventlens.actors.phrases import NounChunks, abbreviation, phrase_range, whole_entities
 from eventlens.actors.words import (
     BACKED_WORDS,
     COLLECTIVE_NOUNS,
@@ -71,7 +71,7 @@ class ActorResolver:
         self._cache: dict[tuple[int, int], list[Piece]] = {}
         self._ent_at: dict[int, object] = {}
         self._noun_chunks = NounChunks(doc)
-        for ent in doc.ents:
+        for ent in whole_entities(doc):
             if ent.label_ in ENTITY_LABELS:
                 for i in range(ent.start, ent.end):
                     self._ent_at[i] = ent
@@ -311,14 +311,15 @@ class ActorResolver:
                    for cut in range(start + 1, end)
                    for m in self.kb.countries_by_name(normalise(self.doc[start:cut].text))):
                 return None  # "Sri Lankan Tamil rebels" tagged as a person: look inside
-            return self._person_piece(start, end, text)
+            # "the Tigray People's Liberation Front", tagged as a person
+            return self._group_piece(key, start, end, text) or \
+                self._person_piece(start, end, text)
         org = self._named_organisation(key, start, text)
         if org is not None:
             return self._org_piece(org, start, end, text)
-        group = _cased(self.kb.group_by_name(key, self.published), text)
+        group = self._group_piece(key, start, end, text)
         if group is not None:
-            return Piece(start, end, country=group.country, role=group.role, name=text,
-                         how="knowledge-base")
+            return group
         hit = self._country(key, text)
         if hit:
             return hit(start, end)
@@ -331,6 +332,11 @@ class ActorResolver:
             if person is not None:
                 return person
         return None  # look inside ("Russian Defence Ministry", "the U.S. Supreme Court")
+
+    def _group_piece(self, key: str, start: int, end: int, text: str) -> Piece | None:
+        group = _cased(self.kb.group_by_name(key, self.published), text)
+        return None if group is None else Piece(start, end, country=group.country,
+                                                role=group.role, name=text, how="knowledge-base")
 
     def _named_organisation(self, key: str, start: int, text: str):
         """The organisation `text` names, if any; a region's name that is also an ordinary
@@ -456,11 +462,10 @@ class ActorResolver:
                 org = self._named_organisation(key, i, span.text)
                 if org is not None:
                     return self._org_piece(org, i, i + width, span.text)
-                group = _cased(self.kb.group_by_name(key, self.published), span.text) \
+                group = self._group_piece(key, i, i + width, span.text) \
                     if width > 1 or first.is_upper or first.pos_ == "PROPN" else None
                 if group is not None:  # the tagger split the name ("Islamic" + "Khorasan")
-                    return Piece(i, i + width, country=group.country, role=group.role,
-                                 name=span.text, how="knowledge-base")
+                    return group
                 hit = self._country(key, span.text)
                 if hit:
                     return hit(i, i + width)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from eventlens.actors.words import role_words
 from eventlens.coding.lexicon import Frame, Lexicon, wordlist
 from eventlens.coding.rules import head_noun
 from eventlens.vocabulary import plover_types_of
@@ -209,7 +210,8 @@ def subject_of(verb) -> tuple[list, bool]:
                     # that killed": the Taliban)
                     return [], False
                 return [current.head], False  # "Qatar, which mediated the deal": Qatar
-            return subj, current.i == verb.i and _elided_passive(current)
+            return _speaker_of_misjoined(verb, current, subj) or subj, \
+                current.i == verb.i and _elided_passive(current)
         subj = _children(current, PASSIVE_SUBJECT_DEPS)
         if subj:
             return subj, current.i == verb.i or _shares_passive(verb, current)
@@ -280,6 +282,18 @@ def _elided_passive(verb) -> bool:
     return verb.dep_ == "conj" and verb.tag_ == "VBN" and not any(
         c.dep_ in ("aux", "auxpass") for c in verb.children) and any(
         c.dep_ == "auxpass" for c in verb.head.children)
+
+
+def _speaker_of_misjoined(verb, head, subjects) -> list:
+    """The speaker, where the parser joined an act done in words to the reported clause
+    ("Blinken said the outcome showed Russia's isolation, and accused Putin of ...": things
+    do not accuse, Blinken does); else []."""
+    if verb.dep_ != "conj" or verb.head.i != head.i or head.dep_ != "ccomp" or \
+            verb.lemma_.lower() not in wordlist("speaking_acts") or verb.tag_ != head.head.tag_ or \
+            any(s.ent_type_ or s.pos_ in ("PRON", "PROPN") or s.lemma_.lower() in role_words()
+                for s in subjects):
+        return []
+    return _children(head.head, {"nsubj"})
 
 
 def _shares_passive(verb, passive) -> bool:

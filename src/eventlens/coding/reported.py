@@ -245,6 +245,8 @@ def _labelled_act(clause, lex: Lexicon | None):
                 lex.types[found[0].plover_type].quad_class >= 3 and \
                 not any(head_noun(s).ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
                         or role_words().get(head_noun(s).lemma_.lower())
+                        # "said Russia's move was a breach of international law": Russia's
+                        or any(c.dep_ == "poss" for c in head_noun(s).children)
                         or noun_frame(head_noun(s), lex) is not None for s in subjects):
             # (but "said the shelling was an attack by Russian forces" tells who shelled)
             return attr

@@ -256,12 +256,18 @@ def _naming(verb) -> list | None:
              or (c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("NOUN", "ADJ"))
              # "calling the reports a smear", the name parsed as a noun modifier
              or (c.dep_ == "npadvmod" and c.pos_ == "NOUN" and c.i > obj.i)]
-    heads += [c for c in obj.children if c.dep_ == "appos" or (c.dep_ == "amod" and c.i > obj.i)]
+    # an adjective after its noun is the name, even one hung on the object's of-phrase
+    # ("called Moon's choice of words very foolish")
+    heads += [c for c in obj.children if c.dep_ == "appos"]
+    heads += [t for t in obj.subtree if t.dep_ == "amod" and t.i > t.head.i]
     misread = misread_plural(obj)  # "called the missile launches a grave escalation"
     if misread is not None:
         heads += _children(misread, {"dobj"})
     heads += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
               for p in _children(c, {"pobj", "acomp", "amod"})]
+    # "described the junta as illegitimate", the adjective parsed as a clause of its own
+    heads += [c for c in verb.children if c.dep_ == "advcl" and c.pos_ == "ADJ"
+              and any(g.lower_ == "as" for g in c.children)]
     if not heads:
         return None
     return [t for h in heads for t in h.subtree]

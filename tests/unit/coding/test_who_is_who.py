@@ -48,3 +48,53 @@ def test_a_feeling_said_of_someone_blames_no_one(code_text):
     r = code_text("Farmers in Kenya are worried about a new trade rule, officials said.",
                   published="2021-11-20")
     assert not [e for e in r.events if e.plover_type == "ACCUSE" and e.target is not None]
+
+
+def test_an_accusation_the_parser_joins_to_the_reported_clause_is_the_speaker_s(code_text, triples):
+    r = code_text("Ankara said the vote showed the depth of the crisis, and accused Athens of "
+                  "stoking tension.", published="2021-10-04")
+    assert ("TUR:GOV", "ACCUSE", "GRC:GOV", "asserted") in triples(r)
+
+
+def test_a_thing_s_deeds_joined_to_it_stay_its_own(code_text):
+    r = code_text("Officials said the attack killed 20 people and wounded 30.",
+                  published="2021-10-04")
+    assert not [e for e in r.events if e.source.text == "Officials"]
+
+
+def test_describing_someone_as_illegitimate_blames_them(code_text, triples):
+    r = code_text("Foreign Minister Jean-Yves Le Drian described the Guinean junta as "
+                  "illegitimate.", published="2021-09-10")
+    assert {(s.split(":")[0], t, o.split(":")[0]) for s, t, o, _ in triples(r)} == {
+        ("FRA", "ACCUSE", "GIN")}
+
+
+def test_a_korean_name_cut_at_its_hyphen_is_still_the_president(code_text):
+    r = code_text("South Korean President Moon Jae-in met Japanese officials on Monday. Moon "
+                  "later criticised Tokyo over the export curbs.", published="2019-08-05")
+    accusations = [e for e in r.events if e.plover_type == "ACCUSE"]
+    assert accusations and {e.source.actor.code for e in accusations} == {"KOR:GOV"}
+
+
+def test_a_group_the_tagger_takes_for_a_person_is_the_group(code_text):
+    r = code_text("The Tigray People's Liberation Front said its fighters had captured two "
+                  "towns.", published="2021-11-01")
+    assert r.events and {e.source.actor.code for e in r.events} == {"ETH:REB"}
+
+
+def test_a_named_parliament_belongs_to_its_country_whatever_the_article_is_about(code_text):
+    r = code_text("Kyiv protested on Monday. The State Duma condemned Lithuania's decision.",
+                  published="2021-11-22")
+    assert ("RUS:LEG", "ACCUSE") in {(e.source.actor.code, e.plover_type) for e in r.events}
+
+
+def test_an_act_said_to_be_a_breach_of_law_blames_its_doer(code_text, triples):
+    r = code_text("Berlin said Moscow's decision was a flagrant breach of international law.",
+                  published="2022-02-22")
+    assert ("DEU:GOV", "ACCUSE", "RUS:GOV", "asserted") in triples(r)
+
+
+def test_a_name_after_an_object_s_of_phrase_is_still_the_name_given(code_text, triples):
+    r = code_text("Pyongyang called Seoul's choice of words deeply foolish.",
+                  published="2021-09-16")
+    assert {(s, t) for s, t, _, _ in triples(r)} == {("PRK:GOV", "ACCUSE")}
