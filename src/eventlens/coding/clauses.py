@@ -222,6 +222,13 @@ def subject_of(verb) -> tuple[list, bool]:
             if current.dep_ == "advcl" and current.tag_ not in ("VBG", "VBN", "VB"):
                 return [], False
             controls = wordlist("asking_verbs") | wordlist("object_control_verbs")
+            called_on = [p for c in _children(current.head, {"prep"})
+                         if c.lower_ == "on" and c.i == current.head.i + 1
+                         for p in _children(c, {"pobj"})] \
+                if current.dep_ == "xcomp" and current.head.lemma_.lower() == "call" else []
+            if called_on:
+                # "called on the government and the rebels to stop fighting": they would stop
+                return [q for p in called_on for q in (p, *p.conjuncts)], False
             if current.dep_ == "xcomp" and current.head.lemma_.lower() in controls:
                 made = _children(current.head, {"dobj"})
                 if made and not any(head_noun(m).lemma_.lower() in wordlist("force_words") for m in made):

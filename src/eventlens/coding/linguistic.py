@@ -324,7 +324,9 @@ class LinguisticCoder:
         among_agreed = agreed and not _third_party(
             sources, self._participants(doc, targets, quad, frame.target_prep))
         act = _Act(frame.plover_type, mode, frame.trigger, trig.token, joint,
-                   0.1 * (not trig.noun), among=joint or among_agreed,
+                   # "Payne and Dutton came for talks with Blinken": not with each other
+                   0.1 * (not trig.noun), among=(joint and not (with_partner and targets))
+                   or among_agreed,
                    target_prep=frame.target_prep)
         events = self._build(act, sources, targets, sent, article, doc, triggers)
         governor = trig.governor
@@ -523,7 +525,9 @@ class LinguisticCoder:
         phrase = tuple(act.trigger.split()) in self.lexicon.phrases
         if phrase and rule_type == "MOBILIZE" and act.mode != "peacekeeping" and label_quad <= 2:
             return rule_type  # "deployed warships near the shoal": forces named, never aid
-        named = phrase or rule_type == "MOBILIZE" or act.mode == "peacekeeping"
+        if phrase and label_quad != rule_quad and score < CROSS_POLARITY_SCORE:
+            return rule_type  # "would hold exercises": a deed its object names, no words
+        named = phrase or rule_type in ("MOBILIZE", "REQUEST") or act.mode == "peacekeeping"
         if named and (rule_quad <= 2) != (label_quad <= 2) and (
                 score < CROSS_POLARITY_SCORE
                 or act.trigger.split(" ")[0].split("_")[0] in wordlist("build_up_verbs")):

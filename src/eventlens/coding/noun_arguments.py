@@ -76,6 +76,23 @@ def possessors(noun) -> list:
     return [c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"]
 
 
+def occasion_clause(noun):
+    """The verb whose time or occasion phrase holds an event noun ("said, after a video call
+    with Putin", "a day after five hours of talks with Putin", "was in Washington for talks
+    with Blinken"), or None."""
+    phrase = noun
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ == "pobj" and \
+            noun.head.head.lemma_.lower() in wordlist("measure_nouns"):
+        phrase = noun.head.head
+    if phrase.dep_ != "pobj":
+        return None
+    prep = phrase.head
+    if prep.lower_ in wordlist("adjunct_preps") or (
+            prep.lower_ == "for" and prep.head.lemma_.lower() in wordlist("presence_verbs")):
+        return prep.head
+    return None
+
+
 def fill_noun_arguments(trig: Trigger) -> bool:
     """Fill a noun trigger's arguments; True when a light verb gave its source."""
     noun = trig.token
@@ -137,12 +154,11 @@ def fill_noun_arguments(trig: Trigger) -> bool:
         sources = named_forces  # "the withdrawal of Russian troops from Kherson"
     light = False
     owned = any(c.dep_ == "poss" for c in noun.children)  # "after his visit": his, not theirs
-    if not sources and trig.frame.joint and noun.dep_ == "pobj" and \
-            noun.head.lower_ in wordlist("adjunct_preps") and not owned:
+    clause = occasion_clause(noun)
+    if not sources and trig.frame.joint and clause is not None and not owned:
         # "Xi said, after a video call with Putin, that ...": the clause's subject took part;
         # "Biden warned Putin during a video call": so did whom the subject addressed (a
         # person: "discussed Libya with Trump in a phone call" talks about Libya)
-        clause = noun.head.head
         if clause.pos_ in ("VERB", "AUX") or clause.tag_.startswith("VB"):
             subj, passive = subject_of(clause)
             addressed = [o for o in _children(clause, {"dobj"}) if o.ent_type_ == "PERSON"]

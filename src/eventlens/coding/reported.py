@@ -123,11 +123,9 @@ def _promised_penalties(sent, used: set[int]) -> list[Trigger]:
     for verb in sent:
         speech = verb.head
         if verb.dep_ != "ccomp" or speech.i in used or verb.i in used or \
-                verb.lemma_.lower() not in wordlist("penalty_verbs") or \
+                not _suffers_penalty(verb) or \
                 speech.lemma_.lower() not in wordlist("demand_speech_verbs") or \
-                not _auxiliaries(verb) & wordlist("announcing_modals") or \
-                not any(head_noun(o).lemma_.lower() in wordlist("penalty_nouns")
-                        for o in _children(verb, {"dobj"})):
+                not _auxiliaries(verb) & (wordlist("announcing_modals") | wordlist("deontic_modals")):
             continue
         targets, passive = subject_of(verb)
         sources, spoken_passive = subject_of(speech)
@@ -137,6 +135,13 @@ def _promised_penalties(sent, used: set[int]) -> list[Trigger]:
                              sources=sources, targets=targets))
         used.update({speech.i, verb.i})
     return found
+
+
+def _suffers_penalty(verb) -> bool:
+    """Whether a verb says its subject suffers a penalty ("face consequences", "must bear all
+    the consequences", "pay a heavy price"): a threat when said will or must happen."""
+    return verb.lemma_.lower() in wordlist("penalty_verbs") and any(
+        head_noun(o).lemma_.lower() in wordlist("penalty_nouns") for o in _children(verb, {"dobj"}))
 
 
 def _auxiliaries(verb) -> set[str]:
@@ -202,7 +207,8 @@ def _reported_frame(clause, lex: Lexicon | None = None) -> tuple[Frame | None, s
     speaker calls its subject ("said the moves were irresponsible", "'Putin is the
     aggressor,' Biden said"; "said the talks were constructive")."""
     if any(c.dep_ == "aux" and c.lower_ in wordlist("deontic_modals") for c in clause.children):
-        return DEMAND_FRAME, "demand"
+        # "must bear all the consequences" is a penalty promised (_promised_penalties)
+        return (None, "") if _suffers_penalty(clause) else (DEMAND_FRAME, "demand")
     if any(c.dep_ == "neg" for c in clause.children):
         return None, ""
     if clause.lemma_ != "be":
