@@ -155,15 +155,15 @@ def fill_noun_arguments(trig: Trigger) -> bool:
     light = False
     owned = any(c.dep_ == "poss" for c in noun.children)  # "after his visit": his, not theirs
     clause = occasion_clause(noun)
-    if not sources and trig.frame.joint and clause is not None and not owned:
+    if not sources and trig.frame.joint and clause is not None and not owned and (
+            clause.pos_ in ("VERB", "AUX") or clause.tag_.startswith("VB")):
         # "Xi said, after a video call with Putin, that ...": the clause's subject took part;
         # "Biden warned Putin during a video call": so did whom the subject addressed (a
         # person: "discussed Libya with Trump in a phone call" talks about Libya)
-        if clause.pos_ in ("VERB", "AUX") or clause.tag_.startswith("VB"):
-            subj, passive = subject_of(clause)
-            addressed = [o for o in _children(clause, {"dobj"}) if o.ent_type_ == "PERSON"]
-            if not passive and (targets or addressed):
-                sources, targets = subj, targets or addressed
+        subj, passive = subject_of(clause)
+        addressed = [o for o in _children(clause, {"dobj"}) if o.ent_type_ == "PERSON"]
+        if not passive and (targets or addressed):
+            sources, targets = subj, targets or addressed
     base = noun
     while base.dep_ == "conj" and base.head.i != base.i:
         base = base.head  # "received logistics and financial support"
