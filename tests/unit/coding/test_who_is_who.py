@@ -98,3 +98,15 @@ def test_a_name_after_an_object_s_of_phrase_is_still_the_name_given(code_text, t
     r = code_text("Pyongyang called Seoul's choice of words deeply foolish.",
                   published="2021-09-16")
     assert {(s, t) for s, t, _, _ in triples(r)} == {("PRK:GOV", "ACCUSE")}
+
+
+def test_the_islamic_republic_is_iran(code_text, triples):
+    r = code_text("Bennett said Israel would not allow the Islamic Republic to build a bomb.",
+                  published="2021-09-28")
+    assert {o for _, _, o, _ in triples(r)} == {"IRN:GOV"}
+
+
+def test_a_country_s_lower_house_is_its_parliament(code_text):
+    r = code_text("Kyiv protested. Poland's lower house voted to condemn the Belarusian "
+                  "government.", published="2021-11-20")
+    assert ("POL:LEG", "ACCUSE") in {(e.source.actor.code, e.plover_type) for e in r.events}
