@@ -76,6 +76,17 @@ def possessors(noun) -> list:
     return [c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"]
 
 
+def claimants(noun) -> list:
+    """Who claims an act of force as theirs ("Houthi rebels claimed responsibility for a drone
+    attack on Saudi oil facilities"), or []."""
+    duty = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "for" else None
+    if duty is None or duty.lemma_.lower() != "responsibility" or duty.dep_ != "dobj" or \
+            duty.head.lemma_.lower() not in wordlist("responsibility_verbs"):
+        return []
+    subjects, passive = subject_of(duty.head)
+    return [] if passive else subjects
+
+
 def occasion_clause(noun):
     """The verb whose time or occasion phrase holds an event noun ("said, after a video call
     with Putin", "a day after five hours of talks with Putin", "was in Washington for talks
@@ -150,6 +161,8 @@ def fill_noun_arguments(trig: Trigger) -> bool:
         sources = named_forces or prep_objects(noun, ("of",))
         targets = [t for t in targets if all(t.i != s.i for s in sources)]
         targets = targets or place_in(noun) or place_after(noun)
+    if not sources and trig.frame.plover_type in plover_types_of("force"):
+        sources = claimants(noun)  # "the Taliban claimed responsibility for the attack"
     if not sources and trig.frame.plover_type == "RETREAT" and named_forces:
         sources = named_forces  # "the withdrawal of Russian troops from Kherson"
     light = False

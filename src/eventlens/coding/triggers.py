@@ -563,6 +563,10 @@ def _fill_verb_arguments(trig: Trigger, obj, lex: Lexicon) -> None:
                  for p in prep_objects(o, obj_preps)]
                 + prep_objects(verb, trig.frame.preps)
                 + (prep_objects(carrier, trig.frame.preps) if carrier is not None else []))
+    if trig.frame.plover_type == "CONSULT" and verb.lemma_.lower() in wordlist("accepting_verbs") \
+            and any(head_noun(d).ent_type_ in ("PERSON", "NORP")
+                    or role_words().get(head_noun(d).lemma_.lower()) for d in direct):
+        options.append(direct)  # "received the UAE ambassador to Bahrain": the guest
     if trig.frame.plover_type == "CONSULT" or (obj is not None and trig.frame.joint):
         # "discussed Libya with Trump": who one talks with comes before what one discusses;
         # "established ties with Bhutan, a nation neighbouring India": the partner of a

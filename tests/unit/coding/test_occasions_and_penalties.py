@@ -73,3 +73,28 @@ def test_a_deed_its_object_names_is_not_turned_into_words(code_text):
     r = code_text("Russia's navy said it would hold a series of exercises in January involving "
                   "more than 140 warships.", published="2021-12-20")
     assert not [e for e in r.events if e.plover_type in ("REJECT", "ACCUSE", "REQUEST")]
+
+
+def test_a_guest_received_is_the_partner_not_the_host_country_after_his_title(code_text):
+    r = code_text("The Omani foreign minister received the Iranian ambassador to Oman on Sunday.",
+                  published="2021-05-02")
+    assert ("OMN", "CONSULT", "IRN") in _pairs(r)
+    assert ("OMN", "CONSULT", "OMN") not in _pairs(r)
+
+
+@pytest.mark.parametrize("text, published, doer", [
+    ("Al-Shabaab claimed responsibility for the attack on a hotel in Mogadishu.", "2022-08-20",
+     "SOM"),
+    ("The Pakistani Taliban claimed responsibility for the attack on a police post.",
+     "2022-11-30", "PAK"),
+])
+def test_who_claims_an_attack_made_it(code_text, text, published, doer):
+    r = code_text(text, published=published)
+    assaults = [e for e in r.events if e.plover_type == "ASSAULT"]
+    assert assaults and {e.source.actor.country for e in assaults} == {doer}
+
+
+def test_troops_placed_on_alert_are_mobilised(code_text):
+    r = code_text("The Pentagon placed 8,500 troops on heightened alert on Monday.",
+                  published="2022-01-25")
+    assert {(e.source.actor.country, e.plover_type) for e in r.events} == {("USA", "MOBILIZE")}
