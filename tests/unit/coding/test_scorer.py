@@ -180,12 +180,16 @@ def _row(t, precision, f1):
     return {"threshold": t, "gold_precision": precision, "proposal_precision": 0.3, "f1": f1}
 
 
-def test_the_default_threshold_is_the_lowest_that_reaches_the_precision_asked_for():
+def test_the_default_threshold_reaches_the_precision_asked_for_and_favours_it_on_a_flat_curve():
     from eventlens.evaluate.scorer_training import pick_threshold
 
     curve = [_row(0.05, 0.60, 0.646), _row(0.10, 0.61, 0.646), _row(0.20, 0.63, 0.625),
-             _row(0.25, 0.662, 0.611), _row(0.30, 0.664, 0.605), _row(0.50, 0.80, 0.50)]
+             _row(0.25, 0.662, 0.611), _row(0.30, 0.70, 0.59), _row(0.50, 0.80, 0.50)]
     assert pick_threshold(curve) == 0.25
+    # where a higher threshold gives up almost no F1 for its precision, the higher one
+    curve = [_row(0.05, 0.60, 0.646), _row(0.20, 0.659, 0.632), _row(0.25, 0.671, 0.6305),
+             _row(0.35, 0.685, 0.6305), _row(0.40, 0.72, 0.616)]
+    assert pick_threshold(curve) == 0.35
     # reaching the precision only at too high a cost in F1: the highest near the best F1
     curve = [_row(0.05, 0.60, 0.646), _row(0.10, 0.61, 0.640), _row(0.15, 0.62, 0.62),
              _row(0.50, 0.80, 0.50)]
