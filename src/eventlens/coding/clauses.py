@@ -201,6 +201,10 @@ def subject_of(verb) -> tuple[list, bool]:
     while current is not None and seen < 6:
         seen += 1
         subj = _children(current, SUBJECT_DEPS)
+        if len(subj) > 1:
+            # "Meeting in Accra, ECOWAS leaders agreed ...": the opening participle, parsed as
+            # a second subject, is when and where, not who
+            subj = [s for s in subj if not _opening_participle(s)] or subj
         if subj:
             if current.dep_ == "relcl" and all(s.tag_ in ("WDT", "WP") for s in subj):
                 if head_noun(current.head).lemma_.lower() in wordlist("happening_nouns") and \
@@ -289,6 +293,16 @@ def _elided_passive(verb) -> bool:
     return verb.dep_ == "conj" and verb.tag_ == "VBN" and not any(
         c.dep_ in ("aux", "auxpass") for c in verb.children) and any(
         c.dep_ == "auxpass" for c in verb.head.children)
+
+
+def _opening_participle(token) -> bool:
+    """Whether a word parsed as a subject opens its sentence as an -ing phrase set off by a
+    comma ("Meeting in Accra, ..."; the tagger may call it a proper noun)."""
+    edge = token.right_edge.i + 1
+    first = token.i == token.sent.start or token.doc[token.i - 1].is_space or \
+        token.doc[token.i - 1].text in (".", ";")
+    comma = token.right_edge.text == "," or (edge < len(token.doc) and token.doc[edge].text == ",")
+    return (token.tag_ == "VBG" or token.lower_.endswith("ing")) and first and comma
 
 
 def _speaker_of_misjoined(verb, head, subjects) -> list:

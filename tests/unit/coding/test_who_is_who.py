@@ -110,3 +110,11 @@ def test_a_country_s_lower_house_is_its_parliament(code_text):
     r = code_text("Kyiv protested. Poland's lower house voted to condemn the Belarusian "
                   "government.", published="2021-11-20")
     assert ("POL:LEG", "ACCUSE") in {(e.source.actor.code, e.plover_type) for e in r.events}
+
+
+def test_an_opening_participle_parsed_as_a_subject_is_no_actor(code_text):
+    r = code_text("West African leaders closed their borders with Mali on Sunday.\n\nMeeting in "
+                  "Accra, heads of state of the Economic Community of West African States also "
+                  "agreed to recall their ambassadors from Bamako.", published="2022-01-10")
+    assert not [e for e in r.events if "GHA" in (e.source.actor.country,
+                                                 e.target.actor.country if e.target else "")]
