@@ -674,6 +674,11 @@ def _fill_verb_arguments(trig: Trigger, obj, lex: Lexicon) -> None:
     options.append([s for c in verb.children if c.dep_ == "advcl" and any(
         m.dep_ == "mark" and m.lower_ in ("until", "till", "unless") for m in c.children)
         for s in _children(c, SUBJECT_DEPS)])
+    if trig.frame.plover_type == "CONSULT":
+        # "due to meet for a second round of talks in Belarus": the occasion is no partner
+        occasions = wordlist("occasion_nouns") | wordlist("measure_nouns")
+        options = [[o for o in option if head_noun(o).lemma_.lower() not in occasions]
+                   for option in options]
     options = [o for o in options if o]
     parties = mediated_parties(trig, verb)
     if parties:

@@ -98,3 +98,11 @@ def test_troops_placed_on_alert_are_mobilised(code_text):
     r = code_text("The Pentagon placed 8,500 troops on heightened alert on Monday.",
                   published="2022-01-25")
     assert {(e.source.actor.country, e.plover_type) for e in r.events} == {("USA", "MOBILIZE")}
+
+
+def test_the_venue_of_a_round_of_talks_is_no_partner(code_text):
+    r = code_text("Delegations from Russia and Ukraine are due to meet for a second round of talks "
+                  "in Belarus on Thursday.", published="2022-03-01")
+    assert {("RUS", "CONSULT", "UKR"), ("UKR", "CONSULT", "RUS")} <= _pairs(r)
+    assert not [e for e in r.events if "BLR" in (e.source.actor.country,
+                                                 e.target.actor.country if e.target else "")]
