@@ -674,6 +674,9 @@ def _fill_verb_arguments(trig: Trigger, obj, lex: Lexicon) -> None:
     options.append([s for c in verb.children if c.dep_ == "advcl" and any(
         m.dep_ == "mark" and m.lower_ in ("until", "till", "unless") for m in c.children)
         for s in _children(c, SUBJECT_DEPS)])
+    # "in what Western officials called ...": a clause about a what is no one
+    options = [[o for o in option if not (o.pos_ in ("VERB", "AUX") and any(
+        c.tag_ in ("WP", "WDT") for c in o.children))] for option in options]
     if trig.frame.plover_type == "CONSULT":
         # "due to meet for a second round of talks in Belarus": the occasion is no partner
         occasions = wordlist("occasion_nouns") | wordlist("measure_nouns")

@@ -106,3 +106,10 @@ def test_the_venue_of_a_round_of_talks_is_no_partner(code_text):
     assert {("RUS", "CONSULT", "UKR"), ("UKR", "CONSULT", "RUS")} <= _pairs(r)
     assert not [e for e in r.events if "BLR" in (e.source.actor.country,
                                                  e.target.actor.country if e.target else "")]
+
+
+def test_who_names_the_act_in_a_what_clause_is_no_party_to_it(code_text):
+    r = code_text("Azerbaijani troops shelled Armenian positions on Monday in what Baku called a "
+                  "local counter-terrorist operation.", published="2023-09-19")
+    assert ("AZE", "ASSAULT", "ARM") in _pairs(r)
+    assert not [e for e in r.events if e.target is not None and e.target.actor.country == "AZE"]
