@@ -273,8 +273,21 @@ def _words(sent) -> set[str]:
 
 
 @functools.lru_cache(maxsize=4)
-def _matcher(vocab, readings: tuple[Reading, ...]) -> ReadingMatcher:
+def _built_matcher(vocab, readings: tuple[Reading, ...]) -> ReadingMatcher:
     return ReadingMatcher(vocab, readings)
+
+
+# The matcher asked for last, by identity: hashing the readings tuple for the lru_cache key
+# hashes every row, on every verb and noun (3% of coding time).
+_last_matcher: list[tuple] = []
+
+
+def _matcher(vocab, readings: tuple[Reading, ...]) -> ReadingMatcher:
+    if _last_matcher and _last_matcher[0][0] is vocab and _last_matcher[0][1] is readings:
+        return _last_matcher[0][2]
+    matcher = _built_matcher(vocab, readings)
+    _last_matcher[:] = [(vocab, readings, matcher)]
+    return matcher
 
 
 def reading_for(token, lex: Lexicon) -> Reading | None:
