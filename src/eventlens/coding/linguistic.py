@@ -111,7 +111,7 @@ class LinguisticCoder:
         self.scorer = packaged_scorer() if scorer is PACKAGED else scorer
         # (event, features) of every proposal, collected only while training the scorer
         self.feature_sink: list | None = None
-        self._dyad_memo: dict[tuple, dict[str, float]] = {}
+        self._dyad_memo: dict[tuple, object] = {}  # the classifier's scores of each dyad
         self.min_model_score = min_model_score
         self.min_candidate_score = min_candidate_score
         if kb is None:
@@ -160,13 +160,14 @@ class LinguisticCoder:
                              tuple(quotes),
                              tuple(_as_in_events(mentions, events)), spans)
 
-    def _dyad_features(self, doc, source: tuple[int, int],
-                       target: tuple[int, int] | None, triggers) -> dict[str, float]:
-        """The type classifier's features of a dyad, computed once a sentence: the retyping
-        of a frame's event and the scorer both read them."""
+    def _dyad_probs(self, doc, source: tuple[int, int], target: tuple[int, int] | None,
+                    triggers):
+        """The type classifier's probabilities of a dyad, computed once a sentence: the
+        retyping of a frame's event and the scorer both read them."""
         key = (source, target)
         if key not in self._dyad_memo:
-            self._dyad_memo[key] = dyad_features(doc, source, target, self.lexicon, triggers)
+            self._dyad_memo[key] = self.type_model.scores(
+                dyad_features(doc, source, target, self.lexicon, triggers))
         return self._dyad_memo[key]
 
     def _scored(self, doc, sent, events: list[Event], index: int, triggers) -> list[Event]:
@@ -175,14 +176,14 @@ class LinguisticCoder:
             return events
         out = []
         for event in events:
-            dyad = None
+            probs = None
             if self.type_model is not None:
-                dyad = self._dyad_features(
+                probs = self._dyad_probs(
                     doc, (event.source.start, event.source.end),
                     (event.target.start, event.target.end) if event.target else None, triggers)
             feats = event_features(doc, sent, event, sentence_index=index,
                                    sentence_events=len(events), type_model=self.type_model,
-                                   lexicon=self.lexicon, triggers=triggers, dyad=dyad)
+                                   lexicon=self.lexicon, triggers=triggers, probs=probs)
             if self.feature_sink is not None:
                 self.feature_sink.append((event, feats))
             if self.scorer is not None:
@@ -365,10 +366,9 @@ class LinguisticCoder:
             tgt_span = doc[slice(*phrase_range(obj, with_conjuncts=False))]
             if any(_covers(e, src_span, tgt_span) for e in found + events):
                 continue
-            feats = dyad_features(doc, (src_span.start_char, src_span.end_char),
-                                  (tgt_span.start_char, tgt_span.end_char), self.lexicon,
-                                  triggers)
-            label, score = self.type_model.predict(feats)
+            label, score = self.type_model.best(self._dyad_probs(
+                doc, (src_span.start_char, src_span.end_char),
+                (tgt_span.start_char, tgt_span.end_char), triggers))
             if label == NO_EVENT or score < self.min_candidate_score:
                 continue
             plover_type = split_yield(triggers, "") if label == "YIELD" else label
@@ -504,9 +504,8 @@ class LinguisticCoder:
         rule_type, mode = act.plover_type, act.mode
         if self.type_model is None:
             return rule_type
-        feats = self._dyad_features(doc, (src.start, src.end),
-                                    (tgt.start, tgt.end) if tgt else None, triggers)
-        probs = self.type_model.scores(feats)
+        probs = self._dyad_probs(doc, (src.start, src.end),
+                                 (tgt.start, tgt.end) if tgt else None, triggers)
         label, score = self.type_model.best(probs, exclude=(NO_EVENT,))
         rule_label = to_plv(rule_type, mode)
         if rule_type == "AGREE" and mode == "formal" and status is Status.ASSERTED:

@@ -123,10 +123,12 @@ def _mention_feats(doc, name: str, mention, kind: str) -> dict[str, float]:
 
 
 def event_features(doc, sent, event: Event, *, sentence_index: int, sentence_events: int,
-                   type_model, lexicon, triggers, dyad: dict | None = None) -> dict[str, float]:
+                   type_model, lexicon, triggers, dyad: dict | None = None,
+                   probs: np.ndarray | None = None) -> dict[str, float]:
     """What the scorer weighs for one proposed event: the proposal itself (type, frame,
     mode, status), how its actors were resolved, where it stands in the article, and what the
-    learned type classifier says of the same dyad."""
+    learned type classifier says of the same dyad (`probs`, its scores of the dyad's
+    features, where the caller has them already)."""
     kind = event.plover_type
     origin = "learned" if event.trigger.startswith("learned:") else "frame"
     trig = event.trigger.split(":", 1)[-1].split(" ")[0].split("_")[0].lower()
@@ -148,11 +150,11 @@ def event_features(doc, sent, event: Event, *, sentence_index: int, sentence_eve
         feats[f"same_country={same}"] = 1.0
         feats[f"{kind}:same_country={same}"] = 1.0
     if type_model is not None:
-        if dyad is None:  # the type classifier's features of this dyad, unless given
+        if dyad is None and probs is None:  # the classifier's features of this dyad
             dyad = dyad_features(doc, (event.source.start, event.source.end),
                                  (event.target.start, event.target.end) if event.target
                                  else None, lexicon, triggers)
-        probs = type_model.scores(dyad)
+        probs = type_model.scores(dyad) if probs is None else probs
         classes = type_model.classes
         label = to_plv(kind, event.mode)
         p_type = type_model.probability(probs, label)
