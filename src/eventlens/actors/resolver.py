@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
 
 from eventlens.actors.memory import ArticleMemory, Piece
 from eventlens.actors.phrases import NounChunks, abbreviation, phrase_range, whole_entities
@@ -69,6 +68,7 @@ class ActorResolver:
         self.roles = role_words()
         self.role_firsts = role_first_words()
         self._cache: dict[tuple[int, int], list[Piece]] = {}
+        self._places_in: dict[int, list[tuple[int, str]]] = {}  # by sentence start
         self._ent_at: dict[int, object] = {}
         self._noun_chunks = NounChunks(doc)
         for ent in whole_entities(doc):
@@ -150,7 +150,7 @@ class ActorResolver:
         """One Mention per distinct actor named in tokens [start, end), split at coordinators."""
         if (start, end) not in self._cache:
             self._cache[(start, end)] = self._pieces(start, end)
-        chunks = self._chunks([replace(p) for p in self._cache[(start, end)]])
+        chunks = self._chunks(self._cache[(start, end)])  # (no one changes a piece)
         mentions: list[Mention] = []
         for chunk in chunks:
             mentions.extend(self._mentions_for_chunk(chunk, remember=remember))
@@ -709,17 +709,17 @@ class ActorResolver:
         """The country of the place the sentence puts an unnamed role in, nearest first:
         "police detained protesters ... in Yerevan", "civilians killed in Ukrainian towns"."""
         best: tuple[int, str] | None = None
-        for prep in span.sent:
-            if prep.dep_ != "prep" or prep.lower_ not in LOCATIVE_PREPOSITIONS:
-                continue
-            for pobj in prep.children:
-                if pobj.dep_ != "pobj":
-                    continue
-                country = self._country_of_place(pobj)
-                if country:
-                    distance = min(abs(pobj.i - span.start), abs(pobj.i - span.end))
-                    if best is None or distance < best[0]:
-                        best = (distance, country)
+        sent = span.sent
+        if sent.start not in self._places_in:  # read once a sentence: (place word, country)
+            self._places_in[sent.start] = [
+                (pobj.i, country) for prep in sent
+                if prep.dep_ == "prep" and prep.lower_ in LOCATIVE_PREPOSITIONS
+                for pobj in prep.children
+                if pobj.dep_ == "pobj" and (country := self._country_of_place(pobj))]
+        for at, country in self._places_in[sent.start]:
+            distance = min(abs(at - span.start), abs(at - span.end))
+            if best is None or distance < best[0]:
+                best = (distance, country)
         return best[1] if best else ""
 
     def _country_of_place(self, head) -> str:
