@@ -9,6 +9,9 @@ from eventlens.coding.triggers import find_triggers
 
 CONTENT_POS = frozenset({"VERB", "NOUN", "ADJ", "ADV", "PROPN", "ADP", "PART"})
 MAX_PATH = 8
+# What every dyad of a document asks again, kept with the document (`Doc.user_data`): the
+# tokens under argument heads, the status of a verb, a sentence's content-word features.
+_MEMO_KEY = "eventlens.dyad_features"
 
 
 def span_head(doc, start: int, end: int):
@@ -55,10 +58,40 @@ def _token_set(doc, start: int | None, end: int | None) -> set[int]:
 
 
 def _arg_tokens(heads: list) -> set[int]:
-    out: set[int] = set()
-    for head in heads:
-        out.update(t.i for t in head.subtree)
-    return out
+    if not heads:
+        return set()
+    memo = _memo(heads[0].doc, "args")
+    key = tuple(head.i for head in heads)
+    if key not in memo:
+        out: set[int] = set()
+        for head in heads:
+            out.update(t.i for t in head.subtree)
+        memo[key] = frozenset(out)
+    return memo[key]
+
+
+def _memo(doc, part: str) -> dict:
+    memos = doc.user_data.get(_MEMO_KEY)
+    if memos is None:
+        memos = doc.user_data[_MEMO_KEY] = {"args": {}, "status": {}, "words": {}}
+    return memos[part]
+
+
+def _status(token) -> str:
+    """`status_of` a token (asked by every dyad whose source a verb governs)."""
+    memo = _memo(token.doc, "status")
+    if token.i not in memo:
+        memo[token.i] = status_of(token).value
+    return memo[token.i]
+
+
+def _word_features(sent) -> list[str]:
+    """The sentence's content words as features, in order."""
+    memo = _memo(sent.doc, "words")
+    if sent.start not in memo:
+        memo[sent.start] = [f"w={tok.lemma_.lower()}" for tok in sent
+                            if tok.pos_ in ("VERB", "NOUN", "ADJ") and not tok.is_stop]
+    return memo[sent.start]
 
 
 def dyad_features(doc, source: tuple[int, int] | None, target: tuple[int, int] | None,
@@ -117,15 +150,13 @@ def dyad_features(doc, source: tuple[int, int] | None, target: tuple[int, int] |
         for a, b in zip(between, between[1:], strict=False):
             feats[f"btw2={a.lemma_.lower()}_{b.lemma_.lower()}"] = 1.0
         feats["order=st" if min(src_tokens) < min(tgt_tokens) else "order=ts"] = 1.0
-    for tok in sent:
-        if tok.pos_ in ("VERB", "NOUN", "ADJ") and not tok.is_stop:
-            key = f"w={tok.lemma_.lower()}"
-            feats[key] = 0.5
+    for key in _word_features(sent):
+        feats[key] = 0.5
     if src_tokens:
         after = [t for t in doc[max(src_tokens) + 1: max(src_tokens) + 5] if t.pos_ in CONTENT_POS]
         for tok in after[:3]:
             feats[f"after_s={tok.lemma_.lower()}"] = 1.0
     anchor = _governing_verb(src_head) if src_head is not None else None
     if anchor is not None:
-        feats[f"status={status_of(anchor).value}"] = 1.0
+        feats[f"status={_status(anchor)}"] = 1.0
     return feats
