@@ -1,5 +1,5 @@
 """Phrases of a parsed sentence: the token range a head word's phrase spans, and the
-document's noun chunks by sentence."""
+document's noun chunks and named entities by sentence."""
 
 from __future__ import annotations
 
@@ -8,6 +8,29 @@ import bisect
 from spacy.tokens import Span
 
 from eventlens.actors.words import word_set
+
+_ENTITIES_KEY = "eventlens.entities"
+
+
+def document_entities(doc) -> tuple:
+    """`doc.ents`, read once a document and kept with it (`Doc.user_data`): spaCy builds every
+    entity of the document anew on each access of `.ents`, a sentence's too."""
+    ents = doc.user_data.get(_ENTITIES_KEY)
+    if ents is None:
+        ents = doc.user_data[_ENTITIES_KEY] = tuple(doc.ents)
+    return ents
+
+
+def entities_within(span) -> list:
+    """What `span.ents` gives: the entities wholly inside the span, in order (as spaCy does,
+    up to the first one that starts inside it and runs past its end)."""
+    found = []
+    for ent in document_entities(span.doc):
+        if ent.start >= span.start:
+            if ent.end > span.end:
+                break
+            found.append(ent)
+    return found
 
 
 class NounChunks:

@@ -5,7 +5,14 @@ from __future__ import annotations
 import datetime as dt
 
 from eventlens.actors.memory import ArticleMemory, Piece
-from eventlens.actors.phrases import NounChunks, abbreviation, phrase_range, whole_entities
+from eventlens.actors.phrases import (
+    NounChunks,
+    abbreviation,
+    document_entities,
+    entities_within,
+    phrase_range,
+    whole_entities,
+)
 from eventlens.actors.words import (
     BACKED_WORDS,
     COLLECTIVE_NOUNS,
@@ -116,7 +123,7 @@ class ActorResolver:
                 if child.dep_ == "appos":  # "Yuri Ushakov, the Kremlin aide"
                     end = max(end, child.right_edge.i + 1)
             ranges.append((start, end))
-        ents = sent.ents  # spaCy builds them anew from the document's on every access
+        ents = entities_within(sent)
         names = [(ent.start, ent.end) for ent in ents if ent.label_ in ENTITY_LABELS]
         names += [(p.start, p.end) for ent in ents
                   if (p := self._split_name(ent, sent.start, sent.end)) is not None]
@@ -175,7 +182,7 @@ class ActorResolver:
         if not named and not (any_noun and head.pos_ in ("NOUN", "PROPN")):
             return None
         span = self.doc[start:end]
-        name = head.ent_type_ and next((e.text for e in self.doc.ents
+        name = head.ent_type_ and next((e.text for e in document_entities(self.doc)
                                         if e.start <= head.i < e.end), "") or span.text
         return Mention(span.start_char, span.end_char, span.text, Actor("", "", name),
                        "unresolved")

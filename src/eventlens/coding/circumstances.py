@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from eventlens.actors.kb import parse_partial_date
+from eventlens.actors.phrases import entities_within
 from eventlens.coding.lexicon import wordlist
 from eventlens.coding.modality import governing_chain
 
@@ -31,7 +32,7 @@ def event_day(date: str, published) -> dt.date | None:
 def date_entity(token, sent, *, attached_only: bool = False):
     """The date entity nearest the trigger in its sentence, preferring one attached to it
     (only one attached to it with `attached_only`)."""
-    dates = [e for e in sent.ents if e.label_ == "DATE"]
+    dates = [e for e in entities_within(sent) if e.label_ == "DATE"]
     if not dates:
         return None
     if attached_only:  # "agreed on Friday to meet next month": Friday only
@@ -70,6 +71,7 @@ def location_of(token, sent) -> str:
         if child.dep_ == "prep" and child.lower_ in ("in", "at", "near", "outside"):
             for pobj in child.children:
                 if pobj.ent_type_ in ("GPE", "LOC", "FAC"):
-                    ent = next((e for e in sent.ents if e.start <= pobj.i < e.end), None)
+                    ent = next((e for e in entities_within(sent) if e.start <= pobj.i < e.end),
+                               None)
                     return ent.text if ent else pobj.text
     return ""

@@ -27,6 +27,7 @@ from collections import Counter
 from dataclasses import replace
 
 from eventlens.actors.gazetteer import Gazetteer, GazetteerPlace, place_words
+from eventlens.actors.phrases import document_entities
 from eventlens.model import ArticleResult, Event, Mention, Place
 from eventlens.nlp.datelines import dateline_end
 
@@ -177,7 +178,7 @@ def _phrases_of(prep, words) -> list:
 
 def _named(token, words):
     """(span, sure) of the name `token` is part of, or None when it is no proper noun."""
-    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    ent = next((e for e in document_entities(token.doc) if e.start <= token.i < e.end), None)
     labels = [w.upper() for w in words["place_labels"]]
     if ent is not None and ent.label_ in labels:
         return ent, True
