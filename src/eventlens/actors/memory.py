@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from eventlens.actors.words import normalise, word_set
+from eventlens.actors.words import CONTEXT_LEAD, CONTEXT_SHARE, normalise, word_set
 from eventlens.model import Actor
 
 
@@ -130,3 +130,18 @@ class ArticleMemory:
             if len(found) == count:
                 break
         return found
+
+    def context_country(self) -> str:
+        """The country an article is about, when one dominates what it has named so far
+        ("police" in a story about Hong Kong); else ""."""
+        counts = self.countries
+        total = sum(counts.values())
+        if not total:
+            return ""
+        ranked = sorted(counts.values(), reverse=True)
+        country = max(counts.items(), key=lambda kv: kv[1])[0]
+        runner_up = ranked[1] if len(ranked) > 1 else 0
+        if ranked[0] >= 2 and (ranked[0] / total >= CONTEXT_SHARE
+                               or ranked[0] >= CONTEXT_LEAD * runner_up):
+            return country
+        return ""

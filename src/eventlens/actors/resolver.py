@@ -16,8 +16,6 @@ from eventlens.actors.phrases import (
 from eventlens.actors.words import (
     BACKED_WORDS,
     COLLECTIVE_NOUNS,
-    CONTEXT_LEAD,
-    CONTEXT_SHARE,
     COORDINATORS,
     DUAL_WORDS,
     ENTITY_LABELS,
@@ -455,29 +453,31 @@ class ActorResolver:
         role_start = first.lower_ in self.role_firsts or first.lemma_.lower() in self.role_firsts
         if not capital and not role_start:
             return None
-        for width in (6, 5, 4, 3, 2, 1):
-            if i + width > end:
-                continue
+        widest = min(6, end - i)
+        for n in range(widest):  # no name runs over punctuation (but hyphens)
+            if doc[i + n].is_punct and doc[i + n].text not in HYPHENS:
+                widest = max(n, 1)
+                break
+        for width in range(widest, 0, -1):
             span = doc[i : i + width]
-            if width > 1 and any(t.is_punct and t.text not in HYPHENS for t in span):
-                continue
-            key = normalise(span.text)
+            text = span.text
+            key = normalise(text)
             # "The union" is no "Union": after a capitalised article the name must be too
             named = not (first.lower_ == "the" and width > 1
                          and not (span[1].is_title or span[1].is_upper))
             if capital and named:
-                org = self._named_organisation(key, i, span.text)
+                org = self._named_organisation(key, i, text)
                 if org is not None:
-                    return self._org_piece(org, i, i + width, span.text)
-                group = self._group_piece(key, i, i + width, span.text) \
+                    return self._org_piece(org, i, i + width, text)
+                group = self._group_piece(key, i, i + width, text) \
                     if width > 1 or first.is_upper or first.pos_ == "PROPN" else None
                 if group is not None:  # the tagger split the name ("Islamic" + "Khorasan")
                     return group
-                hit = self._country(key, span.text)
+                hit = self._country(key, text)
                 if hit:
                     return hit(i, i + width)
                 if all(t.pos_ == "PROPN" for t in span) and not self._name_tail(i):
-                    person = self._known_person(i, i + width, span.text)
+                    person = self._known_person(i, i + width, text)
                     if person is not None:
                         return person
                 if all(t.pos_ == "PROPN" or t.is_title for t in span) and \
@@ -490,11 +490,12 @@ class ActorResolver:
                 lemma_key = " ".join(t.lemma_.lower() for t in span)
                 role = self.roles.get(key) or self.roles.get(lemma_key)
                 last = span[-1]
-                # "military equipment", "military expertise": the kind of a thing, an actor
-                # only with a country ("the final American military flight")
-                kind = last.pos_ == "ADJ" and last.dep_ == "amod" and last.head.pos_ == "NOUN" \
-                    and last.head.i >= i + width and not self._role_word(last.head)
                 if role and last.pos_ in ("NOUN", "PROPN", "ADJ"):
+                    # "military equipment", "military expertise": the kind of a thing, an
+                    # actor only with a country ("the final American military flight")
+                    kind = last.pos_ == "ADJ" and last.dep_ == "amod" and \
+                        last.head.pos_ == "NOUN" and last.head.i >= i + width and \
+                        not self._role_word(last.head)
                     return Piece(i, i + width, role=role, how="title", title=lemma_key,
                                  kind=kind)
         return None
@@ -622,7 +623,7 @@ class ActorResolver:
             return []  # "a missile" alone is no actor; "Russian cruise missiles" is RUS:MIL
         if not country and role and role not in ("IGO", "NGO") and \
                 not placed_elsewhere(span.root):
-            country = self._place_country(span) or self._context_country()
+            country = self._place_country(span) or self.memory.context_country()
             if country:
                 hows.append("context")
                 how = "context" if how == "title" else how
@@ -788,21 +789,6 @@ class ActorResolver:
                 last[key] = (at, Actor(actor.country, actor.role))
         ranked = sorted(counts, key=lambda k: (counts[k], last[k][0]), reverse=True)
         return [last[k][1] for k in ranked[:2]] if len(ranked) >= 2 else []
-
-    def _context_country(self) -> str:
-        """The country an article is about, when one dominates what it has named so far
-        ("police" in a story about Hong Kong); else ""."""
-        counts = self.memory.countries
-        total = sum(counts.values())
-        if not total:
-            return ""
-        ranked = sorted(counts.values(), reverse=True)
-        country = max(counts.items(), key=lambda kv: kv[1])[0]
-        runner_up = ranked[1] if len(ranked) > 1 else 0
-        if ranked[0] >= 2 and (ranked[0] / total >= CONTEXT_SHARE
-                               or ranked[0] >= CONTEXT_LEAD * runner_up):
-            return country
-        return ""
 
 
 def _in_thing_name(span) -> bool:
