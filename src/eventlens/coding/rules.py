@@ -41,12 +41,18 @@ def verb_lemma(token, lex: Lexicon) -> str:
     lemma = token.lemma_.lower()
     if lemma in lex.verb_lemmas:
         return lemma
-    word = token.lower_
+    return _uninflected(token.lower_, lemma, lex.verb_lemmas)
+
+
+@functools.lru_cache(maxsize=65536)
+def _uninflected(word: str, lemma: str, verb_lemmas: frozenset[str]) -> str:
+    """The frames' verb `word` is an inflected form of, else `lemma` (remembered by word:
+    the matcher asks for every word of a sentence, once per pattern that names a verb)."""
     for suffix, endings in INFLECTIONS:
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
             for ending in endings:
                 guess = word[: len(word) - len(suffix)] + ending
-                if guess in lex.verb_lemmas:
+                if guess in verb_lemmas:
                     return guess
     return lemma
 
@@ -213,8 +219,10 @@ class ReadingMatcher:
             matchers = [self._by_verb[lemma] for lemma in sorted(verbs)
                         if self._needs[lemma] is None or not self._needs[lemma].isdisjoint(words)]
         found: dict[int, int] = {}
+        # spaCy's matcher copies a sentence into a Doc of its own on each call: once here
+        words_doc = sent.as_doc(copy_user_data=True) if matchers else None
         for matcher in matchers:
-            for match_id, tokens in matcher(sent):
+            for match_id, tokens in matcher(words_doc):
                 n = self._order[match_id]
                 if self.readings[n].unnegated and any(
                         c.dep_ == "neg" for i in tokens for c in sent[i].children):
