@@ -40,9 +40,10 @@ class LinearModel:
             if col is not None:
                 cols.append(col)
                 vals.append(value)
-        logits = self.intercept.copy()
         if cols:
-            logits += self.coef[:, cols] @ np.asarray(vals, dtype=np.float64)
+            logits = self.intercept + self.coef[:, cols] @ np.asarray(vals, dtype=np.float64)
+        else:
+            logits = self.intercept.copy()
         logits -= logits.max()
         probs = np.exp(logits)
         return probs / probs.sum()

@@ -44,9 +44,15 @@ class EventScorer:
 
     def raw(self, feats: dict[str, float]) -> float:
         """The uncalibrated logistic probability."""
-        logit = self.intercept + sum(self.coef[self.features[k]] * v
-                                     for k, v in feats.items() if k in self.features)
+        weights, index = self._weights, self.features
+        logit = self.intercept + sum(weights[index[k]] * v for k, v in feats.items() if k in index)
         return float(1.0 / (1.0 + np.exp(-logit)))
+
+    @functools.cached_property
+    def _weights(self) -> list[float]:
+        """`coef` as Python floats: the same products and sums as numpy's scalars give, without
+        making a numpy scalar for each feature."""
+        return self.coef.tolist()
 
     def confidence(self, feats: dict[str, float]) -> float:
         """The calibrated probability that a careful coder records this event as stored."""
