@@ -10,16 +10,18 @@ from eventlens.coding.triggers import find_triggers
 CONTENT_POS = frozenset({"VERB", "NOUN", "ADJ", "ADV", "PROPN", "ADP", "PART"})
 MAX_PATH = 8
 # What every dyad of a document asks again, kept with the document (`Doc.user_data`): the
-# tokens under argument heads, the status of a verb, a sentence's content-word features.
+# tokens under argument heads, the status of a verb, a sentence's content-word features,
+# the tokens and head of a character span.
 _MEMO_KEY = "eventlens.dyad_features"
 
 
 def span_head(doc, start: int, end: int):
     """The syntactic head of the tokens covering characters [start, end), or None."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return None
-    return span.root
+    memo = _memo(doc, "heads")
+    if (start, end) not in memo:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        memo[(start, end)] = None if span is None or len(span) == 0 else span.root
+    return memo[(start, end)]
 
 
 def _ancestors(token) -> list:
@@ -50,11 +52,15 @@ def _overlap(token_i: int, span_tokens: set[int]) -> bool:
     return token_i in span_tokens
 
 
-def _token_set(doc, start: int | None, end: int | None) -> set[int]:
+def _token_set(doc, start: int | None, end: int | None) -> frozenset[int]:
     if start is None:
-        return set()
-    span = doc.char_span(start, end, alignment_mode="expand")
-    return set(range(span.start, span.end)) if span is not None else set()
+        return frozenset()
+    memo = _memo(doc, "tokens")
+    if (start, end) not in memo:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        memo[(start, end)] = frozenset(range(span.start, span.end)) if span is not None \
+            else frozenset()
+    return memo[(start, end)]
 
 
 def _arg_tokens(heads: list) -> set[int]:
@@ -73,7 +79,8 @@ def _arg_tokens(heads: list) -> set[int]:
 def _memo(doc, part: str) -> dict:
     memos = doc.user_data.get(_MEMO_KEY)
     if memos is None:
-        memos = doc.user_data[_MEMO_KEY] = {"args": {}, "status": {}, "words": {}}
+        memos = doc.user_data[_MEMO_KEY] = {"args": {}, "status": {}, "words": {}, "heads": {},
+                                            "tokens": {}}
     return memos[part]
 
 
