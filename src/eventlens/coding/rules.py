@@ -167,10 +167,10 @@ def _occasion_options(words: list[str]) -> list[tuple[dict, list[dict]]]:
 class ReadingMatcher:
     """Every `readings` row of a lexicon as DependencyMatcher patterns over one vocabulary.
 
-    Where every row's verb node names its verbs, the rows are also grouped by verb: a sentence
-    is matched only by the rows of the verbs it holds (spaCy's matcher looks at every word for
-    every node of every pattern it holds, so fewer patterns is faster, and the matches are
-    the same: a row can only match on a verb it names)."""
+    Where every row's verb node names its verbs, the patterns are also grouped by verb: a
+    sentence is matched only by the patterns of the verbs it holds (spaCy's matcher looks at
+    every word for every node of every pattern it holds, so fewer patterns is faster, and the
+    matches are the same: a pattern can only match on a verb its verb node names)."""
 
     def __init__(self, vocab, readings: tuple[Reading, ...]) -> None:
         self.readings = readings
@@ -179,15 +179,15 @@ class ReadingMatcher:
         self.matcher = self._matcher(vocab, readings, compiled)
         self.anchors = _anchor_lemmas([p for patterns in compiled for p in patterns])
         self._by_verb: dict[str, DependencyMatcher] = {}
-        self._needs: dict[str, frozenset[str] | None] = {}
+        self._needs: dict[str, tuple[tuple[frozenset[str], ...], ...] | None] = {}
         if self.anchors is not None:
             for lemma in self.anchors:
-                rows = [n for n, patterns in enumerate(compiled)
-                        if any(lemma in _anchor_lemmas([p]) for p in patterns)]
+                own = [[p for p in patterns if lemma in _anchor_lemmas([p])]
+                       for patterns in compiled]
+                rows = [n for n, patterns in enumerate(own) if patterns]
                 self._by_verb[lemma] = self._matcher(
-                    vocab, [readings[n] for n in rows], [compiled[n] for n in rows])
-                self._needs[lemma] = _needed_words(
-                    [p for n in rows for p in compiled[n] if lemma in _anchor_lemmas([p])])
+                    vocab, [readings[n] for n in rows], [own[n] for n in rows])
+                self._needs[lemma] = _needed_words([p for n in rows for p in own[n]])
 
     @staticmethod
     def _matcher(vocab, rows, compiled) -> DependencyMatcher:
@@ -209,15 +209,16 @@ class ReadingMatcher:
 
     def sentence(self, sent) -> dict[int, Reading]:
         """The same for one sentence. Dependency arcs stay within a sentence, so one that holds
-        no word a pattern's verb node accepts (most sentences of news) cannot match, and is not
-        matched: matching costs spaCy a look at every word for every pattern."""
+        no word a pattern's verb node accepts (most sentences of news), or not the words its
+        other nodes ask for, cannot match, and is not matched: matching costs spaCy a copy of
+        the sentence and a look at every word for every pattern."""
         if self.anchors is None:
             matchers = [self.matcher]
         else:
             verbs = {lemma for t in sent if (lemma := _VERB_LEMMA(t)) in self.anchors}
             words = _words(sent) if any(self._needs[v] is not None for v in verbs) else set()
             matchers = [self._by_verb[lemma] for lemma in sorted(verbs)
-                        if self._needs[lemma] is None or not self._needs[lemma].isdisjoint(words)]
+                        if _may_match(self._needs[lemma], words)]
         found: dict[int, int] = {}
         # spaCy's matcher copies a sentence into a Doc of its own on each call: once here
         words_doc = sent.as_doc(copy_user_data=True) if matchers else None
@@ -253,26 +254,33 @@ def _anchor_lemmas(patterns: list[list[dict]]) -> frozenset[str] | None:
 _WORD_ATTRS = ("LOWER", "ORTH", "TEXT", "LEMMA", "el_lemma", "el_noun_lemma")
 
 
-def _needed_words(patterns: list[list[dict]]) -> frozenset[str] | None:
-    """Words one of which a sentence must hold (lower-cased, as written or as lemma) for any of
-    the patterns to match, or None where a pattern asks for no word past its verb. Each
-    pattern gives the smallest word list among its nodes; skipping sentences without any of
-    them changes no match, only saves spaCy the matching."""
-    needed: set[str] = set()
+def _needed_words(patterns: list[list[dict]]) -> tuple[tuple[frozenset[str], ...], ...] | None:
+    """Per pattern, the word lists of its nodes past the verb: the pattern can match only in a
+    sentence holding a word (lower-cased, as written or as lemma) of every one of its lists;
+    None where a pattern asks for no word past its verb. Skipping a sentence none of the
+    patterns can match changes no match, only saves spaCy the matching (the sentence copied
+    into a Doc, every word looked at for every node)."""
+    needed: set[tuple[frozenset[str], ...]] = set()
     for pattern in patterns:
-        options = []
+        lists: set[frozenset[str]] = set()
         for node in pattern[1:]:
             attrs = {**node["RIGHT_ATTRS"], **node["RIGHT_ATTRS"].get("_", {})}
             for name in _WORD_ATTRS:
                 wanted = attrs.get(name)
                 if isinstance(wanted, str):
-                    options.append({wanted.lower()})
+                    lists.add(frozenset({wanted.lower()}))
                 elif isinstance(wanted, dict) and set(wanted) == {"IN"}:
-                    options.append({str(w).lower() for w in wanted["IN"]})
-        if not options:
+                    lists.add(frozenset(str(w).lower() for w in wanted["IN"]))
+        if not lists:
             return None
-        needed |= min(options, key=len)
-    return frozenset(needed)
+        needed.add(tuple(sorted(lists, key=lambda words: (len(words), sorted(words)))))
+    return tuple(sorted(needed))
+
+
+def _may_match(needed: tuple[tuple[frozenset[str], ...], ...] | None, words: set[str]) -> bool:
+    """Whether a sentence of these words holds a word of every list of some pattern."""
+    return needed is None or any(all(not wanted.isdisjoint(words) for wanted in lists)
+                                 for lists in needed)
 
 
 def _words(sent) -> set[str]:

@@ -163,7 +163,7 @@ def test_an_agreement_to_end_or_allow_an_act_is_no_agreement_to_do_it(nlp):
 def test_a_verb_whose_rows_all_need_a_word_the_sentence_lacks_is_not_matched(nlp):
     matcher = ReadingMatcher(nlp.vocab, LEX.readings)
     # "land" rows read troops landing: every pattern asks for a force word as the subject
-    assert "paratrooper" in matcher._needs["land"]
+    assert all(any("paratrooper" in words for words in lists) for lists in matcher._needs["land"])
     calls = []
 
     class Counting:
@@ -180,6 +180,25 @@ def test_a_verb_whose_rows_all_need_a_word_the_sentence_lacks_is_not_matched(nlp
     found = matcher(doc)
     assert calls == [list(doc.sents)[1].text]  # the plane's landing is not matched at all
     assert [row.id for row in found.values()] == ["mobilize.forces.land"]
+
+
+def test_a_sentence_lacking_the_word_of_one_node_of_each_pattern_is_not_matched(nlp):
+    row = _reading({"id": "troops.to", "lemma": ["send"], "then": "MOBILIZE",
+                    "pattern": [[
+                        {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"_": {"el_verb_lemma": "send"}}},
+                        {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "forces",
+                         "RIGHT_ATTRS": {"DEP": "dobj", "LOWER": "troops"}},
+                        {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "to",
+                         "RIGHT_ATTRS": {"DEP": "prep", "LOWER": "to"}}]]})
+    matcher = ReadingMatcher(nlp.vocab, (row,))
+    assert matcher._needs["send"] == ((frozenset({"to"}), frozenset({"troops"})),)
+    calls = []
+    inner = matcher._by_verb["send"]
+    matcher._by_verb["send"] = lambda doc: calls.append(doc.text) or inner(doc)
+    doc = nlp("France sent troops into Mali. France sent troops to Mali.")
+    found = matcher(doc)
+    assert calls == [list(doc.sents)[1].text]  # "troops" alone does not make it worth matching
+    assert [row.id for row in found.values()] == ["troops.to"]
 
 
 def test_a_pattern_that_asks_for_no_word_past_its_verb_is_always_matched(nlp):
