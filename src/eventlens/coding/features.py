@@ -79,17 +79,9 @@ def _arg_tokens(heads: list) -> set[int]:
 def _memo(doc, part: str) -> dict:
     memos = doc.user_data.get(_MEMO_KEY)
     if memos is None:
-        memos = doc.user_data[_MEMO_KEY] = {"args": {}, "status": {}, "words": {}, "heads": {},
-                                            "tokens": {}}
+        memos = doc.user_data[_MEMO_KEY] = {part: {} for part in (
+            "args", "status", "words", "heads", "tokens", "head", "sents")}
     return memos[part]
-
-
-def _status(token) -> str:
-    """`status_of` a token (asked by every dyad whose source a verb governs)."""
-    memo = _memo(token.doc, "status")
-    if token.i not in memo:
-        memo[token.i] = status_of(token).value
-    return memo[token.i]
 
 
 def _word_features(sent) -> list[str]:
@@ -110,7 +102,7 @@ def dyad_features(doc, source: tuple[int, int] | None, target: tuple[int, int] |
     tgt_tokens = _token_set(doc, *(target or (None, None)))
     src_head = span_head(doc, *source) if source else None
     tgt_head = span_head(doc, *target) if target else None
-    sent = (src_head or tgt_head or doc[0]).sent
+    sent = _sentence(src_head or tgt_head or doc[0])
     triggers = find_triggers(sent, lex) if triggers is None else triggers
     both = src_head is not None and tgt_head is not None
     path = dependency_path(src_head, tgt_head) if both else []
@@ -137,17 +129,8 @@ def dyad_features(doc, source: tuple[int, int] | None, target: tuple[int, int] |
         if head is None:
             feats[f"{name}_absent"] = 1.0
             continue
-        feats[f"{name}dep={head.dep_}"] = 1.0
-        feats[f"{name}head={head.lemma_.lower()}"] = 1.0
-        verb = _governing_verb(head)
-        if verb is not None:
-            feats[f"{name}verb={verb.lemma_.lower()}"] = 1.0
-            for child in verb.children:
-                if child.dep_ in ("dobj", "prt"):
-                    feats[f"{name}verbobj={verb.lemma_.lower()}_{child.lemma_.lower()}"] = 1.0
-        if head.dep_ == "pobj":
-            feats[f"{name}prep={head.head.lower_}"] = 1.0
-            feats[f"{name}prephead={head.head.head.lemma_.lower()}_{head.head.lower_}"] = 1.0
+        for key in _head_features(name, head):
+            feats[key] = 1.0
     if src_tokens and tgt_tokens:
         lo, hi = sorted((min(src_tokens), min(tgt_tokens)))
         between = [t for t in doc[lo:hi] if t.i not in src_tokens and t.i not in tgt_tokens
@@ -163,7 +146,41 @@ def dyad_features(doc, source: tuple[int, int] | None, target: tuple[int, int] |
         after = [t for t in doc[max(src_tokens) + 1: max(src_tokens) + 5] if t.pos_ in CONTENT_POS]
         for tok in after[:3]:
             feats[f"after_s={tok.lemma_.lower()}"] = 1.0
-    anchor = _governing_verb(src_head) if src_head is not None else None
-    if anchor is not None:
-        feats[f"status={_status(anchor)}"] = 1.0
+    status = _anchor_status(src_head) if src_head is not None else None
+    if status is not None:
+        feats[f"status={status}"] = 1.0
     return feats
+
+
+def _head_features(name: str, head) -> list[str]:
+    """The features of a source ("s") or target ("t") head: its relation and word, the verb
+    governing it and that verb's object, the preposition it is the object of."""
+    memo = _memo(head.doc, "head")
+    if (name, head.i) not in memo:
+        keys = [f"{name}dep={head.dep_}", f"{name}head={head.lemma_.lower()}"]
+        verb = _governing_verb(head)
+        if verb is not None:
+            keys.append(f"{name}verb={verb.lemma_.lower()}")
+            keys += [f"{name}verbobj={verb.lemma_.lower()}_{child.lemma_.lower()}"
+                     for child in verb.children if child.dep_ in ("dobj", "prt")]
+        if head.dep_ == "pobj":
+            keys.append(f"{name}prep={head.head.lower_}")
+            keys.append(f"{name}prephead={head.head.head.lemma_.lower()}_{head.head.lower_}")
+        memo[(name, head.i)] = keys
+    return memo[(name, head.i)]
+
+
+def _anchor_status(head) -> str | None:
+    """`status_of` the verb governing a source head, or None where no verb governs it."""
+    memo = _memo(head.doc, "status")
+    if head.i not in memo:
+        verb = _governing_verb(head)
+        memo[head.i] = status_of(verb).value if verb is not None else None
+    return memo[head.i]
+
+
+def _sentence(token):
+    memo = _memo(token.doc, "sents")
+    if token.i not in memo:
+        memo[token.i] = token.sent
+    return memo[token.i]
