@@ -26,7 +26,7 @@ from eventlens.coding.clauses import (
 )
 from eventlens.coding.lexicon import Frame, Lexicon, wordlist
 from eventlens.coding.polarity import name_polarity
-from eventlens.coding.rules import head_noun
+from eventlens.coding.rules import head_noun, sentence_words
 
 
 def _reported_acts(sent, used: set[int], lex: Lexicon | None = None,
@@ -36,6 +36,8 @@ def _reported_acts(sent, used: set[int], lex: Lexicon | None = None,
     behind the attack" accuses Moscow. Marks the speech verbs used, and adds the tokens of each
     demanded clause to `demanded`."""
     found = []
+    if sentence_words(sent).isdisjoint(wordlist("demand_speech_verbs")):
+        return found  # (no speech verb of demands: most sentences)
     for token in sent:
         speech = token.head
         if token.dep_ != "ccomp" or speech.i in used or \
@@ -72,6 +74,8 @@ def _conditional_threats(sent, used: set[int], demanded: set[int]) -> list[Trigg
     The trigger is the speech verb where the act is reported ("said", "warned"), as for a
     demand."""
     found = []
+    if sentence_words(sent).isdisjoint(wordlist("threat_conditions")):
+        return found
     for cond in sent:
         if not threat_condition_clause(cond):
             continue
@@ -99,6 +103,8 @@ def _announced_retaliation(sent, used: set[int]) -> list[Trigger]:
     """"Netanyahu said Israel would retaliate against Iran": retaliation someone says it
     would or will take (`retaliation_verbs`) threatens whom it is aimed at, condition or no."""
     found = []
+    if sentence_words(sent).isdisjoint(wordlist("retaliation_verbs")):
+        return found
     for act in sent:
         if act.i in used or act.lemma_.lower() not in wordlist("retaliation_verbs") or not (
                 _auxiliaries(act) & wordlist("announcing_modals")):
@@ -120,6 +126,8 @@ def _promised_penalties(sent, used: set[int]) -> list[Trigger]:
     (`penalty_verbs`) threatens that other (CAMEO 13); the speaker is its source and the
     speech verb its trigger."""
     found = []
+    if sentence_words(sent).isdisjoint(wordlist("penalty_verbs")):
+        return found
     for verb in sent:
         speech = verb.head
         if verb.dep_ != "ccomp" or speech.i in used or verb.i in used or \
@@ -163,6 +171,8 @@ def _needed_acts(sent, used: set[int], lex: Lexicon, demanded: set[int]) -> list
     others' act asks it of them (frames.yaml REQUEST `need_nouns`); the act is only wanted,
     so its clause is added to `demanded` and records nothing of its own."""
     found = []
+    if sentence_words(sent).isdisjoint(lex.need_nouns):
+        return found
     for noun in sent:
         speech = noun.head
         if noun.lemma_.lower() not in lex.need_nouns or noun.dep_ not in OBJECT_DEPS or \
@@ -190,6 +200,8 @@ def _told_counterparts(sent) -> list[Trigger]:
     person or by phone has been in contact with them (the coder keeps only counterparts of
     another country: `TELL_FRAME`)."""
     found = []
+    if "tell" not in sentence_words(sent):
+        return found
     for token in sent:
         if token.lemma_.lower() != "tell" or token.pos_ != "VERB":
             continue

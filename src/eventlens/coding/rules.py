@@ -216,7 +216,8 @@ class ReadingMatcher:
             matchers = [self.matcher]
         else:
             verbs = {lemma for t in sent if (lemma := _VERB_LEMMA(t)) in self.anchors}
-            words = _words(sent) if any(self._needs[v] is not None for v in verbs) else set()
+            words = sentence_words(sent) if any(self._needs[v] is not None for v in verbs) \
+                else frozenset()
             matchers = [self._by_verb[lemma] for lemma in sorted(verbs)
                         if _may_match(self._needs[lemma], words)]
         found: dict[int, int] = {}
@@ -277,7 +278,8 @@ def _needed_words(patterns: list[list[dict]]) -> tuple[tuple[frozenset[str], ...
     return tuple(sorted(needed))
 
 
-def _may_match(needed: tuple[tuple[frozenset[str], ...], ...] | None, words: set[str]) -> bool:
+def _may_match(needed: tuple[tuple[frozenset[str], ...], ...] | None,
+               words: frozenset[str]) -> bool:
     """Whether a sentence of these words holds a word of every list of some pattern."""
     return needed is None or any(all(not wanted.isdisjoint(words) for wanted in lists)
                                  for lists in needed)
@@ -286,6 +288,18 @@ def _may_match(needed: tuple[tuple[frozenset[str], ...], ...] | None, words: set
 def _words(sent) -> set[str]:
     """Every word of a sentence, lower-cased, as written and as lemma."""
     return {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
+
+
+_WORDS_KEY = "eventlens.sentence_words"
+
+
+def sentence_words(sent) -> frozenset[str]:
+    """`_words` of a sentence, once a document (`Doc.user_data`): a rule that needs one of
+    some words skips a sentence holding none of them."""
+    memo = sent.doc.user_data.setdefault(_WORDS_KEY, {})
+    if sent.start not in memo:
+        memo[sent.start] = frozenset(_words(sent))
+    return memo[sent.start]
 
 
 @functools.lru_cache(maxsize=4)
