@@ -80,6 +80,8 @@ def verb_frame(token, lex: Lexicon) -> tuple[Frame, list[str], object] | None:
         found = reading(token, lemma, lex)
         if found is not None:
             return None if found is NO_EVENT else found
+    if lemma not in lex.verb_lemmas:
+        return None  # every table below is keyed by a verb of the frames (most verbs: none)
     objects = _children(token, OBJECT_DEPS | PASSIVE_SUBJECT_DEPS) + what_it_was(token)
     if token.dep_ == "acl" and token.tag_ == "VBN":
         objects.append(token.head)  # "sanctions imposed by ..."
