@@ -41,12 +41,20 @@ class LinearModel:
                 cols.append(col)
                 vals.append(value)
         if cols:
-            logits = self.intercept + self.coef[:, cols] @ np.asarray(vals, dtype=np.float64)
+            logits = self.intercept + self._by_feature[cols].T @ np.asarray(vals, dtype=np.float64)
         else:
             logits = self.intercept.copy()
         logits -= logits.max()
         probs = np.exp(logits)
         return probs / probs.sum()
+
+    @functools.cached_property
+    def _by_feature(self) -> np.ndarray:
+        """`coef` stored feature by feature: a feature's weights lie together, so gathering
+        the columns of a few features reads a few cache lines, not one per class each.
+        `_by_feature[cols].T` is `coef[:, cols]` to the bit, laid out alike (numpy returns
+        that gather in Fortran order), so the products and sums are the same."""
+        return np.ascontiguousarray(self.coef.T)
 
     def probability(self, probs: np.ndarray, label: str) -> float:
         """The probability of one class in `scores` (0 for a class the model does not know)."""
