@@ -10,6 +10,7 @@ from spacy.tokens import Span
 from eventlens.actors.words import word_set
 
 _ENTITIES_KEY = "eventlens.entities"
+_PHRASES_KEY = "eventlens.phrase_ranges"
 
 
 def document_entities(doc) -> tuple:
@@ -60,6 +61,13 @@ def phrase_range(head, *, with_conjuncts: bool = True) -> tuple[int, int]:
     With `with_conjuncts` the range spans coordinated parts ("Xi and Putin"), which the
     resolver splits at the entity level, since the small parser often attaches them wrongly.
     """
+    memo = head.doc.user_data.setdefault(_PHRASES_KEY, {})  # fixed by the parse: found once
+    if (head.i, with_conjuncts) not in memo:
+        memo[(head.i, with_conjuncts)] = _phrase_range(head, with_conjuncts)
+    return memo[(head.i, with_conjuncts)]
+
+
+def _phrase_range(head, with_conjuncts: bool) -> tuple[int, int]:
     drop = {"relcl", "acl", "advcl", "parataxis", "punct"}  # a head parsed as the root owns
     # the sentence's full stop, which must not stretch the phrase to the end
     if not with_conjuncts:
