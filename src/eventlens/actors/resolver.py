@@ -446,13 +446,13 @@ class ActorResolver:
         """Country words, organisation names and role words the NER did not mark."""
         doc = self.doc
         first = doc[i]
-        ship = self._ship_piece(i, end)
-        if ship is not None:
-            return ship
         capital = first.is_title or first.is_upper
         role_start = first.lower_ in self.role_firsts or first.lemma_.lower() in self.role_firsts
         if not capital and not role_start:
-            return None
+            return None  # (nor a ship's name, which is written in capitals)
+        ship = self._ship_piece(i, end)
+        if ship is not None:
+            return ship
         widest = min(6, end - i)
         for n in range(widest):  # no name runs over punctuation (but hyphens)
             if doc[i + n].is_punct and doc[i + n].text not in HYPHENS:
@@ -760,16 +760,16 @@ class ActorResolver:
         doc = self.doc
         if not piece.country or self.kb.country_by_code(piece.country) is None or piece.person:
             return False
-        after = doc[piece.end:piece.end + 2]
-        if len(after) == 2 and after[0].text in HYPHENS and after[1].lower_ in BACKED_WORDS:
+        if piece.end + 2 <= len(doc) and doc[piece.end].text in HYPHENS:
+            after = doc[piece.end + 1].lower_
+            if after in BACKED_WORDS:
+                return True
+            if after in LEADING_WORDS:
+                return any(p.how == "organisation" for p in chunk if p is not piece)
+        if doc[piece.start].lower_.startswith("pro-"):
             return True
-        if len(after) == 2 and after[0].text in HYPHENS and after[1].lower_ in LEADING_WORDS:
-            return any(p.how == "organisation" for p in chunk if p is not piece)
-        first = doc[piece.start]
-        if first.lower_.startswith("pro-"):
-            return True
-        before = doc[max(piece.start - 2, 0):piece.start]
-        return len(before) == 2 and before[0].lower_ == "pro" and before[1].text in HYPHENS
+        return piece.start >= 2 and doc[piece.start - 2].lower_ == "pro" and \
+            doc[piece.start - 1].text in HYPHENS
 
     def _two_sides(self, position: int) -> list[Actor]:
         """"Both sides", "the two parties": the two actors the article has named most before
