@@ -133,17 +133,20 @@ def noun_frame(token, lex: Lexicon, *, before=None) -> tuple[Frame, list[str]] |
     """The frame an event noun fires ("invasion", "phone call", "troop build-up").
     `before`: a word the parse did not attach to it that modifies it ("missile" of "the
     missile tests" where "tests" was read as a verb)."""
-    lemma, left = token.lemma_.lower(), [c.lower_ for c in token.lefts]
-    if before is not None:
-        left.append(before.lower_)
+    lemma = token.lemma_.lower()
     first = _hyphen_first(token)
     if first is not None:
         # the tokenizer splits "build-up", "cease-fire", "sit-in" at the hyphen: the frames
         # list them whole
-        lemma, left = f"{first.lower_}-{lemma}", [w for w in left if w not in (first.lower_, "-")]
+        lemma = f"{first.lower_}-{lemma}"
     entries = lex.nouns.get(lemma) or (lex.nouns.get(token.lower_) if first is None else None)
     if not entries:
-        return None
+        return None  # (most nouns: the words before it are not read)
+    left = [c.lower_ for c in token.lefts]
+    if before is not None:
+        left.append(before.lower_)
+    if first is not None:
+        left = [w for w in left if w not in (first.lower_, "-")]
     for prefix, frame in entries:
         if not prefix or all(word in left for word in prefix):
             return frame, [" ".join((*prefix, lemma)), lemma, *left]
