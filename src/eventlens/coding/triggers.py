@@ -52,7 +52,7 @@ from eventlens.coding.reported import (
     _reported_acts,
     _told_counterparts,
 )
-from eventlens.coding.rules import head_noun, reading_for, verb_lemma
+from eventlens.coding.rules import head_noun, reading_for, sentence_words, verb_lemma
 
 
 def _names_people(noun) -> bool:
@@ -416,8 +416,9 @@ def find_triggers(sent, lex: Lexicon) -> list[Trigger]:
         _needed_acts(sent, used, lex, demanded) + _conditional_threats(sent, used, demanded) + \
         _announced_retaliation(sent, used) + _promised_penalties(sent, used)
     # "demanded guarantees that NATO will halt military activity": only asked for
-    demanded.update(t.i for c in sent if c.dep_ in ("acl", "ccomp") and c.head.pos_ == "NOUN"
-                    and c.head.lemma_.lower() in wordlist("demand_nouns") for t in c.subtree)
+    if not sentence_words(sent).isdisjoint(wordlist("demand_nouns")):
+        demanded.update(t.i for c in sent if c.dep_ in ("acl", "ccomp") and c.head.pos_ == "NOUN"
+                        and c.head.lemma_.lower() in wordlist("demand_nouns") for t in c.subtree)
     triggers = [t for t in triggers if t.token.i not in demanded] + reported
     used |= demanded
     for token in sent:
