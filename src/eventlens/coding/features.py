@@ -172,11 +172,13 @@ def _head_features(name: str, head) -> list[str]:
 
 def _anchor_status(head) -> str | None:
     """`status_of` the verb governing a source head, or None where no verb governs it."""
-    memo = _memo(head.doc, "status")
-    if head.i not in memo:
-        verb = _governing_verb(head)
-        memo[head.i] = status_of(verb).value if verb is not None else None
-    return memo[head.i]
+    verb = _governing_verb(head)
+    if verb is None:
+        return None
+    memo = _memo(head.doc, "status")  # by verb: the heads of a clause share one
+    if verb.i not in memo:
+        memo[verb.i] = status_of(verb).value
+    return memo[verb.i]
 
 
 def _sentence(token):
