@@ -9,16 +9,20 @@ from spacy.tokens import Span
 
 from eventlens.actors.words import word_set
 
-_ENTITIES_KEY = "eventlens.entities"
 _PHRASES_KEY = "eventlens.phrase_ranges"
+# The entities of the document read last, with it: spaCy builds every entity of a document
+# anew on each access of `.ents`, a sentence's too. (Not in `Doc.user_data`, where the spans
+# would hold their document in a reference cycle; one document is read at a time.)
+_last_entities: list[tuple] = []
 
 
 def document_entities(doc) -> tuple:
-    """`doc.ents`, read once a document and kept with it (`Doc.user_data`): spaCy builds every
-    entity of the document anew on each access of `.ents`, a sentence's too."""
-    ents = doc.user_data.get(_ENTITIES_KEY)
-    if ents is None:
-        ents = doc.user_data[_ENTITIES_KEY] = tuple(doc.ents)
+    """`doc.ents`, read once a document."""
+    last = _last_entities[0] if _last_entities else None  # (one read: safe across threads)
+    if last is not None and last[0] is doc:
+        return last[1]
+    ents = tuple(doc.ents)
+    _last_entities[:] = [(doc, ents)]
     return ents
 
 

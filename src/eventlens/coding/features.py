@@ -11,17 +11,19 @@ CONTENT_POS = frozenset({"VERB", "NOUN", "ADJ", "ADV", "PROPN", "ADP", "PART"})
 MAX_PATH = 8
 # What every dyad of a document asks again, kept with the document (`Doc.user_data`): the
 # tokens under argument heads, the status of a verb, a sentence's content-word features,
-# the tokens and head of a character span.
+# the tokens and head of a character span. Only numbers and words: a spaCy token or span
+# kept there would hold its document in a reference cycle, left to the garbage collector.
 _MEMO_KEY = "eventlens.dyad_features"
 
 
 def span_head(doc, start: int, end: int):
     """The syntactic head of the tokens covering characters [start, end), or None."""
-    memo = _memo(doc, "heads")
+    memo = _memo(doc, "heads")  # (by index: a token kept with its document keeps it alive)
     if (start, end) not in memo:
         span = doc.char_span(start, end, alignment_mode="expand")
-        memo[(start, end)] = None if span is None or len(span) == 0 else span.root
-    return memo[(start, end)]
+        memo[(start, end)] = -1 if span is None or len(span) == 0 else span.root.i
+    head = memo[(start, end)]
+    return None if head < 0 else doc[head]
 
 
 def _ancestors(token) -> list:
@@ -80,7 +82,7 @@ def _memo(doc, part: str) -> dict:
     memos = doc.user_data.get(_MEMO_KEY)
     if memos is None:
         memos = doc.user_data[_MEMO_KEY] = {part: {} for part in (
-            "args", "status", "words", "heads", "tokens", "head", "sents")}
+            "args", "status", "words", "heads", "tokens", "head")}
     return memos[part]
 
 
@@ -102,7 +104,7 @@ def dyad_features(doc, source: tuple[int, int] | None, target: tuple[int, int] |
     tgt_tokens = _token_set(doc, *(target or (None, None)))
     src_head = span_head(doc, *source) if source else None
     tgt_head = span_head(doc, *target) if target else None
-    sent = _sentence(src_head or tgt_head or doc[0])
+    sent = (src_head or tgt_head or doc[0]).sent
     triggers = find_triggers(sent, lex) if triggers is None else triggers
     both = src_head is not None and tgt_head is not None
     path = dependency_path(src_head, tgt_head) if both else []
@@ -179,10 +181,3 @@ def _anchor_status(head) -> str | None:
     if verb.i not in memo:
         memo[verb.i] = status_of(verb).value
     return memo[verb.i]
-
-
-def _sentence(token):
-    memo = _memo(token.doc, "sents")
-    if token.i not in memo:
-        memo[token.i] = token.sent
-    return memo[token.i]

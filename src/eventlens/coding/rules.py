@@ -313,8 +313,9 @@ _last_matcher: list[tuple] = []
 
 
 def _matcher(vocab, readings: tuple[Reading, ...]) -> ReadingMatcher:
-    if _last_matcher and _last_matcher[0][0] is vocab and _last_matcher[0][1] is readings:
-        return _last_matcher[0][2]
+    last = _last_matcher[0] if _last_matcher else None  # (one read: safe across threads)
+    if last is not None and last[0] is vocab and last[1] is readings:
+        return last[2]
     matcher = _built_matcher(vocab, readings)
     _last_matcher[:] = [(vocab, readings, matcher)]
     return matcher
