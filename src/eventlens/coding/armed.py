@@ -55,8 +55,7 @@ def _drill_near_another(trig: Trigger) -> bool:
     own = {t.lower_ for s in trig.sources for t in (s, *s.conjuncts)}
     return any(t.ent_type_ in ("GPE", "NORP") and t.lower_ not in own
                for h in heads for c in h.children
-               # ("close to the borders of Ukraine" comes parsed as an adverb)
-               if c.dep_ in ("prep", "advmod") and c.lower_ in wordlist("nearby_preps")
+               if c.dep_ == "prep" and c.lower_ in wordlist("nearby_preps")
                for t in c.subtree)
 
 

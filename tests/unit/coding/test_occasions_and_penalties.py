@@ -113,10 +113,3 @@ def test_who_names_the_act_in_a_what_clause_is_no_party_to_it(code_text):
                   "local counter-terrorist operation.", published="2023-09-19")
     assert ("AZE", "ASSAULT", "ARM") in _pairs(r)
     assert not [e for e in r.events if e.target is not None and e.target.actor.country == "AZE"]
-
-
-def test_joint_drills_close_to_other_borders_are_a_show_of_force(code_text):
-    r = code_text("Russian and Belarusian forces began joint military exercises in Belarus on "
-                  "Thursday, close to the borders of Ukraine and Poland.", published="2022-02-10")
-    assert {e.plover_type for e in r.events} == {"MOBILIZE"}
-    assert {e.source.actor.country for e in r.events} == {"RUS", "BLR"}
