@@ -126,23 +126,50 @@ def _promised_penalties(sent, used: set[int]) -> list[Trigger]:
     (`penalty_verbs`) threatens that other (CAMEO 13); the speaker is its source and the
     speech verb its trigger."""
     found = []
-    if sentence_words(sent).isdisjoint(wordlist("penalty_verbs")):
+    if sentence_words(sent).isdisjoint(wordlist("penalty_verbs") | wordlist("penalty_passives")):
         return found
     for verb in sent:
         speech = verb.head
-        if verb.dep_ != "ccomp" or speech.i in used or verb.i in used or \
-                not _suffers_penalty(verb) or \
+        answered = _answered_with_penalty(verb)
+        # ("met" is also a frame word for meetings: a passive met with a penalty meets no one)
+        if verb.dep_ != "ccomp" or speech.i in used or (verb.i in used and not answered) or \
+                not (_suffers_penalty(verb) or answered) or \
                 speech.lemma_.lower() not in wordlist("demand_speech_verbs") or \
                 not _auxiliaries(verb) & (wordlist("announcing_modals") | wordlist("deontic_modals")):
             continue
         targets, passive = subject_of(verb)
         sources, spoken_passive = subject_of(speech)
+        if answered and passive:
+            targets, passive = _doers_answered(verb, targets), False
         if passive or spoken_passive or not targets or not sources:
             continue
         found.append(Trigger(speech, PENALTY_FRAME, ["will + pay a price", verb.lemma_.lower()],
                              sources=sources, targets=targets))
         used.update({speech.i, verb.i})
     return found
+
+
+def _answered_with_penalty(verb) -> bool:
+    """Whether a passive says a penalty will answer its subject ("any incursion would be met
+    with a swift and severe response")."""
+    return verb.lemma_.lower() in wordlist("penalty_passives") and any(
+        c.dep_ == "auxpass" for c in verb.children) and any(
+        head_noun(p).lemma_.lower() in wordlist("penalty_nouns")
+        for c in _children(verb, {"prep"}) if c.lower_ == "with" for p in _children(c, {"pobj"}))
+
+
+def _doers_answered(verb, subjects) -> list:
+    """Who did what a penalty will answer: the act's own country ("any Russian incursion"),
+    the subject of the if-clause a pronoun stands for ("if Russian forces move across the
+    border, that will be met with ..."), or the subject itself."""
+    doers = [c for s in subjects for c in s.children
+             if c.dep_ in ("amod", "poss", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG")]
+    if doers:
+        return doers
+    if all(s.pos_ == "PRON" for s in subjects):
+        return [n for c in _children(verb, {"advcl"}) if any(
+            m.lower_ == "if" for m in _children(c, {"mark"})) for n in _children(c, {"nsubj"})]
+    return subjects
 
 
 def _suffers_penalty(verb) -> bool:

@@ -113,3 +113,14 @@ def test_who_names_the_act_in_a_what_clause_is_no_party_to_it(code_text):
                   "local counter-terrorist operation.", published="2023-09-19")
     assert ("AZE", "ASSAULT", "ARM") in _pairs(r)
     assert not [e for e in r.events if e.target is not None and e.target.actor.country == "AZE"]
+
+
+@pytest.mark.parametrize("text", [
+    "Stoltenberg said any Russian attack on Estonia would be met with a swift and firm response.",
+    "\"If Russian troops cross into Estonia, that will be met with a united response,\" "
+    "Stoltenberg said.",
+])
+def test_an_act_said_to_be_met_with_a_response_is_threatened(code_text, text):
+    r = code_text(text, published="2022-02-20")
+    assert ("NATO", "THREATEN", "RUS") in _pairs(r)
+    assert not [e for e in r.events if e.plover_type in ("CONSULT", "AGREE")]
