@@ -222,6 +222,37 @@ def _needed_acts(sent, used: set[int], lex: Lexicon, demanded: set[int]) -> list
     return found
 
 
+def _wanted_acts(sent, used: set[int], demanded: set[int]) -> list[Trigger]:
+    """"Zelensky said he wanted to see concrete steps from Russia, starting with a pullback of
+    troops": whoever wants to see another's act asks it of them (REQUEST, as "wants Moscow to
+    pull back"); the act is only wanted, so it records nothing of its own."""
+    found = []
+    if "see" not in sentence_words(sent):
+        return found
+    for see in sent:
+        want = see.head
+        if see.lemma_.lower() != "see" or see.dep_ != "xcomp" or want.i in used or \
+                want.lemma_.lower() not in wordlist("want_verbs"):
+            continue
+        wanted = _children(see, {"dobj"})
+        doers = [p for o in wanted for p in prep_objects(o, ("from", "by"))] or [
+            t for o in wanted for t in o.subtree if t.dep_ in ("poss", "amod", "compound")
+            and t.ent_type_ in ("GPE", "NORP", "ORG")]
+        subjects, passive = subject_of(want)
+        if not doers or not subjects or passive:
+            continue
+        found.append(Trigger(want, DEMAND_FRAME, [want.lemma_.lower(), "see"],
+                             sources=subjects, targets=doers))
+        used.add(want.i)
+        # what is wanted, and the example given right after it ("starting with a pullback"),
+        # wherever the parser hung that
+        end = see.right_edge.i
+        demanded.update(t.i for c in (see, *(a for a in sent if a.dep_ == "advcl"
+                                            and a.tag_ == "VBG" and end < a.i <= end + 2))
+                        for t in c.subtree)
+    return found
+
+
 def _told_counterparts(sent) -> list[Trigger]:
     """"Xi told Biden at their meeting that ...": whoever tells a named person something in
     person or by phone has been in contact with them (the coder keeps only counterparts of

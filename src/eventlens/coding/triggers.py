@@ -51,6 +51,7 @@ from eventlens.coding.reported import (
     _promised_penalties,
     _reported_acts,
     _told_counterparts,
+    _wanted_acts,
 )
 from eventlens.coding.rules import head_noun, reading_for, sentence_words, verb_lemma
 
@@ -414,7 +415,8 @@ def find_triggers(sent, lex: Lexicon) -> list[Trigger]:
     demanded: set[int] = set()
     reported = _reported_acts(sent, used, lex, demanded) + _told_counterparts(sent) + \
         _needed_acts(sent, used, lex, demanded) + _conditional_threats(sent, used, demanded) + \
-        _announced_retaliation(sent, used) + _promised_penalties(sent, used)
+        _announced_retaliation(sent, used) + _promised_penalties(sent, used) + \
+        _wanted_acts(sent, used, demanded)
     # "demanded guarantees that NATO will halt military activity": only asked for
     if not sentence_words(sent).isdisjoint(wordlist("demand_nouns")):
         demanded.update(t.i for c in sent if c.dep_ in ("acl", "ccomp") and c.head.pos_ == "NOUN"

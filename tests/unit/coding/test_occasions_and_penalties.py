@@ -124,3 +124,13 @@ def test_an_act_said_to_be_met_with_a_response_is_threatened(code_text, text):
     r = code_text(text, published="2022-02-20")
     assert ("NATO", "THREATEN", "RUS") in _pairs(r)
     assert not [e for e in r.events if e.plover_type in ("CONSULT", "AGREE")]
+
+
+@pytest.mark.parametrize("text", [
+    "Sandu said she wanted to see concrete steps from Russia, starting with a withdrawal of "
+    "troops.",
+    "Sandu said she wanted to see a withdrawal of Russian troops.",
+])
+def test_wanting_to_see_another_s_act_asks_it_of_them(code_text, text):
+    r = code_text(text, published="2022-03-10")
+    assert {(s, t, o) for s, t, o in _pairs(r)} == {("MDA", "REQUEST", "RUS")}
