@@ -193,8 +193,9 @@ class ActorResolver:
         i = start
         while i < end:
             ent = self._ent_at.get(i)
-            if abbreviation(doc, i):
-                i = abbreviation(doc, i)  # "(AFP)" after the name it shortens: no one new
+            shortened = abbreviation(doc, i)
+            if shortened:
+                i = shortened  # "(AFP)" after the name it shortens: no one new
                 continue
             if ent is not None and _water(ent):
                 i = min(ent.end, end)  # "the Sea of Japan", "the South China Sea": no one

@@ -26,7 +26,7 @@ from eventlens.coding.clauses import (
 )
 from eventlens.coding.lexicon import Frame, Lexicon, wordlist
 from eventlens.coding.polarity import name_polarity
-from eventlens.coding.rules import head_noun, sentence_words
+from eventlens.coding.rules import head_noun, lemma_among, sentence_words
 
 
 def _reported_acts(sent, used: set[int], lex: Lexicon | None = None,
@@ -162,14 +162,20 @@ def _doers_answered(verb, subjects) -> list:
     """Who did what a penalty will answer: the act's own country ("any Russian incursion"),
     the subject of the if-clause a pronoun stands for ("if Russian forces move across the
     border, that will be met with ..."), or the subject itself."""
-    doers = [c for s in subjects for c in s.children
-             if c.dep_ in ("amod", "poss", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG")]
+    doers = _named_owners(subjects)
     if doers:
         return doers
     if all(s.pos_ == "PRON" for s in subjects):
         return [n for c in _children(verb, {"advcl"}) if any(
             m.lower_ == "if" for m in _children(c, {"mark"})) for n in _children(c, {"nsubj"})]
     return subjects
+
+
+def _named_owners(nouns, *, deep: bool = False) -> list:
+    """The states or groups whose act a noun names by a modifier ("any Russian incursion",
+    "Moscow's steps"; with `deep`, also inside its phrase: "a pullback of Russian troops")."""
+    return [t for n in nouns for t in (n.subtree if deep else n.children)
+            if t.dep_ in ("amod", "poss", "compound") and t.ent_type_ in ("NORP", "GPE", "ORG")]
 
 
 def _suffers_penalty(verb) -> bool:
@@ -235,9 +241,8 @@ def _wanted_acts(sent, used: set[int], demanded: set[int]) -> list[Trigger]:
                 want.lemma_.lower() not in wordlist("want_verbs"):
             continue
         wanted = _children(see, {"dobj"})
-        doers = [p for o in wanted for p in prep_objects(o, ("from", "by"))] or [
-            t for o in wanted for t in o.subtree if t.dep_ in ("poss", "amod", "compound")
-            and t.ent_type_ in ("GPE", "NORP", "ORG")]
+        doers = [p for o in wanted for p in prep_objects(o, ("from", "by"))] or \
+            _named_owners(wanted, deep=True)
         subjects, passive = subject_of(want)
         if not doers or not subjects or passive:
             continue
@@ -303,9 +308,7 @@ def _reported_frame(clause, lex: Lexicon | None = None) -> tuple[Frame | None, s
 
 def _felt(word) -> bool:
     """Whether a predicate word is a feeling ("worried", "concerned", "disappointed")."""
-    low = word.lower_
-    return any(low in (verb, verb + "d", verb + "ed", verb[:-1] + "ied")
-               for verb in wordlist("feeling_verbs"))
+    return lemma_among(word, wordlist("feeling_verbs")) in wordlist("feeling_verbs")
 
 
 def _labelled_act(clause, lex: Lexicon | None):

@@ -44,6 +44,12 @@ def verb_lemma(token, lex: Lexicon) -> str:
     return _uninflected(token.lower_, lemma, lex.verb_lemmas)
 
 
+def lemma_among(token, lemmas: frozenset[str]) -> str:
+    """The word of `lemmas` the token is a form of ("worried" of "worry"), else its lemma."""
+    lemma = token.lemma_.lower()
+    return lemma if lemma in lemmas else _uninflected(token.lower_, lemma, lemmas)
+
+
 @functools.lru_cache(maxsize=65536)
 def _uninflected(word: str, lemma: str, verb_lemmas: frozenset[str]) -> str:
     """The frames' verb `word` is an inflected form of, else `lemma` (remembered by word:
