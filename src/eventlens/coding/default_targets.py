@@ -98,13 +98,16 @@ def _named_site(tok) -> bool:
         "GPE", "LOC", "DATE", "TIME", "PERSON", "NORP"))
 
 
-def home_ground(source: Mention, named: list[Mention]) -> list[Mention]:
+def home_ground(source: Mention, named: list[Mention], kind: str = "") -> list[Mention]:
     """For a non-state source's act with no target, its own country named in the sentence
     ("students staged a sit-in in Serbia", "the ELN declared a truce in Colombia"): what a
-    protest, strike or truce at home is aimed at."""
+    protest, strike or truce at home is aimed at. Troops pulling back from a place at home
+    pull back from it ("ceased its operations around El Fasher"), but not from their own
+    country ("Russia said its troops were returning to their bases")."""
     if source.actor.role in ("", "GOV") or not source.actor.country:
         return []
-    home = [m for m in named if m.how in ("country", "place") and m.actor.role in ("", "GOV")
+    kinds = ("place",) if kind == "RETREAT" and source.actor.role == "MIL" else ("country", "place")
+    home = [m for m in named if m.how in kinds and m.actor.role in ("", "GOV")
             and m.actor.country == source.actor.country
             and not (m.start < source.end and source.start < m.end)]
     if not home:

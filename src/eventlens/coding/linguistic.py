@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from eventlens.actors.phrases import appositive_ranges, phrase_range
+from eventlens.actors.phrases import phrase_range
 from eventlens.actors.resolver import ActorResolver
 from eventlens.actors.roles import (
     as_acting_government,
@@ -16,7 +16,7 @@ from eventlens.actors.roles import (
     military_site,
     person_as_of,
 )
-from eventlens.actors.words import LOCATIVE_PREPOSITIONS, OTHER_PEOPLE, normalise
+from eventlens.actors.words import OTHER_PEOPLE, normalise
 from eventlens.coding import asides
 from eventlens.coding.armed import military_act, reframed
 from eventlens.coding.candidates import NO_EVENT, candidate_dyads
@@ -56,6 +56,13 @@ from eventlens.coding.modality import (
 )
 from eventlens.coding.quotes import find_quotes
 from eventlens.coding.scorer import event_features, packaged_scorer
+from eventlens.coding.standing import (
+    MATERIAL_CONFLICT,
+    in_locative_phrase,
+    thing_of,
+    where_not_who,
+    without_appositive_places,
+)
 from eventlens.coding.triggers import (
     DEADLINE_FRAME,
     deadline_act,
@@ -68,7 +75,6 @@ from eventlens.nlp.datelines import dateline_end
 from eventlens.nlp.dates import is_future, resolve_date
 from eventlens.nlp.pipeline import sentences
 
-MATERIAL_CONFLICT = 4  # the PLOVER quad class of force
 # Cooperative acts whose refusal ("will not meet", "won't lift sanctions") is a REJECT.
 REFUSABLE_TYPES = frozenset({*YIELD_TYPES, "CONSULT", "AGREE", "COOPERATE", "AID", "SUPPORT"})
 # Entity types that name an actor even when the knowledge base does not know it.
@@ -297,7 +303,7 @@ class LinguisticCoder:
                                       frame.plover_type) or \
                 aimed_before(sources[0], frame.plover_type, earlier) or targets
         if guess and not targets:
-            targets = home_ground(sources[0], named)
+            targets = home_ground(sources[0], named, frame.plover_type)
         mode = self.lexicon.mode_for(frame.plover_type,
                                      trig.words + [c.lemma_.lower() for c in trig.token.children]
                                      + (_agreed_on(trig.token) if frame.plover_type == "AGREE"
@@ -339,6 +345,13 @@ class LinguisticCoder:
             pact = _Act("AGREE", "", governor.lemma_.lower(), governor, True, 0.0,
                         retype=False, among=True, own_date=True)
             events += self._build(pact, sources, [], sent, article, doc, triggers)
+        if trig.frame.plover_type == "COOPERATE" != frame.plover_type and \
+                1 < len(sources) <= MAX_AMONG:
+            # "Russia and Belarus held joint drills near the Ukrainian border": besides the
+            # show of force at Ukraine, an exercise the two hold with each other
+            drill = replace(act, plover_type="COOPERATE", mode="military", joint=True,
+                            among=True, retype=False)
+            events += self._build(drill, sources, [], sent, article, doc, triggers)
         return events
 
     def _truce_ground(self, trig: Trigger, resolver: ActorResolver,
@@ -414,7 +427,7 @@ class LinguisticCoder:
                         and act.plover_type != "MOBILIZE" else [None]  # troops at home: none
                 for tgt in others if targets else [None]:
                     pairs.append((src, tgt))
-                    if act.joint and tgt is not None and not _thing_of(tgt):
+                    if act.joint and tgt is not None and not thing_of(tgt):
                         pairs.append((tgt, src))  # not "Russian" (oil) agreeing back
         if not any(tgt for _, tgt in pairs) and act.plover_type in DYADIC_TYPES:
             return []  # a meeting or joint action needs a partner
@@ -463,12 +476,12 @@ class LinguisticCoder:
     def _participants(self, doc, mentions: list[Mention], quad: int,
                       own_prep: str = "") -> list[Mention]:
         """The mentions that name who takes part, not where: places and regions as
-        `_where_not_who` says, and a capital named as the venue ("agreed to meet at the
+        `standing.where_not_who` says, and a capital named as the venue ("agreed to meet at the
         Beijing Olympics", "talks in Geneva and Moscow"), unless the frame's own preposition
         introduces it ("arrived in Moscow" is a visit to Russia)."""
-        return [m for m in mentions if not _where_not_who(doc, m, quad)
+        return [m for m in mentions if not where_not_who(doc, m, quad)
                 and not (quad != MATERIAL_CONFLICT and self._capital(m)
-                         and _in_locative_phrase(doc, m, own_prep))]
+                         and in_locative_phrase(doc, m, own_prep))]
 
     def _capital(self, mention: Mention) -> bool:
         """Whether a metonym is a capital city (not a seat such as "the Kremlin")."""
@@ -522,8 +535,11 @@ class LinguisticCoder:
         # "deploy troop"; and any deployment, which the frames already call aid where it
         # keeps the peace
         phrase = tuple(act.trigger.split()) in self.lexicon.phrases
-        if phrase and rule_type == "MOBILIZE" and act.mode != "peacekeeping" and label_quad <= 2:
-            return rule_type  # "deployed warships near the shoal": forces named, never aid
+        if phrase and rule_type == "MOBILIZE" and act.mode != "peacekeeping" and (
+                label_quad <= 2 or act.trigger.split()[-1] in wordlist("exercise_words")):
+            # "deployed warships near the shoal": forces named, never aid; "held joint drills
+            # near the Ukrainian border": an exercise, never an attack
+            return rule_type
         if phrase and label_quad != rule_quad and score < CROSS_POLARITY_SCORE:
             return rule_type  # "would hold exercises": a deed its object names, no words
         named = phrase or rule_type in ("MOBILIZE", "REQUEST") or act.mode == "peacekeeping"
@@ -569,12 +585,12 @@ class LinguisticCoder:
             vessel = any(owned_vessel(h) for h in option) or all(
                 h.dep_ in ("amod", "compound") and h.ent_type_ in ("NORP", "ORG")
                 and names_an_act(h.head, self.lexicon) for h in option)
-            if any(m.actor.country and (vessel or not _thing_of(m)) for m in mentions):
+            if any(m.actor.country and (vessel or not thing_of(m)) for m in mentions):
                 # "voiced support on a visit for X": no thing beside an actor
                 return [m for m in mentions if m.actor.country or m.actor.role
                         or m.how != "unresolved"], False
             named = any(h.pos_ == "PROPN" or h.ent_type_ in NAMED_TARGETS for h in option) \
-                and not all(_thing_of(m) for m in mentions)  # "Russian oil" names no one
+                and not all(thing_of(m) for m in mentions)  # "Russian oil" names no one
             if mentions and (not first or first_thing) and (
                     named or any(m.actor.role for m in mentions)):
                 return mentions, named
@@ -598,7 +614,7 @@ class LinguisticCoder:
             if not mentions:
                 unresolved = resolver.head_mention(head, any_noun=patient)
                 mentions = [unresolved] if unresolved else []
-            mentions = _without_appositive_places(head, mentions)
+            mentions = without_appositive_places(head, mentions)
             for mention in mentions:
                 if not any(_same_actor(mention.actor, m.actor) for m in found):
                     found.append(mention)
@@ -610,55 +626,6 @@ def _third_party(sources: list[Mention], targets: list[Mention]) -> bool:
     return any(t.actor.country and not any(
         _same_actor(as_acting_government(s).actor, as_acting_government(t).actor) for s in sources)
         for t in targets)
-
-
-def _without_appositive_places(head, mentions: list[Mention]) -> list[Mention]:
-    """A country named inside the appositive of a named country describes it ("Bhutan, a
-    kingdom neighbouring China"): it is no second party."""
-    inner = appositive_ranges(head)
-    own = [m for m in mentions if m.start <= head.idx < m.end and m.actor.country]
-    if not inner or not own:
-        return mentions
-    return [m for m in mentions if m in own or not any(
-        lo <= m.start and m.end <= hi for lo, hi in inner)]
-
-
-def _thing_of(mention: Mention) -> bool:
-    """Whether a mention is only a country adjective on a thing ("six Iraqi artifacts"): a
-    weaker target than a named actor elsewhere ("returned ... to the government of Iraq")."""
-    actor = mention.actor
-    return mention.how == "adjective" and not actor.role and not actor.name
-
-
-def _where_not_who(doc, mention: Mention, quad: int) -> bool:
-    """Whether a city, region or world region names where an act happened rather than who
-    took part: "talks in Geneva" are not held with Geneva, nor "efforts to ease tensions in the
-    Middle East" with the region; but a place attacked, blockaded or deployed to ("missiles
-    struck Odesa", "troops massed in Crimea") is the target. A place that owns
-    the topic ("to discuss the region's reintegration") is no party to the talks either."""
-    if mention.how not in ("place", "region") or quad == MATERIAL_CONFLICT:
-        return False
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    root = span.root if span is not None else None
-    if root is None:
-        return False
-    return root.dep_ == "poss" or (root.dep_ == "pobj"
-                                   and root.head.lower_ in LOCATIVE_PREPOSITIONS)
-
-
-def _in_locative_phrase(doc, mention: Mention, own_prep: str = "") -> bool:
-    """Whether a mention is the object of a locative preposition, or a modifier of that
-    object ("at the Beijing Olympic Games"), other than `own_prep`."""
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    if span is None:
-        return False
-    head = span.root
-    for _ in range(3):  # "the 2022 Beijing Olympic Games": compounds up to the phrase's noun
-        if head.dep_ not in ("compound", "amod", "nmod", "poss") or head.head.i == head.i:
-            break
-        head = head.head
-    prep = head.head
-    return head.dep_ == "pobj" and prep.lower_ in LOCATIVE_PREPOSITIONS and prep.lower_ != own_prep
 
 
 def _as_in_events(mentions: list[Mention], events: list[Event]) -> list[Mention]:
