@@ -528,6 +528,8 @@ class LinguisticCoder:
                 rule_score >= MAX_OVERRULED_SCORE:
             return rule_type
         rule_quad = self.lexicon.types[rule_type].quad_class
+        if status is Status.DENIED and label == "REJECT" and rule_quad == MATERIAL_CONFLICT:
+            return rule_type  # "rejected warnings of an invasion": the status says the denial
         if label == "AGREE" and status is Status.INTENDED and rule_quad in (1, 2):
             return rule_type  # an intended cooperative act is what PLV calls AGREE
         label_quad = self.lexicon.types[split_yield(triggers, rule_type)

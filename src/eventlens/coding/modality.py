@@ -33,6 +33,8 @@ def governing_chain(token) -> list:
 
 
 COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pcomp"})
+# what a denied claim's act may hang on below the claim ("warnings that an attack was imminent")
+CLAIM_DEPS = COMPLEMENT_DEPS | {"nsubj", "nsubjpass", "pobj", "prep", "acl", "attr", "acomp"}
 
 
 def complement_governor(token):
@@ -57,9 +59,25 @@ def complement_governor(token):
 
 
 
+def denied_claim(token):
+    """The verb that denies a claim the trigger's clause states, where the clause hangs on the
+    claim ("dismissed Western warnings that an attack on Ukraine was imminent": dismissed;
+    "denied reports that troops had crossed the border"), else None."""
+    current = token
+    for _ in range(MAX_CLIMB + 1):
+        head = current.head
+        if head.i == current.i or current.dep_ not in CLAIM_DEPS:
+            return None
+        if head.lemma_.lower() in wordlist("deny_verbs") and current.dep_ == "dobj" and \
+                current.lemma_.lower() in wordlist("claim_nouns") and current is not token:
+            return head
+        current = head
+    return None
+
+
 def status_of(token, *, future_date: bool = False) -> Status:
     """How the sentence presents the act whose trigger is `token`."""
-    if _negated(token):
+    if _negated(token) or denied_claim(token) is not None:
         return Status.DENIED
     plan = intent_noun(token)  # "has no plans to deploy troops", "announced plans to"
     if plan is not None:

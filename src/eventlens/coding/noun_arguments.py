@@ -20,6 +20,7 @@ from eventlens.coding.clauses import (
     subject_of,
 )
 from eventlens.coding.lexicon import wordlist
+from eventlens.coding.modality import denied_claim
 from eventlens.coding.rules import head_noun
 from eventlens.vocabulary import plover_types_of
 
@@ -127,6 +128,11 @@ def fill_noun_arguments(trig: Trigger) -> bool:
     # "sanctions sponsored by the United States"
     sources += [a for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
                 for a in agent_of(c)]
+    if not sources and trig.frame.plover_type in plover_types_of("force") and (
+            denier := denied_claim(noun)) is not None:
+        # "the Kremlin dismissed warnings that an attack on Ukraine was imminent": force no
+        # one is named for is the denier's own, denied
+        sources = [c for c in denier.children if c.dep_ == "nsubj"]
     targets = prep_objects(noun, trig.frame.preps)
     if not targets and trig.frame.plover_type in plover_types_of("force") and sources:
         # "Russia's invasion of Ukraine", "Israel's blockade of Gaza": whom the doer's act of
@@ -163,6 +169,7 @@ def fill_noun_arguments(trig: Trigger) -> bool:
         targets = targets or place_in(noun) or place_after(noun)
     if not sources and trig.frame.plover_type in plover_types_of("force"):
         sources = claimants(noun)  # "the Taliban claimed responsibility for the attack"
+
     if not sources and trig.frame.plover_type == "RETREAT" and named_forces:
         sources = named_forces  # "the withdrawal of Russian troops from Kherson"
     light = False

@@ -41,3 +41,20 @@ def test_a_reply_given_is_words_not_aid(code_text):
     r = code_text("The minister said Ankara would give Athens a reply within a week.",
                   published="2021-03-05")
     assert not [e for e in r.events if e.plover_type == "AID"]
+
+
+def test_force_in_a_warning_the_speaker_dismisses_is_its_own_denied(code_text, triples):
+    r = code_text("Serbia dismissed warnings that an attack on Kosovo was imminent.",
+                  published="2022-10-02")
+    assert {(s[:3], t, o[:3], st) for s, t, o, st in triples(r)} == {
+        ("SRB", "ASSAULT", "XKX", "denied")}
+
+
+def test_a_denied_act_is_not_retyped_into_the_rejection_that_denies_it(code_text, triples):
+    r = code_text("Moscow has rejected accusations that it is preparing an invasion of its "
+                  "neighbour.", published="2022-01-20")
+    assert not [e for e in r.events if e.plover_type == "REJECT"]
+    r = code_text("Armenia rejected accusations of an imminent invasion of Azerbaijan.",
+                  published="2022-10-02")
+    assert {(s[:3], t, o[:3], st) for s, t, o, st in triples(r)} == {
+        ("ARM", "ASSAULT", "AZE", "denied")}
