@@ -97,6 +97,20 @@ class ArticleMemory:
                 found.append(actor)
         return found
 
+    def subject_country(self, span) -> str:
+        """The one country the subject of the sentence's main verb names, where that subject
+        comes before `span` and does not hold it ("New Zealand said it would not send
+        ministers, though Deputy Prime Minister Grant Robertson said ...": New Zealand's); else
+        "". Who speaks with a title but no country in such a sentence is usually of it."""
+        root = span.sent.root
+        subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if len(subjects) != 1 or subjects[0].right_edge.i >= span.start:
+            return ""
+        countries = {a.country for a in self.named_between(subjects[0].left_edge.i,
+                                                           subjects[0].right_edge.i)
+                     if len(a.country) == 3 and a.country.isalpha() and a.country.isupper()}
+        return countries.pop() if len(countries) == 1 else ""
+
     def plurals(self, doc) -> frozenset[int]:
         """Positions of the groups named by a plural noun ("troops", "protesters"), which
         "it" does not stand for ("the troops it has massed": not the troops)."""

@@ -624,7 +624,9 @@ class ActorResolver:
             return []  # "a missile" alone is no actor; "Russian cruise missiles" is RUS:MIL
         if not country and role and role not in ("IGO", "NGO") and \
                 not placed_elsewhere(span.root):
-            country = self._place_country(span) or self.memory.context_country()
+            country = self._place_country(span) or (self.memory.subject_country(span) if role ==
+                                                    "GOV" and person else "") or \
+                self.memory.context_country()
             if country:
                 hows.append("context")
                 how = "context" if how == "title" else how

@@ -25,6 +25,9 @@ def governing_chain(token) -> list:
                 continue
             if dep == "relcl" and head.pos_ in ("NOUN", "PROPN", "PRON"):
                 break  # "a move that France condemned": its own clause, whatever the move's
+            if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in wordlist("concessive_marks")
+                                      for c in current.children):
+                break  # "would not send ministers, though Wellington had raised concerns"
             chain.append(head)
             current = head
         else:
@@ -82,7 +85,9 @@ def status_of(token, *, future_date: bool = False) -> Status:
     plan = intent_noun(token)  # "has no plans to deploy troops", "announced plans to"
     if plan is not None:
         # "denied any plan to invade": the denier's own plan (not "rejected Trump's decision")
-        disowned = plan.dep_ == "dobj" and plan.head.lemma_.lower() in wordlist(
+        # (or a clause of its own: "denies it has any plans to attack")
+        denier = plan.head.head if plan.head.dep_ == "ccomp" else plan.head
+        disowned = plan.dep_ == "dobj" and denier.lemma_.lower() in wordlist(
             "deny_verbs") and not any(c.dep_ == "poss" for c in plan.children)
         return Status.DENIED if _negated(plan) or disowned else Status.INTENDED
     chain = governing_chain(token)

@@ -58,3 +58,10 @@ def test_a_denied_act_is_not_retyped_into_the_rejection_that_denies_it(code_text
                   published="2022-10-02")
     assert {(s[:3], t, o[:3], st) for s, t, o, st in triples(r)} == {
         ("ARM", "ASSAULT", "AZE", "denied")}
+
+
+def test_plans_a_speaker_denies_having_in_a_clause_of_their_own_are_denied(code_text, triples):
+    r = code_text("Ankara denies it has any plans to attack its neighbour Syria.",
+                  published="2022-06-02")
+    assert {(s[:3], t, o[:3], st) for s, t, o, st in triples(r)} == {
+        ("TUR", "ASSAULT", "SYR", "denied")}

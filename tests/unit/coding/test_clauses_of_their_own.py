@@ -1,0 +1,26 @@
+"""Clauses that say things of their own: a concessive clause asserts whatever the clause it
+hangs on denies, and an official with a title but no country in a sentence whose subject is one
+country speaks for it. Sentences written for these tests."""
+
+from __future__ import annotations
+
+
+def test_a_concessive_clause_is_asserted_whatever_its_main_clause_denies(code_text, triples):
+    r = code_text("Norway said it would not send ministers to the summit, though Oslo had "
+                  "raised its concerns with Egyptian officials.", published="2022-11-02")
+    assert ("NOR:GOV", "ACCUSE", "EGY:GOV", "asserted") in triples(r)
+
+
+def test_a_titled_official_of_no_country_speaks_for_the_sentence_s_subject(code_text):
+    r = code_text("Canada said on Monday that it would join the boycott, and Deputy Prime "
+                  "Minister Anita Marsh said the decision had been taken with allies.",
+                  published="2021-12-08")
+    marsh = [m for m in r.mentions if "Marsh" in m.text]
+    assert marsh and {m.actor.code for m in marsh} == {"CAN:GOV"}
+
+
+def test_troops_of_no_country_are_not_given_the_subject_s(code_text):
+    r = code_text("US officials have estimated that Moscow could assemble 175,000 troops for a "
+                  "possible offensive.", published="2021-12-04")
+    troops = [m for m in r.mentions if m.text.endswith("troops")]
+    assert troops and all(m.actor.country != "USA" for m in troops)
