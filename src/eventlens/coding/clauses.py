@@ -244,6 +244,11 @@ def subject_of(verb) -> tuple[list, bool]:
                     return made, False
             current = current.head
             continue
+        joined = current.head.head if current.dep_ == "pcomp" and current.head.lower_ == "in" \
+            else None
+        if joined is not None and joined.lemma_.lower() in wordlist("joining_verbs"):
+            # "Kuwait joined Saudi Arabia in withdrawing its diplomats": both withdraw them
+            return subject_of(joined)[0] + _children(joined, {"dobj"}), False
         plan = intent_noun(current)
         if plan is not None and (plan.dep_ in ("dobj", "obj", "attr") and plan.head.pos_ in (
                 "VERB", "AUX") or any(c.dep_ == "poss" for c in plan.children)):
@@ -322,10 +327,11 @@ def _speaker_of_misjoined(verb, head, subjects) -> list:
 
 def _shares_passive(verb, passive) -> bool:
     """Whether `verb` is a bare participle joined to the passive verb `passive` ("was tortured
-    and killed in a CIA prison": the subject was killed too, by someone else)."""
+    and killed in a CIA prison": the subject was killed too, by someone else), or completing
+    it ("five people were reported killed", "were found shot": killed by someone else)."""
     current = verb
     while current.i != passive.i:
-        if current.dep_ != "conj" or current.tag_ != "VBN" or any(
+        if current.dep_ not in ("conj", "xcomp", "oprd") or current.tag_ != "VBN" or any(
                 c.dep_ in ("aux", "auxpass") for c in current.children):
             return False
         current = current.head
