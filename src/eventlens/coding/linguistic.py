@@ -293,7 +293,11 @@ class LinguisticCoder:
         # of a show of force each are its source ("Russia and Belarus began drills near ...")
         guess = (len(sources) == 1 or frame.plover_type == "MOBILIZE") and \
             frame.plover_type not in DYADIC_TYPES and trig.frame is not WRONG_DONE_FRAME
-        if guess and not any(t.actor.country for t in targets) and not named_target:
+        # "asked the world to stop Putin": a request put to everyone is put to no state, and
+        # not to the one it would act on
+        asked = frame.plover_type == "REQUEST" and bool(trig.targets) and all(
+            t.lemma_.lower() in wordlist("everyone_nouns") for t in trig.targets)
+        if guess and not asked and not any(t.actor.country for t in targets) and not named_target:
             # the one other party of the act's own clause, not of one joined to it ("the AU
             # called for civilian rule, and the EU threatened to halt its aid")
             clause = independent_clause(trig.token)

@@ -24,3 +24,13 @@ def test_troops_of_no_country_are_not_given_the_subject_s(code_text):
                   "possible offensive.", published="2021-12-04")
     troops = [m for m in r.mentions if m.text.endswith("troops")]
     assert troops and all(m.actor.country != "USA" for m in troops)
+
+
+def test_a_request_put_to_the_world_is_put_to_no_state_and_not_to_its_object(code_text):
+    r = code_text("Foreign Minister Ararat Mirzoyan called it a full-scale assault and asked the "
+                  "world to stop Aliyev.", published="2022-09-14")
+    assert ("ARM:GOV", "ACCUSE", "AZE:GOV") in {
+        (e.source.actor.code, e.plover_type, e.target.actor.code if e.target else "-")
+        for e in r.events}
+    assert not [e for e in r.events if e.plover_type == "REQUEST"
+                and e.target is not None and e.target.actor.country == "AZE"]
