@@ -13,7 +13,7 @@ CONFIG_ENV = "EVENTLENS_CONFIG"
 DEFAULT_FILE = "eventlens.toml"
 # Events below this calibrated confidence are hidden by every face (and by `eventlens eval`)
 # unless asked for (`--all`, `min_confidence=0`); see docs/coder.md.
-DEFAULT_MIN_CONFIDENCE = 0.35
+DEFAULT_MIN_CONFIDENCE = 0.40
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
