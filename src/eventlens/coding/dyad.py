@@ -28,12 +28,16 @@ class Classification:
 
 
 def to_plv(plover_type: str, mode: str = "") -> str:
-    """PLV's label for a PLOVER type: CONCEDE and RETREAT are YIELD, and sanctions, embargoes
-    and boycotts (CAMEO 163) are COERCE, as in the 2021 CAMEO-to-PLOVER crosswalk."""
+    """PLV's label for a PLOVER type: CONCEDE and RETREAT are YIELD, sanctions, embargoes
+    and boycotts (CAMEO 163) are COERCE, and expelling diplomats, inspectors or aid workers
+    (CAMEO 166), a COERCE to our annotators ("expulsions", ANNOTATION.md), is SANCTION, as in
+    the 2021 CAMEO-to-PLOVER crosswalk."""
     if plover_type in YIELD_TYPES:
         return "YIELD"
     if plover_type == "SANCTION" and mode == "embargo":
         return "COERCE"
+    if plover_type == "COERCE" and mode == "expel":
+        return "SANCTION"
     return plover_type
 
 

@@ -337,7 +337,8 @@ def test_declining_to_call_an_act_by_a_name_rejects_no_one(code_text):
 
 
 def test_a_relative_clause_lends_its_act_no_party_of_the_main_clause(propose_text):
-    r = propose_text("The junta, which seized power in July, expelled the French ambassador.",
+    r = propose_text("The junta, which seized power in July, accused the French ambassador of "
+                     "interference.",
                      published="2023-08-25")
     seizures = [e for e in r.events if e.plover_type == "COERCE"]
     assert seizures and all(e.target is None or e.target.actor.country != "FRA"

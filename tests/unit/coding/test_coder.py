@@ -184,7 +184,7 @@ def test_a_long_list_of_agreeing_members_is_not_paired_up(code_text):
 def test_people_named_by_the_frames_own_noun_are_its_target(propose_text, text, target):
     r = propose_text(text, published="2023-05-02")
     assert [e.target.text for e in r.events
-            if e.target and e.plover_type in ("SANCTION", "RETREAT")] == [target]
+            if e.target and e.plover_type in ("SANCTION", "RETREAT", "COERCE")] == [target]
 
 
 def test_a_joint_act_has_one_type_both_ways(code_text):

@@ -52,3 +52,12 @@ def test_people_reported_killed_did_not_kill(code_text):
     r = code_text("Soldiers opened fire on marchers in Mandalay, and at least five people were "
                   "reported killed.", published="2021-12-06")
     assert r.events and all(e.source.actor.role != "CVL" for e in r.events)
+
+
+def test_an_expulsion_is_coerce_to_our_annotators_and_sanction_in_plv_terms(code_text):
+    from eventlens.coding.plv import plv_label
+
+    r = code_text("Estonia expelled a Russian diplomat on Tuesday.", published="2022-03-02")
+    expulsions = [e for e in r.events if e.target is not None and e.target.actor.country == "RUS"]
+    assert [(e.source.actor.country, e.plover_type) for e in expulsions] == [("EST", "COERCE")]
+    assert plv_label(expulsions[0]) == "SANCTION"
