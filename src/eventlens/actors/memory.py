@@ -97,6 +97,23 @@ class ArticleMemory:
                 found.append(actor)
         return found
 
+    def two_sides(self, before: int, is_country) -> list[Actor]:
+        """"Both sides", "the two parties": the two actors the article has named most before
+        token `before` (by code, so an army and the paramilitary it fights in one country count
+        as two, and one mentioned in passing, a mediator say, does not outrank them; bare
+        places, countries with no role (`is_country`), are left out), or []."""
+        counts: dict[str, int] = {}
+        last: dict[str, tuple[int, Actor]] = {}
+        for at, actor in self.people + self.groups:
+            if at >= before or not actor.country or (is_country(actor.country) and not actor.role):
+                continue  # a place or a bare adjective is no side
+            key = actor.code
+            counts[key] = counts.get(key, 0) + 1
+            if key not in last or at > last[key][0]:
+                last[key] = (at, Actor(actor.country, actor.role))
+        ranked = sorted(counts, key=lambda k: (counts[k], last[k][0]), reverse=True)
+        return [last[k][1] for k in ranked[:2]] if len(ranked) >= 2 else []
+
     def subject_country(self, span) -> str:
         """The one country the subject of the sentence's main verb names, where that subject
         comes before `span` and does not hold it ("New Zealand said it would not send

@@ -49,6 +49,7 @@ from eventlens.actors.words import (
     placed_elsewhere,
     role_first_words,
     role_words,
+    word_set,
 )
 from eventlens.model import Actor, Mention
 
@@ -662,6 +663,11 @@ class ActorResolver:
             person = pron.role in ("GOV", "") and bool(self.memory.before(pron.start, person=True,
                                                                           count=2)[1:])
             pair = self.memory.before(pron.start, person=person, count=2)
+            if span.root.lemma_.lower() in word_set("state_nouns") and any(
+                    self.kb.country_by_code(a.country) is None for a in pair):
+                # "the two countries" after "Finland and Sweden joining NATO": states only
+                pair = [a for a in self.memory.before(pron.start, person=False, count=6)
+                        if self.kb.country_by_code(a.country) is not None][:2]
             if len(pair) < 2 and person:
                 pair = self.memory.before(pron.start, person=False, count=2)
             if len(pair) < 2:
@@ -775,23 +781,9 @@ class ActorResolver:
             doc[piece.start - 1].text in HYPHENS
 
     def _two_sides(self, position: int) -> list[Actor]:
-        """"Both sides", "the two parties": the two actors the article has named most before
-        the sentence (by code, so an army and the paramilitary it fights in one country count
-        as two, and one mentioned in passing, a mediator say, does not outrank them; bare
-        places are left out), or []."""
-        sent_start = self.doc[position].sent.start
-        counts: dict[str, int] = {}
-        last: dict[str, tuple[int, Actor]] = {}
-        for at, actor in self.memory.people + self.memory.groups:
-            is_country = self.kb.country_by_code(actor.country) is not None
-            if at >= sent_start or not actor.country or (is_country and not actor.role):
-                continue  # a place or a bare adjective is no side
-            key = actor.code
-            counts[key] = counts.get(key, 0) + 1
-            if key not in last or at > last[key][0]:
-                last[key] = (at, Actor(actor.country, actor.role))
-        ranked = sorted(counts, key=lambda k: (counts[k], last[k][0]), reverse=True)
-        return [last[k][1] for k in ranked[:2]] if len(ranked) >= 2 else []
+        """"Both sides", "the two parties": `ArticleMemory.two_sides` before the sentence."""
+        return self.memory.two_sides(self.doc[position].sent.start,
+                                     lambda code: self.kb.country_by_code(code) is not None)
 
 
 def _in_thing_name(span) -> bool:

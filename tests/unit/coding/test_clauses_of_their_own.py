@@ -34,3 +34,10 @@ def test_a_request_put_to_the_world_is_put_to_no_state_and_not_to_its_object(cod
         for e in r.events}
     assert not [e for e in r.events if e.plover_type == "REQUEST"
                 and e.target is not None and e.target.actor.country == "AZE"]
+
+
+def test_the_two_countries_are_the_two_states_not_the_alliance_they_join(code_text):
+    r = code_text("Hungary dropped its objection to Croatia and Slovenia joining NATO after the two "
+                  "countries promised to meet its demands.", published="2003-05-02")
+    two = {m.actor.country for m in r.mentions if m.text.endswith("two countries")}
+    assert two == {"HRV", "SVN"}
