@@ -58,6 +58,7 @@ from eventlens.coding.quotes import find_quotes
 from eventlens.coding.scorer import event_features, packaged_scorer
 from eventlens.coding.standing import (
     MATERIAL_CONFLICT,
+    crowd_of,
     in_locative_phrase,
     thing_of,
     where_not_who,
@@ -266,7 +267,9 @@ class LinguisticCoder:
     def _events_for(self, trig: Trigger, sent, resolver: ActorResolver, article: Article,
                     triggers: list[Trigger], doc, named: list[Mention],
                     earlier: list[Event] = ()) -> list[Event]:
-        sources = self._actors(trig.sources, resolver)
+        crowd = trig.sources == [trig.token] and trig.frame.plover_type == "PROTEST"
+        # "Protests erupted in Almaty": the crowd behind the protest, not the place in its phrase
+        sources = [crowd_of(trig.token)] if crowd else self._actors(trig.sources, resolver)
         if not sources and trig.sources and all(h.pos_ == "PRON" for h in trig.sources):
             # "The strike committee stated it would not call off the walkout": a pronoun no known actor
             # stands behind is the speaker, named however the sentence names them

@@ -231,6 +231,12 @@ def fill_noun_arguments(trig: Trigger) -> bool:
                 sources, light = subj, True
                 targets = mediated_parties(trig, head) or targets or prep_objects(
                     head, trig.frame.preps)
+    if not sources and trig.frame.plover_type == "PROTEST" and \
+            noun.dep_ in ("nsubj", "nsubjpass") and not owned and \
+            noun.head.lemma_.lower() in wordlist("outbreak_verbs"):
+        # "Protests erupted in Almaty": the crowd no one names protests (LinguisticCoder
+        # gives it the sentence's or the article's country)
+        sources, light = [noun], True
     if sources and any(c.dep_ == "poss" for c in noun.children) and noun.dep_ == "dobj" \
             and noun.head.lemma_.lower() in wordlist("light_verbs"):
         subj, passive = subject_of(noun.head)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from eventlens.actors.phrases import appositive_ranges
 from eventlens.actors.words import LOCATIVE_PREPOSITIONS
-from eventlens.model import Mention
+from eventlens.model import Actor, Mention
 
 MATERIAL_CONFLICT = 4  # the PLOVER quad class of force
 
@@ -58,3 +58,10 @@ def in_locative_phrase(doc, mention: Mention, own_prep: str = "") -> bool:
         head = head.head
     prep = head.head
     return head.dep_ == "pobj" and prep.lower_ in LOCATIVE_PREPOSITIONS and prep.lower_ != own_prep
+
+
+def crowd_of(noun) -> Mention:
+    """The civilians behind a protest no one is named for ("Protests erupted in Almaty"), over
+    the protest's noun phrase; the coder places them in the sentence's or article's country."""
+    lo, hi = noun.left_edge.idx, noun.idx + len(noun.text)
+    return Mention(lo, hi, noun.doc.text[lo:hi], Actor("", "CVL", ""), "protest")

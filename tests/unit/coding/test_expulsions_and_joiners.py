@@ -61,3 +61,12 @@ def test_an_expulsion_is_coerce_to_our_annotators_and_sanction_in_plv_terms(code
     expulsions = [e for e in r.events if e.target is not None and e.target.actor.country == "RUS"]
     assert [(e.source.actor.country, e.plover_type) for e in expulsions] == [("EST", "COERCE")]
     assert plv_label(expulsions[0]) == "SANCTION"
+
+
+def test_protests_no_one_is_named_for_are_the_crowd_s_of_the_place(code_text):
+    r = code_text("Protests erupted in Almaty on Sunday over a sharp rise in fuel prices.",
+                  published="2022-01-04")
+    assert _countries(r) == {("KAZ", "PROTEST", "KAZ")}
+    assert {e.source.actor.role for e in r.events} == {"CVL"}
+    r = code_text("Russia's protest to Kazakhstan continued.", published="2022-01-04")
+    assert not [e for e in r.events if e.source.actor.role == "CVL"]
