@@ -54,6 +54,10 @@ LABEL_BLAME_FRAME = Frame("ACCUSE", "call + blame", ())
 WRONG_DONE_FRAME = Frame("ACCUSE", "say + wrong done", ())
 
 
+# "told Biden that those seeking Taiwan's independence were playing with fire": a warning.
+WARNING_FRAME = Frame("THREATEN", "say + warning idiom", ())
+
+
 LABEL_PRAISE_FRAME = Frame("SUPPORT", "call + praise", ())
 
 

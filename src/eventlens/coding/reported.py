@@ -16,6 +16,7 @@ from eventlens.coding.clauses import (
     RETALIATION_FRAME,
     SUBJECT_DEPS,
     TELL_FRAME,
+    WARNING_FRAME,
     WRONG_DONE_FRAME,
     Trigger,
     _children,
@@ -286,6 +287,8 @@ def _reported_frame(clause, lex: Lexicon | None = None) -> tuple[Frame | None, s
         return (None, "") if _suffers_penalty(clause) else (DEMAND_FRAME, "demand")
     if any(c.dep_ == "neg" for c in clause.children):
         return None, ""
+    if _warning_idiom(clause):
+        return WARNING_FRAME, "warning"
     if clause.lemma_ != "be":
         return (WRONG_DONE_FRAME, "wrong done") if _wrong_done(clause, lex) else (None, "")
     if any((c.dep_ == "acomp" and c.lower_ in wordlist("blame_words"))
@@ -304,6 +307,13 @@ def _reported_frame(clause, lex: Lexicon | None = None) -> tuple[Frame | None, s
         if polarity:
             return (LABEL_BLAME_FRAME if polarity < 0 else LABEL_PRAISE_FRAME), "name"
     return None, ""
+
+
+def _warning_idiom(clause) -> bool:
+    """Whether a reported clause says its subject is doing what a warning idiom names ("were
+    playing with fire": wordlists warning_idioms, "verb preposition noun")."""
+    return any(f"{clause.lemma_.lower()} {c.lower_} {o.lemma_.lower()}" in wordlist("warning_idioms")
+               for c in clause.children if c.dep_ == "prep" for o in _children(c, {"pobj"}))
 
 
 def _felt(word) -> bool:

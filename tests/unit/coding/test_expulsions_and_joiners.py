@@ -70,3 +70,15 @@ def test_protests_no_one_is_named_for_are_the_crowd_s_of_the_place(code_text):
     assert {e.source.actor.role for e in r.events} == {"CVL"}
     r = code_text("Russia's protest to Kazakhstan continued.", published="2022-01-04")
     assert not [e for e in r.events if e.source.actor.role == "CVL"]
+
+
+def test_an_envoy_named_in_apposition_and_given_hours_to_leave_is_expelled(code_text):
+    r = code_text("Chad's government gave the German ambassador, Jan Christian Gordon Kricke, 48 "
+                  "hours to leave the country.", published="2023-04-08")
+    assert _countries(r) == {("TCD", "COERCE", "DEU")}
+
+
+def test_saying_someone_plays_with_fire_warns_them(code_text):
+    r = code_text("Beijing said the United States was playing with fire over Taiwan.",
+                  published="2021-11-16")
+    assert ("CHN", "THREATEN", "USA") in _countries(r)
