@@ -32,7 +32,7 @@ def event_day(date: str, published) -> dt.date | None:
 def date_entity(token, sent, *, attached_only: bool = False):
     """The date entity nearest the trigger in its sentence, preferring one attached to it
     (only one attached to it with `attached_only`)."""
-    dates = [e for e in entities_within(sent) if e.label_ == "DATE"]
+    dates = [e for e in entities_within(sent) if e.label_ == "DATE" and not _elsewhere(e, token)]
     if not dates:
         return None
     if attached_only:  # "agreed on Friday to meet next month": Friday only
@@ -41,6 +41,13 @@ def date_entity(token, sent, *, attached_only: bool = False):
         return own[0] if own else None
     attached = [e for e in dates if any(t.head.i == token.i or t.head.head.i == token.i for t in e)]
     return attached[0] if attached else min(dates, key=lambda e: abs(e.start - token.i))
+
+
+def _elsewhere(date_ent, token) -> bool:
+    """Whether a date lies in a relative clause the trigger is not in ("The junta, which seized
+    power in July, expelled the ambassador": July dates the seizure, not the expulsion)."""
+    clause = next((a for a in date_ent.root.ancestors if a.dep_ == "relcl"), None)
+    return clause is not None and not clause.left_edge.i <= token.i <= clause.right_edge.i
 
 
 def said_of_past(date_ent) -> bool:

@@ -41,3 +41,13 @@ def test_the_two_countries_are_the_two_states_not_the_alliance_they_join(code_te
                   "countries promised to meet its demands.", published="2003-05-02")
     two = {m.actor.country for m in r.mentions if m.text.endswith("two countries")}
     assert two == {"HRV", "SVN"}
+
+
+def test_a_date_in_a_relative_clause_dates_only_that_clause(code_text):
+    r = code_text("The junta, which seized power in July, expelled the French ambassador on "
+                  "Friday.", published="2023-08-26")
+    dates = {e.trigger: e.date for e in r.events}
+    assert dates.get("expel") == "2023-08-25"
+    r = code_text("The junta, which seized power in July, expelled the French ambassador.",
+                  published="2023-08-26")
+    assert {e.date for e in r.events if e.trigger == "expel"} == {"2023-08-26"}
