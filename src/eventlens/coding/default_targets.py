@@ -34,7 +34,7 @@ def sentence_target(sources: list[Mention], named: list[Mention],
     if len(others) != 1:
         return []
     only = next(iter(others.values()))
-    if any(only.start <= i < only.end for i in speakers):
+    if any(only.start <= trigger.doc[i].idx < only.end for i in speakers):
         return []
     return [Mention(only.start, only.end, only.text, only.actor, f"{only.how}+sentence")]
 
@@ -51,6 +51,11 @@ def _reacting(trigger) -> set[int]:
             nominal = True
         elif nominal and above.pos_ in ("VERB", "AUX"):
             found |= {c.i for c in above.children if c.dep_ == "nsubj"}
+    current = trigger  # "called on the government to arrest and prosecute whoever ...": who
+    while current.dep_ in ("xcomp", "conj") and current.head.i != current.i:  # asks is no target
+        current = current.head
+        if current.lemma_.lower() in wordlist("asking_verbs") | {"call"}:
+            found |= {c.i for c in current.children if c.dep_ == "nsubj"}
     return found
 
 

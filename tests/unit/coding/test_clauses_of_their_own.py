@@ -51,3 +51,14 @@ def test_a_date_in_a_relative_clause_dates_only_that_clause(code_text):
     r = code_text("The junta, which seized power in July, expelled the French ambassador.",
                   published="2023-08-26")
     assert {e.date for e in r.events if e.trigger == "expel"} == {"2023-08-26"}
+
+
+def test_who_calls_for_an_act_is_not_its_guessed_target(code_text):
+    r = code_text("Sri Lanka's government imposed a curfew in Colombo on Monday. US Ambassador "
+                  "Julie Chung called on the government to arrest and prosecute whoever had "
+                  "incited the violence.", published="2022-05-10")
+    assert ("USA:GOV", "REQUEST", "LKA:GOV") in {
+        (e.source.actor.code, e.plover_type, e.target.actor.code if e.target else "-")
+        for e in r.events}
+    assert not [e for e in r.events if e.source.actor.country == "LKA"
+                and e.target is not None and e.target.actor.country == "USA"]
