@@ -275,7 +275,11 @@ def subject_of(verb) -> tuple[list, bool]:
                 # "issued a report accusing the army": whoever issued the report
                 current = paper.head
                 continue
-            return [current.head], current.tag_ == "VBN" and current.dep_ == "acl"
+            # a reduced relative is a participle even where the tagger says past tense ("an
+            # employee detained in China" tagged VBD), unless it is the sentence's only verb
+            # ("The Chinese ambassador called on ...", parsed as a noun phrase)
+            return [current.head], current.dep_ == "acl" and (current.tag_ == "VBN" or (
+                current.tag_ == "VBD" and current.head.dep_ != "ROOT"))
         return [], False
     return [], False
 

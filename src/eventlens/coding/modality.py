@@ -82,6 +82,9 @@ def status_of(token, *, future_date: bool = False) -> Status:
     """How the sentence presents the act whose trigger is `token`."""
     if _negated(token) or denied_claim(token) is not None:
         return Status.DENIED
+    if token.pos_ in ("NOUN", "PROPN") and token.dep_ == "dobj" and \
+            token.head.lemma_.lower() in wordlist("outcome_verbs"):
+        return Status.ASSERTED  # "would never win its war in Ukraine": the war is told as it is
     plan = intent_noun(token)  # "has no plans to deploy troops", "announced plans to"
     if plan is not None:
         # "denied any plan to invade": the denier's own plan (not "rejected Trump's decision")

@@ -62,3 +62,17 @@ def test_who_calls_for_an_act_is_not_its_guessed_target(code_text):
         for e in r.events}
     assert not [e for e in r.events if e.source.actor.country == "LKA"
                 and e.target is not None and e.target.actor.country == "USA"]
+
+
+def test_someone_detained_in_a_country_is_its_patient_whatever_the_tagger_says(code_text):
+    r = code_text("Tokyo called for the release of a Japanese pharmaceutical company employee "
+                  "detained in China.", published="2023-11-17")
+    coerce = [e for e in r.events if e.plover_type == "COERCE"]
+    assert [(e.source.actor.country, e.target.actor.country) for e in coerce] == [("CHN", "JPN")]
+
+
+def test_a_war_someone_will_never_win_is_told_as_it_is(code_text, triples):
+    r = code_text("Macron said Russia would never win its war in Ukraine.",
+                  published="2023-02-21")
+    assert {(s[:3], t, o[:3], st) for s, t, o, st in triples(r) if t == "ASSAULT"} == {
+        ("RUS", "ASSAULT", "UKR", "asserted")}
