@@ -61,6 +61,7 @@ class Reading:
     unnegated: bool = False  # no word the row matched may be negated ("pledged not to attack")
     joint: bool = False  # the subjects act together and are each other's partners
     preps: tuple[str, ...] | None = None  # prepositions of the target (default: the type's)
+    target_prep: str = ""  # the target is named inside this preposition's phrase ("in contact with")
 
 
 @dataclass(slots=True)
@@ -175,7 +176,8 @@ def _reading(row: dict) -> Reading:
                    expect=tuple(row.get("expect", ())),
                    patterns=json.dumps(_with_lists(row["pattern"])) if row.get("pattern") else "",
                    unnegated=bool(row.get("unnegated", False)), joint=bool(row.get("joint", False)),
-                   preps=tuple(str(p) for p in row["preps"]) if "preps" in row else None)
+                   preps=tuple(str(p) for p in row["preps"]) if "preps" in row else None,
+                   target_prep=str(row.get("target_prep", "")))
 
 
 def _expanded(entries: list[str]) -> list[str]:

@@ -217,7 +217,8 @@ def _data_reading(token, lemma, lex):
     preps = row.preps if row.preps is not None else lex.type_preps.get(row.then, ())
     # the object the row read is the act's own word ("imposed travel bans": no second ban)
     obj = next(iter(_children(token, {"dobj"})), None)
-    return Frame(row.then, row.id, preps, joint=row.joint, only_preps=row.preps is not None), \
+    return Frame(row.then, row.id, preps, target_prep=row.target_prep, joint=row.joint,
+                 only_preps=row.preps is not None), \
         [lemma, row.id], obj
 
 
