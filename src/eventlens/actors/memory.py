@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from eventlens.actors.words import CONTEXT_LEAD, CONTEXT_SHARE, normalise, word_set
+from eventlens.actors.words import CONTEXT_LEAD, CONTEXT_SHARE, country_like, normalise, word_set
 from eventlens.model import Actor
 
 
@@ -125,7 +125,7 @@ class ArticleMemory:
             return ""
         countries = {a.country for a in self.named_between(subjects[0].left_edge.i,
                                                            subjects[0].right_edge.i)
-                     if len(a.country) == 3 and a.country.isalpha() and a.country.isupper()}
+                     if country_like(a.country)}
         return countries.pop() if len(countries) == 1 else ""
 
     def plurals(self, doc) -> frozenset[int]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 from dataclasses import replace
 
-from eventlens.actors.words import normalise, placed_elsewhere, word_set
+from eventlens.actors.words import country_like, normalise, placed_elsewhere, word_set
 from eventlens.model import Actor, Mention
 
 # A country named alone by these forms and acting by force is its military.
@@ -76,7 +76,7 @@ def as_place(mention: Mention) -> Mention:
 def as_acting_government(mention: Mention) -> Mention:
     """A country named as the one who acts is its government (Russia said -> RUS:GOV)."""
     actor = mention.actor
-    if actor.country and not actor.role and len(actor.country) == 3 and actor.country.isupper() \
+    if actor.country and not actor.role and country_like(actor.country) \
             and mention.how in ("country", "adjective"):
         return Mention(mention.start, mention.end, mention.text,
                        Actor(actor.country, "GOV", actor.name), mention.how)
@@ -96,8 +96,7 @@ def context_country(sentence_mentions: list[Mention], article_mentions: list[Men
     more than half) belong to; "" where neither is clear. Organisations do not count."""
     def countries(mentions):
         return [m.actor.country for m in mentions
-                if len(m.actor.country) == 3 and m.actor.country.isupper()
-                and m.how not in ("organisation",)]
+                if country_like(m.actor.country) and m.how not in ("organisation",)]
     here = set(countries(sentence_mentions))
     if len(here) == 1:
         return here.pop()

@@ -144,6 +144,12 @@ LISTING_WORDS = word_set("listing_words")
 
 
 @functools.lru_cache(maxsize=65536)
+def country_like(code: str) -> bool:
+    """Whether an actor code has the shape of an ISO 3166 alpha-3 country ("RUS"), not an
+    organisation's acronym ("NATO", "EU")."""
+    return len(code) == 3 and code.isupper()
+
+
 def normalise(text: str) -> str:
     """Lowercase, strip accents and punctuation at the edges, fold "the" and possessive 's."""
     text = unicodedata.normalize("NFKD", text)
